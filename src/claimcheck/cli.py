@@ -1,0 +1,39 @@
+"""The `claimcheck` command: `run` checks a corpus against rules; `extract` prints its claims."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from claimcheck import runner
+from claimcheck.output import write_claims
+from claimcheck.pipeline import load_corpus
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimcheck", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="check documents against the rules and write the report")
+    runner.add_arguments(run)
+
+    extract = commands.add_parser("extract", help="print every quantitative claim found in documents")
+    extract.add_argument("paths", nargs="*", default=["seeds"], help="documents or folders (default: seeds)")
+    extract.add_argument("--format", choices=("jsonl", "csv", "md"), default="md")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "extract":
+        corpus = load_corpus(args.paths)
+        write_claims(corpus, args.format, sys.stdout)
+        for bad in corpus.unreadable:
+            print(f"claimcheck: {bad.path}: not read: {bad.reason}", file=sys.stderr)
+        return 0
+    return runner.main(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,262 @@
+"""Reading documents: metadata, page furniture, and body lines with their numbers kept.
+
+A document is a text file in one of the layouts government statements come
+in: a parliamentary written answer (asked/answered dates, "Answered by"), a
+news article (byline, date line), or a page copied with a small header
+("Date: ...", "Published ...", "Source: ..."). Metadata and furniture lines are
+blanked out of `Document.lines` rather than removed, so every claim keeps the
+line number it has in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day
+
+SUFFIXES = (".txt", ".md", ".text")
+HEADER_ZONE = 15  # metadata is looked for in the first lines only
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class DocumentError(Exception):
+    """A document that could not be read; the message is the reason shown in the report."""
+
+
+@dataclass
+class Document:
+    id: str
+    path: str
+    title: str | None = None
+    kind: str = "other"  # written-question | news | gov-page | other
+    department: str | None = None
+    asked: date | None = None
+    answered: date | None = None
+    answered_by: str | None = None
+    author: str | None = None
+    date: date | None = None
+    date_note: str | None = None  # why there is no date
+    lines: list[str] = field(default_factory=list)  # body text; index 0 is line 1
+
+    def metadata(self) -> dict:
+        def iso(day: date | None) -> str | None:
+            return day.isoformat() if day else None
+
+        return {
+            "doc": self.id,
+            "path": self.path,
+            "title": self.title,
+            "kind": self.kind,
+            "department": self.department,
+            "asked": iso(self.asked),
+            "answered": iso(self.answered),
+            "answered_by": self.answered_by,
+            "author": self.author,
+            "date": iso(self.date),
+            "date_note": self.date_note,
+        }
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    path: str
+    reason: str
+
+
+@cache
+def _furniture() -> tuple[list[re.Pattern], list[re.Pattern]]:
+    whole, inline = [], []
+    text = resources.files("claimcheck").joinpath("data/furniture.txt").read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        kind, _, pattern = raw.partition(":")
+        if kind == "line":
+            whole.append(re.compile(pattern.strip(), re.I))
+        elif kind == "inline":
+            inline.append(re.compile(pattern.strip(), re.I))
+    return whole, inline
+
+
+def strip_furniture(line: str) -> str:
+    """The line without page furniture; '' when the whole line is furniture."""
+    whole, inline = _furniture()
+    if any(p.match(line) for p in whole):
+        return ""
+    for pattern in inline:
+        line = pattern.sub("", line)
+    return line
+
+
+def decode(raw: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252, the usual culprit for a stray '£'."""
+    if b"\x00" in raw[:8192]:
+        raise DocumentError("binary file (contains NUL bytes), not a text document")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def read_document(path: str | Path) -> Document:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(f"too large to check ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(exc.strerror or str(exc)) from exc
+    text = decode(raw)
+    if not text.strip():
+        raise DocumentError("empty document")
+    return parse_document(text, doc_id=path.stem, path=str(path))
+
+
+def parse_document(text: str, doc_id: str, path: str = "") -> Document:
+    raw_lines = text.splitlines()
+    doc = Document(id=doc_id, path=path)
+    lines = [strip_furniture(line) for line in raw_lines]
+    _read_metadata(doc, raw_lines, lines)
+    doc.lines = lines
+    return doc
+
+
+_ASKED = re.compile(r"\(?\s*asked on (.+?)\)", re.I)
+_ANSWERED = re.compile(r"answered on (.+?)\s*$", re.I)
+_QUESTION_TO = re.compile(r"^\s*question to (?:the )?(.+?):?\s*$", re.I)
+_BYLINE = re.compile(r"^\s*[Bb]y:?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
+_LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|first published|updated|last updated)"
+                            r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
+_ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|whip|leader|chancellor|lord "
+                         r"speaker|under-secretary|parliamentary)\b", re.I)
+
+
+def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
+    """Fill the metadata of `doc` and blank the lines that carried it."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None:
+        doc.title = lines[first].strip()
+    published: date | None = None
+    published_line: int | None = None
+    bare_date: date | None = None
+    bare_line: int | None = None
+    for i, line in enumerate(raw[:HEADER_ZONE + 25]):
+        text = strip_furniture(line).strip()
+        if not text:
+            continue
+        if m := _ASKED.search(line):
+            doc.asked = find_day(m.group(1)) or parse_day(m.group(1))
+            lines[i] = ""
+        elif m := _ANSWERED.search(line):
+            doc.answered = find_day(m.group(1)) or parse_day(m.group(1))
+            lines[i] = ""
+        elif m := _QUESTION_TO.match(line):
+            doc.department = m.group(1).strip()
+            doc.kind = "written-question"
+            lines[i] = ""
+        elif text.lower() == "answered by":
+            doc.answered_by = _answerer(raw, i + 1)
+            lines[i] = ""
+            for j in range(i + 1, min(i + 5, len(lines))):
+                if _ANSWERED.search(raw[j]):
+                    break
+                lines[j] = ""
+        elif i > HEADER_ZONE:
+            continue
+        elif m := _BYLINE.match(text):
+            doc.author = m.group(1)
+            lines[i] = ""
+        elif (m := _LABELLED_DATE.match(text)) and i != first:
+            lines[i] = ""
+            value = m.group(1).strip()
+            day = _leading_day(value)
+            if day and published is None:
+                published, published_line = day, i
+            elif day is None and value and published is None:
+                doc.date_note = f"the document says: {value}"
+        elif i != first and (day := _only_day(text)) and bare_date is None:
+            bare_date, bare_line = day, i
+    if bare_line is not None:
+        lines[bare_line] = ""
+    if doc.asked or doc.answered or doc.answered_by:
+        doc.kind = "written-question"
+    elif doc.author:
+        doc.kind = "news"
+    doc.date = doc.answered or published or bare_date
+    if doc.kind == "other" and _looks_like_gov_page(raw[:HEADER_ZONE]):
+        doc.kind = "gov-page"
+    if doc.date is None and doc.kind == "other" and any("written question" in r.lower() for r in raw[:3]):
+        doc.kind = "written-question"
+    if doc.date is None and not doc.date_note:
+        doc.date_note = "no date found in the document"
+    del published_line
+
+
+def _answerer(raw: list[str], start: int) -> str | None:
+    """The minister's name: the first line after "Answered by" that is not a portrait caption or a role."""
+    for line in raw[start:start + 4]:
+        text = strip_furniture(line).strip()
+        if not text or _ANSWERED.search(text) or _ROLE_WORDS.search(text):
+            continue
+        return text
+    return None
+
+
+def _leading_day(value: str) -> date | None:
+    """A date at the start of a header value ("23 November 2022", "2026-02-06", "Thursday 1 Sept...")."""
+    m = DATE_IN_TEXT.match(value)
+    return parse_day(m.group(0)) if m else None
+
+
+def _only_day(text: str) -> date | None:
+    """A header line that is nothing but a date, optionally after a short label ("SFR 34/2015: 1 October 2015")."""
+    if day := parse_day(text):
+        return day
+    label, sep, rest = text.rpartition(":")
+    if sep and len(label) <= 30:
+        return parse_day(rest)
+    return None
+
+
+def _looks_like_gov_page(header: list[str]) -> bool:
+    text = "\n".join(header).lower()
+    return any(mark in text for mark in ("gov.uk", "parliament.uk", "official statistics", "published"))
+
+
+def iter_paths(paths: list[str | Path]) -> tuple[list[Path], list[Unreadable]]:
+    """The document files named or found in folders (sorted), and the paths that could not be used."""
+    found: list[Path] = []
+    bad: list[Unreadable] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            try:
+                children = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            except OSError as exc:
+                bad.append(Unreadable(str(path), exc.strerror or str(exc)))
+                continue
+            found.extend(p for p in children if not p.is_dir())
+        elif path.exists():
+            found.append(path)
+        else:
+            bad.append(Unreadable(str(path), "no such file or folder"))
+    return found, bad
+
+
+def read_documents(paths: list[str | Path]) -> tuple[list[Document], list[Unreadable]]:
+    files, unreadable = iter_paths(paths)
+    documents = []
+    for path in files:
+        try:
+            documents.append(read_document(path))
+        except DocumentError as exc:
+            unreadable.append(Unreadable(str(path), str(exc)))
+    return documents, unreadable

@@ -1,0 +1,40 @@
+"""The claims table written out: JSONL (the scoring contract), CSV, Markdown."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TextIO
+
+from tabulate import tabulate
+
+from claimcheck.pipeline import Corpus
+
+MD_COLUMNS = ["doc", "line", "kind", "text", "value", "unit", "bound", "change", "period_start",
+              "period_end", "subject", "counted"]
+
+
+def _clean(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def write_claims(corpus: Corpus, fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        claims_by_doc = corpus.claims.groupby("doc", sort=False)
+        groups = {doc: frame for doc, frame in claims_by_doc}
+        for doc in corpus.documents:
+            out.write(json.dumps({"record": "document", **doc.metadata()}, ensure_ascii=False) + "\n")
+            frame = groups.get(doc.id)
+            if frame is None:
+                continue
+            for record in frame.to_dict("records"):
+                out.write(json.dumps({k: _clean(v) for k, v in record.items()}, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        corpus.claims.to_csv(out, index=False)
+    else:
+        rows = corpus.claims[MD_COLUMNS].astype(object).where(corpus.claims[MD_COLUMNS].notna(), "")
+        out.write(tabulate(rows.values.tolist(), headers=MD_COLUMNS, tablefmt="github") + "\n")

@@ -1,0 +1,141 @@
+"""Units: one Pint registry for the package, and the amounts Pint cannot read by itself.
+
+Pint silently drops '£' and reads 'm' as metre and has no 'million', so the
+number and its magnitude word are parsed here and Pint only ever sees a
+canonical unit name. Pint defines and converts; the hot path keeps plain
+floats with a unit string, and conversion factors are cached per unit pair.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pint
+
+UREG = pint.UnitRegistry(on_redefinition="ignore")
+UREG.define("GBP = [currency] = pound_sterling")
+UREG.define("penny = GBP / 100 = pence")
+UREG.define("percentage_point = percent = pp")
+
+MAGNITUDES = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
+    "bn": 1e9, "b": 1e9, "billion": 1e9, "billions": 1e9, "tn": 1e12, "trillion": 1e12,
+}
+SMALL_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9}
+
+
+class UnitError(ValueError):
+    """A unit or amount that could not be understood; the message names it."""
+
+
+@cache
+def factor(from_unit: str, to_unit: str) -> float:
+    """The multiplier taking a value in `from_unit` to `to_unit` (cached: no Quantity per claim)."""
+    try:
+        return float(UREG.Quantity(1.0, from_unit).to(to_unit).magnitude)
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError) as exc:
+        raise UnitError(f"cannot convert {from_unit!r} to {to_unit!r}: {exc}") from exc
+
+
+@cache
+def dimensionality(unit: str) -> str:
+    """A key that is equal for units that can be compared ("GBP" and "GBP / year" differ)."""
+    try:
+        return str(UREG.parse_units(unit).dimensionality)
+    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError) as exc:
+        raise UnitError(f"unknown unit {unit!r}") from exc
+
+
+def compatible(unit_a: str, unit_b: str) -> bool:
+    return dimensionality(unit_a) == dimensionality(unit_b)
+
+
+def check_unit(unit: str) -> str:
+    """The unit string itself if Pint knows it, else UnitError naming it."""
+    dimensionality(unit)
+    return unit
+
+
+def number_value(digits: str) -> float:
+    """ "1,234.5" -> 1234.5."""
+    return float(digits.replace(",", ""))
+
+
+def number_words(text: str) -> float | None:
+    """ "twenty-five" -> 25, "three hundred" -> 300, "six" -> 6; None if not a number in words."""
+    total = current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower().strip()):
+        if word in ("and", ""):
+            continue
+        if word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word in SCALE_WORDS and (seen or word == "hundred"):
+            scale = SCALE_WORDS[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def step_of(digits: str, multiplier: float = 1.0) -> float:
+    """The rounding step the written digits imply: "8.4" million -> 100,000; "680" million -> 1,000,000."""
+    digits = digits.replace(",", "")
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    return multiplier * 10.0 ** (-decimals)
+
+
+_AMOUNT = re.compile(
+    r"^\s*(?P<cur>£|GBP\s*)?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mag>thousand|million|billion|trillion|mn|bn|tn|k|m|b)?\b"
+    r"(?:\s*(?P<pct>%|per\s*cent|percent))?\s*(?P<rest>.*?)\s*$",
+    re.I,
+)
+_RATE_SUFFIX = re.compile(r"^(?:a|per|each|every)\s+(year|annum|month|week|day)$|^(annually|yearly)$", re.I)
+
+
+def parse_amount(text: str) -> tuple[float, str]:
+    """An amount as a rule writes it ("£100 million", "152 local authorities", "21%", "£50m a year",
+    "3 years") -> (value, Pint unit string). Raises UnitError naming what it could not read."""
+    m = _AMOUNT.match(text)
+    if not m:
+        raise UnitError(f"cannot read an amount in {text!r}: expected a number such as '£100 million' or '152'")
+    value = number_value(m["num"])
+    if m["mag"]:
+        mag = m["mag"].lower()
+        if mag not in MAGNITUDES:
+            raise UnitError(f"unknown magnitude {m['mag']!r} in {text!r}")
+        value *= MAGNITUDES[mag]
+    rest = m["rest"]
+    if m["pct"]:
+        if rest:
+            raise UnitError(f"unexpected {rest!r} after a percentage in {text!r}")
+        return value, "percent"
+    if m["cur"]:
+        if not rest:
+            return value, "GBP"
+        rate = _RATE_SUFFIX.match(rest)
+        if rate:
+            per = rate.group(1) or "year"
+            return value, f"GBP / {'year' if per == 'annum' else per}"
+        raise UnitError(f"unknown unit {rest!r} in {text!r}")
+    if not rest:
+        return value, "count"
+    if re.fullmatch(r"[A-Za-z][A-Za-z\s’'-]*", rest) and not re.search(r"\d", rest):
+        try:
+            unit = UREG.parse_units(rest.strip().lower())
+            return value, str(unit)
+        except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError):
+            if rest.split()[0].lower() in MAGNITUDES or re.fullmatch(r"[a-z]+illions?", rest.split()[0].lower()):
+                raise UnitError(f"unknown magnitude {rest.split()[0]!r} in {text!r}") from None
+            return value, "count"  # "152 local authorities": a count of the named things
+    raise UnitError(f"unknown unit {rest!r} in {text!r}")
