@@ -1,0 +1,70 @@
+"""Hedges and changes: the words around a figure that decide what it claims.
+
+Hand-written because no maintained library reads "up to" as a ceiling and
+"up 3.1%" as a change. A hedge is read only when it stands right before the
+figure ("over £4 million over the three years": the first "over" is a floor,
+the second belongs to the period).
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUND_BEFORE = [
+    ("approx", r"(?:an?\s+)?average\s+of|around|about|approximately|approx\.?|roughly|some|circa|c\.|ca\.|"
+               r"an\s+estimated|estimated|close\s+to|in\s+the\s+region\s+of|broadly|of\s+the\s+order\s+of"),
+    ("min", r"more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|above|"
+            r"greater\s+than|a\s+minimum\s+of|no\s+less\s+than|not\s+less\s+than|exceeding|over\s+and\s+above"),
+    ("max", r"up\s+to|under|almost|nearly|less\s+than|fewer\s+than|below|no\s+more\s+than|not\s+more\s+than|"
+            r"as\s+much\s+as|as\s+many\s+as|at\s+most|just\s+under|a\s+maximum\s+of|just\s+below|close\s+on"),
+]
+_BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
+_DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
+
+_CHANGE_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:an?\s+)?(?:additional|extra|further|another|new|more)\s*$"
+    r"|(?:^|[^\w])(?:an?\s+)?(?:(?:annual|overall|net|real[-\s]terms)\s+)?"
+    r"(?:increase|rise|decrease|fall|cut|reduction|drop|growth|uplift|boost|decline|change)s?\s+of\s*"
+    r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
+    r"|(?:^|[^\w])(?:increased|increasing|rose|risen|rising|grown|grew|growing|fell|fallen|falling|decreased|dropped|"
+    r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)\s+by\s*"
+    r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
+    r"|(?:^|[^\w])(?:up|down)\s*$",
+    re.I,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:more|extra|additional|increase|rise|uplift|cut|reduction|decrease|fall|drop|higher|lower|"
+    r"up\s+on|down\s+on|up\s+from|down\s+from|on\s+(?:the\s+)?(?:previous|last)\s+year)\b",
+    re.I,
+)
+
+
+def bound_of(before: str) -> str:
+    """The bound a hedge right before a figure sets: exact, approx, min or max."""
+    tail = before[-40:]
+    for bound, regex in _BOUND_RE:
+        if regex.search(tail):
+            if bound == "max" and _DECLINE_UNDER.search(tail):
+                return "exact"  # "children under 5" is an age, not a ceiling
+            return bound
+    return "exact"
+
+
+def is_change(before: str, after: str, signed: bool) -> bool:
+    """Whether a figure states a change or an increment rather than a level."""
+    return signed or bool(_CHANGE_BEFORE.search(before[-60:])) or bool(_CHANGE_AFTER.match(after[:30]))
+
+
+def interval(value: float, bound: str, step: float | None) -> tuple[float, float]:
+    """The values a statement allows: the hedge opens one side, the stated digits' rounding widens both.
+
+    "over £8.4 million" is [8.35m, inf): more than 8.4m as rounded. "approx" keeps
+    the rounding only; the check that compares figures adds its tolerance.
+    """
+    half = (step or 0.0) / 2
+    low, high = value - half, value + half
+    if bound == "min":
+        return low, float("inf")
+    if bound == "max":
+        return min(0.0, low), high
+    return low, high

@@ -1,0 +1,412 @@
+"""Periods and event dates in a sentence, resolved against the document's date.
+
+Each expression becomes a `TimeSpan` with a role:
+- "event": a dated happening that is a claim in itself ("published on 23 May
+  2022", "in spring 2022") unless it is the period of a figure beside it;
+- "period": only ever the time a figure covers ("2014-15 and 2015-16",
+  "since July 2021", "over the past 12 months", "by 2020");
+- "compare": a comparison base ("compared to 31 March 2014"), never a claim.
+Conventions (design.md §2): UK financial years run 1 April-31 March; seasons
+are meteorological; "since X" runs to the document's date; a date without a
+year takes the year that puts it nearest before the document's date (after it
+when the sentence looks forward). Without a document date those stay
+unresolved and say why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claimcheck.calendar import (
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    add_months,
+    financial_year,
+    financial_year_of,
+    fy_start_year,
+    month_end,
+    month_span,
+    parliament_of,
+    season_span,
+    spending_review_of,
+    year_span,
+)
+from claimcheck.units import number_words
+
+NEEDS_DATE = "needs the document's date, which the document does not give"
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    start_pos: int
+    end_pos: int
+    text: str
+    role: str  # event | period | compare
+    start: date | None
+    end: date | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    doc_date: date | None
+    future: bool
+
+
+Y = r"(?:19|20)\d\d"
+FY = rf"(?:{Y})\s?[-–/]\s?(?:\d\d|{Y})\b"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+SEASON = r"(?:spring|summer|autumn|winter)"
+NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|" \
+    r"thirty-six|forty-eight)"
+UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
+FULL_DAY = rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?,?\s+{Y}|{MONTH_NAMES}\s+{DAY},\s+{Y}"
+MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
+POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
+
+_SPLIT_FY = re.compile(rf"({Y})\s?[-–/]\s?(\d\d|{Y})")
+
+
+def _fy(text: str) -> tuple[date, date] | None:
+    m = _SPLIT_FY.search(text)
+    if not m:
+        return None
+    start = fy_start_year(m.group(1), m.group(2))
+    return financial_year(start) if start is not None else None
+
+
+def _point(text: str, ctx: Context) -> tuple[date, date] | None:
+    """The span of one point expression (day, month, season, financial year, year)."""
+    text = re.sub(r"^financial\s+year\s+", "", text.strip(), flags=re.I)
+    if m := re.fullmatch(rf"(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\.?,?\s+({Y})",
+                         text, re.I):
+        day = _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+        return (day, day) if day else None
+    if m := re.fullmatch(rf"({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({Y})", text, re.I):
+        day = _safe_date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
+        return (day, day) if day else None
+    if m := re.fullmatch(rf"({MONTH_NAMES})\.?\s+({Y})", text, re.I):
+        return month_span(int(m[2]), MONTHS[m[1].lower()])
+    if m := re.fullmatch(rf"({SEASON})\s+({Y})", text, re.I):
+        return season_span(m[1], int(m[2]))
+    if re.fullmatch(FY, text):
+        return _fy(text)
+    if re.fullmatch(Y, text):
+        return year_span(int(text))
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
+    """The year that puts a month (and day) nearest before the document's date, or after it looking forward."""
+    if ctx.doc_date is None:
+        return None
+    year = ctx.doc_date.year
+    candidate = (month, day or 1)
+    today = (ctx.doc_date.month, ctx.doc_date.day)
+    if ctx.future:
+        return year if candidate >= today else year + 1
+    return year if candidate <= today else year - 1
+
+
+def _units_back(end: date, count: int, unit: str) -> date:
+    unit = unit.lower().rstrip("s")
+    if unit == "decade":
+        return add_months(end, -120 * count)
+    if unit == "year":
+        return add_months(end, -12 * count)
+    if unit == "month":
+        return add_months(end, -count)
+    if unit == "week":
+        return end - timedelta(weeks=count)
+    return end - timedelta(days=count)
+
+
+def _count(word: str | None) -> int:
+    if not word:
+        return 1
+    if word.isdigit():
+        return int(word)
+    return int(number_words(word) or 1)
+
+
+Handler = Callable[[re.Match, Context], tuple[str, date | None, date | None, str | None] | None]
+_PATTERNS: list[tuple[re.Pattern, Handler]] = []
+
+
+def pattern(regex: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        _PATTERNS.append((re.compile(regex, re.I), handler))
+        return handler
+
+    return register
+
+
+def _unresolved(role: str = "period"):
+    return role, None, None, NEEDS_DATE
+
+
+@pattern(rf"\b(?:between|from)\s+({FY}|{Y})\s+(?:and|to|until)\s+({FY}|{Y})")
+def _between_years(m, ctx):
+    first, last = _point(m[1], ctx), _point(m[2], ctx)
+    if first and last and first[0] <= last[1]:
+        return "period", first[0], last[1], None
+    return None
+
+
+@pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})")
+def _fy_pair(m, ctx):
+    first, last = _fy(m[1]), _fy(m[2])
+    if first and last and first[0] <= last[1]:
+        return "period", first[0], last[1], None
+    return None
+
+
+@pattern(rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}))\s+(?:and|to|until)\s+((?:{FULL_DAY}|{MONTH_YEAR}))")
+def _between_days(m, ctx):
+    first, last = _point(m[1], ctx), _point(m[2], ctx)
+    if first and last and first[0] <= last[1]:
+        return "event", first[0], last[1], None
+    return None
+
+
+@pattern(rf"\bbetween\s+({MONTH_NAMES})\s+and\s+({MONTH_NAMES})\s+({Y})")
+def _between_months(m, ctx):
+    year = int(m[3])
+    first, last = MONTHS[m[1].lower()], MONTHS[m[2].lower()]
+    if first <= last:
+        return "period", date(year, first, 1), month_end(year, last), None
+    return None
+
+
+@pattern(rf"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?({POINT})")
+def _since(m, ctx):
+    span = _point(m[1], ctx)
+    if span is None:
+        return None
+    if ctx.doc_date is None:
+        return "period", span[0], None, NEEDS_DATE
+    return "period", span[0], ctx.doc_date, None
+
+
+@pattern(rf"\bsince\s+({MONTH_NAMES})\b(?!\s*\d)")
+def _since_month(m, ctx):
+    month = MONTHS[m[1].lower()]
+    year = _nearest_year(month, 1, Context(ctx.doc_date, False))
+    if year is None:
+        return _unresolved()
+    return "period", date(year, month, 1), ctx.doc_date, None
+
+
+@pattern(rf"\b(?:between\s+)?({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)")
+def _multi_year(m, ctx):
+    """ "between 2010-15": financial years 2010-11 to 2014-15 (a one-year label is a financial year)."""
+    start, end = int(m[1]), int(m[1]) // 100 * 100 + int(m[2])
+    if end <= start:
+        return None
+    if end == start + 1:
+        return "period", *financial_year(start), None
+    return "period", date(start, 4, 1), date(end, 3, 31), None
+
+
+@pattern(rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+({NUM}\s+)?({UNIT})\b")
+def _past_units(m, ctx):
+    if ctx.doc_date is None:
+        return _unresolved()
+    count = _count(m[1].strip() if m[1] else None)
+    return "period", _units_back(ctx.doc_date, count, m[2]), ctx.doc_date, None
+
+
+@pattern(rf"\b(?:the\s+)?(?:last|past|previous)\s+({NUM})\s+({UNIT})\b")
+def _last_units(m, ctx):
+    if ctx.doc_date is None:
+        return _unresolved()
+    return "period", _units_back(ctx.doc_date, _count(m[1]), m[2]), ctx.doc_date, None
+
+
+@pattern(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?({NUM})\s+({UNIT})\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
+         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})")
+def _units_to(m, ctx):
+    """ "over the three years to March 2024" = 2021-04-01 .. 2024-03-31."""
+    span = _point(m[3], ctx)
+    if span is None:
+        return None
+    end = span[1]
+    start = _units_back(end, _count(m[1]), m[2]) + timedelta(days=1)
+    return "period", start, end, None
+
+
+@pattern(rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?({FULL_DAY}|{MONTH_YEAR})")
+def _year_ending(m, ctx):
+    span = _point(m[1], ctx)
+    if span is None:
+        return None
+    return "period", _units_back(span[1], 1, "year") + timedelta(days=1), span[1], None
+
+
+@pattern(r"\b(?:by\s+the\s+end\s+of\s+|over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?parliament\b")
+def _parliament(m, ctx):
+    if ctx.doc_date is None:
+        return _unresolved()
+    span = parliament_of(ctx.doc_date)
+    if span is None:
+        return "period", None, None, "no Parliament in the calendar table covers the document's date"
+    return "period", span[0], span[1], None
+
+
+@pattern(r"\b(?:over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b")
+def _spending_review(m, ctx):
+    if ctx.doc_date is None:
+        return _unresolved()
+    span = spending_review_of(ctx.doc_date)
+    if span is None:
+        return "period", None, None, "no Spending Review in the calendar table covers the document's date"
+    return "period", span[0], span[1], None
+
+
+@pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year(?:,?\s+({FY}))?"
+         r"|\b(?:in\s+|for\s+)?this\s+year\b")
+def _this_year(m, ctx):
+    if m[1]:
+        span = _fy(m[1])
+        return ("period", *span, None) if span else None
+    if ctx.doc_date is None:
+        return _unresolved()
+    return "period", *financial_year_of(ctx.doc_date), None
+
+
+@pattern(rf"\b(?:last|the\s+previous)\s+financial\s+year\b")
+def _last_fy(m, ctx):
+    if ctx.doc_date is None:
+        return _unresolved()
+    start, _ = financial_year_of(ctx.doc_date)
+    return "period", *financial_year(start.year - 1), None
+
+
+@pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b")
+def _by(m, ctx):
+    span = _point(m[1], ctx)
+    if span is None:
+        return None
+    if re.fullmatch(FULL_DAY, m[1], re.I):  # "by 1 September 2022": a deadline, itself a date
+        return "event", span[0], span[1], None
+    if ctx.doc_date is None:
+        return "period", None, span[1], NEEDS_DATE
+    if span[1] < ctx.doc_date:
+        return "period", None, span[1], "a past 'by' date: the start is not stated"
+    return "period", ctx.doc_date, span[1], None
+
+
+@pattern(rf"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from)\s+(?:[\d.,]+%?\s+(?:in|at|on)\s+)?({FULL_DAY}|{MONTH_YEAR}|{Y})\b")
+def _compared(m, ctx):
+    span = _point(m[1], ctx)
+    return ("compare", *span, None) if span else None
+
+
+@pattern(rf"\b(?:financial\s+year\s+)?({FY})")
+def _fy_label(m, ctx):
+    span = _fy(m[1])
+    return ("period", *span, None) if span else None
+
+
+@pattern(rf"\b(?:(?:on|at|as\s+at|of)\s+)?({FULL_DAY})")
+def _full_day(m, ctx):
+    span = _point(m[1], ctx)
+    if span is None:
+        return None
+    lead = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+    return ("period" if lead in ("at", "as at") else "event"), *span, None
+
+
+@pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b")
+def _part_of_year(m, ctx):
+    year = int(m[1])
+    part = m.group(0).split()[0].split("-")[0].lower()
+    months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+    return "event", date(year, months[0], 1), month_end(year, months[1]), None
+
+
+@pattern(rf"\b({MONTH_YEAR})\b")
+def _month_year(m, ctx):
+    span = _point(m[1], ctx)
+    return ("event", *span, None) if span else None
+
+
+@pattern(rf"\b({SEASON})\s+({Y})\b")
+def _season_year(m, ctx):
+    return "event", *season_span(m[1], int(m[2])), None
+
+
+@pattern(rf"\b(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})")
+def _day_month(m, ctx):
+    month = MONTHS[m[2].lower()]
+    year = _nearest_year(month, int(m[1]), ctx)
+    if year is None:
+        return _unresolved("event")
+    day = _safe_date(year, month, int(m[1]))
+    return ("event", day, day, None) if day else None
+
+
+@pattern(rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))")
+def _bare_season(m, ctx):
+    if ctx.doc_date is None:
+        return _unresolved("event")
+    first_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[m[1].lower()]
+    year = _nearest_year(first_month, 1, ctx)
+    return "event", *season_span(m[1], year), None
+
+
+@pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)")
+def _bare_month(m, ctx):
+    if m[1].lower() == "may":
+        return None
+    month = MONTHS[m[1].lower()]
+    year = _nearest_year(month, 1, ctx)
+    if year is None:
+        return _unresolved("event")
+    return "period", *month_span(year, month), None
+
+
+@pattern(rf"\b(?:in|during|for|throughout|at\s+the\s+end\s+of)\s+({Y})\b(?![-–/]\d)")
+def _in_year(m, ctx):
+    return "period", *year_span(int(m[1])), None
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|plans?\s+to|intends?\s+to|expects?\s+to|"
+                     r"is\s+expected\s+to|are\s+expected\s+to|is\s+going\s+to|are\s+going\s+to|to\s+be\s+published|"
+                     r"aims?\s+to|by\s+next)\b", re.I)
+
+
+def looks_forward(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence))
+
+
+def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
+    """Every time expression in `sentence`, longest and earliest-registered first, not overlapping."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeSpan] = []
+    for regex, handler in _PATTERNS:
+        for m in regex.finditer(sentence):
+            start, end = m.span()
+            while start < end and sentence[start].isspace():
+                start += 1
+            if any(start < b and a < end for a, b in taken):
+                continue
+            result = handler(m, ctx)
+            if result is None:
+                continue
+            role, first, last, note = result
+            taken.append((start, end))
+            found.append(TimeSpan(start, end, sentence[start:end], role, first, last, note))
+    found.sort(key=lambda span: span.start_pos)
+    return found

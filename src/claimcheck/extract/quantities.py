@@ -1,0 +1,272 @@
+"""Figures in a sentence: money, counts, percentages, rates, durations and other measures.
+
+The scan runs over a masked copy of the sentence (non-claims and time
+expressions blanked), so that a number can only be a figure once. Values are
+normalised to one canonical Pint unit per kind; Pint itself is not called here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.extract.hedges import bound_of, interval, is_change
+from claimcheck.units import MAGNITUDES, SMALL_NUMBERS, number_value, number_words, step_of
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FIGURE = re.compile(
+    rf"(?<![\w.,/£$€-])(?P<sign>[+−-](?=\s?[£$€]?\d))?(?P<cur>£|€|\$|US\$)?\s?(?P<num>{NUMBER})"
+    r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)?"
+    r"(?P<pence>(?<![£$€\d])\s?(?:p|pence)\b)?"
+    r"(?![\w£$€]|[.,]\d)",
+    re.I,
+)
+_WORD_NUMBERS = "|".join(sorted((w for w in SMALL_NUMBERS if w not in ("zero", "one")), key=len, reverse=True))
+_WORDS = re.compile(
+    rf"\b(?P<words>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|"
+    rf"seven|eight|nine)|{_WORD_NUMBERS})(?:\s+(?:hundred|thousand|million|billion))?"
+    r"|a\s+dozen|dozens|hundreds|thousands|millions|tens\s+of\s+thousands)\b(?!\s*(?:-|–)\s*\w)",
+    re.I,
+)
+_VAGUE = {"a dozen": (12, "exact"), "dozens": (24, "min"), "hundreds": (200, "min"),
+          "thousands": (2000, "min"), "millions": (2e6, "min"), "tens of thousands": (20000, "min")}
+
+TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
+              "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour",
+              "decade": "decade", "decades": "decade", "minute": "minute", "minutes": "minute"}
+MEASURE_UNITS = {
+    "mile": "mile", "miles": "mile", "km": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
+    "kilometer": "kilometer", "kilometers": "kilometer", "metre": "meter", "metres": "meter",
+    "hectare": "hectare", "hectares": "hectare", "acre": "acre", "acres": "acre", "tonne": "metric_ton",
+    "tonnes": "metric_ton", "kg": "kilogram", "kilograms": "kilogram", "litre": "liter", "litres": "liter",
+    "mw": "megawatt", "megawatts": "megawatt", "gw": "gigawatt", "gigawatts": "gigawatt", "kwh": "kilowatt_hour",
+    "feet": "foot", "foot": "foot", "square metres": "meter ** 2", "square feet": "foot ** 2",
+}
+_PER = {"year": "year", "annum": "year", "month": "month", "week": "week", "day": "day", "hour": "hour"}
+_RATE_AFTER = re.compile(
+    r"^\s*(?P<between>(?:[\w’'-]+\s+){0,6}?)(?:(?:a|per|each|every)\s+(?P<per>year|annum|month|week|day|hour)\b"
+    r"|(?P<adverb>annually|yearly|per\s+annum|monthly|weekly|daily)\b)",
+    re.I,
+)
+_ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
+_PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?)", re.I)
+
+STOP = frozenset("""a an the and or but nor in on at to for from by with of into onto across over under between
+among within without through during since until about around after before who whom whose which that this these
+those there their its our his her my your we they it he she you i is are was were be been being have has had will
+would can could may might must shall should do does did not no so than as per each every all both more most less
+fewer also only just such what when where while whilst if then up down out off again further very currently now
+here still already today yesterday since ever never once twice being having including included against towards
+toward via per cent percent""".split())
+_VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$")
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float
+    unit: str
+    bound: str
+    low: float
+    high: float
+    step: float | None
+    change: bool
+    counted: str | None = None
+    counted_start: int | None = None  # where the counted noun phrase begins
+    counted_end: int | None = None
+
+
+def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, str]]:
+    words = []
+    for m in re.finditer(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", text[pos:]):
+        token = m.group(0)
+        if not token[0].isalpha():
+            break
+        words.append((pos + m.start(), pos + m.end(), token))
+        if len(words) >= limit:
+            break
+    return words
+
+
+def counted_phrase(text: str, pos: int) -> tuple[str | None, int, int]:
+    """The noun phrase a count counts: "72 local authorities", "19 of our strongest ... local authorities",
+    "5,500 days of support". Stops at function words, verbs and punctuation."""
+    rest = text[pos:]
+    lead = re.match(r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?", rest)
+    if not lead or lead.end() == 0:
+        return None, pos, pos
+    words = _words_after(text, pos + lead.end(), limit=8)
+    phrase: list[tuple[int, int, str]] = []
+    for i, (start, end, word) in enumerate(words):
+        low = word.lower()
+        if low == "of" and phrase and i + 1 < len(words) and words[i + 1][2].lower() not in STOP:
+            phrase.append((start, end, word))
+            continue
+        if low in STOP:
+            break
+        if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper():
+            # "performing" in "strongest performing local authorities" is a modifier only if a noun follows
+            nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
+            if not nxt or nxt in STOP or _VERB_LIKE.match(nxt):
+                break
+        if not phrase and _VERB_LIKE.match(low) and low.endswith("ed") and "-" not in low:
+            break
+        phrase.append((start, end, word))
+        if len(phrase) >= 5:
+            break
+    while phrase and phrase[-1][2].lower() == "of":
+        phrase.pop()
+    if not phrase:
+        return None, pos, pos
+    return text[phrase[0][0]:phrase[-1][1]], phrase[0][0], phrase[-1][1]
+
+
+def scan(sentence: str, masked: str) -> list[Figure]:
+    """Every figure in `sentence`, reading numbers from `masked` (blanked spans can't yield one)."""
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in _FIGURE.finditer(masked):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        figure = _numeric_figure(sentence, masked, m)
+        if figure is not None:
+            figures.append(figure)
+            taken.append((figure.start, figure.end))
+    for m in _WORDS.finditer(masked):
+        figure = _word_figure(sentence, m)
+        if figure is not None:
+            figures.append(figure)
+    figures.sort(key=lambda f: f.start)
+    for previous, figure in zip(figures, figures[1:], strict=False):
+        # "146 local authorities out of a total of 151": the total counts the same things
+        if figure.kind == "count" and figure.counted is None and previous.counted \
+                and re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$", sentence[:figure.start]):
+            figure.counted = previous.counted
+    return figures
+
+
+def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
+    digits = m["num"]
+    value = number_value(digits)
+    mag = (m["mag"] or "").lower()
+    cur = m["cur"]
+    if mag and not cur and mag in ("m", "k") and not m["pct"]:
+        return None  # "20 m" without a currency sign is a distance or noise, not "20 million"
+    multiplier = MAGNITUDES.get(mag, 1.0)
+    start, end = m.start(), m.end()
+    if m["sign"] is None and not cur and sentence[max(0, start - 1):start] in ("-", "–") and start > 1 \
+            and sentence[start - 2].isalnum():
+        return None  # the tail of a range or label ("2014-15", "10-15") that nothing else took
+    before, after = sentence[:start], sentence[end:]
+    signed = m["sign"] is not None
+    sign = -1.0 if signed and m["sign"] in "-−" else 1.0
+    step = step_of(digits, multiplier)
+    value = sign * value * multiplier
+    bound = bound_of(before)
+    change = is_change(before, after, signed)
+    counted = None
+    counted_start = counted_end = None
+    if m["pct"]:
+        kind, unit = "percent", "percent"
+    elif m["pence"]:
+        kind, unit, value, step = "money", "GBP", value / 100, step / 100
+    elif cur:
+        if cur != "£":
+            return None  # other currencies are not normalised yet; better no claim than a wrong one
+        kind, unit = "money", "GBP"
+        rate = _RATE_AFTER.match(after)
+        if _ANNUAL_NOUN.match(after):
+            kind, unit = "rate", "GBP / year"
+        elif rate and not rate["between"].strip():
+            kind, unit = "rate", f"GBP / {_per(rate)}"
+    else:
+        if not mag and _looks_like_year(digits, sentence, end):
+            return None
+        kind, unit = "count", "count"
+        word = re.match(r"\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?", after)
+        first = word.group(1).lower() if word else ""
+        pair = f"{first} {word.group(2).lower()}" if word and word.group(2) else ""
+        per_population = _PER_POPULATION.match(after)
+        if per_population:
+            kind = "rate"
+            unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
+            counted = per_population.group(2)
+            end += per_population.end()
+        elif first in TIME_UNITS and not re.match(r"\s*[A-Za-z]+\s+of\s+[a-z]", after):
+            kind, unit = "duration", TIME_UNITS[first]
+            end = end + word.end(1)
+        elif pair in MEASURE_UNITS or first in MEASURE_UNITS:
+            kind = "measure"
+            unit = MEASURE_UNITS[pair] if pair in MEASURE_UNITS else MEASURE_UNITS[first]
+            end = end + (word.end(2) if pair in MEASURE_UNITS else word.end(1))
+        else:
+            counted, counted_start, counted_end = counted_phrase(sentence, end)
+            if counted is None and not re.search(r"\b(?:number|total|figure)\s+of\b|\bto\s*$|\bat\s*$|\bwas\s*$"
+                                                 r"|\bof\s*$|\bfrom\s*$|[(|]\s*$|^\s*[)|]", before + "|" + after[:2]):
+                if _noise(before, after):
+                    return None
+            rate = _RATE_AFTER.match(after[(counted_end - end) if counted_end else 0:]) if counted else None
+            if rate and not re.search(r"[,;.]", rate.group(0)):
+                kind, unit = "rate", f"count / {_per(rate)}"
+    low, high = interval(value, bound, step)
+    return Figure(start, end, sentence[start:end], kind, value, unit, bound, low, high, step, change,
+                  counted, counted_start, counted_end)
+
+
+def _per(rate: re.Match) -> str:
+    if rate["per"]:
+        return _PER[rate["per"].lower()]
+    adverb = rate["adverb"].lower()
+    return {"monthly": "month", "weekly": "week", "daily": "day"}.get(adverb, "year")
+
+
+def _looks_like_year(digits: str, sentence: str, end: int) -> bool:
+    """A bare 4-digit 1800-2100 number is a year unless plural things follow ("2000 children")."""
+    if not re.fullmatch(r"(?:18|19|20)\d\d|2100", digits):
+        return False
+    nxt = re.match(r"\s+([a-z]+)", sentence[end:])
+    return not (nxt and (nxt.group(1).endswith("s") or nxt.group(1) in ("children", "people", "staff", "women", "men")))
+
+
+def _noise(before: str, after: str) -> bool:
+    """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850")."""
+    return not re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from)\s*$", before)
+
+
+def _word_figure(sentence: str, m: re.Match) -> Figure | None:
+    words = m["words"].lower()
+    before, after = sentence[:m.start()], sentence[m.end():]
+    if words in _VAGUE or re.fullmatch(r"a\s+dozen|tens\s+of\s+thousands", words):
+        key = re.sub(r"\s+", " ", words)
+        value, bound = _VAGUE[key]
+        if key != "a dozen" and not re.match(r"\s+of\b", after):
+            return None
+        step = None
+    else:
+        value = number_words(words)
+        if value is None:
+            return None
+        bound = bound_of(before)
+        step = None
+    word = re.match(r"\s*([A-Za-z]+)", after)
+    first = word.group(1).lower() if word else ""
+    end = m.end()
+    if first in ("of", "or", "to", "and", "in", "times", "quarters", "thirds", "fifths", "per") and words not in _VAGUE:
+        return None
+    if first in TIME_UNITS and not re.match(r"\s*[A-Za-z]+\s+of\s+[a-z]", after):
+        kind, unit, counted = "duration", TIME_UNITS[first], None
+        end += word.end(1)
+        counted_start = counted_end = None
+    else:
+        counted, counted_start, counted_end = counted_phrase(sentence, m.end())
+        if counted is None:
+            return None
+        kind, unit = "count", "count"
+    change = is_change(before, after, False)
+    low, high = interval(value, bound, step)
+    return Figure(m.start(), end, sentence[m.start():end], kind, value, unit, bound, low, high, step, change,
+                  counted, counted_start, counted_end)

@@ -1,0 +1,320 @@
+"""What a figure is about: named programmes, the phrase after an amount, and the programme a sentence
+refers back to ("The programme covers 50 projects").
+
+Heuristics over capitalisation and a short list of head nouns, hand-written
+because a statistical parser is 100x too slow for the extraction budget and
+still needs the same rules to prefer "the Virtual Staff College" over "the
+Department" as what money was spent on. `normalise_key` gives the key that lets
+claims about the same thing meet across documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.extract.quantities import STOP
+
+HEADS = frozenset("""programme programmes program scheme schemes fund funds initiative initiatives strategy review
+taskforce college centre center network framework partnership partnerships pathfinder pathfinders pilot pilots
+grant grants bursary bursaries budget alliance inquiry report consultation guidance standards agreement plan
+academy board panel package campaign drive service settlement project reforms reform trust trusts allowance
+premium fund""".split())
+ACTOR_WORDS = frozenset("""department departments minister ministers secretary government council councils committee
+office association ofsted agency commission parliament house lord lords baroness prime chancellor dfe lga nao ons
+treasury mp mps hm majesty his her authority authorities local chief members member speaker ministry state
+we they it he she""".split())
+CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "to", "&", "at", "up"})
+_CAP_TOKEN = re.compile(r"[A-Z][\w’'-]*|COVID-19|[A-Z]{2,}s?")
+_TOKEN = re.compile(r"[‘“\"(]?[\w][\w’'.-]*[’”\")]?|[‘“\"]")
+_QUOTED = re.compile(r"[‘“\"]([A-Z][^‘’“”\"]{3,80})[’”\"]")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8}s?)\)")
+_CLAUSE_BREAK = re.compile(r"[;:–—]|,\s+(?:which|who|while|whilst|although|but|where|and\s+we)\b|\s+but\s+")
+_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
+                  r"remains?|covers?|involves?|provides?|offers?|receives?|spends?|spent|face|faces|"
+                  r"account|accounts)\b")
+
+
+@dataclass
+class Entity:
+    start: int
+    end: int
+    text: str
+    score: int  # 3 named programme / title / acronym; 2 lowercase programme phrase; 1 other capitalised name
+    head: str | None = None
+
+
+@dataclass
+class Memory:
+    """What a document has named so far: programmes by head noun, acronyms, longer names of short names."""
+
+    by_head: dict[str, str] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
+
+    def remember(self, entity: Entity) -> None:
+        if entity.head and entity.score >= 2:
+            self.by_head[_singular(entity.head)] = entity.text
+        if entity.score >= 1 and len(entity.text.split()) >= 2:
+            self.names.append(entity.text)
+        if m := _ACRONYM.search(entity.text):
+            self.acronyms[m.group(1)] = entity.text
+
+    def expand(self, text: str) -> str:
+        """ "Step Up students" -> "Step Up to Social Work students" when the longer name was seen."""
+        words = text.split()
+        if len(words) < 2 or not words[0][0].isupper():
+            return text
+        short = " ".join(words[:2])
+        for name in reversed(self.names):
+            at = name.find(short)
+            if at < 0 or name[at:] == text or text.startswith(name[at:]):
+                continue
+            if at and name[at - 1] != " ":
+                continue
+            longer = re.sub(r"\s+(?:" + "|".join(HEADS) + r")$", "", name[at:])
+            if len(longer) > len(short):
+                return longer + text[len(short):]
+        return text
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def entities(sentence: str) -> list[Entity]:
+    """Named things in a sentence, best first within each position."""
+    found: list[Entity] = []
+    for m in _QUOTED.finditer(sentence):
+        found.append(Entity(m.start(1), m.end(1), m.group(1).strip(" ,."), 3))
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w][\w’'-]*|\([A-Z][A-Za-z]{1,8}s?\)", sentence)]
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        if not _is_cap(word):
+            i += 1
+            continue
+        j = i
+        last_cap = i
+        while j + 1 < len(tokens):
+            nxt = tokens[j + 1][2]
+            gap = sentence[tokens[j][1]:tokens[j + 1][0]]
+            if gap.strip() not in ("", "&"):
+                break
+            if _is_cap(nxt) or nxt.startswith("("):
+                j += 1
+                last_cap = j
+            elif nxt.lower() in CONNECTORS and j + 2 < len(tokens) and _is_cap(tokens[j + 2][2]) \
+                    and sentence[tokens[j + 1][1]:tokens[j + 2][0]].strip() == "":
+                j += 1
+            else:
+                break
+        first = i
+        # a capitalised sentence opener that is a common word is not part of a name
+        while first <= last_cap and (tokens[first][0] == _sentence_start(sentence) or tokens[first][2].lower()
+                                     in ("the", "a", "an", "our", "its", "this")) \
+                and tokens[first][2].lower() in STOP | {"local", "children’s", "children's", "social", "lobby"}:
+            first += 1
+        while first <= last_cap and tokens[first][2].lower() in CONNECTORS:
+            first += 1
+        if first <= last_cap:
+            head_index = last_cap
+            if last_cap + 1 < len(tokens) and tokens[last_cap + 1][2].lower() in HEADS \
+                    and sentence[tokens[last_cap][1]:tokens[last_cap + 1][0]].strip() == "":
+                head_index = last_cap + 1
+            text = sentence[tokens[first][0]:tokens[head_index][1]]
+            head = tokens[head_index][2].lower()
+            words = [w.lower().strip("()") for _, _, w in tokens[first:head_index + 1]]
+            if any(w in ACTOR_WORDS for w in words) and head not in HEADS:
+                score = 0
+            elif head in HEADS or _ACRONYM.search(text):
+                score = 3
+            elif first == _sentence_token_index(tokens, sentence) and head_index == first:
+                score = 0
+            else:
+                score = 1
+            if score:
+                found.append(Entity(tokens[first][0], tokens[head_index][1], text, score,
+                                    head if head in HEADS else None))
+        i = max(j, head_index if first <= last_cap else j) + 1
+    found.extend(_acronym_expansions(sentence))
+    found.extend(_head_phrases(sentence, found))
+    return found
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word.startswith("COVID")) and not word.startswith("(")
+
+
+def _sentence_start(sentence: str) -> int:
+    return len(sentence) - len(sentence.lstrip(" “\"‘("))
+
+
+def _sentence_token_index(tokens, sentence) -> int:
+    start = _sentence_start(sentence)
+    return next((k for k, t in enumerate(tokens) if t[0] >= start), 0)
+
+
+def _acronym_expansions(sentence: str) -> list[Entity]:
+    """ "sector-led improvement (SLI) programme": the lowercase words the acronym's letters spell."""
+    found = []
+    for m in _ACRONYM.finditer(sentence):
+        letters = m.group(1).rstrip("s").upper()
+        before = re.findall(r"[\w’'-]+", sentence[:m.start()])
+        parts: list[str] = []
+        words_used = 0
+        for word in reversed(before):
+            pieces = [p for p in re.split(r"[-]", word) if p]
+            parts = pieces + parts
+            words_used += 1
+            initials = "".join(p[0].upper() for p in parts if p.lower() not in ("of", "and", "for", "the"))
+            if initials == letters or len(parts) >= len(letters) + 3:
+                break
+        initials = "".join(p[0].upper() for p in parts if p.lower() not in ("of", "and", "for", "the"))
+        if initials != letters:
+            continue
+        start = len(" ".join(before[:-words_used])) if words_used < len(before) else 0
+        start = sentence.rfind(before[-words_used], 0, m.start())
+        end = m.end()
+        head = None
+        if nxt := re.match(r"\s+([a-z]+)", sentence[end:]):
+            if nxt.group(1) in HEADS:
+                end += nxt.end()
+                head = nxt.group(1)
+        found.append(Entity(start, end, sentence[start:end], 3, head))
+    return found
+
+
+_HEAD_PHRASE = re.compile(
+    r"(?P<mods>(?:[a-z][\w’'-]*\s+){0,3})(?P<head>" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b"
+    r"(?P<comp>\s+(?:of|for|on|into|in)\s+(?:[\w’'-]+\s+){0,10}?[\w’'-]+(?=\s*(?:[,.;:–—)]|$|\s+(?:was|is|"
+    r"were|are|has|have|will|would|published|in\s+(?:spring|summer|autumn|winter)\b|on\s+\d|that|which|to\s+be))))?",
+)
+
+
+def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
+    """Lowercase programme phrases: "our interventions programme", "statutory guidance on the technical detail"."""
+    found = []
+    for m in _HEAD_PHRASE.finditer(sentence):
+        if any(e.start <= m.start("head") < e.end for e in named):
+            continue
+        mods = []
+        for word in reversed(m["mods"].split()):
+            low = word.lower()
+            if low in STOP or low in ACTOR_WORDS or (re.fullmatch(r"[a-z]+ed", low) and "-" not in low):
+                break
+            mods.insert(0, word)
+        while mods and mods[0].lower() in ("new", "overall", "whole"):
+            mods.pop(0)
+        text = " ".join([*mods, m["head"]]) + (m["comp"] or "")
+        start = m.start("head") if not mods else sentence.find(mods[0], m.start())
+        score = 2 if (mods or m["comp"]) else 0
+        found.append(Entity(start, m.end(), text.strip(), score, m["head"]))
+    return found
+
+
+def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def refers_back(sentence: str, pos: int, memory: Memory) -> str | None:
+    """ "The programme", "this consultation", "the review": the named thing the document meant."""
+    best = None
+    pattern = r"\b(?i:the|this|that|these|its|our)\s+(" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b"
+    for m in re.finditer(pattern, sentence[:pos]):
+        best = m
+    if best is None:
+        for m in re.finditer(pattern, sentence):
+            best = m
+            break
+    if best is None:
+        return None
+    return memory.by_head.get(_singular(best.group(1)))
+
+
+_PHRASE_STOP = re.compile(
+    r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
+    r"enabling|helping|meaning|working|including|bringing)\b"
+)
+_LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
+_NP = re.compile(
+    r"^\s*(?P<np>(?:(?!(?:of|for|in|into|on|to|towards|across|from|by|over|since|this|that|which|who|will|would|"
+    r"has|have|is|are|was|were|and|or|but|a|an|the|with|as|at|each|per|every|annually|collectively|overall|"
+    r"between|under|more|less|last|next|so|being|been)\b)[a-z][\w’'-]*\s*){0,3})"
+    r"(?P<comp>(?:for|in|into|on|to|towards|across|from)\b.*)?$",
+    re.S,
+)
+
+
+def after_amount(sentence: str, end: int) -> str | None:
+    """The phrase an amount is spent on: "£259 million capital funding to ... homes", "£680 million in ... training".
+
+    Runs to the end of the clause; a comma continues it only inside a list ("in recruiting, training and
+    developing the workforce"). Time expressions should be blanked out of `sentence` before the call.
+    """
+    rest = sentence[end:]
+    stop = _PHRASE_STOP.search(rest)
+    segment = rest[: stop.start()] if stop else rest
+    parts = segment.split(",")
+    kept = parts[0]
+    for index, part in enumerate(parts[1:], start=1):
+        more = index + 1 < len(parts)
+        if _LIST_PART.match(part) or (more and len(part.split()) <= 3 and _LIST_PART.match(parts[index + 1])):
+            kept += "," + part
+        else:
+            break
+    kept = re.sub(r"\s+", " ", kept).strip()
+    m = _NP.match(kept)
+    if not m:
+        return None
+    np, comp = m["np"].strip(), (m["comp"] or "").strip()
+    if not np and not comp:
+        return None
+    if comp and len(comp.split()) > 16:
+        comp = " ".join(comp.split()[:16])
+    text = f"{np} {comp}".strip()
+    text = re.sub(r"^(?:for|in|into|on|to|towards|across|from)\s+(?:the\s+|a\s+|an\s+|our\s+)?", "", text)
+    text = text.strip(" ,")
+    return text if text and re.search(r"[a-z]{3}", text) else None
+
+
+def possessive_before(sentence: str, start: int) -> str | None:
+    m = re.search(r"([A-Z][\w]*)[’']s\s*$", sentence[:start])
+    return m.group(1) + "’s" if m else None
+
+
+def subject_before_verb(sentence: str, pos: int) -> str | None:
+    """The noun phrase that opens the clause holding `pos`, if it names something rather than an actor."""
+    text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[:pos])
+    text = re.split(r"[;:]", text)[-1]
+    text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to)\b[^,]*,\s*",
+                  "", text)
+    verb = _AUX.search(text)
+    if not verb:
+        return None
+    np = text[:verb.start()].strip(" ,“\"")
+    np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
+    if not np or len(np.split()) > 14 or np.lower().split()[0] in ACTOR_WORDS or re.search(r"\d", np[:1]):
+        return None
+    return np
+
+
+def normalise_key(text: str | None) -> str | None:
+    """A key under which the same thing meets across documents: case, apostrophes, possessives, articles,
+    bracketed acronyms and punctuation folded away."""
+    if not text:
+        return None
+    key = text.lower().replace("’", "'").replace("‘", "'")
+    key = re.sub(r"\([a-z]{1,8}s?\)", " ", key)
+    key = re.sub(r"'s\b", "", key)
+    key = re.sub(r"[^a-z0-9]+", " ", key)
+    words = [w for w in key.split() if w not in ("the", "a", "an", "our", "its", "their")]
+    return " ".join(words) or None

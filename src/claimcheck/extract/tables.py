@@ -1,0 +1,103 @@
+"""Figures in pipe tables, as statistics releases and written answers print them.
+
+A header row of years or financial years gives each column its period; a
+"(£m)" cell makes the table's figures money in millions; the first cell of a
+data row names what the row's figures are about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from claimcheck.calendar import financial_year, fy_start_year, year_span
+from claimcheck.claims import Claim
+from claimcheck.documents import Document
+from claimcheck.extract.hedges import interval
+from claimcheck.extract.subjects import normalise_key
+from claimcheck.extract.text import Block
+from claimcheck.units import MAGNITUDES, number_value, step_of
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_FY = re.compile(r"^((?:19|20)\d\d)\s?[-–/]\s?(\d\d|(?:19|20)\d\d)$")
+_UNIT_MARK = re.compile(r"\(\s*£\s*(k|m|bn|thousands?|millions?|billions?)?\s*\)|£\s*(m|bn|k)\b", re.I)
+_CELL = re.compile(r"^(?P<sign>[+−-])?\s*(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                   r"\s*(?P<pct>%)?$")
+
+
+@dataclass
+class Header:
+    periods: dict[int, tuple[date, date]] = field(default_factory=dict)
+    multiplier: float | None = None  # set: the table is money in this unit
+
+
+def _cells(text: str) -> list[tuple[int, str]]:
+    cells, pos = [], 0
+    for part in text.split("|"):
+        stripped = part.strip()
+        cells.append((pos + (len(part) - len(part.lstrip())), stripped))
+        pos += len(part) + 1
+    return cells
+
+
+def _period(cell: str) -> tuple[date, date] | None:
+    if _YEAR.match(cell):
+        return year_span(int(cell))
+    if m := _FY.match(cell):
+        start = fy_start_year(m.group(1), m.group(2))
+        return financial_year(start) if start is not None else None
+    return None
+
+
+def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[list[Claim], Header | None]:
+    """Claims of one table row, and the header state the next row reads."""
+    cells = _cells(block.text)
+    values = [(pos, c) for pos, c in cells if c]
+    if not values or all(re.fullmatch(r"[-:]+", c) for _, c in values):
+        return [], header
+    marks = [m for _, c in values for m in [_UNIT_MARK.search(c)] if m]
+    periods = {i: p for i, (_, c) in enumerate(cells) for p in [_period(c)] if p}
+    if len(periods) >= 2 and len(periods) >= (len(values) - 1) * 0.6:
+        new = Header(periods=periods, multiplier=header.multiplier if header else None)
+        if marks:
+            new.multiplier = _multiplier(marks[0])
+        return [], new
+    if marks and not any(_CELL.match(c) for _, c in values[1:]):
+        return [], Header(periods=header.periods if header else {}, multiplier=_multiplier(marks[0]))
+    label = values[0][1] if not _CELL.match(values[0][1]) else None
+    claims = []
+    for index, (pos, cell) in enumerate(cells):
+        m = _CELL.match(cell)
+        if not m or (index == 0 and label is None and False):
+            continue
+        if _YEAR.match(cell) and not m["sign"]:
+            continue
+        digits = m["num"]
+        signed = m["sign"] is not None
+        sign = -1.0 if m["sign"] in ("-", "−") else 1.0
+        if m["pct"]:
+            kind, unit, multiplier = "percent", "percent", 1.0
+        elif m["cur"] or (header and header.multiplier):
+            kind, unit, multiplier = "money", "GBP", (header.multiplier if header and header.multiplier else 1.0)
+        else:
+            kind, unit, multiplier = "count", "count", 1.0
+        value = sign * number_value(digits) * multiplier
+        step = step_of(digits, multiplier)
+        low, high = interval(value, "exact", step)
+        span = header.periods.get(index) if header else None
+        line, column = block.locate(pos)
+        change = signed or bool(label and re.search(r"\bchange\b", label, re.I))
+        claims.append(Claim(
+            doc=doc.id, line=line, start=column, end=column + len(cell), text=cell, sentence=block.text,
+            kind=kind, value=value, unit=unit, low=low, high=high, step=step, change=change,
+            subject=label, subject_key=normalise_key(label), counted=label if kind == "count" else None,
+            period_start=span[0].isoformat() if span else None, period_end=span[1].isoformat() if span else None,
+            period_text=None, doc_date=doc.date.isoformat() if doc.date else None,
+        ))
+    return claims, header
+
+
+def _multiplier(m: re.Match) -> float:
+    word = (m.group(1) or m.group(2) or "").lower().rstrip("s")
+    return MAGNITUDES.get(word, 1.0) if word else 1.0

@@ -1,0 +1,106 @@
+"""Blocks and sentences of a document, with a map back to file lines.
+
+Statements are written as one paragraph a line (parliamentary answers) or
+hard-wrapped at ~60 characters (press releases republished as text), so
+sentences are found in blocks of joined lines and every character keeps the
+line and column it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*\s*$")
+_BULLET = re.compile(r"^\s*(?:[•*▪–-]|\(?[a-z0-9]{1,3}[.)])\s+")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "hon", "rt", "e.g", "i.e", "etc", "cf", "vs",
+                  "approx", "c", "para", "paras", "fig", "col", "cols", "vol", "jan", "feb", "mar", "apr",
+                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "gov", "co", "ltd"}
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(£$€]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    block: Block
+    offset: int  # of the sentence within its block
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        """(line number, column) of character `pos` of this sentence."""
+        return self.block.locate(self.offset + pos)
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    starts: tuple[int, ...]  # block offset where each joined line starts
+    line_numbers: tuple[int, ...]
+    columns: tuple[int, ...]  # column in the file line where the joined text starts
+    is_table_row: bool = False
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.starts, pos) - 1)
+        return self.line_numbers[i], self.columns[i] + pos - self.starts[i]
+
+
+def blocks(lines: list[str]) -> Iterator[Block]:
+    """Paragraphs of `lines` (index 0 is line 1): wrapped lines joined, table rows and bullets alone."""
+    pending: list[tuple[int, str, int]] = []  # (line number, stripped text, column)
+
+    def flush() -> Iterator[Block]:
+        if not pending:
+            return
+        text_parts, starts, numbers, columns = [], [], [], []
+        pos = 0
+        for number, text, column in pending:
+            if text_parts:
+                text_parts.append(" ")
+                pos += 1
+            starts.append(pos)
+            numbers.append(number)
+            columns.append(column)
+            text_parts.append(text)
+            pos += len(text)
+        pending.clear()
+        yield Block("".join(text_parts), tuple(starts), tuple(numbers), tuple(columns))
+
+    for index, raw in enumerate(lines):
+        stripped = raw.strip()
+        number = index + 1
+        if not stripped:
+            yield from flush()
+            continue
+        column = len(raw) - len(raw.lstrip())
+        if "|" in stripped:
+            yield from flush()
+            yield Block(stripped, (0,), (number,), (column,), is_table_row=True)
+            continue
+        if pending and (_SENTENCE_END.search(pending[-1][1]) or _BULLET.match(stripped)
+                        or _looks_like_heading(pending[-1][1])):
+            yield from flush()
+        pending.append((number, stripped, column))
+    yield from flush()
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line with no sentence punctuation, e.g. a title or a section heading."""
+    return len(text) < 45 and not text.endswith(",") and not re.search(r"\b(?:and|or|the|of|to|a|in)$", text)
+
+
+def sentences(block: Block) -> Iterator[Sentence]:
+    if block.is_table_row:
+        yield Sentence(block.text, block, 0)
+        return
+    text = block.text
+    start = 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        before = text[start:m.start()].rstrip(".!?\"”’')]")
+        last_word = re.search(r"([A-Za-z.]+)$", before)
+        if last_word and (last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(last_word.group(1)) == 1):
+            continue
+        yield Sentence(text[start:m.start()].rstrip(), block, start)
+        start = m.end()
+    if start < len(text):
+        yield Sentence(text[start:], block, start)
