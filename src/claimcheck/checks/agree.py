@@ -1,0 +1,98 @@
+"""agree: figures about a subject agree across documents.
+
+Every figure is an interval (design.md §2): "over £680m" is [680m, inf),
+"up to £20m" is [0, 20m], "£8.4 million" is 8.35m-8.45m, and "around £100m"
+is 100m plus or minus the rule's `tolerance`. Two figures disagree only when
+their intervals are disjoint. Figures whose periods are known and do not
+overlap `period` are a time series, not a contradiction, and are left out.
+Only figures of compatible units meet (money never meets a count).
+
+PASS::
+
+    rule:
+      subject: Children’s Social Care Innovation Programme
+      aliases: [Innovation Programme]
+      checks:
+        - id: innovation-funding-agrees
+          kind: agree
+          severity: error
+          message: The Innovation Programme's 2014-16 funding is quoted differently.
+          measure: money
+          tolerance: 5%
+          period: 2014-15 to 2015-16
+    claims:
+      - {doc: "000", line: 17, text: "an additional £100 million", kind: money, value: 100000000, unit: GBP,
+         change: true, period_start: 2014-04-01, period_end: 2016-03-31,
+         subject: "The Children’s Social Care Innovation Programme"}
+      - {doc: "002", line: 17, text: "around £100 million", kind: money, value: 100000000, unit: GBP,
+         bound: approx, subject: "Children's Social Care Innovation Programme"}
+      - {doc: "005", line: 3, text: "£200 million", kind: money, value: 200000000, unit: GBP,
+         period_start: 2016-04-01, period_end: 2020-03-31, subject: "Innovation Programme"}
+
+FAIL::
+
+    rule:
+      subject: Children’s Social Care Innovation Programme
+      aliases: [Innovation Programme]
+      checks:
+        - id: innovation-funding-agrees
+          kind: agree
+          severity: error
+          message: The Innovation Programme's 2014-16 funding is quoted differently.
+          measure: money
+          tolerance: 5%
+    claims:
+      - {doc: "000", line: 17, text: "an additional £100 million", kind: money, value: 100000000, unit: GBP,
+         period_start: 2014-04-01, period_end: 2016-03-31, subject: "Children’s Social Care Innovation Programme"}
+      - {doc: "005", line: 9, text: "£150 million", kind: money, value: 150000000, unit: GBP,
+         period_start: 2014-04-01, period_end: 2016-03-31, subject: "the Innovation Programme"}
+    fails: ["005:9", "000:17"]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from claimcheck.checks import base, fields
+from claimcheck.findings import Finding, Outcome, evidence
+
+ID = "agree"
+CONF = {"measure": fields.measure, "unit": fields.unit, "counted": fields.text, "tolerance": fields.tolerance,
+        "period": fields.period, "changes": bool, "max_findings": fields.positive_int}
+DEFAULT = {"tolerance": "0", "changes": True, "max_findings": 20}
+NEEDS = "at least two figures from different documents"
+
+
+def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
+    picked = base.select(claims, conf)
+    if period := conf.get("period"):
+        picked = picked[base.in_period(picked, period.start, period.end)]
+    picked = base.canonical(picked, conf["tolerance"])
+    if picked["doc"].nunique() < 2:
+        return Outcome.skip(f"{len(picked)} figure(s) in {base.count_docs(picked)} document(s); agree needs {NEEDS}",
+                            picked.index, base.count_docs(picked))
+    findings: list[Finding] = []
+    for unit, group in picked.groupby("c_unit"):
+        findings.extend(_disjoint_pairs(group, str(unit), conf["max_findings"] - len(findings)))
+    return Outcome(findings, picked.index, base.count_docs(picked))
+
+
+def _disjoint_pairs(group: pd.DataFrame, unit: str, limit: int) -> list[Finding]:
+    """Pairs from different documents whose intervals do not meet (vectorised: one n×n comparison)."""
+    if limit <= 0 or group["doc"].nunique() < 2:
+        return []
+    low, high = group["c_low"].to_numpy(), group["c_high"].to_numpy()
+    docs = group["doc"].to_numpy()
+    above = (low[:, None] > high[None, :]) & (docs[:, None] != docs[None, :])  # i lies wholly above j
+    rows_i, rows_j = np.nonzero(above)
+    findings = []
+    for i, j in list(zip(rows_i, rows_j, strict=True))[:limit]:
+        hi, lo = group.iloc[i], group.iloc[j]
+        findings.append(Finding(
+            f"{hi['text']!s} ({hi['doc']}:{hi['line']}) and {lo['text']!s} ({lo['doc']}:{lo['line']}) "
+            "cannot both be true: their ranges do not overlap",
+            (evidence(hi, "figure", hi["c_low"], hi["c_high"], unit, hi["c_value"]),
+             evidence(lo, "figure", lo["c_low"], lo["c_high"], unit, lo["c_value"])),
+        ))
+    return findings

@@ -1,0 +1,124 @@
+"""Helpers every check shares: picking claims, hedges as intervals, units through Pint, document metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from claimcheck.checks.fields import Tolerance
+from claimcheck.subjects import noun_mask
+from claimcheck.units import UnitError, dimensionality, factor
+
+DOC_COLUMNS = ("doc", "kind", "date", "asked", "answered", "asked_line", "answered_line")
+
+
+def documents_frame(records: Iterable[dict]) -> pd.DataFrame:
+    """Document metadata as a table (ISO date strings), the only view of documents a check gets."""
+    frame = pd.DataFrame(list(records), columns=list(DOC_COLUMNS))
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def select(claims: pd.DataFrame, conf: dict) -> pd.DataFrame:
+    """The claims a check looks at: by measure (claim kind), unit, counted noun and whether changes count."""
+    keep = pd.Series(True, index=claims.index)
+    if conf.get("measure"):
+        keep &= claims["kind"] == conf["measure"]
+    if conf.get("unit"):
+        keep &= claims["unit"].map(lambda u: same_dimension(u, conf["unit"]))
+    if conf.get("counted"):
+        keep &= noun_mask(claims, conf["counted"])
+    if not conf.get("changes", True):
+        keep &= ~claims["change"].astype(bool)
+    return claims[keep]
+
+
+def dimension_of(unit) -> str | None:
+    """A key equal for units that may be compared. Pint calls both `count` and `percent` dimensionless,
+    but a count is not a percentage even when both say "19", so percentages get their own key."""
+    if not isinstance(unit, str) or not unit:
+        return None
+    try:
+        dim = dimensionality(unit)
+    except UnitError:
+        return None
+    return f"percent {dim}" if re.search(r"\bpercent|\bpp\b", unit) else dim
+
+
+def same_dimension(unit_a, unit_b) -> bool:
+    dim = dimension_of(unit_a)
+    return dim is not None and dim == dimension_of(unit_b)
+
+
+def conversion(units: pd.Series, target: str) -> pd.Series:
+    """Per-claim multiplier into `target` (NaN where the unit cannot be converted): one Pint call per unit."""
+    table = {}
+    for unit in units.dropna().unique():
+        try:
+            table[unit] = factor(unit, target)
+        except UnitError:
+            table[unit] = np.nan
+    return units.map(table).astype(float)
+
+
+def intervals(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFrame:
+    """low/high per claim: the extractor's interval, else one from the hedge and rounding; approximate
+    figures widened by the rule's tolerance (relative, or absolute converted into the claim's unit)."""
+    value = claims["value"].astype(float)
+    step = claims["step"].astype(float).fillna(0.0) / 2
+    bound = claims["bound"]
+    default_low = np.select([bound == "min", bound == "max", bound == "approx"],
+                            [value, np.minimum(0.0, value), value], value - step)
+    default_high = np.select([bound == "min", bound == "max", bound == "approx"],
+                             [np.inf, value, value], value + step)
+    low = claims["low"].astype(float).fillna(pd.Series(default_low, index=claims.index))
+    high = claims["high"].astype(float).fillna(pd.Series(default_high, index=claims.index))
+    if tol is not None:
+        approx = bound == "approx"
+        widen = value.abs() * tol.relative
+        if tol.absolute and tol.unit:
+            widen = widen + tol.absolute * conversion(claims["unit"], tol.unit).rdiv(1.0).fillna(0.0)
+        low = low.where(~approx, low - widen)
+        high = high.where(~approx, high + widen)
+    return pd.DataFrame({"low": low, "high": high}, index=claims.index)
+
+
+def canonical(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFrame:
+    """The claims with `c_value/c_low/c_high` in one unit per dimension (`c_unit`), dropping claims with no
+    value or an unknown unit. Money never meets a count: `c_unit` differs, so groups never mix."""
+    claims = claims[claims["value"].notna() & claims["unit"].notna()].copy()
+    if claims.empty:
+        return claims.assign(c_unit=pd.Series(dtype=object), c_value=pd.Series(dtype=float),
+                             c_low=pd.Series(dtype=float), c_high=pd.Series(dtype=float))
+    claims["c_dim"] = claims["unit"].map(dimension_of)
+    claims = claims[claims["c_dim"].notna()]
+    first_unit = claims.groupby("c_dim")["unit"].transform("first")
+    claims["c_unit"] = first_unit
+    mult = pd.Series(1.0, index=claims.index)
+    for target, rows in claims.groupby("c_unit").groups.items():
+        mult.loc[rows] = conversion(claims.loc[rows, "unit"], target)
+    bounds = intervals(claims, tol)
+    claims["c_value"] = claims["value"] * mult
+    claims["c_low"] = bounds["low"] * mult
+    claims["c_high"] = bounds["high"] * mult
+    return claims
+
+
+def period_bounds(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """period_start/period_end as timestamps (NaT where unknown)."""
+    return (pd.to_datetime(claims["period_start"], errors="coerce"),
+            pd.to_datetime(claims["period_end"], errors="coerce"))
+
+
+def in_period(claims: pd.DataFrame, start, end) -> pd.Series:
+    """True where a claim's period overlaps [start, end] or is unknown (an unknown period can't differ)."""
+    first, last = period_bounds(claims)
+    known = first.notna() & last.notna()
+    overlaps = (first <= pd.Timestamp(end)) & (last >= pd.Timestamp(start))
+    return ~known | overlaps
+
+
+def count_docs(claims: pd.DataFrame) -> int:
+    return int(claims["doc"].nunique()) if not claims.empty else 0

@@ -1,0 +1,112 @@
+"""periods: the periods claims give a subject are the same, disjoint, or within a stated period.
+
+`expect: same`: every known period is the same date range (one funding round
+quoted twice). `expect: disjoint`: periods of different figures never partly
+overlap (successive funding rounds); the same range quoted twice is one round.
+`expect: within`: every known period lies inside `period`. Claims whose period
+could not be resolved are counted but not compared; the finding gives the
+overlap or the gap in days.
+
+PASS::
+
+    rule:
+      subject: Children’s Social Care Innovation Programme
+      aliases: [Innovation Programme]
+      checks:
+        - id: innovation-first-round-period
+          kind: periods
+          severity: warning
+          message: The Innovation Programme's first round ran in 2014-15 and 2015-16.
+          measure: money
+          expect: within
+          period: 2014-15 to 2015-16
+    claims:
+      - {doc: "000", line: 17, text: "£100 million", kind: money, value: 100000000, unit: GBP,
+         period_start: 2014-04-01, period_end: 2016-03-31, subject: "Children’s Social Care Innovation Programme"}
+
+FAIL::
+
+    rule:
+      subject: Innovation Programme
+      checks:
+        - id: innovation-rounds-disjoint
+          kind: periods
+          severity: error
+          message: Successive Innovation Programme rounds do not overlap.
+          expect: disjoint
+    claims:
+      - {doc: "000", line: 17, text: "£100 million", kind: money, value: 100000000, unit: GBP,
+         period_start: 2014-04-01, period_end: 2016-03-31, subject: "Innovation Programme"}
+      - {doc: "007", line: 5, text: "£200 million", kind: money, value: 200000000, unit: GBP,
+         period_start: 2015-04-01, period_end: 2020-03-31, subject: "Innovation Programme"}
+    fails: ["000:17", "007:5"]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from claimcheck.checks import base, fields
+from claimcheck.findings import Finding, Outcome, evidence
+
+ID = "periods"
+CONF = {"expect": ("same", "disjoint", "within"), "period": fields.period, "measure": fields.measure,
+        "counted": fields.text, "changes": bool, "max_findings": fields.positive_int}
+DEFAULT = {"expect": "same", "changes": True, "max_findings": 20}
+
+
+def validate(conf: dict) -> list[str]:
+    if conf["expect"] == "within" and not conf.get("period"):
+        return ["'expect: within' needs 'period', e.g. period: 2014-15 to 2015-16"]
+    return []
+
+
+def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
+    picked = base.select(claims, conf)
+    picked = picked[picked["kind"] != "date"] if not conf.get("measure") else picked
+    start, end = base.period_bounds(picked)
+    known = start.notna() & end.notna()
+    dated = picked[known].assign(p_start=start[known], p_end=end[known])
+    need = 1 if conf["expect"] == "within" else 2
+    if len(dated) < need:
+        return Outcome.skip(f"{len(dated)} of {len(picked)} claim(s) have a known period; "
+                            f"'expect: {conf['expect']}' needs {need}", dated.index, base.count_docs(dated))
+    if conf["expect"] == "within":
+        findings = _outside(dated, conf["period"])
+    else:
+        findings = _pairs(dated, conf["expect"], conf["max_findings"])
+    return Outcome(findings, dated.index, base.count_docs(dated))
+
+
+def _span(row) -> str:
+    return f"{row['p_start'].date()}..{row['p_end'].date()}"
+
+
+def _outside(dated: pd.DataFrame, period: fields.Period) -> list[Finding]:
+    outside = (dated["p_start"] < pd.Timestamp(period.start)) | (dated["p_end"] > pd.Timestamp(period.end))
+    return [Finding(f"{row['text']} ({row['doc']}:{row['line']}) covers {_span(row)}, outside {period.text} "
+                    f"({period.start}..{period.end})", (evidence(row, "figure"),))
+            for _, row in dated[outside].iterrows()]
+
+
+def _pairs(dated: pd.DataFrame, expect: str, limit: int) -> list[Finding]:
+    """Pairs whose periods differ (same) or partly overlap (disjoint): one n×n comparison, no Python loop."""
+    s = dated["p_start"].to_numpy()
+    e = dated["p_end"].to_numpy()
+    identical = (s[:, None] == s[None, :]) & (e[:, None] == e[None, :])
+    upper = np.triu(np.ones(identical.shape, dtype=bool), k=1)
+    if expect == "same":
+        bad = ~identical & upper
+    else:
+        bad = (s[:, None] <= e[None, :]) & (s[None, :] <= e[:, None]) & ~identical & upper
+    findings = []
+    for i, j in list(zip(*np.nonzero(bad), strict=True))[:limit]:
+        a, b = dated.iloc[i], dated.iloc[j]
+        overlap_days = (min(a["p_end"], b["p_end"]) - max(a["p_start"], b["p_start"])).days + 1
+        relation = (f"overlap by {overlap_days} days" if overlap_days > 0 else f"leave a gap of {-overlap_days} days")
+        findings.append(Finding(
+            f"{a['text']} ({a['doc']}:{a['line']}, {_span(a)}) and {b['text']} ({b['doc']}:{b['line']}, "
+            f"{_span(b)}) {'are for different periods' if expect == 'same' else 'overlap'}: they {relation}",
+            (evidence(a, "figure"), evidence(b, "figure"))))
+    return findings

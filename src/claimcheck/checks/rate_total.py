@@ -1,0 +1,121 @@
+"""rate-total: a rate times a duration agrees with a stated total, through Pint.
+
+"£50m a year for three years" against "£150m": the rate (GBP / year) times
+the duration (year) is a total (GBP); Pint checks the units meet and converts
+("£1m a month for two years" is £24m). The duration is the rule's
+`duration`, else a duration stated in the same sentence, else the rate's own
+period. Rates and totals meet in the same sentence (`within: sentence`) or
+anywhere in the same document (`within: document`). Intervals are compared:
+they must overlap, within `tolerance`.
+
+PASS::
+
+    rule:
+      documents: all
+      checks:
+        - id: rate-times-duration
+          kind: rate-total
+          severity: error
+          message: A yearly figure times its years does not give the total quoted.
+    claims:
+      - {doc: "010", line: 5, text: "£50m a year", kind: rate, value: 50000000, unit: GBP / year,
+         sentence: "We will invest £50m a year for three years, £150m in all."}
+      - {doc: "010", line: 5, text: "three years", kind: duration, value: 3, unit: year,
+         sentence: "We will invest £50m a year for three years, £150m in all."}
+      - {doc: "010", line: 5, text: "£150m", kind: money, value: 150000000, unit: GBP,
+         sentence: "We will invest £50m a year for three years, £150m in all."}
+
+FAIL::
+
+    rule:
+      documents: all
+      checks:
+        - id: rate-times-duration
+          kind: rate-total
+          severity: error
+          message: A yearly figure times its years does not give the total quoted.
+          within: document
+    claims:
+      - {doc: "011", line: 5, text: "£50m a year", kind: rate, value: 50000000, unit: GBP / year,
+         period_start: 2021-04-01, period_end: 2024-03-31, sentence: "£50m a year over the three years to March 2024."}
+      - {doc: "011", line: 7, text: "£200m", kind: money, value: 200000000, unit: GBP,
+         sentence: "That is £200m in total."}
+    fails: ["011:5", "011:7"]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from claimcheck.checks import base, fields
+from claimcheck.findings import Finding, Outcome, evidence
+from claimcheck.units import UnitError, factor
+
+ID = "rate-total"
+CONF = {"duration": fields.amount, "within": ("sentence", "document"), "tolerance": fields.tolerance}
+DEFAULT = {"within": "sentence", "tolerance": "2%"}
+
+
+def _is_rate(unit) -> bool:
+    dim = base.dimension_of(unit)
+    return bool(dim) and "[time]" in dim and "/" in dim
+
+
+def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
+    valued = claims[claims["value"].notna() & claims["unit"].notna() & ~claims["change"].astype(bool)]
+    bounds = base.intervals(valued)
+    valued = valued.assign(i_low=bounds["low"], i_high=bounds["high"], row=valued.index)
+    rates = valued[valued["unit"].map(_is_rate)]
+    durations = valued[(valued["kind"] == "duration") & valued["unit"].map(lambda u: base.same_dimension(u, "year"))]
+    totals = valued[~valued.index.isin(rates.index) & ~valued.index.isin(durations.index)]
+    if rates.empty or totals.empty:
+        return Outcome.skip(f"{len(rates)} rate(s) and {len(totals)} total(s); rate-total needs one of each")
+    rates = _with_duration(rates, durations, conf)
+    keys = ["doc"] + (["line", "sentence"] if conf["within"] == "sentence" else [])
+    pairs = rates.merge(totals, on=keys, suffixes=("_r", "_t"))
+    pairs = pairs[[_meets(r, d, t) for r, d, t in zip(pairs["unit_r"], pairs["d_unit"], pairs["unit_t"], strict=True)]]
+    if pairs.empty:
+        return Outcome.skip(f"no rate with a duration meets a total of matching units in the same {conf['within']}")
+    to_total = [factor(f"({r}) * ({d})", t) for r, d, t in zip(pairs["unit_r"], pairs["d_unit"], pairs["unit_t"],
+                                                               strict=True)]
+    expected_low = pairs["i_low_r"] * pairs["d_value"] * to_total
+    expected_high = pairs["i_high_r"] * pairs["d_value"] * to_total
+    tol = conf["tolerance"].relative
+    disjoint = (expected_low * (1 - tol) > pairs["i_high_t"]) | (expected_high * (1 + tol) < pairs["i_low_t"])
+    findings = []
+    for k in pairs.index[disjoint]:
+        pair = pairs.loc[k]
+        rate, total = valued.loc[pair["row_r"]], valued.loc[pair["row_t"]]
+        findings.append(Finding(
+            f"{rate['text']} × {pair['d_text']} ({rate['doc']}:{rate['line']}) is about "
+            f"{expected_low[k]:,.0f}-{expected_high[k]:,.0f} {pair['unit_t']}, not {total['text']} "
+            f"({total['doc']}:{total['line']})",
+            (evidence(rate, "rate"), evidence(total, "total"))))
+    used = pd.Index(pairs["row_r"]).append(pd.Index(pairs["row_t"])).unique()
+    return Outcome(findings, used, base.count_docs(valued.loc[used]))
+
+
+def _meets(rate_unit: str, duration_unit: str, total_unit: str) -> bool:
+    try:
+        factor(f"({rate_unit}) * ({duration_unit})", total_unit)
+        return True
+    except UnitError:
+        return False
+
+
+def _with_duration(rates: pd.DataFrame, durations: pd.DataFrame, conf: dict) -> pd.DataFrame:
+    """Each rate with its duration: the rule's, else one in its sentence, else its own period; rates without
+    any are dropped."""
+    if conf.get("duration"):
+        return rates.assign(d_value=conf["duration"].value, d_unit=conf["duration"].unit, d_text=conf["duration"].text)
+    stated = durations.drop_duplicates(["doc", "line", "sentence"])[["doc", "line", "sentence", "value", "unit", "text"]]
+    stated = stated.rename(columns={"value": "d_value", "unit": "d_unit", "text": "d_text"})
+    rates = rates.merge(stated, on=["doc", "line", "sentence"], how="left").set_index(rates.index)
+    start, end = base.period_bounds(rates)
+    days = (end - start).dt.days + 1
+    from_period = rates["d_value"].isna() & days.notna()
+    rates.loc[from_period, "d_value"] = days[from_period]
+    rates.loc[from_period, "d_unit"] = "day"
+    rates.loc[from_period, "d_text"] = (rates.loc[from_period, "period_start"].astype(str) + ".."
+                                        + rates.loc[from_period, "period_end"].astype(str))
+    return rates[rates["d_value"].notna()]

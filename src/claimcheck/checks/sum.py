@@ -1,0 +1,88 @@
+"""sum: parts add up to the total stated with them.
+
+In one sentence, two or more figures of the same unit (and counted noun) next
+to one the sentence marks as a total ("a total of", "in total", "out of")
+must add up to it: "£212.8 million ... and a further £120.2 million ... a
+total of £333 million". Each figure's rounding is an interval, so the sum is
+an interval too; it fails when it cannot meet the total within `tolerance`.
+A lone part against a total is part-of-total's business, not this check's.
+
+PASS::
+
+    rule:
+      documents: all
+      checks:
+        - id: parts-add-up
+          kind: sum
+          severity: error
+          message: The parts quoted do not add up to the total quoted.
+    claims:
+      - {doc: "012", line: 9, text: "£212.8 million", kind: money, value: 212800000, unit: GBP,
+         sentence: "It spent £212.8 million and a further £120.2 million, a total of £333 million."}
+      - {doc: "012", line: 9, text: "£120.2 million", kind: money, value: 120200000, unit: GBP,
+         sentence: "It spent £212.8 million and a further £120.2 million, a total of £333 million."}
+      - {doc: "012", line: 9, text: "a total of £333 million", kind: money, value: 333000000, unit: GBP,
+         sentence: "It spent £212.8 million and a further £120.2 million, a total of £333 million."}
+
+FAIL::
+
+    rule:
+      documents: all
+      checks:
+        - id: parts-add-up
+          kind: sum
+          severity: error
+          message: The parts quoted do not add up to the total quoted.
+    claims:
+      - {doc: "013", line: 4, text: "£212.8 million", kind: money, value: 212800000, unit: GBP,
+         sentence: "It spent £212.8 million and a further £120.2 million, a total of £353 million."}
+      - {doc: "013", line: 4, text: "£120.2 million", kind: money, value: 120200000, unit: GBP,
+         sentence: "It spent £212.8 million and a further £120.2 million, a total of £353 million."}
+      - {doc: "013", line: 4, text: "a total of £353 million", kind: money, value: 353000000, unit: GBP,
+         sentence: "It spent £212.8 million and a further £120.2 million, a total of £353 million."}
+    fails: ["013:4"]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from claimcheck.checks import base, fields
+from claimcheck.checks.part_of_total import is_total
+from claimcheck.findings import Finding, Outcome, evidence
+from claimcheck.subjects import noun_key
+
+ID = "sum"
+CONF = {"tolerance": fields.tolerance, "measure": fields.measure}
+DEFAULT = {"tolerance": "0"}
+KEYS = ["doc", "line", "sentence", "c_unit", "noun"]
+
+
+def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
+    valued = base.canonical(base.select(claims, conf))
+    valued = valued[~valued["change"].astype(bool) & (valued["kind"] != "percent")].copy()
+    if valued.empty:
+        return Outcome.skip("no figures to add up")
+    valued["is_total"] = is_total(valued)
+    valued["noun"] = valued["counted"].map(lambda c: noun_key(c) if isinstance(c, str) else "")
+    totals = valued[valued["is_total"]].assign(row=lambda f: f.index)
+    parts = valued[~valued["is_total"]]
+    sums = parts.groupby(KEYS, dropna=False).agg(n=("c_value", "size"), s_low=("c_low", "sum"),
+                                                 s_high=("c_high", "sum"), rows=("c_value", lambda s: list(s.index)))
+    sums = sums[sums["n"] >= 2].reset_index()
+    pairs = totals.merge(sums, on=KEYS)
+    if pairs.empty:
+        return Outcome.skip(f"no sentence among {valued['doc'].nunique()} document(s) gives a total with two or "
+                            "more parts of the same unit")
+    tol = conf["tolerance"].relative
+    off = (pairs["s_low"] > pairs["c_high"] * (1 + tol)) | (pairs["s_high"] < pairs["c_low"] * (1 - tol))
+    findings = []
+    for _, pair in pairs[off].iterrows():
+        total = valued.loc[pair["row"]]
+        items = [valued.loc[r] for r in pair["rows"]]
+        findings.append(Finding(
+            f"{' + '.join(str(p['text']) for p in items)} ({total['doc']}:{total['line']}) comes to "
+            f"{pair['s_low']:,.0f}-{pair['s_high']:,.0f} {pair['c_unit']}, not {total['text']}",
+            (*(evidence(p, "part") for p in items), evidence(total, "total"))))
+    used = pd.Index(pairs["row"]).append(pd.Index([r for rows in pairs["rows"] for r in rows])).unique()
+    return Outcome(findings, used, base.count_docs(valued.loc[used]))

@@ -1,0 +1,110 @@
+"""What checks hand to the report: findings (what disagrees, with evidence) and verdicts (one per check).
+
+Evidence keeps numbers, not formatted text: formatting is the report's job,
+and the report never needs to go back to the claims table or the documents.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+STATUSES = ("passed", "failed", "warning", "info", "skipped", "accepted")
+STATUS_OF_SEVERITY = {"error": "failed", "warning": "warning", "info": "info"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One claim (or one metadata field) taking part in a finding."""
+
+    doc: str
+    line: int | None
+    role: str  # figure, part, total, rate, asked, answered, promise, event...
+    text: str = ""
+    sentence: str = ""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+
+    @property
+    def location(self) -> str:
+        return f"{self.doc}:{self.line}" if self.line else self.doc
+
+
+def _num(value) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def _str(value) -> str | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+def evidence(row: pd.Series, role: str, low: float | None = None, high: float | None = None,
+             unit: str | None = None, value: float | None = None) -> Evidence:
+    """Evidence from a claims-table row; `low`/`high`/`unit` override the row's (after tolerance, conversion)."""
+    return Evidence(
+        doc=str(row["doc"]), line=int(row["line"]), role=role, text=_str(row["text"]) or "",
+        sentence=_str(row["sentence"]) or "",
+        value=_num(value if value is not None else row["value"]),
+        low=_num(low if low is not None else row["low"]), high=_num(high if high is not None else row["high"]),
+        unit=unit or _str(row["unit"]), period_start=_str(row["period_start"]), period_end=_str(row["period_end"]),
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One discrepancy: a one-line message and the claims that disagree."""
+
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def locations(self) -> list[str]:
+        return [e.location for e in self.evidence]
+
+
+@dataclass
+class Outcome:
+    """What a check returns: its findings and how much it compared, or why it could not."""
+
+    findings: list[Finding] = field(default_factory=list)
+    claims: pd.Index = field(default_factory=lambda: pd.Index([]))  # claims-table index of the claims compared
+    documents: int = 0
+    skipped: str | None = None  # the reason when there was too little to compare
+
+    @classmethod
+    def skip(cls, reason: str, claims: pd.Index | None = None, documents: int = 0) -> Outcome:
+        return cls(claims=claims if claims is not None else pd.Index([]), documents=documents, skipped=reason)
+
+
+@dataclass
+class Verdict:
+    """A check's result as the console and the report show it."""
+
+    source: str  # rules/x.yaml
+    line: int
+    id: str
+    kind: str
+    severity: str
+    message: str
+    status: str
+    findings: list[Finding] = field(default_factory=list)
+    accepted: list[tuple[Finding, str]] = field(default_factory=list)  # known discrepancies and their reason
+    claims: int = 0
+    documents: int = 0
+    claim_index: tuple = ()
+    note: str = ""  # the skip reason, or what was compared
+    reason: str | None = None
+    link: str | None = None
+    subject: str | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.source}::{self.id}"

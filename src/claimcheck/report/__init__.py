@@ -1,0 +1,1 @@
+"""Report writers: they format verdicts and findings, never re-run checks."""

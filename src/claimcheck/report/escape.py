@@ -1,0 +1,23 @@
+"""Document text made safe for Markdown: it can't break a table, start a heading or inject markup."""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|~$!])")
+_LEADING = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def escape_md(text: object) -> str:
+    """Text for a Markdown table cell or paragraph: one line, HTML and Markdown punctuation escaped."""
+    if text is None:
+        return ""
+    text = " ".join(str(text).split())  # newlines and tabs would end a table row
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def mermaid_label(text: object) -> str:
+    """A gantt task name: Mermaid reads ':' ';' '#' as syntax, so keep words, figures and light punctuation."""
+    return re.sub(r"[^\w £%.,()/+-]", " ", str(text)).strip()[:60] or "figure"

@@ -1,0 +1,164 @@
+"""The Markdown discrepancy report: summary, failures side by side, passes, coverage, inventory, timeline.
+
+Everything comes from verdicts and the claims table already built; document
+text is escaped (`escape_md`) before it reaches a table; tables are tabulate's
+GitHub format; the file is written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from tabulate import tabulate
+
+from claimcheck.findings import Finding, Verdict
+from claimcheck.pipeline import Corpus
+from claimcheck.report import numbers
+from claimcheck.report.escape import escape_md, mermaid_label
+from claimcheck.subjects import normalise_subject
+
+ICONS = {"failed": "❌", "warning": "⚠️", "info": "ℹ️", "passed": "✅", "skipped": "⏭️", "error": "💥"}
+PROBLEMS = ("error", "failed", "warning", "info")
+
+
+def table(rows: list[list], headers: list[str]) -> str:
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+
+
+def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules") -> str:
+    from claimcheck.runner import summary_line  # the same words as the console
+
+    parts = [
+        "# claimcheck report", "",
+        f"{len(corpus.documents)} document(s) read, {len(corpus.unreadable)} not read, {len(corpus.claims)} "
+        f"claim(s) found, {len(verdicts)} check(s) from `{escape_md(rules_dir)}`.", "",
+        f"**{summary_line(verdicts)}**", "",
+        "## Summary", "",
+        table([[f"{ICONS.get(v.status, '')} {v.status.upper()}", f"`{v.name}`", v.severity, escape_md(v.note)]
+               for v in verdicts], ["verdict", "check", "severity", "what was compared"]), "",
+    ]
+    problems = [v for v in verdicts if v.status in PROBLEMS]
+    parts += ["## Failed checks", ""]
+    parts += [_failed(v) for v in problems] or ["No check failed.", ""]
+    parts += _passed(verdicts)
+    parts += _coverage(verdicts, corpus)
+    parts += _inventory(corpus.claims)
+    parts += _timeline(problems, corpus.claims)
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _failed(verdict: Verdict) -> str:
+    lines = [f"### {ICONS.get(verdict.status, '')} `{verdict.name}` ({verdict.severity})", "",
+             f"**{escape_md(verdict.message)}**", "",
+             f"Kind `{verdict.kind}`, subject {escape_md(verdict.subject)}, defined at `{verdict.source}:"
+             f"{verdict.line}`; {escape_md(verdict.note)}.", ""]
+    if verdict.reason:
+        lines += [f"Why this rule: {escape_md(verdict.reason)}", ""]
+    if verdict.link:
+        lines += [f"See: <{verdict.link.replace('>', '%3E')}>", ""]
+    for number, finding in enumerate(verdict.findings, 1):
+        lines += [f"{number}. {escape_md(finding.message)}", "", _side_by_side(finding), ""]
+    for finding, reason in verdict.accepted:
+        lines += [f"- accepted: {escape_md(finding.message)} (reason: {escape_md(reason)})"]
+    return "\n".join(lines) + "\n"
+
+
+def _side_by_side(finding: Finding) -> str:
+    """One column per claim, so the disagreeing figures sit next to each other."""
+    headers = [""] + [f"`{e.location}` ({e.role})" for e in finding.evidence]
+    rows = [
+        ["quoted"] + [f"“{escape_md(e.sentence or e.text)}”" for e in finding.evidence],
+        ["figure"] + [escape_md(e.text) for e in finding.evidence],
+        ["normalised"] + [numbers.amount(e.value, e.unit) for e in finding.evidence],
+        ["interval"] + [numbers.interval(e.low, e.high, e.unit) for e in finding.evidence],
+        ["period"] + [numbers.period(e.period_start, e.period_end) for e in finding.evidence],
+    ]
+    return table(rows, headers)
+
+
+def _passed(verdicts: list[Verdict]) -> list[str]:
+    passed = [v for v in verdicts if v.status == "passed"]
+    skipped = [v for v in verdicts if v.status == "skipped"]
+    out = ["## Passed checks", ""]
+    out += [table([[f"`{v.name}`", v.kind, escape_md(v.subject), v.claims, v.documents, escape_md(v.message)]
+                   for v in passed], ["check", "kind", "subject", "claims", "documents", "rule says"]), ""] \
+        if passed else ["No check passed.", ""]
+    if skipped:
+        out += ["## Skipped checks", "", "Too little to compare: these are not passes.", "",
+                table([[f"`{v.name}`", v.kind, escape_md(v.note)] for v in skipped], ["check", "kind", "why"]), ""]
+    return out
+
+
+def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
+    covered = {i for v in verdicts for i in v.claim_index}
+    claims = corpus.claims
+    per_doc = claims.groupby("doc").size() if not claims.empty else pd.Series(dtype=int)
+    covered_doc = claims.loc[claims.index.isin(covered)].groupby("doc").size() if covered else pd.Series(dtype=int)
+    rows = [[f"`{doc.id}`", escape_md(doc.title), doc.kind, doc.date.isoformat() if doc.date else "no date",
+             int(per_doc.get(doc.id, 0)), int(covered_doc.get(doc.id, 0))] for doc in corpus.documents]
+    out = ["## Coverage", "",
+           f"{len(covered)} of {len(claims)} claim(s) were compared by at least one check.", "",
+           table(rows, ["document", "title", "kind", "date", "claims", "compared by a rule"]), ""]
+    if corpus.unreadable:
+        out += ["### Documents not read", "",
+                table([[escape_md(u.path), escape_md(u.reason)] for u in corpus.unreadable], ["path", "why"]), ""]
+    return out
+
+
+def _inventory(claims: pd.DataFrame) -> list[str]:
+    out = ["## Claims by subject", ""]
+    if claims.empty:
+        return out + ["No claims were found.", ""]
+    keys = claims["subject_key"].fillna(claims["subject"].map(normalise_subject)).replace("", None)
+    for key, group in claims.groupby(keys.fillna("(no subject)"), sort=True):
+        name = group["subject"].dropna().iloc[0] if group["subject"].notna().any() else key
+        rows = [[f"`{r.doc}:{r.line}`", escape_md(r.text), r.kind, numbers.amount(r.value, r.unit),
+                 escape_md(r.bound), numbers.period(r.period_start, r.period_end)]
+                for r in group.itertuples()]
+        out += [f"<details><summary>{escape_md(name)} ({len(group)} claim(s), "
+                f"{group['doc'].nunique()} document(s))</summary>", "",
+                table(rows, ["where", "figure", "kind", "value", "bound", "period"]), "", "</details>", ""]
+    return out
+
+
+def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
+    """A Mermaid gantt of each failing check's figures over time (GitHub renders it)."""
+    sections = []
+    for verdict in problems:
+        named = {e.location for f in verdict.findings for e in f.evidence}
+        rows = claims.loc[claims.index.isin(verdict.claim_index)]
+        tasks = []
+        for n, r in enumerate(rows.itertuples()):
+            start = r.period_start or r.doc_date
+            if not start:
+                continue
+            end = r.period_end or start
+            tag = "crit, " if f"{r.doc}:{r.line}" in named else ""
+            label = mermaid_label(f"{numbers.amount(r.value, r.unit) or r.text} {r.doc} line {r.line}")
+            tasks.append(f"    {label} :{tag}t{n}, {start}, {_day_after(end)}")
+        if tasks:
+            sections += [f"    section {mermaid_label(verdict.id)}", *tasks[:40]]
+    if not sections:
+        return []
+    return ["## Timeline of failing figures", "", "```mermaid", "gantt", "    dateFormat YYYY-MM-DD",
+            "    title Figures compared by failing checks (red: disagreeing)", *sections, "```", ""]
+
+
+def _day_after(iso: str) -> str:
+    return (pd.Timestamp(iso) + pd.Timedelta(days=1)).date().isoformat()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and os.replace, so a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,42 @@
+"""Normalised values written for people: £100m, £8.4m, 5,500, 3.1%, [£99.5m, ∞)."""
+
+from __future__ import annotations
+
+import math
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def amount(value: float | None, unit: str | None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    if unit and unit.startswith("GBP"):
+        per = unit[3:].replace(" / ", " a ").strip()
+        for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+            if abs(value) >= size:
+                return f"£{value / size:,.6g}{suffix}{(' ' + per) if per else ''}"
+        return f"£{_plain(value)}{(' ' + per) if per else ''}"
+    if unit == "percent":
+        return f"{value:g}%"
+    if unit in (None, "count", "dimensionless"):
+        return _plain(value)
+    return f"{_plain(value)} {unit}"
+
+
+def interval(low: float | None, high: float | None, unit: str | None) -> str:
+    if low is None and high is None:
+        return ""
+    if low == high:
+        return amount(low, unit)
+    closing = ")" if high is not None and math.isinf(high) else "]"
+    return f"[{amount(low, unit)}, {amount(high, unit)}{closing}"
+
+
+def period(start: str | None, end: str | None) -> str:
+    if not start and not end:
+        return "not stated"
+    return start if start == end else f"{start or '?'} .. {end or '?'}"

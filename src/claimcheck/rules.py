@@ -1,0 +1,337 @@
+"""Rule files: YAML written by fact-checkers, read safely and validated whole before any check runs.
+
+A rule file is one topic: a `subject` with `aliases` (or `documents: all`) and
+a list of `checks`. Every mistake becomes one line `FILE:LINE: what is wrong
+and what was expected`; the loader collects them all, so a fact-checker fixes
+a file in one pass. Only `yaml.SafeLoader` is used (tags such as
+`!!python/object` are refused); a subclass records the line of every node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+import yaml
+
+from claimcheck.checks import ALIASES, KINDS
+from claimcheck.checks.fields import FieldError
+
+SEVERITIES = ("error", "warning", "info")
+FILE_FIELDS = ("subject", "aliases", "documents", "title", "description", "checks")
+COMMON_FIELDS = ("id", "kind", "severity", "message", "reason", "link", "subject", "aliases", "documents", "accept")
+REQUIRED = ("id", "kind", "severity", "message")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+class RuleFileError(Exception):
+    """Rule files that cannot be used; `problems` holds one `file:line: message` per mistake."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A known discrepancy the rule accepts, with the written reason: `at` is `doc` or `doc:line`."""
+
+    at: str
+    reason: str
+
+    def covers(self, location: str) -> bool:
+        return location == self.at or location.split(":")[0] == self.at
+
+
+@dataclass
+class Rule:
+    """One check as written in a rule file, validated and ready to run."""
+
+    source: str
+    line: int
+    id: str
+    kind: str
+    severity: str
+    message: str
+    module: ModuleType
+    conf: dict = field(default_factory=dict)
+    names: tuple[str, ...] = ()  # subject and aliases; empty: every claim in every document
+    reason: str | None = None
+    link: str | None = None
+    accept: tuple[Accepted, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return f"{self.source}::{self.id}"
+
+
+class LineMap(dict):
+    """A mapping that remembers the line of itself and of each value."""
+
+    line: int = 0
+
+    def __init__(self):
+        super().__init__()
+        self.lines: dict = {}
+
+    def line_of(self, key) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LineList(list):
+    line: int = 0
+
+    def __init__(self):
+        super().__init__()
+        self.lines: list[int] = []
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that builds LineMap/LineList and refuses duplicate keys."""
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
+    data = LineMap()
+    data.line = node.start_mark.line + 1
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            duplicate = key in data
+        except TypeError:
+            raise yaml.constructor.ConstructorError(None, None, "a key must be plain text",
+                                                    key_node.start_mark) from None
+        if duplicate:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.lines[key] = value_node.start_mark.line + 1
+
+
+def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode):
+    data = LineList()
+    data.line = node.start_mark.line + 1
+    yield data
+    for child in node.value:
+        data.append(loader.construct_object(child, deep=True))
+        data.lines.append(child.start_mark.line + 1)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+
+
+def parse_yaml(text: str, source: str) -> tuple[object, list[str]]:
+    """The YAML data of a rule file, or the one-line reason it could not be read."""
+    try:
+        return yaml.load(text, Loader=_LineLoader), []  # noqa: S506 - _LineLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = " ".join(str(exc.problem or exc.context or "").split())
+        if "constructor for the tag" in problem:
+            tag = re.search(r"'([^']*)'", problem)
+            problem = (f"the tag {tag.group(1) if tag else ''!s} is not allowed: rule files hold plain text, "
+                       "numbers, lists and mappings")
+        else:
+            problem = f"invalid YAML: {problem}"
+        return None, [f"{source}:{line}: {problem}"]
+    except yaml.YAMLError as exc:
+        return None, [f"{source}:1: invalid YAML: {' '.join(str(exc).split())}"]
+
+
+def _kinds() -> str:
+    return ", ".join(sorted(KINDS) + sorted(ALIASES))
+
+
+def _names(where: LineMap, source: str, problems: list[str]) -> tuple[str, ...] | None:
+    """subject + aliases of a file or check; None when neither is given."""
+    if "subject" not in where and "aliases" not in where:
+        return None
+    names = []
+    subject = where.get("subject")
+    if "subject" in where and (not isinstance(subject, str) or not subject.strip()):
+        problems.append(f"{source}:{where.line_of('subject')}: 'subject' must be the name as documents write it, "
+                        "e.g. subject: Children’s Social Care Innovation Programme")
+    elif subject:
+        names.append(subject.strip())
+    aliases = where.get("aliases", [])
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        problems.append(f"{source}:{where.line_of('aliases')}: 'aliases' must be a list of names, "
+                        "e.g. aliases: [Innovation Programme]")
+    else:
+        names.extend(a.strip() for a in aliases)
+    return tuple(names)
+
+
+def _scope(where: LineMap, source: str, problems: list[str]) -> tuple[str, ...] | None:
+    if "documents" in where and where["documents"] != "all":
+        problems.append(f"{source}:{where.line_of('documents')}: 'documents' must be 'all' "
+                        "(check every claim of every document)")
+    names = _names(where, source, problems)
+    if names is not None and "documents" in where:
+        problems.append(f"{source}:{where.line_of('documents')}: give either 'subject' or 'documents: all', not both")
+    return () if "documents" in where else names
+
+
+def _convert(spec, value, name: str):
+    """A field value checked against its CONF spec: a type, a tuple of choices, or a converter."""
+    if isinstance(spec, tuple):
+        if value not in spec:
+            raise FieldError(f"'{name}' is {value!r}; expected one of {', '.join(map(str, spec))}")
+        return value
+    if spec is bool:
+        if not isinstance(value, bool):
+            raise FieldError(f"'{name}' must be true or false, got {value!r}")
+        return value
+    if spec in (int, float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or (spec is int and isinstance(value, float)):
+            raise FieldError(f"'{name}' must be a number, got {value!r}")
+        return value
+    if spec is str:
+        if not isinstance(value, str):
+            raise FieldError(f"'{name}' must be text, got {value!r}")
+        return value
+    try:
+        return spec(value)
+    except FieldError as exc:
+        raise FieldError(f"'{name}': {exc}") from None
+
+
+def _accept(raw, line: int, source: str, problems: list[str]) -> tuple[Accepted, ...]:
+    example = "e.g. accept: [{at: '002_1bcd5c0d0d33053a:17', reason: 'rounded in the answer'}]"
+    if not isinstance(raw, list):
+        problems.append(f"{source}:{line}: 'accept' must be a list of {{at, reason}}, {example}")
+        return ()
+    out = []
+    for i, item in enumerate(raw):
+        where = raw.lines[i] if isinstance(raw, LineList) else line
+        if not isinstance(item, dict) or set(item) != {"at", "reason"} or not all(
+                isinstance(item[k], str) and item[k].strip() for k in ("at", "reason")):
+            problems.append(f"{source}:{where}: each accepted discrepancy needs 'at' (doc or doc:line) and a "
+                            f"written 'reason', {example}")
+            continue
+        out.append(Accepted(item["at"].strip(), item["reason"].strip()))
+    return tuple(out)
+
+
+def _rule(raw, line: int, source: str, file_names, problems: list[str]) -> Rule | None:
+    if not isinstance(raw, LineMap):
+        problems.append(f"{source}:{line}: each check must be a mapping with id, kind, severity and message")
+        return None
+    count = len(problems)
+    for name in REQUIRED:
+        if name not in raw:
+            problems.append(f"{source}:{raw.line}: check is missing '{name}'; every check needs "
+                            f"{', '.join(REQUIRED)}")
+    kind = raw.get("kind")
+    module = None
+    if "kind" in raw:
+        kind = ALIASES.get(kind, kind) if isinstance(kind, str) else kind
+        module = KINDS.get(kind) if isinstance(kind, str) else None
+        if module is None:
+            problems.append(f"{source}:{raw.line_of('kind')}: unknown kind {raw['kind']!r}; expected one of {_kinds()}")
+    if "id" in raw and not (isinstance(raw["id"], str) and _ID.match(raw["id"])):
+        problems.append(f"{source}:{raw.line_of('id')}: 'id' must be a short name of letters, digits and '-', "
+                        f"got {raw['id']!r}")
+    if "severity" in raw and raw["severity"] not in SEVERITIES:
+        problems.append(f"{source}:{raw.line_of('severity')}: 'severity' is {raw['severity']!r}; expected one of "
+                        f"{', '.join(SEVERITIES)}")
+    for name in ("message", "reason", "link"):
+        if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
+            problems.append(f"{source}:{raw.line_of(name)}: '{name}' must be text")
+    names = _scope(raw, source, problems)
+    if names is None and file_names is None:
+        problems.append(f"{source}:{raw.line}: say what the check is about: 'subject' (and 'aliases') in the "
+                        "file or the check, or 'documents: all'")
+    conf = {}
+    if module is not None:
+        allowed = COMMON_FIELDS + tuple(module.CONF)
+        for key in raw:
+            if key not in allowed:
+                problems.append(f"{source}:{raw.line_of(key)}: unknown field {key!r} for kind {kind}; expected "
+                                f"one of {', '.join(allowed)}")
+        for key, default in module.DEFAULT.items():
+            conf[key] = _convert(module.CONF[key], default, key)
+        for key, spec in module.CONF.items():
+            if key in raw:
+                try:
+                    conf[key] = _convert(spec, raw[key], key)
+                except FieldError as exc:
+                    problems.append(f"{source}:{raw.line_of(key)}: {exc}")
+        for key in getattr(module, "REQUIRED", ()):
+            if key not in raw:
+                problems.append(f"{source}:{raw.line}: kind {kind} needs '{key}'")
+        if hasattr(module, "validate") and len(problems) == count:
+            problems.extend(f"{source}:{raw.line}: {p}" for p in module.validate(conf))
+    accept = _accept(raw["accept"], raw.line_of("accept"), source, problems) if "accept" in raw else ()
+    if len(problems) > count:
+        return None
+    return Rule(source=source, line=raw.line, id=raw["id"], kind=kind, severity=raw["severity"],
+                message=raw["message"].strip(), module=module, conf=conf,
+                names=names if names is not None else (file_names or ()),
+                reason=raw.get("reason"), link=raw.get("link"), accept=accept)
+
+
+def parse_rules(text: str, source: str) -> tuple[list[Rule], list[str]]:
+    """The checks of one rule file and the problems found in it."""
+    data, problems = parse_yaml(text, source)
+    if problems:
+        return [], problems
+    if not isinstance(data, LineMap):
+        got = "an empty file" if data is None else f"a {type(data).__name__}"
+        return [], [f"{source}:1: expected a mapping with 'subject' (or 'documents: all') and 'checks', got {got}"]
+    for key in data:
+        if key not in FILE_FIELDS:
+            problems.append(f"{source}:{data.line_of(key)}: unknown field {key!r}; expected one of "
+                            f"{', '.join(FILE_FIELDS)}")
+    file_names = _scope(data, source, problems)
+    checks = data.get("checks")
+    if not isinstance(checks, list) or not checks:
+        problems.append(f"{source}:{data.line_of('checks')}: 'checks' must be a non-empty list of checks")
+        return [], problems
+    rules = []
+    for i, raw in enumerate(checks):
+        rule = _rule(raw, checks.lines[i], source, file_names, problems)
+        if rule is not None:
+            rules.append(rule)
+    return rules, problems
+
+
+def load_rules(folder: str | Path) -> list[Rule]:
+    """Every check in `folder/*.yaml` (or one file), validated together; RuleFileError lists every mistake."""
+    folder = Path(folder)
+    if folder.is_dir():
+        files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    elif folder.is_file():
+        files = [folder]
+    else:
+        raise RuleFileError([f"{folder}: no such rules folder or file"])
+    if not files:
+        raise RuleFileError([f"{folder}: no rule files (*.yaml) found"])
+    rules: list[Rule] = []
+    problems: list[str] = []
+    seen: dict[str, Rule] = {}
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{path}:1: cannot read the rule file: {exc}")
+            continue
+        found, file_problems = parse_rules(text, str(path))
+        problems.extend(file_problems)
+        for rule in found:
+            if rule.id in seen:
+                first = seen[rule.id]
+                problems.append(f"{rule.source}:{rule.line}: duplicate check id {rule.id!r} (first defined at "
+                                f"{first.source}:{first.line}); ids must be unique across rule files")
+                continue
+            seen[rule.id] = rule
+            rules.append(rule)
+    if problems:
+        raise RuleFileError(problems)
+    return rules
