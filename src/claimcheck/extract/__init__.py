@@ -8,12 +8,13 @@ and keep dated events that are not some figure's period as date claims.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from claimcheck.claims import Claim
-from claimcheck.documents import Document
+from claimcheck.documents import Document, strip_furniture
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
-from claimcheck.extract.quantities import Figure, scan
+from claimcheck.extract.quantities import Figure, counted_phrase, scan
 from claimcheck.extract.subjects import (
     Entity,
     Memory,
@@ -28,7 +29,7 @@ from claimcheck.extract.subjects import (
 from claimcheck.extract.tables import table_claims
 from claimcheck.extract.text import Sentence, blocks, sentences
 
-__all__ = ["extract_document", "EXTRACTOR_VERSION"]
+__all__ = ["extract_document", "extract_text", "EXTRACTOR_VERSION"]
 EXTRACTOR_VERSION = "1"
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
@@ -50,19 +51,25 @@ def extract_document(doc: Document) -> list[Claim]:
     return claims
 
 
+def extract_text(text: str, doc_date: date | None = None, doc_id: str = "text") -> list[Claim]:
+    """Claims in a piece of body text (no metadata header), as if from a document dated `doc_date`."""
+    doc = Document(id=doc_id, path="", date=doc_date, lines=[strip_furniture(line) for line in text.splitlines()])
+    return extract_document(doc)
+
+
 def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: int | None) -> list[Claim]:
     text = sent.text
-    ents = entities(text)
     masked = mask(text, nonclaim_spans(text))
     future = looks_forward(text)
     spans = find_spans(masked, Context(doc.date, future))
     figures = scan(text, mask(masked, [(s.start_pos, s.end_pos) for s in spans]))
     timeless = mask(text, [(s.start_pos, s.end_pos) for s in spans], " ")
+    ents = entities(timeless)
     claims: list[Claim] = []
     attached: set[int] = set()
     money_subjects: list[tuple[int, str]] = []
     for figure in figures:
-        period_index = _nearest_period(figure, spans)
+        period_index = _period_of(figure, spans, text)
         span = spans[period_index] if period_index is not None else None
         if period_index is not None:
             attached.add(period_index)
@@ -73,11 +80,11 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                              figure.bound, figure.low, figure.high, figure.step, figure.change, subject,
                              figure.counted, span, future))
     for index, span in enumerate(spans):
-        if index in attached or span.role != "event":
-            continue
+        if index in attached or span.role != "event" or span.start is None:
+            continue  # an event whose date needs the missing document date is not a checkable claim
         line, _ = sent.locate(span.start_pos)
-        if line == title_line:
-            continue
+        if line == title_line or (doc.title and doc.lines[line - 1].strip() == doc.title):
+            continue  # a title names its publication ("... Autumn 2017: main findings"); it reports no event
         subject = _date_subject(text, span, ents, memory)
         claims.append(_claim(doc, sent, span.start_pos, span.end_pos, "date", None, None, "exact", None, None,
                              None, False, subject, None, span, future, trim=True))
@@ -86,18 +93,39 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
-def _nearest_period(figure: Figure, spans: list[TimeSpan]) -> int | None:
-    """The time expression a figure covers: the nearest one that can be a period ("on 24 June" cannot)."""
-    best, best_distance = None, None
+def _period_of(figure: Figure, spans: list[TimeSpan], text: str) -> int | None:
+    """The time expression a figure covers.
+
+    First choice: one in the figure's own clause with no comma between them
+    ("£8.4 million since 2012-13"); then an introductory one that governs the
+    sentence ("Since July 2021, ... 42 local authorities"); then one in the same
+    clause across commas. Single-day events ("on 24 June") and comparison bases
+    are never a figure's period.
+    """
+    low, high = clause_bounds(text, figure.start)
+    best_key: tuple[int, int, int] | None = None
+    best: int | None = None
     for index, span in enumerate(spans):
         if span.role == "compare":
             continue
         if span.role == "event" and (span.start == span.end or re.match(r"(?i)on\b|by\b", span.text)):
             continue
-        distance = span.start_pos - figure.end if span.start_pos >= figure.end else figure.start - span.end_pos
-        distance = max(distance, 0) + (0 if span.start_pos >= figure.end else 1)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = index, distance
+        after = span.start_pos >= figure.end
+        between = text[figure.end:span.start_pos] if after else text[span.end_pos:figure.start]
+        distance = len(between)
+        same_clause = low <= span.start_pos < high
+        introductory = not after and (re.match(r"\s*,", text[span.end_pos:]) is not None or not text[:span.start_pos].strip())
+        if same_clause and "," not in between:
+            rank = 0
+        elif introductory:
+            rank = 1
+        elif same_clause:
+            rank = 2
+        else:
+            continue
+        key = (rank, distance, 0 if after else 1)
+        if best_key is None or key < best_key:
+            best_key, best = key, index
     return best
 
 
@@ -105,10 +133,16 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
              money_subjects: list[tuple[int, str]]) -> str | None:
     lo, hi = clause_bounds(text, figure.start)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3]
-    if figure.kind == "percent" and figure.change:
+    if figure.kind == "percent":
+        # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         previous = [f for f in figures if f.end <= figure.start and f.counted and figure.start - f.end < 40]
-        if previous:
+        if previous and (figure.change or re.search(r"\(\s*$", text[:figure.start])):
             return previous[-1].counted
+        share_of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
+        if share_of:  # "36% of LAs were judged good": a share of the LAs
+            counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
+            if counted:
+                return counted
     if figure.kind in ("money", "rate") and figure.unit.startswith("GBP"):
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
@@ -130,6 +164,10 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
         caps = [e for e in ents if figure.counted_start <= e.start < (figure.counted_end or 0) and e.score >= 1]
         if caps:
             return memory.expand(caps[0].text)
+        own = (figure.counted_start, figure.counted_end or figure.counted_start)
+        ents = [e for e in ents if not (own[0] <= e.start < own[1])]  # the counted noun is not its own subject
+    elif figure.counted and figure.kind == "count" and not in_clause:
+        return figure.counted  # "the number of children looked after ... rose to 83,840"
     before = [e for e in ents if e.end <= figure.start and e.score >= 1]
     if in_clause:
         return memory.expand(_nearest(in_clause, figure).text)

@@ -30,11 +30,11 @@ _PATTERNS = [
     r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b",
     r"\b(?:19|20)?\d0s\b|\b(?:mid|early|late)-(?:19|20)\d\d\b",
     r"\b\d+(?:st|nd|rd|th)\b",
-    r"\baged\s+(?:under\s+|over\s+)?\d+\+?(?:\s*(?:to|-|–|and)\s*\d+)?(?:\s+years?(?:\s+old)?)?"
+    r"\baged\s+(?:under\s+|over\s+|less\s+than\s+|more\s+than\s+)?\d+\+?(?:\s*(?:to|-|–|and)\s*\d+)?(?:\s+years?(?:\s+old)?)?"
     r"|\b\d+(?:\s*(?:to|-|–)\s*\d+)?[-\s]years?[-\s]olds?\b|\b\d+\+?\s+years?\s+old\b|\bunder[-\s]\d+s\b|\b\d+\+",
 ]
 _NONCLAIM = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
-_LIST_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)](?=\s)")
+_LIST_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)](?=\s|$)")
 
 
 def nonclaim_spans(text: str) -> list[tuple[int, int]]:

@@ -64,7 +64,7 @@ SEASON = r"(?:spring|summer|autumn|winter)"
 NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|" \
     r"thirty-six|forty-eight)"
 UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
-FULL_DAY = rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?,?\s+{Y}|{MONTH_NAMES}\s+{DAY},\s+{Y}"
+FULL_DAY = rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|{MONTH_NAMES}\s+{DAY},\s+{Y}"
 MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
 POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
 
@@ -162,6 +162,12 @@ def _between_years(m, ctx):
     if first and last and first[0] <= last[1]:
         return "period", first[0], last[1], None
     return None
+
+
+@pattern(rf"\b({Y})\s+(?:to|until|–|-)\s+({Y})\b")
+def _year_range(m, ctx):
+    first, last = int(m[1]), int(m[2])
+    return ("period", year_span(first)[0], year_span(last)[1], None) if first < last else None
 
 
 @pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})")
@@ -307,7 +313,7 @@ def _by(m, ctx):
     return "period", ctx.doc_date, span[1], None
 
 
-@pattern(rf"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from)\s+(?:[\d.,]+%?\s+(?:in|at|on)\s+)?({FULL_DAY}|{MONTH_YEAR}|{Y})\b")
+@pattern(rf"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)\s+(?:[\d.,]+%?\s+(?:in|at|on)\s+)?({FULL_DAY}|{MONTH_YEAR}|{Y})\b")
 def _compared(m, ctx):
     span = _point(m[1], ctx)
     return ("compare", *span, None) if span else None
@@ -347,14 +353,16 @@ def _season_year(m, ctx):
     return "event", *season_span(m[1], int(m[2])), None
 
 
-@pattern(rf"\b(?:on\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})")
+@pattern(rf"\b(?:(?:on|at|as\s+at)\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})")
 def _day_month(m, ctx):
     month = MONTHS[m[2].lower()]
     year = _nearest_year(month, int(m[1]), ctx)
+    lead = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+    role = "period" if lead in ("at", "as at") else "event"
     if year is None:
-        return _unresolved("event")
+        return _unresolved(role)
     day = _safe_date(year, month, int(m[1]))
-    return ("event", day, day, None) if day else None
+    return (role, day, day, None) if day else None
 
 
 @pattern(rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))")

@@ -15,7 +15,7 @@ from claimcheck.units import MAGNITUDES, SMALL_NUMBERS, number_value, number_wor
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(
-    rf"(?<![\w.,/£$€-])(?P<sign>[+−-](?=\s?[£$€]?\d))?(?P<cur>£|€|\$|US\$)?\s?(?P<num>{NUMBER})"
+    rf"(?<![\w.,/£$€-])(?P<sign>[+−-](?=[£$€]?\d))?(?P<cur>£|€|\$|US\$)?\s?(?P<num>{NUMBER})"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)?"
     r"(?P<pence>(?<![£$€\d])\s?(?:p|pence)\b)?"
@@ -50,7 +50,7 @@ _RATE_AFTER = re.compile(
     re.I,
 )
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
-_PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?)", re.I)
+_PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\s+([a-z’'-]+)", re.I)
 
 STOP = frozenset("""a an the and or but nor in on at to for from by with of into onto across over under between
 among within without through during since until about around after before who whom whose which that this these
@@ -106,15 +106,21 @@ def counted_phrase(text: str, pos: int) -> tuple[str | None, int, int]:
         if low == "of" and phrase and i + 1 < len(words) and words[i + 1][2].lower() not in STOP:
             phrase.append((start, end, word))
             continue
+        if low == "after" and phrase and phrase[-1][2].lower() == "looked":
+            phrase.append((start, end, word))  # "looked after children"
+            continue
         if low in STOP:
             break
-        if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper():
+        if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper() \
+                and not (low == "after" or phrase[-1][2].lower() == "looked"):
             # "performing" in "strongest performing local authorities" is a modifier only if a noun follows
             nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
             if not nxt or nxt in STOP or _VERB_LIKE.match(nxt):
                 break
         if not phrase and _VERB_LIKE.match(low) and low.endswith("ed") and "-" not in low:
-            break
+            nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
+            if low != "looked" and (not nxt or nxt in STOP or _VERB_LIKE.match(nxt)):
+                break
         phrase.append((start, end, word))
         if len(phrase) >= 5:
             break
@@ -130,7 +136,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     for m in _FIGURE.finditer(masked):
-        if any(a <= m.start() < b for a, b in taken):
+        if any(a <= m.start() < b for a, b in taken) or re.search(r"\bper\s+$", masked[:m.start()]):
             continue
         figure = _numeric_figure(sentence, masked, m)
         if figure is not None:
@@ -146,6 +152,9 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure.kind == "count" and figure.counted is None and previous.counted \
                 and re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$", sentence[:figure.start]):
             figure.counted = previous.counted
+    for figure in figures:
+        if figure.kind == "count" and figure.counted is None:
+            figure.counted = counted_from_context(sentence, figure)
     return figures
 
 
@@ -183,6 +192,7 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             kind, unit = "rate", "GBP / year"
         elif rate and not rate["between"].strip():
             kind, unit = "rate", f"GBP / {_per(rate)}"
+            end += rate.end()
     else:
         if not mag and _looks_like_year(digits, sentence, end):
             return None
@@ -209,9 +219,17 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                                                  r"|\bof\s*$|\bfrom\s*$|[(|]\s*$|^\s*[)|]", before + "|" + after[:2]):
                 if _noise(before, after):
                     return None
-            rate = _RATE_AFTER.match(after[(counted_end - end) if counted_end else 0:]) if counted else None
+            tail = sentence[counted_end:] if counted_end else after
+            rate = _RATE_AFTER.match(tail) if counted else None
+            per_population = _PER_POPULATION.match(tail) if counted else None
             if rate and not re.search(r"[,;.]", rate.group(0)):
                 kind, unit = "rate", f"count / {_per(rate)}"
+                # "90 children going into care every day": everything before the rate phrase is counted
+                counted = (counted + " " + rate["between"]).strip()
+            elif per_population:
+                kind = "rate"
+                unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
+                end = counted_end + per_population.end()
     low, high = interval(value, bound, step)
     return Figure(start, end, sentence[start:end], kind, value, unit, bound, low, high, step, change,
                   counted, counted_start, counted_end)
@@ -229,7 +247,11 @@ def _looks_like_year(digits: str, sentence: str, end: int) -> bool:
     if not re.fullmatch(r"(?:18|19|20)\d\d|2100", digits):
         return False
     nxt = re.match(r"\s+([a-z]+)", sentence[end:])
-    return not (nxt and (nxt.group(1).endswith("s") or nxt.group(1) in ("children", "people", "staff", "women", "men")))
+    if not nxt:
+        return True
+    word = nxt.group(1)
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return not (plural or word in ("children", "people", "staff", "women", "men"))
 
 
 def _noise(before: str, after: str) -> bool:
@@ -270,3 +292,16 @@ def _word_figure(sentence: str, m: re.Match) -> Figure | None:
     low, high = interval(value, bound, step)
     return Figure(m.start(), end, sentence[m.start():end], kind, value, unit, bound, low, high, step, change,
                   counted, counted_start, counted_end)
+
+
+_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
+                        r"(?=\s*(?:\(|by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
+                        r"stood|[,.;]))", re.I)
+
+
+def counted_from_context(sentence: str, figure: Figure) -> str | None:
+    """ "the number of children looked after (CLA) ... rose to 83,840": what a bare figure counts."""
+    found = None
+    for m in _NUMBER_OF.finditer(sentence[:figure.start]):
+        found = m.group(1)
+    return found

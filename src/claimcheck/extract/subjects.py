@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claimcheck.calendar import MONTHS
 from claimcheck.extract.quantities import STOP
 
 HEADS = frozenset("""programme programmes program scheme schemes fund funds initiative initiatives strategy review
@@ -24,12 +25,14 @@ ACTOR_WORDS = frozenset("""department departments minister ministers secretary g
 office association ofsted agency commission parliament house lord lords baroness prime chancellor dfe lga nao ons
 treasury mp mps hm majesty his her authority authorities local chief members member speaker ministry state
 we they it he she""".split())
+ACTOR_WORDS = ACTOR_WORDS | {"friend", "friends", "lady", "gentleman", "colleague", "colleagues"}
 CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "to", "&", "at", "up"})
 _CAP_TOKEN = re.compile(r"[A-Z][\w’'-]*|COVID-19|[A-Z]{2,}s?")
 _TOKEN = re.compile(r"[‘“\"(]?[\w][\w’'.-]*[’”\")]?|[‘“\"]")
 _QUOTED = re.compile(r"[‘“\"]([A-Z][^‘’“”\"]{3,80})[’”\"]")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8}s?)\)")
-_CLAUSE_BREAK = re.compile(r"[;:–—]|,\s+(?:which|who|while|whilst|although|but|where|and\s+we)\b|\s+but\s+")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:which|who|while|whilst|although|but|where|and\s+we)\b|\s+but\s+"
+                           r"|\s+and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b")
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends?|spent|face|faces|"
                   r"account|accounts)\b")
@@ -48,13 +51,16 @@ class Entity:
 class Memory:
     """What a document has named so far: programmes by head noun, acronyms, longer names of short names."""
 
-    by_head: dict[str, str] = field(default_factory=dict)
+    by_head: dict[str, tuple[int, str]] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
 
     def remember(self, entity: Entity) -> None:
         if entity.head and entity.score >= 2:
-            self.by_head[_singular(entity.head)] = entity.text
+            key = _singular(entity.head)
+            # a later "broad review" must not hide "the Independent Review of Children's Social Care"
+            if entity.score >= self.by_head.get(key, (0, ""))[0]:
+                self.by_head[key] = (entity.score, entity.text)
         if entity.score >= 1 and len(entity.text.split()) >= 2:
             self.names.append(entity.text)
         if m := _ACRONYM.search(entity.text):
@@ -65,6 +71,8 @@ class Memory:
         words = text.split()
         if len(words) < 2 or not words[0][0].isupper():
             return text
+        if len(words) > 2 and (words[2][0].isupper() or words[2].lower() in CONNECTORS):
+            return text  # already a full name, not a short form
         short = " ".join(words[:2])
         for name in reversed(self.names):
             at = name.find(short)
@@ -124,8 +132,9 @@ def entities(sentence: str) -> list[Entity]:
                     and sentence[tokens[last_cap][1]:tokens[last_cap + 1][0]].strip() == "":
                 head_index = last_cap + 1
             text = sentence[tokens[first][0]:tokens[head_index][1]]
-            head = tokens[head_index][2].lower()
             words = [w.lower().strip("()") for _, _, w in tokens[first:head_index + 1]]
+            # "Independent Review of Children's Social Care": the head noun stands before its complement
+            head = next((w for w in reversed(words) if w in HEADS), tokens[head_index][2].lower())
             if any(w in ACTOR_WORDS for w in words) and head not in HEADS:
                 score = 0
             elif head in HEADS or _ACRONYM.search(text):
@@ -143,8 +152,13 @@ def entities(sentence: str) -> list[Entity]:
     return found
 
 
+_NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                  "i", "spring", "summer", "autumn", "winter"}
+
+
 def _is_cap(word: str) -> bool:
-    return bool(word) and (word[0].isupper() or word.startswith("COVID")) and not word.startswith("(")
+    return bool(word) and (word[0].isupper() or word.startswith("COVID")) and not word.startswith("(") \
+        and word.lower().rstrip(".") not in _NOT_NAMES
 
 
 def _sentence_start(sentence: str) -> int:
@@ -188,7 +202,7 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
 
 _HEAD_PHRASE = re.compile(
     r"(?P<mods>(?:[a-z][\w’'-]*\s+){0,3})(?P<head>" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b"
-    r"(?P<comp>\s+(?:of|for|on|into|in)\s+(?:[\w’'-]+\s+){0,10}?[\w’'-]+(?=\s*(?:[,.;:–—)]|$|\s+(?:was|is|"
+    r"(?P<comp> (?:of|for|on|into|in) (?:[\w’'-]+ ){0,16}?[\w’'-]+(?=\s*(?:[,.;:–—)]|$|\s+(?:was|is|"
     r"were|are|has|have|will|would|published|in\s+(?:spring|summer|autumn|winter)\b|on\s+\d|that|which|to\s+be))))?",
 )
 
@@ -237,12 +251,13 @@ def refers_back(sentence: str, pos: int, memory: Memory) -> str | None:
             break
     if best is None:
         return None
-    return memory.by_head.get(_singular(best.group(1)))
+    found = memory.by_head.get(_singular(best.group(1)))
+    return found[1] if found else None
 
 
 _PHRASE_STOP = re.compile(
     r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
-    r"enabling|helping|meaning|working|including|bringing)\b"
+    r"enabling|helping|meaning|working|including|bringing|and\s+(?:have|has|had|will|are|is|was|were|we|it|they))\b"
 )
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
 _NP = re.compile(
@@ -260,7 +275,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     Runs to the end of the clause; a comma continues it only inside a list ("in recruiting, training and
     developing the workforce"). Time expressions should be blanked out of `sentence` before the call.
     """
-    rest = sentence[end:]
+    rest = re.sub(r"^\s+of\s+(?=(?:new\s+)?(?:funding|investment|money|capital|spending|support|grants?)\b)", " ",
+                  sentence[end:])
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest
     parts = segment.split(",")
@@ -302,7 +318,8 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
         return None
     np = text[:verb.start()].strip(" ,“\"")
     np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
-    if not np or len(np.split()) > 14 or np.lower().split()[0] in ACTOR_WORDS or re.search(r"\d", np[:1]):
+    if not np or len(np.split()) > 14 or re.search(r"\d", np[:1]) \
+            or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
         return None
     return np
 

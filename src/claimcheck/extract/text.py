@@ -97,6 +97,8 @@ def sentences(block: Block) -> Iterator[Sentence]:
     start = 0
     for m in _SENTENCE_SPLIT.finditer(text):
         before = text[start:m.start()].rstrip(".!?\"”’')]")
+        if re.fullmatch(r"\s*\(?\d{1,2}", before):
+            continue  # "1. Introduction": a list number, not a sentence
         last_word = re.search(r"([A-Za-z.]+)$", before)
         if last_word and (last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(last_word.group(1)) == 1):
             continue
