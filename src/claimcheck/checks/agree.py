@@ -4,7 +4,8 @@ Every figure is an interval (design.md §2): "over £680m" is [680m, inf),
 "up to £20m" is [0, 20m], "£8.4 million" is 8.35m-8.45m, and "around £100m"
 is 100m plus or minus the rule's `tolerance`. Two figures disagree only when
 their intervals are disjoint. Figures whose periods are known and do not
-overlap `period` are a time series, not a contradiction, and are left out.
+overlap are a time series, not a contradiction, and are not compared; with
+`period`, only figures for that period (or with no stated period) are compared.
 Only figures of compatible units meet (money never meets a count).
 
 PASS::
@@ -67,7 +68,7 @@ NEEDS = "at least two figures from different documents"
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     picked = base.select(claims, conf)
     if period := conf.get("period"):
-        picked = picked[base.in_period(picked, period.start, period.end)]
+        picked = picked[base.for_period(picked, period)]
     picked = base.canonical(picked, conf["tolerance"])
     if picked["doc"].nunique() < 2:
         return Outcome.skip(f"{len(picked)} figure(s) in {base.count_docs(picked)} document(s); agree needs {NEEDS}",
@@ -84,7 +85,13 @@ def _disjoint_pairs(group: pd.DataFrame, unit: str, limit: int) -> list[Finding]
         return []
     low, high = group["c_low"].to_numpy(), group["c_high"].to_numpy()
     docs = group["doc"].to_numpy()
-    above = (low[:, None] > high[None, :]) & (docs[:, None] != docs[None, :])  # i lies wholly above j
+    first, last = base.period_bounds(group)
+    start, end = first.to_numpy(), last.to_numpy()
+    unknown = pd.isna(start) | pd.isna(end)
+    # figures for periods that do not overlap are a time series, not a contradiction
+    periods_meet = unknown[:, None] | unknown[None, :] | ((start[:, None] <= end[None, :])
+                                                         & (start[None, :] <= end[:, None]))
+    above = (low[:, None] > high[None, :]) & (docs[:, None] != docs[None, :]) & periods_meet  # i wholly above j
     rows_i, rows_j = np.nonzero(above)
     findings = []
     for i, j in list(zip(rows_i, rows_j, strict=True))[:limit]:

@@ -120,5 +120,15 @@ def in_period(claims: pd.DataFrame, start, end) -> pd.Series:
     return ~known | overlaps
 
 
+def for_period(claims: pd.DataFrame, period, slack_days: int = 31) -> pd.Series:
+    """True where a claim is for `period` (same span, give or take a month) or its period is unknown:
+    "£200m from 2015-16 to 2019-20" is another figure than "£100m for 2014-15 and 2015-16", not a contradiction."""
+    first, last = period_bounds(claims)
+    known = first.notna() & last.notna()
+    slack = pd.Timedelta(days=slack_days)
+    same = ((first - pd.Timestamp(period.start)).abs() <= slack) & ((last - pd.Timestamp(period.end)).abs() <= slack)
+    return ~known | same
+
+
 def count_docs(claims: pd.DataFrame) -> int:
     return int(claims["doc"].nunique()) if not claims.empty else 0

@@ -5,7 +5,7 @@ authorities"); only figures of a compatible unit are compared (a count is
 never held against a sum of money). A figure fails only when its whole
 interval (hedge, rounding, the tolerance for approximate figures) lies
 outside the limits, or does not meet `reference` plus or minus `tolerance`.
-Known periods that do not overlap `period` are left out.
+With `period`, figures stated for another period are left out.
 
 PASS::
 
@@ -57,7 +57,7 @@ from claimcheck.findings import Finding, Outcome, evidence
 ID = "bound"
 CONF = {"reference": fields.amount, "min": fields.amount, "max": fields.amount, "tolerance": fields.tolerance,
         "measure": fields.measure, "counted": fields.text, "period": fields.period, "changes": bool}
-DEFAULT = {"tolerance": "0", "changes": False}
+DEFAULT = {"tolerance": "0", "changes": True}
 
 
 def validate(conf: dict) -> list[str]:
@@ -77,7 +77,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     picked = base.select(claims, conf)
     picked = picked[picked["unit"].map(lambda u: base.same_dimension(u, unit))]
     if period := conf.get("period"):
-        picked = picked[base.in_period(picked, period.start, period.end)]
+        picked = picked[base.for_period(picked, period)]
     picked = picked[picked["value"].notna()]
     if picked.empty:
         return Outcome.skip(f"no figure in {unit} matched; bound needs at least one")

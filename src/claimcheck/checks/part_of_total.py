@@ -85,8 +85,8 @@ def is_total(claims: pd.DataFrame) -> pd.Series:
         if TOTAL_IN_TEXT.search(str(row["text"])):
             return True
         sentence, text = str(row["sentence"] or ""), str(row["text"])
-        at = sentence.find(text)
-        return at > 0 and bool(TOTAL_BEFORE.search(sentence[max(0, at - 25):at]))
+        starts = [m.start() for m in re.finditer(r"(?<![\w.,])" + re.escape(text), sentence)]
+        return any(TOTAL_BEFORE.search(sentence[max(0, at - 25):at]) for at in starts)
     return claims.apply(marked, axis=1).astype(bool) if not claims.empty else pd.Series(dtype=bool)
 
 

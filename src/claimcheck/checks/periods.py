@@ -3,7 +3,8 @@
 `expect: same`: every known period is the same date range (one funding round
 quoted twice). `expect: disjoint`: periods of different figures never partly
 overlap (successive funding rounds); the same range quoted twice is one round.
-`expect: within`: every known period lies inside `period`. Claims whose period
+`expect: within`: every known period lies inside `period`. With `figure`
+("£100 million") only claims of that figure are looked at. Claims whose period
 could not be resolved are counted but not compared; the finding gives the
 overlap or the gap in days.
 
@@ -17,12 +18,14 @@ PASS::
           kind: periods
           severity: warning
           message: The Innovation Programme's first round ran in 2014-15 and 2015-16.
-          measure: money
+          figure: £100 million
           expect: within
           period: 2014-15 to 2015-16
     claims:
       - {doc: "000", line: 17, text: "£100 million", kind: money, value: 100000000, unit: GBP,
          period_start: 2014-04-01, period_end: 2016-03-31, subject: "Children’s Social Care Innovation Programme"}
+      - {doc: "005", line: 15, text: "£200 million", kind: money, value: 200000000, unit: GBP,
+         period_start: 2016-04-01, period_end: 2020-03-31, subject: "Innovation Programme"}
 
 FAIL::
 
@@ -51,9 +54,10 @@ from claimcheck.checks import base, fields
 from claimcheck.findings import Finding, Outcome, evidence
 
 ID = "periods"
-CONF = {"expect": ("same", "disjoint", "within"), "period": fields.period, "measure": fields.measure,
-        "counted": fields.text, "changes": bool, "max_findings": fields.positive_int}
-DEFAULT = {"expect": "same", "changes": True, "max_findings": 20}
+CONF = {"expect": ("same", "disjoint", "within"), "period": fields.period, "figure": fields.amount,
+        "tolerance": fields.tolerance, "measure": fields.measure, "counted": fields.text, "changes": bool,
+        "max_findings": fields.positive_int}
+DEFAULT = {"expect": "same", "tolerance": "0", "changes": True, "max_findings": 20}
 
 
 def validate(conf: dict) -> list[str]:
@@ -65,6 +69,11 @@ def validate(conf: dict) -> list[str]:
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     picked = base.select(claims, conf)
     picked = picked[picked["kind"] != "date"] if not conf.get("measure") else picked
+    if figure := conf.get("figure"):  # only the figure the rule is about: "wherever £100 million is quoted"
+        picked = picked[picked["unit"].map(lambda u: base.same_dimension(u, figure.unit))]
+        bounds = base.intervals(picked, conf["tolerance"])
+        mult = base.conversion(picked["unit"], figure.unit)
+        picked = picked[(bounds["low"] * mult <= figure.value) & (bounds["high"] * mult >= figure.value)]
     start, end = base.period_bounds(picked)
     known = start.notna() & end.notna()
     dated = picked[known].assign(p_start=start[known], p_end=end[known])
