@@ -133,7 +133,8 @@ def parse_yaml(text: str, source: str) -> tuple[object, list[str]]:
         problem = " ".join(str(exc.problem or exc.context or "").split())
         if "constructor for the tag" in problem:
             tag = re.search(r"'([^']*)'", problem)
-            problem = (f"the tag {tag.group(1) if tag else ''!s} is not allowed: rule files hold plain text, "
+            name = (tag.group(1) if tag else "").replace("tag:yaml.org,2002:", "!!")
+            problem = (f"the tag {name} is not allowed: rule files hold plain text, "
                        "numbers, lists and mappings")
         else:
             problem = f"invalid YAML: {problem}"
