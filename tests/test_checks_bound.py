@@ -17,3 +17,14 @@ def test_documented_fail_example_fails_and_names_the_planted_places():
         assert verdict.status == "failed", verdict.note
         named = {place for finding in verdict.findings for place in finding.locations}
         assert set(expected) <= named, (expected, named)
+
+
+from claimcheck.checks import bound  # noqa: E402
+from claimcheck.checks.fields import amount, tolerance  # noqa: E402
+from conftest import make_claims  # noqa: E402
+
+
+def test_reference_in_money_ignores_counts_and_skips_when_nothing_matches():
+    claims = make_claims([{"doc": "d", "line": 1, "text": "50", "kind": "count", "value": 50, "unit": "count"}])
+    conf = {"reference": amount("£100 million"), "tolerance": tolerance("5%"), "changes": True, "names": ()}
+    assert bound.check(conf, claims, None).skipped

@@ -1,4 +1,4 @@
-"""Rule files: every mistake is one line `file:line: what is wrong and what was expected`, exit 2, no traceback."""
+"""Rule files: each mistake is one line `file:line: what is wrong, what was expected`, exit 2, no traceback."""
 
 from __future__ import annotations
 
@@ -27,24 +27,56 @@ checks:
 
 MISTAKES = [
     # name, file text, line expected, words the message must contain
-    ("bad-yaml", GOOD.replace("  - id: innovation-funding-agrees", "  - id: [innovation"), None, "invalid YAML"),
-    ("unknown-kind", GOOD.replace("kind: agree", "kind: agreee"), 5, "unknown kind 'agreee'; expected one of"),
+    (
+        "bad-yaml",
+        GOOD.replace("  - id: innovation-funding-agrees", "  - id: [innovation"),
+        None,
+        "invalid YAML",
+    ),
+    (
+        "unknown-kind",
+        GOOD.replace("kind: agree", "kind: agreee"),
+        5,
+        "unknown kind 'agreee'; expected one of",
+    ),
     ("missing-field", GOOD.replace("    severity: error\n", ""), 4, "missing 'severity'"),
-    ("mistyped-severity", GOOD.replace("severity: error", "severity: fatal"), 6, "expected one of error, warning"),
+    (
+        "mistyped-severity",
+        GOOD.replace("severity: error", "severity: fatal"),
+        6,
+        "expected one of error, warning",
+    ),
     ("mistyped-tolerance", GOOD.replace("tolerance: 5%", "tolerance: five"), 9, "tolerance"),
     ("mistyped-bool", GOOD + "    changes: maybe\n", 10, "'changes' must be true or false"),
     ("unknown-field", GOOD + "    tolerence: 5%\n", 10, "unknown field 'tolerence'"),
     ("bad-unit", GOOD.replace("tolerance: 5%", "unit: furlongs of joy"), 9, "Pint cannot parse"),
-    ("bad-amount", GOOD.replace("kind: agree", "kind: reference").replace("measure: money", "reference: £100 zillion")
-     .replace("    tolerance: 5%\n", ""), 8, "zillion"),
+    (
+        "bad-amount",
+        GOOD.replace("kind: agree", "kind: reference")
+        .replace("measure: money", "reference: £100 zillion")
+        .replace("    tolerance: 5%\n", ""),
+        8,
+        "zillion",
+    ),
     ("bad-period", GOOD.replace("tolerance: 5%", "period: next Tuesday"), 9, "financial year"),
-    ("python-tag", GOOD.replace("message: The funding is quoted differently.",
-                                "message: !!python/object/apply:os.system ['echo hacked']"), 7, "is not allowed"),
+    (
+        "python-tag",
+        GOOD.replace(
+            "message: The funding is quoted differently.",
+            "message: !!python/object/apply:os.system ['echo hacked']",
+        ),
+        7,
+        "is not allowed",
+    ),
     ("duplicate-key", GOOD + "    measure: count\n", 10, "duplicate key 'measure'"),
     ("no-checks", "subject: Innovation Programme\n", 1, "'checks' must be a non-empty list"),
     ("not-a-mapping", "- just\n- a list\n", 1, "expected a mapping"),
-    ("no-scope", GOOD.replace("subject: Children’s Social Care Innovation Programme\naliases: [Innovation Programme]\n",
-                              ""), 2, "'documents: all'"),
+    (
+        "no-scope",
+        GOOD.replace("subject: Children’s Social Care Innovation Programme\naliases: [Innovation Programme]\n", ""),
+        2,
+        "'documents: all'",
+    ),
     ("bad-accept", GOOD + "    accept: [{at: '002:17'}]\n", 10, "written 'reason'"),
 ]
 
@@ -76,8 +108,10 @@ def test_each_mistake_is_one_clear_line(tmp_path, capsys, name, text, line, word
 
 def test_python_tag_is_refused_not_run(tmp_path, capsys):
     marker = tmp_path / "hacked"
-    text = GOOD.replace("message: The funding is quoted differently.",
-                        f"message: !!python/object/apply:os.system ['touch {marker}']")
+    text = GOOD.replace(
+        "message: The funding is quoted differently.",
+        f"message: !!python/object/apply:os.system ['touch {marker}']",
+    )
     status, errors, _ = run_rules(tmp_path, {"topic.yaml": text}, capsys)
     assert status == 2 and not marker.exists()
 
@@ -86,8 +120,10 @@ def test_duplicate_id_across_files_names_both(tmp_path, capsys):
     status, errors, _ = run_rules(tmp_path, {"a.yaml": GOOD, "b.yaml": GOOD}, capsys)
     assert status == 2
     assert len(errors) == 1
-    assert re.match(r"^.*b\.yaml:4: duplicate check id 'innovation-funding-agrees' \(first defined at .*a\.yaml:4\)",
-                    errors[0])
+    assert re.match(
+        r"^.*b\.yaml:4: duplicate check id 'innovation-funding-agrees' \(first defined at .*a\.yaml:4\)",
+        errors[0],
+    )
 
 
 def test_all_files_are_validated_before_reporting(tmp_path, capsys):
@@ -112,7 +148,8 @@ def test_shipped_rules_are_valid():
 
 def test_reference_is_an_alias_of_bound_and_values_are_parsed(tmp_path):
     path = tmp_path / "r.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(
+        textwrap.dedent("""\
         subject: Partners in Practice
         checks:
           - id: pip
@@ -122,7 +159,9 @@ def test_reference_is_an_alias_of_bound_and_values_are_parsed(tmp_path):
             reference: £20 million
             tolerance: 5%
             period: 2017-18
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     (rule,) = load_rules(path)
     assert rule.kind == "bound"
     assert (rule.conf["reference"].value, rule.conf["reference"].unit) == (20e6, "GBP")
@@ -141,8 +180,13 @@ def test_cli_subprocess_prints_no_traceback(tmp_path):
     exe = Path(sys.executable).with_name("claimcheck")
     if not exe.exists():
         pytest.skip("claimcheck script not installed in this environment")
-    done = subprocess.run([str(exe), "run", str(tmp_path), "--rules", str(rules)], capture_output=True, text=True,
-                          cwd=tmp_path, check=False)
+    done = subprocess.run(
+        [str(exe), "run", str(tmp_path), "--rules", str(rules)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert re.match(r"^.*x\.yaml:\d+: invalid YAML", done.stderr)

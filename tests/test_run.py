@@ -40,11 +40,19 @@ def failed_section(report: str, check_id: str) -> str:
 
 HIDDEN_LIKE = [
     # scenario, failing checks, the planted place each must name
-    pytest.param("innovation_contradiction", ["innovation-funding-agrees", "innovation-funding-reference"],
-                 "005_innovation_150m:15", marks=pytest.mark.needs_extractor),
+    pytest.param(
+        "innovation_contradiction",
+        ["innovation-funding-agrees", "innovation-funding-reference"],
+        "005_innovation_150m:15",
+        marks=pytest.mark.needs_extractor,
+    ),
     pytest.param("answered_before_asked", ["answered-after-asked"], "005_answered_before_asked:13"),
-    pytest.param("part_exceeds_total", ["part-never-exceeds-total", "local-authorities-in-england"],
-                 "005_part_exceeds_total:15", marks=pytest.mark.needs_extractor),
+    pytest.param(
+        "part_exceeds_total",
+        ["part-never-exceeds-total", "local-authorities-in-england"],
+        "005_part_exceeds_total:15",
+        marks=pytest.mark.needs_extractor,
+    ),
 ]
 
 

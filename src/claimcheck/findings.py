@@ -46,15 +46,28 @@ def _str(value) -> str | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
 
-def evidence(row: pd.Series, role: str, low: float | None = None, high: float | None = None,
-             unit: str | None = None, value: float | None = None) -> Evidence:
-    """Evidence from a claims-table row; `low`/`high`/`unit` override the row's (after tolerance, conversion)."""
+def evidence(
+    row: pd.Series,
+    role: str,
+    low: float | None = None,
+    high: float | None = None,
+    unit: str | None = None,
+    value: float | None = None,
+) -> Evidence:
+    """Evidence from a claims-table row; `low`/`high`/`unit` override the row's (after tolerance or
+    conversion)."""
     return Evidence(
-        doc=str(row["doc"]), line=int(row["line"]), role=role, text=_str(row["text"]) or "",
+        doc=str(row["doc"]),
+        line=int(row["line"]),
+        role=role,
+        text=_str(row["text"]) or "",
         sentence=_str(row["sentence"]) or "",
         value=_num(value if value is not None else row["value"]),
-        low=_num(low if low is not None else row["low"]), high=_num(high if high is not None else row["high"]),
-        unit=unit or _str(row["unit"]), period_start=_str(row["period_start"]), period_end=_str(row["period_end"]),
+        low=_num(low if low is not None else row["low"]),
+        high=_num(high if high is not None else row["high"]),
+        unit=unit or _str(row["unit"]),
+        period_start=_str(row["period_start"]),
+        period_end=_str(row["period_end"]),
     )
 
 

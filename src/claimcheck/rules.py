@@ -21,7 +21,18 @@ from claimcheck.checks.fields import FieldError
 
 SEVERITIES = ("error", "warning", "info")
 FILE_FIELDS = ("subject", "aliases", "documents", "title", "description", "checks")
-COMMON_FIELDS = ("id", "kind", "severity", "message", "reason", "link", "subject", "aliases", "documents", "accept")
+COMMON_FIELDS = (
+    "id",
+    "kind",
+    "severity",
+    "message",
+    "reason",
+    "link",
+    "subject",
+    "aliases",
+    "documents",
+    "accept",
+)
 REQUIRED = ("id", "kind", "severity", "message")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -102,8 +113,9 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
         try:
             duplicate = key in data
         except TypeError:
-            raise yaml.constructor.ConstructorError(None, None, "a key must be plain text",
-                                                    key_node.start_mark) from None
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be plain text", key_node.start_mark
+            ) from None
         if duplicate:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         data[key] = loader.construct_object(value_node, deep=True)
@@ -134,8 +146,7 @@ def parse_yaml(text: str, source: str) -> tuple[object, list[str]]:
         if "constructor for the tag" in problem:
             tag = re.search(r"'([^']*)'", problem)
             name = (tag.group(1) if tag else "").replace("tag:yaml.org,2002:", "!!")
-            problem = (f"the tag {name} is not allowed: rule files hold plain text, "
-                       "numbers, lists and mappings")
+            problem = f"the tag {name} is not allowed: rule files hold plain text, numbers, lists and mappings"
         else:
             problem = f"invalid YAML: {problem}"
         return None, [f"{source}:{line}: {problem}"]
@@ -154,16 +165,20 @@ def _names(where: LineMap, source: str, problems: list[str]) -> tuple[str, ...] 
     names = []
     subject = where.get("subject")
     if "subject" in where and (not isinstance(subject, str) or not subject.strip()):
-        problems.append(f"{source}:{where.line_of('subject')}: 'subject' must be the name as documents write it, "
-                        "e.g. subject: Children’s Social Care Innovation Programme")
+        problems.append(
+            f"{source}:{where.line_of('subject')}: 'subject' must be the name as documents write it, "
+            "e.g. subject: Children’s Social Care Innovation Programme"
+        )
     elif subject:
         names.append(subject.strip())
     aliases = where.get("aliases", [])
     if isinstance(aliases, str):
         aliases = [aliases]
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        problems.append(f"{source}:{where.line_of('aliases')}: 'aliases' must be a list of names, "
-                        "e.g. aliases: [Innovation Programme]")
+        problems.append(
+            f"{source}:{where.line_of('aliases')}: 'aliases' must be a list of names, "
+            "e.g. aliases: [Innovation Programme]"
+        )
     else:
         names.extend(a.strip() for a in aliases)
     return tuple(names)
@@ -171,8 +186,9 @@ def _names(where: LineMap, source: str, problems: list[str]) -> tuple[str, ...] 
 
 def _scope(where: LineMap, source: str, problems: list[str]) -> tuple[str, ...] | None:
     if "documents" in where and where["documents"] != "all":
-        problems.append(f"{source}:{where.line_of('documents')}: 'documents' must be 'all' "
-                        "(check every claim of every document)")
+        problems.append(
+            f"{source}:{where.line_of('documents')}: 'documents' must be 'all' (check every claim of every document)"
+        )
     names = _names(where, source, problems)
     if names is not None and "documents" in where:
         problems.append(f"{source}:{where.line_of('documents')}: give either 'subject' or 'documents: all', not both")
@@ -211,10 +227,15 @@ def _accept(raw, line: int, source: str, problems: list[str]) -> tuple[Accepted,
     out = []
     for i, item in enumerate(raw):
         where = raw.lines[i] if isinstance(raw, LineList) else line
-        if not isinstance(item, dict) or set(item) != {"at", "reason"} or not all(
-                isinstance(item[k], str) and item[k].strip() for k in ("at", "reason")):
-            problems.append(f"{source}:{where}: each accepted discrepancy needs 'at' (doc or doc:line) and a "
-                            f"written 'reason', {example}")
+        if (
+            not isinstance(item, dict)
+            or set(item) != {"at", "reason"}
+            or not all(isinstance(item[k], str) and item[k].strip() for k in ("at", "reason"))
+        ):
+            problems.append(
+                f"{source}:{where}: each accepted discrepancy needs 'at' (doc or doc:line) and a "
+                f"written 'reason', {example}"
+            )
             continue
         out.append(Accepted(item["at"].strip(), item["reason"].strip()))
     return tuple(out)
@@ -227,8 +248,7 @@ def _rule(raw, line: int, source: str, file_names, problems: list[str]) -> Rule 
     count = len(problems)
     for name in REQUIRED:
         if name not in raw:
-            problems.append(f"{source}:{raw.line}: check is missing '{name}'; every check needs "
-                            f"{', '.join(REQUIRED)}")
+            problems.append(f"{source}:{raw.line}: check is missing '{name}'; every check needs {', '.join(REQUIRED)}")
     kind = raw.get("kind")
     module = None
     if "kind" in raw:
@@ -237,25 +257,32 @@ def _rule(raw, line: int, source: str, file_names, problems: list[str]) -> Rule 
         if module is None:
             problems.append(f"{source}:{raw.line_of('kind')}: unknown kind {raw['kind']!r}; expected one of {_kinds()}")
     if "id" in raw and not (isinstance(raw["id"], str) and _ID.match(raw["id"])):
-        problems.append(f"{source}:{raw.line_of('id')}: 'id' must be a short name of letters, digits and '-', "
-                        f"got {raw['id']!r}")
+        problems.append(
+            f"{source}:{raw.line_of('id')}: 'id' must be a short name of letters, digits and '-', got {raw['id']!r}"
+        )
     if "severity" in raw and raw["severity"] not in SEVERITIES:
-        problems.append(f"{source}:{raw.line_of('severity')}: 'severity' is {raw['severity']!r}; expected one of "
-                        f"{', '.join(SEVERITIES)}")
+        problems.append(
+            f"{source}:{raw.line_of('severity')}: 'severity' is {raw['severity']!r}; expected one of "
+            f"{', '.join(SEVERITIES)}"
+        )
     for name in ("message", "reason", "link"):
         if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
             problems.append(f"{source}:{raw.line_of(name)}: '{name}' must be text")
     names = _scope(raw, source, problems)
     if names is None and file_names is None:
-        problems.append(f"{source}:{raw.line}: say what the check is about: 'subject' (and 'aliases') in the "
-                        "file or the check, or 'documents: all'")
+        problems.append(
+            f"{source}:{raw.line}: say what the check is about: 'subject' (and 'aliases') in the "
+            "file or the check, or 'documents: all'"
+        )
     conf = {}
     if module is not None:
         allowed = COMMON_FIELDS + tuple(module.CONF)
         for key in raw:
             if key not in allowed:
-                problems.append(f"{source}:{raw.line_of(key)}: unknown field {key!r} for kind {kind}; expected "
-                                f"one of {', '.join(allowed)}")
+                problems.append(
+                    f"{source}:{raw.line_of(key)}: unknown field {key!r} for kind {kind}; expected "
+                    f"one of {', '.join(allowed)}"
+                )
         for key, default in module.DEFAULT.items():
             conf[key] = _convert(module.CONF[key], default, key)
         for key, spec in module.CONF.items():
@@ -272,10 +299,20 @@ def _rule(raw, line: int, source: str, file_names, problems: list[str]) -> Rule 
     accept = _accept(raw["accept"], raw.line_of("accept"), source, problems) if "accept" in raw else ()
     if len(problems) > count:
         return None
-    return Rule(source=source, line=raw.line, id=raw["id"], kind=kind, severity=raw["severity"],
-                message=raw["message"].strip(), module=module, conf=conf,
-                names=names if names is not None else (file_names or ()),
-                reason=raw.get("reason"), link=raw.get("link"), accept=accept)
+    return Rule(
+        source=source,
+        line=raw.line,
+        id=raw["id"],
+        kind=kind,
+        severity=raw["severity"],
+        message=raw["message"].strip(),
+        module=module,
+        conf=conf,
+        names=names if names is not None else (file_names or ()),
+        reason=raw.get("reason"),
+        link=raw.get("link"),
+        accept=accept,
+    )
 
 
 def parse_rules(text: str, source: str) -> tuple[list[Rule], list[str]]:
@@ -288,8 +325,9 @@ def parse_rules(text: str, source: str) -> tuple[list[Rule], list[str]]:
         return [], [f"{source}:1: expected a mapping with 'subject' (or 'documents: all') and 'checks', got {got}"]
     for key in data:
         if key not in FILE_FIELDS:
-            problems.append(f"{source}:{data.line_of(key)}: unknown field {key!r}; expected one of "
-                            f"{', '.join(FILE_FIELDS)}")
+            problems.append(
+                f"{source}:{data.line_of(key)}: unknown field {key!r}; expected one of {', '.join(FILE_FIELDS)}"
+            )
     file_names = _scope(data, source, problems)
     checks = data.get("checks")
     if not isinstance(checks, list) or not checks:
@@ -328,8 +366,10 @@ def load_rules(folder: str | Path) -> list[Rule]:
         for rule in found:
             if rule.id in seen:
                 first = seen[rule.id]
-                problems.append(f"{rule.source}:{rule.line}: duplicate check id {rule.id!r} (first defined at "
-                                f"{first.source}:{first.line}); ids must be unique across rule files")
+                problems.append(
+                    f"{rule.source}:{rule.line}: duplicate check id {rule.id!r} (first defined at "
+                    f"{first.source}:{first.line}); ids must be unique across rule files"
+                )
                 continue
             seen[rule.id] = rule
             rules.append(rule)

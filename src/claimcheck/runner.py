@@ -23,15 +23,25 @@ from claimcheck.report.markdown import render, write_atomic
 from claimcheck.rules import Rule, RuleFileError, load_rules
 from claimcheck.subjects import subject_mask
 
-SUMMARY_ORDER = (("passed", "passed"), ("failed", "failed"), ("warning", "warnings"), ("info", "info"),
-                 ("skipped", "skipped"), ("error", "errors"))
+SUMMARY_ORDER = (
+    ("passed", "passed"),
+    ("failed", "failed"),
+    ("warning", "warnings"),
+    ("info", "info"),
+    ("skipped", "skipped"),
+    ("error", "errors"),
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", default=["seeds"], help="documents or folders (default: seeds)")
     parser.add_argument("--rules", default="rules", metavar="DIR", help="rule files folder (default: rules)")
-    parser.add_argument("--report", default="reports/claimcheck.md", metavar="PATH",
-                        help="Markdown report to write (default: reports/claimcheck.md)")
+    parser.add_argument(
+        "--report",
+        default="reports/claimcheck.md",
+        metavar="PATH",
+        help="Markdown report to write (default: reports/claimcheck.md)",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -48,8 +58,10 @@ def main(args: argparse.Namespace) -> int:
         return 2
     corpus = load_corpus(args.paths)
     documents = documents_frame(document_record(doc) for doc in corpus.documents)
-    print(f"claimcheck: {len(corpus.documents)} document(s), {len(corpus.claims)} claim(s), "
-          f"{len(rules)} check(s) from {args.rules}")
+    print(
+        f"claimcheck: {len(corpus.documents)} document(s), {len(corpus.claims)} claim(s), "
+        f"{len(rules)} check(s) from {args.rules}"
+    )
     verdicts = run_rules(rules, corpus.claims, documents)
     for verdict in verdicts:
         print(console_line(verdict))
@@ -68,15 +80,24 @@ def main(args: argparse.Namespace) -> int:
 
 
 def run_rules(rules: list[Rule], claims: pd.DataFrame, documents: pd.DataFrame) -> list[Verdict]:
-    """Every rule's check on the claims of its subject; a crashing check is an ERROR verdict, not a traceback."""
+    """Every rule's check on the claims of its subject; a crashing check is an ERROR verdict."""
     return [run_rule(rule, claims, documents) for rule in rules]
 
 
 def run_rule(rule: Rule, claims: pd.DataFrame, documents: pd.DataFrame) -> Verdict:
     scope = claims[subject_mask(claims, rule.names)] if rule.names else claims
-    verdict = Verdict(source=rule.source, line=rule.line, id=rule.id, kind=rule.kind, severity=rule.severity,
-                      message=rule.message, status="passed", reason=rule.reason, link=rule.link,
-                      subject=", ".join(rule.names) or "all documents")
+    verdict = Verdict(
+        source=rule.source,
+        line=rule.line,
+        id=rule.id,
+        kind=rule.kind,
+        severity=rule.severity,
+        message=rule.message,
+        status="passed",
+        reason=rule.reason,
+        link=rule.link,
+        subject=", ".join(rule.names) or "all documents",
+    )
     try:
         outcome = rule.module.check({**rule.conf, "names": rule.names}, scope, documents)
     except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others' verdicts
@@ -98,10 +119,14 @@ def run_rule(rule: Rule, claims: pd.DataFrame, documents: pd.DataFrame) -> Verdi
             verdict.findings.append(finding)
     if verdict.findings:
         verdict.status = STATUS_OF_SEVERITY[rule.severity]
-    what = f"{verdict.claims} claim(s) from {verdict.documents} document(s)" if verdict.claims else \
-        f"{verdict.documents} document(s)"
-    verdict.note = f"compared {what}" + (f"; {len(verdict.accepted)} known discrepancy accepted"
-                                          if verdict.accepted else "")
+    what = (
+        f"{verdict.claims} claim(s) from {verdict.documents} document(s)"
+        if verdict.claims
+        else f"{verdict.documents} document(s)"
+    )
+    verdict.note = f"compared {what}" + (
+        f"; {len(verdict.accepted)} known discrepancy accepted" if verdict.accepted else ""
+    )
     return verdict
 
 

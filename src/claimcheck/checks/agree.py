@@ -44,7 +44,8 @@ FAIL::
           tolerance: 5%
     claims:
       - {doc: "000", line: 17, text: "an additional £100 million", kind: money, value: 100000000, unit: GBP,
-         period_start: 2014-04-01, period_end: 2016-03-31, subject: "Children’s Social Care Innovation Programme"}
+         period_start: 2014-04-01, period_end: 2016-03-31,
+         subject: "Children’s Social Care Innovation Programme"}
       - {doc: "005", line: 9, text: "£150 million", kind: money, value: 150000000, unit: GBP,
          period_start: 2014-04-01, period_end: 2016-03-31, subject: "the Innovation Programme"}
     fails: ["005:9", "000:17"]
@@ -59,8 +60,15 @@ from claimcheck.checks import base, fields
 from claimcheck.findings import Finding, Outcome, evidence
 
 ID = "agree"
-CONF = {"measure": fields.measure, "unit": fields.unit, "counted": fields.text, "tolerance": fields.tolerance,
-        "period": fields.period, "changes": bool, "max_findings": fields.positive_int}
+CONF = {
+    "measure": fields.measure,
+    "unit": fields.unit,
+    "counted": fields.text,
+    "tolerance": fields.tolerance,
+    "period": fields.period,
+    "changes": bool,
+    "max_findings": fields.positive_int,
+}
 DEFAULT = {"tolerance": "0", "changes": True, "max_findings": 20}
 NEEDS = "at least two figures from different documents"
 
@@ -71,8 +79,11 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         picked = picked[base.for_period(picked, period)]
     picked = base.canonical(picked, conf["tolerance"])
     if picked["doc"].nunique() < 2:
-        return Outcome.skip(f"{len(picked)} figure(s) in {base.count_docs(picked)} document(s); agree needs {NEEDS}",
-                            picked.index, base.count_docs(picked))
+        return Outcome.skip(
+            f"{len(picked)} figure(s) in {base.count_docs(picked)} document(s); agree needs {NEEDS}",
+            picked.index,
+            base.count_docs(picked),
+        )
     findings: list[Finding] = []
     for unit, group in picked.groupby("c_unit"):
         findings.extend(_disjoint_pairs(group, str(unit), conf["max_findings"] - len(findings)))
@@ -89,17 +100,22 @@ def _disjoint_pairs(group: pd.DataFrame, unit: str, limit: int) -> list[Finding]
     start, end = first.to_numpy(), last.to_numpy()
     unknown = pd.isna(start) | pd.isna(end)
     # figures for periods that do not overlap are a time series, not a contradiction
-    periods_meet = unknown[:, None] | unknown[None, :] | ((start[:, None] <= end[None, :])
-                                                         & (start[None, :] <= end[:, None]))
+    periods_meet = (
+        unknown[:, None] | unknown[None, :] | ((start[:, None] <= end[None, :]) & (start[None, :] <= end[:, None]))
+    )
     above = (low[:, None] > high[None, :]) & (docs[:, None] != docs[None, :]) & periods_meet  # i wholly above j
     rows_i, rows_j = np.nonzero(above)
     findings = []
     for i, j in list(zip(rows_i, rows_j, strict=True))[:limit]:
         hi, lo = group.iloc[i], group.iloc[j]
-        findings.append(Finding(
-            f"{hi['text']!s} ({hi['doc']}:{hi['line']}) and {lo['text']!s} ({lo['doc']}:{lo['line']}) "
-            "cannot both be true: their ranges do not overlap",
-            (evidence(hi, "figure", hi["c_low"], hi["c_high"], unit, hi["c_value"]),
-             evidence(lo, "figure", lo["c_low"], lo["c_high"], unit, lo["c_value"])),
-        ))
+        findings.append(
+            Finding(
+                f"{hi['text']!s} ({hi['doc']}:{hi['line']}) and {lo['text']!s} ({lo['doc']}:{lo['line']}) "
+                "cannot both be true: their ranges do not overlap",
+                (
+                    evidence(hi, "figure", hi["c_low"], hi["c_high"], unit, hi["c_value"]),
+                    evidence(lo, "figure", lo["c_low"], lo["c_high"], unit, lo["c_value"]),
+                ),
+            )
+        )
     return findings

@@ -69,10 +69,12 @@ def intervals(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFram
     value = claims["value"].astype(float)
     step = claims["step"].astype(float).fillna(0.0) / 2
     bound = claims["bound"]
-    default_low = np.select([bound == "min", bound == "max", bound == "approx"],
-                            [value, np.minimum(0.0, value), value], value - step)
-    default_high = np.select([bound == "min", bound == "max", bound == "approx"],
-                             [np.inf, value, value], value + step)
+    default_low = np.select(
+        [bound == "min", bound == "max", bound == "approx"],
+        [value, np.minimum(0.0, value), value],
+        value - step,
+    )
+    default_high = np.select([bound == "min", bound == "max", bound == "approx"], [np.inf, value, value], value + step)
     low = claims["low"].astype(float).fillna(pd.Series(default_low, index=claims.index))
     high = claims["high"].astype(float).fillna(pd.Series(default_high, index=claims.index))
     if tol is not None:
@@ -90,8 +92,12 @@ def canonical(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFram
     value or an unknown unit. Money never meets a count: `c_unit` differs, so groups never mix."""
     claims = claims[claims["value"].notna() & claims["unit"].notna()].copy()
     if claims.empty:
-        return claims.assign(c_unit=pd.Series(dtype=object), c_value=pd.Series(dtype=float),
-                             c_low=pd.Series(dtype=float), c_high=pd.Series(dtype=float))
+        return claims.assign(
+            c_unit=pd.Series(dtype=object),
+            c_value=pd.Series(dtype=float),
+            c_low=pd.Series(dtype=float),
+            c_high=pd.Series(dtype=float),
+        )
     claims["c_dim"] = claims["unit"].map(dimension_of)
     claims = claims[claims["c_dim"].notna()]
     first_unit = claims.groupby("c_dim")["unit"].transform("first")
@@ -108,8 +114,10 @@ def canonical(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFram
 
 def period_bounds(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """period_start/period_end as timestamps (NaT where unknown)."""
-    return (pd.to_datetime(claims["period_start"], errors="coerce"),
-            pd.to_datetime(claims["period_end"], errors="coerce"))
+    return (
+        pd.to_datetime(claims["period_start"], errors="coerce"),
+        pd.to_datetime(claims["period_end"], errors="coerce"),
+    )
 
 
 def in_period(claims: pd.DataFrame, start, end) -> pd.Series:
@@ -122,7 +130,8 @@ def in_period(claims: pd.DataFrame, start, end) -> pd.Series:
 
 def for_period(claims: pd.DataFrame, period, slack_days: int = 31) -> pd.Series:
     """True where a claim is for `period` (same span, give or take a month) or its period is unknown:
-    "£200m from 2015-16 to 2019-20" is another figure than "£100m for 2014-15 and 2015-16", not a contradiction."""
+    "£200m from 2015-16 to 2019-20" is another figure than "£100m for 2014-15 and 2015-16",
+    not a contradiction."""
     first, last = period_bounds(claims)
     known = first.notna() & last.notna()
     slack = pd.Timedelta(days=slack_days)

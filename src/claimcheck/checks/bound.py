@@ -22,7 +22,8 @@ PASS::
           period: 2014-15 to 2015-16
     claims:
       - {doc: "000", line: 17, text: "£100 million", kind: money, value: 100000000, unit: GBP,
-         period_start: 2014-04-01, period_end: 2016-03-31, subject: "Children’s Social Care Innovation Programme"}
+         period_start: 2014-04-01, period_end: 2016-03-31,
+         subject: "Children’s Social Care Innovation Programme"}
       - {doc: "002", line: 17, text: "around £100 million", kind: money, value: 100000000, unit: GBP,
          bound: approx, subject: "Children’s Social Care Innovation Programme"}
       - {doc: "000", line: 17, text: "50 projects", kind: count, value: 50, unit: count, counted: projects,
@@ -55,8 +56,16 @@ from claimcheck.checks import base, fields
 from claimcheck.findings import Finding, Outcome, evidence
 
 ID = "bound"
-CONF = {"reference": fields.amount, "min": fields.amount, "max": fields.amount, "tolerance": fields.tolerance,
-        "measure": fields.measure, "counted": fields.text, "period": fields.period, "changes": bool}
+CONF = {
+    "reference": fields.amount,
+    "min": fields.amount,
+    "max": fields.amount,
+    "tolerance": fields.tolerance,
+    "measure": fields.measure,
+    "counted": fields.text,
+    "period": fields.period,
+    "changes": bool,
+}
 DEFAULT = {"tolerance": "0", "changes": True}
 
 
@@ -86,15 +95,20 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     low, high = bounds["low"] * mult, bounds["high"] * mult
     if ref := conf.get("reference"):
         tol = conf["tolerance"]
-        slack = ref.value * tol.relative + (tol.absolute * base.conversion(pd.Series([tol.unit]), unit).iloc[0]
-                                            if tol.absolute else 0.0)
+        slack = ref.value * tol.relative + (
+            tol.absolute * base.conversion(pd.Series([tol.unit]), unit).iloc[0] if tol.absolute else 0.0
+        )
         lo_limit, hi_limit, what = ref.value - slack, ref.value + slack, f"the reference {ref.text}"
     else:
         lo_limit = conf["min"].value if conf.get("min") else -float("inf")
         hi_limit = conf["max"].value if conf.get("max") else float("inf")
         what = " and ".join(f"{k} {conf[k].text}" for k in ("min", "max") if conf.get(k))
     outside = (low > hi_limit) | (high < lo_limit)
-    findings = [Finding(f"{row['text']} ({row['doc']}:{row['line']}) is outside {what}",
-                        (evidence(row, "figure", low[i], high[i], unit, row["value"] * mult[i]),))
-                for i, row in picked[outside].iterrows()]
+    findings = [
+        Finding(
+            f"{row['text']} ({row['doc']}:{row['line']}) is outside {what}",
+            (evidence(row, "figure", low[i], high[i], unit, row["value"] * mult[i]),),
+        )
+        for i, row in picked[outside].iterrows()
+    ]
     return Outcome(findings, picked.index, base.count_docs(picked))

@@ -28,7 +28,8 @@ PASS::
          period_start: 2022-03-01, period_end: 2022-05-31,
          subject: "Independent Review of Children’s Social Care final recommendations"}
       - {doc: "003", line: 7, text: "23 May 2022", kind: date, doc_date: 2023-12-04,
-         period_start: 2022-05-23, period_end: 2022-05-23, subject: "independent review of children’s social care"}
+         period_start: 2022-05-23, period_end: 2022-05-23,
+         subject: "independent review of children’s social care"}
     documents:
       - {doc: "001", date: 2022-01-25, asked: 2022-01-17, answered: 2022-01-25}
       - {doc: "003", date: 2023-12-04, asked: 2023-11-20, answered: 2023-12-04}
@@ -45,8 +46,10 @@ FAIL::
           expect: answered-after-asked
     claims: []
     documents:
-      - {doc: "001", date: 2022-01-25, asked: 2022-01-17, answered: 2022-01-25, asked_line: 3, answered_line: 13}
-      - {doc: "006", date: 2015-03-01, asked: 2015-03-13, answered: 2015-03-01, asked_line: 3, answered_line: 13}
+      - {doc: "001", date: 2022-01-25, asked: 2022-01-17, answered: 2022-01-25, asked_line: 3,
+         answered_line: 13}
+      - {doc: "006", date: 2015-03-01, asked: 2015-03-13, answered: 2015-03-01, asked_line: 3,
+         answered_line: 13}
     fails: ["006:13"]
 """
 
@@ -59,7 +62,10 @@ from claimcheck.findings import Evidence, Finding, Outcome, evidence
 from claimcheck.subjects import normalise_subject
 
 ID = "date-order"
-CONF = {"expect": ("answered-after-asked", "past-not-after-document", "promise-kept"), "early": ("ok", "fail")}
+CONF = {
+    "expect": ("answered-after-asked", "past-not-after-document", "promise-kept"),
+    "early": ("ok", "fail"),
+}
 DEFAULT = {"expect": "answered-after-asked", "early": "ok"}
 
 
@@ -85,10 +91,20 @@ def _answered_after_asked(documents: pd.DataFrame) -> Outcome:
     findings = []
     for _, doc in early.iterrows():
         days = (pd.Timestamp(doc["asked"]) - pd.Timestamp(doc["answered"])).days
-        findings.append(Finding(
-            f"{doc['doc']} was answered on {doc['answered']}, {days} day(s) before it was asked on {doc['asked']}",
-            (Evidence(doc["doc"], _line(doc["answered_line"]), "answered", text=f"answered on {doc['answered']}"),
-             Evidence(doc["doc"], _line(doc["asked_line"]), "asked", text=f"asked on {doc['asked']}"))))
+        findings.append(
+            Finding(
+                f"{doc['doc']} was answered on {doc['answered']}, {days} day(s) before it was asked on {doc['asked']}",
+                (
+                    Evidence(
+                        doc["doc"],
+                        _line(doc["answered_line"]),
+                        "answered",
+                        text=f"answered on {doc['answered']}",
+                    ),
+                    Evidence(doc["doc"], _line(doc["asked_line"]), "asked", text=f"asked on {doc['asked']}"),
+                ),
+            )
+        )
     return Outcome(findings, pd.Index([]), len(both))
 
 
@@ -101,9 +117,14 @@ def _past_not_after_document(dates: pd.DataFrame) -> Outcome:
     if past.empty:
         return Outcome.skip(f"no past-tense date with a dated document among {len(dates)} date(s)")
     late = past[past["p_start"] > past["d_date"]]
-    findings = [Finding(f"{row['text']} ({row['doc']}:{row['line']}) is told as past but starts after the "
-                        f"document's date {row['doc_date']}", (evidence(row, "event"),))
-                for _, row in late.iterrows()]
+    findings = [
+        Finding(
+            f"{row['text']} ({row['doc']}:{row['line']}) is told as past but starts after the "
+            f"document's date {row['doc_date']}",
+            (evidence(row, "event"),),
+        )
+        for _, row in late.iterrows()
+    ]
     return Outcome(findings, past.index, base.count_docs(past))
 
 
@@ -111,27 +132,36 @@ def _promise_kept(dates: pd.DataFrame, early: bool, scoped: bool) -> Outcome:
     promises = dates[(dates["tense"] == "future") & dates["d_date"].notna()]
     events = dates[(dates["tense"] != "future") & dates["d_date"].notna()]
     if promises.empty or events.empty:
-        return Outcome.skip(f"{len(promises)} forward-looking date(s) and {len(events)} dated event(s); "
-                            "promise-kept needs one of each, the event in a later document")
-    pairs = promises.assign(row=promises.index).merge(events.assign(row=events.index), how="cross",
-                                                      suffixes=("_p", "_e"))
+        return Outcome.skip(
+            f"{len(promises)} forward-looking date(s) and {len(events)} dated event(s); "
+            "promise-kept needs one of each, the event in a later document"
+        )
+    pairs = promises.assign(row=promises.index).merge(
+        events.assign(row=events.index), how="cross", suffixes=("_p", "_e")
+    )
     pairs = pairs[(pairs["d_date_e"] > pairs["d_date_p"]) & (pairs["doc_p"] != pairs["doc_e"])]
     if not scoped:  # no rule subject: only dates whose subjects name the same thing meet
         a, b = pairs["subject_p"].map(normalise_subject), pairs["subject_e"].map(normalise_subject)
         pairs = pairs[[bool(x and y and (x in y or y in x)) for x, y in zip(a, b, strict=True)]]
     if pairs.empty:
-        return Outcome.skip("no dated event in a document later than the forward-looking date(s)",
-                            promises.index.append(events.index), base.count_docs(dates))
+        return Outcome.skip(
+            "no dated event in a document later than the forward-looking date(s)",
+            promises.index.append(events.index),
+            base.count_docs(dates),
+        )
     late = pairs["p_start_e"] > pairs["p_end_p"]
     too_early = (pairs["p_end_e"] < pairs["p_start_p"]) if early else pd.Series(False, index=pairs.index)
     findings = []
     for _, pair in pairs[late | too_early].iterrows():
         promise, event = dates.loc[pair["row_p"]], dates.loc[pair["row_e"]]
         when = "after" if pair["p_start_e"] > pair["p_end_p"] else "before"
-        findings.append(Finding(
-            f"{event['text']} ({event['doc']}:{event['line']}) falls {when} the promised {promise['text']} "
-            f"({promise['doc']}:{promise['line']}, {promise['period_start']}..{promise['period_end']})",
-            (evidence(promise, "promise"), evidence(event, "event"))))
+        findings.append(
+            Finding(
+                f"{event['text']} ({event['doc']}:{event['line']}) falls {when} the promised "
+                f"{promise['text']} "
+                f"({promise['doc']}:{promise['line']}, {promise['period_start']}..{promise['period_end']})",
+                (evidence(promise, "promise"), evidence(event, "event")),
+            )
+        )
     used = pd.Index(pairs["row_p"]).append(pd.Index(pairs["row_e"])).unique()
     return Outcome(findings, used, base.count_docs(dates.loc[used]))
-

@@ -61,8 +61,9 @@ def unit(raw) -> str:
     try:
         return check_unit(text)
     except UnitError as exc:
-        raise FieldError(f"{exc}: Pint cannot parse it; expected a unit such as 'GBP', 'count' "
-                         "or 'GBP / year'") from None
+        raise FieldError(
+            f"{exc}: Pint cannot parse it; expected a unit such as 'GBP', 'count' or 'GBP / year'"
+        ) from None
 
 
 def tolerance(raw) -> Tolerance:
@@ -96,8 +97,10 @@ def _span(text: str) -> tuple[date, date]:
         return calendar.month_span(int(m[2]), calendar.MONTHS[m[1].lower()])
     if day := calendar.parse_day(text):
         return day, day
-    raise FieldError(f"cannot read the period {text!r}; expected a financial year such as '2014-15', "
-                     "'2014-15 to 2015-16', 'spring 2022', 'May 2022' or '2022-05-23'")
+    raise FieldError(
+        f"cannot read the period {text!r}; expected a financial year such as '2014-15', "
+        "'2014-15 to 2015-16', 'spring 2022', 'May 2022' or '2022-05-23'"
+    )
 
 
 def period(raw) -> Period:

@@ -27,10 +27,11 @@ PASS::
       - {doc: "001", line: 21, text: "a total of 151", kind: count, value: 151, unit: count,
          counted: local authorities,
          sentence: "146 local authorities out of a total of 151 have benefited from the programme to date."}
-      - {doc: "003", line: 18, text: "a total of 69 projects", kind: count, value: 69, unit: count, counted: projects,
-         sentence: "enabling a total of 69 projects to be delivered, which will create an additional 350 beds"}
-      - {doc: "003", line: 18, text: "an additional 350 beds", kind: count, value: 350, unit: count, change: true,
-         counted: beds, sentence: "enabling a total of 69 projects to be delivered, which will create an additional 350 beds"}
+      - {doc: "003", line: 18, text: "a total of 69 projects", kind: count, value: 69, unit: count,
+         counted: projects, sentence: "enabling a total of 69 projects, creating an additional 350 beds"}
+      - {doc: "003", line: 18, text: "an additional 350 beds", kind: count, value: 350, unit: count,
+         change: true, counted: beds,
+         sentence: "enabling a total of 69 projects, creating an additional 350 beds"}
       - {doc: "004", line: 14, text: "up 3.1%", kind: percent, value: 3.1, unit: percent, change: true}
 
 FAIL::
@@ -51,7 +52,8 @@ FAIL::
       - {doc: "009", line: 21, text: "a total of 151", kind: count, value: 151, unit: count,
          counted: local authorities,
          sentence: "160 local authorities out of a total of 151 have benefited from the programme to date."}
-      - {doc: "009", line: 23, text: "121%", kind: percent, value: 121, unit: percent, sentence: "121% of councils"}
+      - {doc: "009", line: 23, text: "121%", kind: percent, value: 121, unit: percent,
+         sentence: "121% of councils"}
     fails: ["009:21", "009:23"]
 """
 
@@ -81,12 +83,14 @@ def validate(conf: dict) -> list[str]:
 
 def is_total(claims: pd.DataFrame) -> pd.Series:
     """Figures the sentence marks as a total: "a total of 151", "out of 151", "of the 151"."""
+
     def marked(row) -> bool:
         if TOTAL_IN_TEXT.search(str(row["text"])):
             return True
         sentence, text = str(row["sentence"] or ""), str(row["text"])
         starts = [m.start() for m in re.finditer(r"(?<![\w.,])" + re.escape(text), sentence)]
-        return any(TOTAL_BEFORE.search(sentence[max(0, at - 25):at]) for at in starts)
+        return any(TOTAL_BEFORE.search(sentence[max(0, at - 25) : at]) for at in starts)
+
     return claims.apply(marked, axis=1).astype(bool) if not claims.empty else pd.Series(dtype=bool)
 
 
@@ -103,21 +107,27 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         findings += found
         compared.append(used)
     if conf["shares"]:
-        shares = valued[(valued["kind"] == "percent") & ~valued["change"].astype(bool)
-                        & (valued["unit"] == "percent")]
+        shares = valued[(valued["kind"] == "percent") & ~valued["change"].astype(bool) & (valued["unit"] == "percent")]
         outside = (shares["c_low"] > 100) | (shares["c_high"] < 0)
-        findings += [Finding(f"{row['text']} ({row['doc']}:{row['line']}) is a share outside 0-100%",
-                             (evidence(row, "share"),)) for _, row in shares[outside].iterrows()]
+        findings += [
+            Finding(
+                f"{row['text']} ({row['doc']}:{row['line']}) is a share outside 0-100%",
+                (evidence(row, "share"),),
+            )
+            for _, row in shares[outside].iterrows()
+        ]
         compared.append(shares.index)
     used = pd.Index([]).append(compared).unique() if compared else pd.Index([])
     if used.empty:
-        return Outcome.skip(f"no part with its total, {'no' if conf.get('total') else 'no rule'} total for "
-                            f"the counted noun, no share among {len(claims)} claim(s)")
+        return Outcome.skip(
+            f"no part with its total, {'no' if conf.get('total') else 'no rule'} total for "
+            f"the counted noun, no share among {len(claims)} claim(s)"
+        )
     return Outcome(findings, used, base.count_docs(valued.loc[used]))
 
 
 def _sentence_totals(valued: pd.DataFrame) -> tuple[list[Finding], pd.Index]:
-    """Pairs (part, total) in one sentence with the same unit and counted noun; part.low > total.high fails."""
+    """Pairs (part, total) in one sentence, same unit and counted noun; part.low > total.high fails."""
     candidates = valued[~valued["change"].astype(bool) & (valued["kind"] != "percent")].copy()
     if candidates.empty:
         return [], pd.Index([])
@@ -135,18 +145,29 @@ def _sentence_totals(valued: pd.DataFrame) -> tuple[list[Finding], pd.Index]:
     findings = []
     for _, pair in over.iterrows():
         part, total = valued.loc[pair["row_part"]], valued.loc[pair["row_total"]]
-        findings.append(Finding(
-            f"{part['text']} ({part['doc']}:{part['line']}) is more than its total {total['text']}",
-            (evidence(part, "part"), evidence(total, "total"))))
+        findings.append(
+            Finding(
+                f"{part['text']} ({part['doc']}:{part['line']}) is more than its total {total['text']}",
+                (evidence(part, "part"), evidence(total, "total")),
+            )
+        )
     used = pd.Index(pairs["row_part"]).append(pd.Index(pairs["row_total"])).unique()
     return findings, used
 
 
 def _known_total(valued: pd.DataFrame, counted: str, total: fields.Amount) -> tuple[list[Finding], pd.Index]:
-    counts = valued[noun_mask(valued, counted) & valued["unit"].map(lambda u: base.same_dimension(u, total.unit))
-                    & ~valued["change"].astype(bool)]
+    counts = valued[
+        noun_mask(valued, counted)
+        & valued["unit"].map(lambda u: base.same_dimension(u, total.unit))
+        & ~valued["change"].astype(bool)
+    ]
     mult = base.conversion(counts["unit"], total.unit)
     over = counts[base.intervals(counts)["low"] * mult > total.value]
-    findings = [Finding(f"{row['text']} ({row['doc']}:{row['line']}) is more than the {total.text} there are",
-                        (evidence(row, "part"),)) for _, row in over.iterrows()]
+    findings = [
+        Finding(
+            f"{row['text']} ({row['doc']}:{row['line']}) is more than the {total.text} there are",
+            (evidence(row, "part"),),
+        )
+        for _, row in over.iterrows()
+    ]
     return findings, counts.index

@@ -23,7 +23,8 @@ PASS::
           period: 2014-15 to 2015-16
     claims:
       - {doc: "000", line: 17, text: "£100 million", kind: money, value: 100000000, unit: GBP,
-         period_start: 2014-04-01, period_end: 2016-03-31, subject: "Children’s Social Care Innovation Programme"}
+         period_start: 2014-04-01, period_end: 2016-03-31,
+         subject: "Children’s Social Care Innovation Programme"}
       - {doc: "005", line: 15, text: "£200 million", kind: money, value: 200000000, unit: GBP,
          period_start: 2016-04-01, period_end: 2020-03-31, subject: "Innovation Programme"}
 
@@ -54,9 +55,16 @@ from claimcheck.checks import base, fields
 from claimcheck.findings import Finding, Outcome, evidence
 
 ID = "periods"
-CONF = {"expect": ("same", "disjoint", "within"), "period": fields.period, "figure": fields.amount,
-        "tolerance": fields.tolerance, "measure": fields.measure, "counted": fields.text, "changes": bool,
-        "max_findings": fields.positive_int}
+CONF = {
+    "expect": ("same", "disjoint", "within"),
+    "period": fields.period,
+    "figure": fields.amount,
+    "tolerance": fields.tolerance,
+    "measure": fields.measure,
+    "counted": fields.text,
+    "changes": bool,
+    "max_findings": fields.positive_int,
+}
 DEFAULT = {"expect": "same", "tolerance": "0", "changes": True, "max_findings": 20}
 
 
@@ -79,8 +87,11 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     dated = picked[known].assign(p_start=start[known], p_end=end[known])
     need = 1 if conf["expect"] == "within" else 2
     if len(dated) < need:
-        return Outcome.skip(f"{len(dated)} of {len(picked)} claim(s) have a known period; "
-                            f"'expect: {conf['expect']}' needs {need}", dated.index, base.count_docs(dated))
+        return Outcome.skip(
+            f"{len(dated)} of {len(picked)} claim(s) have a known period; 'expect: {conf['expect']}' needs {need}",
+            dated.index,
+            base.count_docs(dated),
+        )
     if conf["expect"] == "within":
         findings = _outside(dated, conf["period"])
     else:
@@ -94,9 +105,14 @@ def _span(row) -> str:
 
 def _outside(dated: pd.DataFrame, period: fields.Period) -> list[Finding]:
     outside = (dated["p_start"] < pd.Timestamp(period.start)) | (dated["p_end"] > pd.Timestamp(period.end))
-    return [Finding(f"{row['text']} ({row['doc']}:{row['line']}) covers {_span(row)}, outside {period.text} "
-                    f"({period.start}..{period.end})", (evidence(row, "figure"),))
-            for _, row in dated[outside].iterrows()]
+    return [
+        Finding(
+            f"{row['text']} ({row['doc']}:{row['line']}) covers {_span(row)}, outside {period.text} "
+            f"({period.start}..{period.end})",
+            (evidence(row, "figure"),),
+        )
+        for _, row in dated[outside].iterrows()
+    ]
 
 
 def _pairs(dated: pd.DataFrame, expect: str, limit: int) -> list[Finding]:
@@ -113,9 +129,13 @@ def _pairs(dated: pd.DataFrame, expect: str, limit: int) -> list[Finding]:
     for i, j in list(zip(*np.nonzero(bad), strict=True))[:limit]:
         a, b = dated.iloc[i], dated.iloc[j]
         overlap_days = (min(a["p_end"], b["p_end"]) - max(a["p_start"], b["p_start"])).days + 1
-        relation = (f"overlap by {overlap_days} days" if overlap_days > 0 else f"leave a gap of {-overlap_days} days")
-        findings.append(Finding(
-            f"{a['text']} ({a['doc']}:{a['line']}, {_span(a)}) and {b['text']} ({b['doc']}:{b['line']}, "
-            f"{_span(b)}) {'are for different periods' if expect == 'same' else 'overlap'}: they {relation}",
-            (evidence(a, "figure"), evidence(b, "figure"))))
+        relation = f"overlap by {overlap_days} days" if overlap_days > 0 else f"leave a gap of {-overlap_days} days"
+        findings.append(
+            Finding(
+                f"{a['text']} ({a['doc']}:{a['line']}, {_span(a)}) and {b['text']} ({b['doc']}:{b['line']}, "
+                f"{_span(b)}) {'are for different periods' if expect == 'same' else 'overlap'}: "
+                f"they {relation}",
+                (evidence(a, "figure"), evidence(b, "figure")),
+            )
+        )
     return findings

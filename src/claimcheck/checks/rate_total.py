@@ -37,7 +37,8 @@ FAIL::
           within: document
     claims:
       - {doc: "011", line: 5, text: "£50m a year", kind: rate, value: 50000000, unit: GBP / year,
-         period_start: 2021-04-01, period_end: 2024-03-31, sentence: "£50m a year over the three years to March 2024."}
+         period_start: 2021-04-01, period_end: 2024-03-31,
+         sentence: "£50m a year over the three years to March 2024."}
       - {doc: "011", line: 7, text: "£200m", kind: money, value: 200000000, unit: GBP,
          sentence: "That is £200m in total."}
     fails: ["011:5", "011:7"]
@@ -76,8 +77,9 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     pairs = pairs[[_meets(r, d, t) for r, d, t in zip(pairs["unit_r"], pairs["d_unit"], pairs["unit_t"], strict=True)]]
     if pairs.empty:
         return Outcome.skip(f"no rate with a duration meets a total of matching units in the same {conf['within']}")
-    to_total = [factor(f"({r}) * ({d})", t) for r, d, t in zip(pairs["unit_r"], pairs["d_unit"], pairs["unit_t"],
-                                                               strict=True)]
+    to_total = [
+        factor(f"({r}) * ({d})", t) for r, d, t in zip(pairs["unit_r"], pairs["d_unit"], pairs["unit_t"], strict=True)
+    ]
     expected_low = pairs["i_low_r"] * pairs["d_value"] * to_total
     expected_high = pairs["i_high_r"] * pairs["d_value"] * to_total
     tol = conf["tolerance"].relative
@@ -86,11 +88,14 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     for k in pairs.index[disjoint]:
         pair = pairs.loc[k]
         rate, total = valued.loc[pair["row_r"]], valued.loc[pair["row_t"]]
-        findings.append(Finding(
-            f"{rate['text']} × {pair['d_text']} ({rate['doc']}:{rate['line']}) is about "
-            f"{expected_low[k]:,.0f}-{expected_high[k]:,.0f} {pair['unit_t']}, not {total['text']} "
-            f"({total['doc']}:{total['line']})",
-            (evidence(rate, "rate"), evidence(total, "total"))))
+        findings.append(
+            Finding(
+                f"{rate['text']} × {pair['d_text']} ({rate['doc']}:{rate['line']}) is about "
+                f"{expected_low[k]:,.0f}-{expected_high[k]:,.0f} {pair['unit_t']}, not {total['text']} "
+                f"({total['doc']}:{total['line']})",
+                (evidence(rate, "rate"), evidence(total, "total")),
+            )
+        )
     used = pd.Index(pairs["row_r"]).append(pd.Index(pairs["row_t"])).unique()
     return Outcome(findings, used, base.count_docs(valued.loc[used]))
 
@@ -108,7 +113,9 @@ def _with_duration(rates: pd.DataFrame, durations: pd.DataFrame, conf: dict) -> 
     any are dropped."""
     if conf.get("duration"):
         return rates.assign(d_value=conf["duration"].value, d_unit=conf["duration"].unit, d_text=conf["duration"].text)
-    stated = durations.drop_duplicates(["doc", "line", "sentence"])[["doc", "line", "sentence", "value", "unit", "text"]]
+    stated = durations.drop_duplicates(["doc", "line", "sentence"])[
+        ["doc", "line", "sentence", "value", "unit", "text"]
+    ]
     stated = stated.rename(columns={"value": "d_value", "unit": "d_unit", "text": "d_text"})
     rates = rates.merge(stated, on=["doc", "line", "sentence"], how="left").set_index(rates.index)
     start, end = base.period_bounds(rates)
@@ -116,6 +123,7 @@ def _with_duration(rates: pd.DataFrame, durations: pd.DataFrame, conf: dict) -> 
     from_period = rates["d_value"].isna() & days.notna()
     rates.loc[from_period, "d_value"] = days[from_period]
     rates.loc[from_period, "d_unit"] = "day"
-    rates.loc[from_period, "d_text"] = (rates.loc[from_period, "period_start"].astype(str) + ".."
-                                        + rates.loc[from_period, "period_end"].astype(str))
+    rates.loc[from_period, "d_text"] = (
+        rates.loc[from_period, "period_start"].astype(str) + ".." + rates.loc[from_period, "period_end"].astype(str)
+    )
     return rates[rates["d_value"].notna()]

@@ -67,22 +67,31 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     valued["noun"] = valued["counted"].map(lambda c: noun_key(c) if isinstance(c, str) else "")
     totals = valued[valued["is_total"]].assign(row=lambda f: f.index)
     parts = valued[~valued["is_total"]]
-    sums = parts.groupby(KEYS, dropna=False).agg(n=("c_value", "size"), s_low=("c_low", "sum"),
-                                                 s_high=("c_high", "sum"), rows=("c_value", lambda s: list(s.index)))
+    sums = parts.groupby(KEYS, dropna=False).agg(
+        n=("c_value", "size"),
+        s_low=("c_low", "sum"),
+        s_high=("c_high", "sum"),
+        rows=("c_value", lambda s: list(s.index)),
+    )
     sums = sums[sums["n"] >= 2].reset_index()
     pairs = totals.merge(sums, on=KEYS)
     if pairs.empty:
-        return Outcome.skip(f"no sentence among {valued['doc'].nunique()} document(s) gives a total with two or "
-                            "more parts of the same unit")
+        return Outcome.skip(
+            f"no sentence among {valued['doc'].nunique()} document(s) gives a total with two or "
+            "more parts of the same unit"
+        )
     tol = conf["tolerance"].relative
     off = (pairs["s_low"] > pairs["c_high"] * (1 + tol)) | (pairs["s_high"] < pairs["c_low"] * (1 - tol))
     findings = []
     for _, pair in pairs[off].iterrows():
         total = valued.loc[pair["row"]]
         items = [valued.loc[r] for r in pair["rows"]]
-        findings.append(Finding(
-            f"{' + '.join(str(p['text']) for p in items)} ({total['doc']}:{total['line']}) comes to "
-            f"{pair['s_low']:,.0f}-{pair['s_high']:,.0f} {pair['c_unit']}, not {total['text']}",
-            (*(evidence(p, "part") for p in items), evidence(total, "total"))))
+        findings.append(
+            Finding(
+                f"{' + '.join(str(p['text']) for p in items)} ({total['doc']}:{total['line']}) comes to "
+                f"{pair['s_low']:,.0f}-{pair['s_high']:,.0f} {pair['c_unit']}, not {total['text']}",
+                (*(evidence(p, "part") for p in items), evidence(total, "total")),
+            )
+        )
     used = pd.Index(pairs["row"]).append(pd.Index([r for rows in pairs["rows"] for r in rows])).unique()
     return Outcome(findings, used, base.count_docs(valued.loc[used]))

@@ -19,5 +19,5 @@ def escape_md(text: object) -> str:
 
 
 def mermaid_label(text: object) -> str:
-    """A gantt task name: Mermaid reads ':' ';' '#' as syntax, so keep words, figures and light punctuation."""
+    """A gantt task name: Mermaid reads ':' ';' '#' as syntax; keep words, figures, light punctuation."""
     return re.sub(r"[^\w £%.,()/+-]", " ", str(text)).strip()[:60] or "figure"

@@ -32,13 +32,28 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules") ->
     from claimcheck.runner import summary_line  # the same words as the console
 
     parts = [
-        "# claimcheck report", "",
+        "# claimcheck report",
+        "",
         f"{len(corpus.documents)} document(s) read, {len(corpus.unreadable)} not read, {len(corpus.claims)} "
-        f"claim(s) found, {len(verdicts)} check(s) from `{escape_md(rules_dir)}`.", "",
-        f"**{summary_line(verdicts)}**", "",
-        "## Summary", "",
-        table([[f"{ICONS.get(v.status, '')} {v.status.upper()}", f"`{v.name}`", v.severity, escape_md(v.note)]
-               for v in verdicts], ["verdict", "check", "severity", "what was compared"]), "",
+        f"claim(s) found, {len(verdicts)} check(s) from `{escape_md(rules_dir)}`.",
+        "",
+        f"**{summary_line(verdicts)}**",
+        "",
+        "## Summary",
+        "",
+        table(
+            [
+                [
+                    f"{ICONS.get(v.status, '')} {v.status.upper()}",
+                    f"`{v.name}`",
+                    v.severity,
+                    escape_md(v.note),
+                ]
+                for v in verdicts
+            ],
+            ["verdict", "check", "severity", "what was compared"],
+        ),
+        "",
     ]
     problems = [v for v in verdicts if v.status in PROBLEMS]
     parts += ["## Failed checks", ""]
@@ -51,10 +66,15 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules") ->
 
 
 def _failed(verdict: Verdict) -> str:
-    lines = [f"### {ICONS.get(verdict.status, '')} `{verdict.name}` ({verdict.severity})", "",
-             f"**{escape_md(verdict.message)}**", "",
-             f"Kind `{verdict.kind}`, subject {escape_md(verdict.subject)}, defined at `{verdict.source}:"
-             f"{verdict.line}`; {escape_md(verdict.note)}.", ""]
+    lines = [
+        f"### {ICONS.get(verdict.status, '')} `{verdict.name}` ({verdict.severity})",
+        "",
+        f"**{escape_md(verdict.message)}**",
+        "",
+        f"Kind `{verdict.kind}`, subject {escape_md(verdict.subject)}, defined at `{verdict.source}:"
+        f"{verdict.line}`; {escape_md(verdict.note)}.",
+        "",
+    ]
     if verdict.reason:
         lines += [f"Why this rule: {escape_md(verdict.reason)}", ""]
     if verdict.link:
@@ -83,12 +103,29 @@ def _passed(verdicts: list[Verdict]) -> list[str]:
     passed = [v for v in verdicts if v.status == "passed"]
     skipped = [v for v in verdicts if v.status == "skipped"]
     out = ["## Passed checks", ""]
-    out += [table([[f"`{v.name}`", v.kind, escape_md(v.subject), v.claims, v.documents, escape_md(v.message)]
-                   for v in passed], ["check", "kind", "subject", "claims", "documents", "rule says"]), ""] \
-        if passed else ["No check passed.", ""]
+    out += (
+        [
+            table(
+                [
+                    [f"`{v.name}`", v.kind, escape_md(v.subject), v.claims, v.documents, escape_md(v.message)]
+                    for v in passed
+                ],
+                ["check", "kind", "subject", "claims", "documents", "rule says"],
+            ),
+            "",
+        ]
+        if passed
+        else ["No check passed.", ""]
+    )
     if skipped:
-        out += ["## Skipped checks", "", "Too little to compare: these are not passes.", "",
-                table([[f"`{v.name}`", v.kind, escape_md(v.note)] for v in skipped], ["check", "kind", "why"]), ""]
+        out += [
+            "## Skipped checks",
+            "",
+            "Too little to compare: these are not passes.",
+            "",
+            table([[f"`{v.name}`", v.kind, escape_md(v.note)] for v in skipped], ["check", "kind", "why"]),
+            "",
+        ]
     return out
 
 
@@ -97,14 +134,32 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     claims = corpus.claims
     per_doc = claims.groupby("doc").size() if not claims.empty else pd.Series(dtype=int)
     covered_doc = claims.loc[claims.index.isin(covered)].groupby("doc").size() if covered else pd.Series(dtype=int)
-    rows = [[f"`{doc.id}`", escape_md(doc.title), doc.kind, doc.date.isoformat() if doc.date else "no date",
-             int(per_doc.get(doc.id, 0)), int(covered_doc.get(doc.id, 0))] for doc in corpus.documents]
-    out = ["## Coverage", "",
-           f"{len(covered)} of {len(claims)} claim(s) were compared by at least one check.", "",
-           table(rows, ["document", "title", "kind", "date", "claims", "compared by a rule"]), ""]
+    rows = [
+        [
+            f"`{doc.id}`",
+            escape_md(doc.title),
+            doc.kind,
+            doc.date.isoformat() if doc.date else "no date",
+            int(per_doc.get(doc.id, 0)),
+            int(covered_doc.get(doc.id, 0)),
+        ]
+        for doc in corpus.documents
+    ]
+    out = [
+        "## Coverage",
+        "",
+        f"{len(covered)} of {len(claims)} claim(s) were compared by at least one check.",
+        "",
+        table(rows, ["document", "title", "kind", "date", "claims", "compared by a rule"]),
+        "",
+    ]
     if corpus.unreadable:
-        out += ["### Documents not read", "",
-                table([[escape_md(u.path), escape_md(u.reason)] for u in corpus.unreadable], ["path", "why"]), ""]
+        out += [
+            "### Documents not read",
+            "",
+            table([[escape_md(u.path), escape_md(u.reason)] for u in corpus.unreadable], ["path", "why"]),
+            "",
+        ]
     return out
 
 
@@ -115,12 +170,26 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     keys = claims["subject_key"].fillna(claims["subject"].map(normalise_subject)).replace("", None)
     for key, group in claims.groupby(keys.fillna("(no subject)"), sort=True):
         name = group["subject"].dropna().iloc[0] if group["subject"].notna().any() else key
-        rows = [[f"`{r.doc}:{r.line}`", escape_md(r.text), r.kind, numbers.amount(r.value, r.unit),
-                 escape_md(r.bound), numbers.period(r.period_start, r.period_end)]
-                for r in group.itertuples()]
-        out += [f"<details><summary>{escape_md(name)} ({len(group)} claim(s), "
-                f"{group['doc'].nunique()} document(s))</summary>", "",
-                table(rows, ["where", "figure", "kind", "value", "bound", "period"]), "", "</details>", ""]
+        rows = [
+            [
+                f"`{r.doc}:{r.line}`",
+                escape_md(r.text),
+                r.kind,
+                numbers.amount(r.value, r.unit),
+                escape_md(r.bound),
+                numbers.period(r.period_start, r.period_end),
+            ]
+            for r in group.itertuples()
+        ]
+        out += [
+            f"<details><summary>{escape_md(name)} ({len(group)} claim(s), "
+            f"{group['doc'].nunique()} document(s))</summary>",
+            "",
+            table(rows, ["where", "figure", "kind", "value", "bound", "period"]),
+            "",
+            "</details>",
+            "",
+        ]
     return out
 
 
@@ -143,8 +212,17 @@ def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
             sections += [f"    section {mermaid_label(verdict.id)}", *tasks[:40]]
     if not sections:
         return []
-    return ["## Timeline of failing figures", "", "```mermaid", "gantt", "    dateFormat YYYY-MM-DD",
-            "    title Figures compared by failing checks (red: disagreeing)", *sections, "```", ""]
+    return [
+        "## Timeline of failing figures",
+        "",
+        "```mermaid",
+        "gantt",
+        "    dateFormat YYYY-MM-DD",
+        "    title Figures compared by failing checks (red: disagreeing)",
+        *sections,
+        "```",
+        "",
+    ]
 
 
 def _day_after(iso: str) -> str:

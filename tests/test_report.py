@@ -1,0 +1,184 @@
+"""The Markdown report: escaping, side-by-side findings, coverage, timeline, atomic write."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from claimcheck.documents import Unreadable, parse_document
+from claimcheck.findings import Evidence, Finding, Verdict
+from claimcheck.pipeline import Corpus
+from claimcheck.report.escape import escape_md, mermaid_label
+from claimcheck.report.markdown import render, write_atomic
+from claimcheck.report.numbers import amount, interval
+from conftest import make_claims
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a | b", r"a \| b"),
+        ("`code`", r"\`code\`"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("[click](http://x)", r"\[click\](http://x)"),
+        ("line one\nline two", "line one line two"),
+        ("# not a heading", r"\# not a heading"),
+        ("> not a quote", r"&gt; not a quote"),
+        ("**bold** _it_", r"\*\*bold\*\* \_it\_"),
+        ("£5m & $5", r"£5m &amp; \$5"),
+        (None, ""),
+    ],
+)
+def test_escape_md(raw, expected):
+    assert escape_md(raw) == expected
+
+
+def test_escaped_text_cannot_break_a_table_row():
+    assert "|" not in escape_md("a | b | c").replace(r"\|", "")
+    assert "\n" not in escape_md("a\r\nb\n\nc")
+
+
+def test_mermaid_label_drops_syntax_characters():
+    assert ":" not in mermaid_label("£100m 000:17 #x; y")
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (1e8, "GBP", "£100m"),
+        (8.4e6, "GBP", "£8.4m"),
+        (3e9, "GBP", "£3bn"),
+        (5e7, "GBP / year", "£50m a year"),
+        (5500, "count", "5,500"),
+        (3.1, "percent", "3.1%"),
+        (float("inf"), "GBP", "∞"),
+    ],
+)
+def test_amounts_are_written_for_people(value, unit, text):
+    assert amount(value, unit) == text
+
+
+def test_open_interval():
+    assert interval(6.8e8, float("inf"), "GBP") == "[£680m, ∞)"
+
+
+def _corpus() -> Corpus:
+    doc = parse_document("Title | with pipe\n\nThe programme has £150 million.\n", "005_x", "seeds/005_x.txt")
+    claims = make_claims(
+        [
+            {
+                "doc": "005_x",
+                "line": 3,
+                "text": "£150 million",
+                "value": 1.5e8,
+                "unit": "GBP",
+                "doc_date": "2015-06-16",
+                "period_start": "2014-04-01",
+                "period_end": "2016-03-31",
+                "subject": "Innovation Programme",
+                "sentence": "The programme has £150 million | <b>x</b>.",
+            },
+            {"doc": "005_x", "line": 3, "text": "53", "kind": "count", "value": 53, "unit": "count"},
+        ]
+    )
+    return Corpus([doc], [Unreadable("seeds/bad.txt", "binary file (contains NUL bytes), not a text document")], claims)
+
+
+def _failed_verdict() -> Verdict:
+    evidence = (
+        Evidence(
+            "005_x",
+            3,
+            "figure",
+            "£150 million",
+            "The programme has £150 million | <b>x</b>.",
+            1.5e8,
+            1.495e8,
+            1.505e8,
+            "GBP",
+            "2014-04-01",
+            "2016-03-31",
+        ),
+        Evidence(
+            "000_y",
+            17,
+            "figure",
+            "£100 million",
+            "has allocated an additional £100 million",
+            1e8,
+            9.95e7,
+            1.005e8,
+            "GBP",
+            "2014-04-01",
+            "2016-03-31",
+        ),
+    )
+    return Verdict(
+        source="rules/innovation.yaml",
+        line=4,
+        id="innovation-funding-agrees",
+        kind="agree",
+        severity="error",
+        message="Funding quoted differently.",
+        status="failed",
+        findings=[Finding("£150 million and £100 million cannot both be true", evidence)],
+        claims=2,
+        documents=2,
+        claim_index=(0,),
+        note="compared 2 claim(s) from 2 document(s)",
+        subject="Innovation Programme",
+    )
+
+
+def test_report_shows_the_failure_side_by_side_with_coverage_and_timeline():
+    skipped = Verdict(
+        source="rules/x.yaml",
+        line=1,
+        id="lonely",
+        kind="agree",
+        severity="error",
+        message="m",
+        status="skipped",
+        note="1 figure(s) in 1 document(s); agree needs two",
+    )
+    text = render([_failed_verdict(), skipped], _corpus())
+    assert "**1 failed, 1 skipped**" in text
+    assert "| `005_x:3` (figure)" in text and "`000_y:17` (figure)" in text  # one column per claim
+    assert "[£149.5m, £150.5m]" in text and "2014-04-01 .. 2016-03-31" in text
+    assert r"£150 million \| &lt;b&gt;x&lt;/b&gt;" in text  # document text escaped inside the table
+    assert "## Skipped checks" in text and "agree needs two" in text
+    assert "binary file" in text  # documents not read, and why
+    assert "1 of 2 claim(s) were compared" in text
+    assert "```mermaid\ngantt" in text and ":crit, t0, 2014-04-01, 2016-04-01" in text
+    assert "Title \\| with pipe" in text
+
+
+def test_report_without_failures_says_so():
+    passed = Verdict(
+        source="rules/x.yaml",
+        line=1,
+        id="ok",
+        kind="agree",
+        severity="error",
+        message="m",
+        status="passed",
+        claims=2,
+        documents=2,
+        note="compared 2 claim(s) from 2 document(s)",
+    )
+    text = render([passed], _corpus())
+    assert "No check failed." in text and "mermaid" not in text
+
+
+def test_write_atomic_replaces_and_leaves_no_temp_file(tmp_path):
+    path = tmp_path / "reports" / "claimcheck.md"
+    write_atomic(path, "old")
+    write_atomic(path, "new")
+    assert path.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in path.parent.iterdir()] == ["claimcheck.md"]
+
+
+def test_claims_inventory_groups_by_subject():
+    text = render([], _corpus())
+    assert "<summary>Innovation Programme (1 claim(s), 1 document(s))</summary>" in text
+    assert isinstance(_corpus().claims, pd.DataFrame)

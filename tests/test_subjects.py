@@ -1,0 +1,37 @@
+"""Subject names meet across documents whatever their apostrophes, articles and case."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.subjects import normalise_subject, noun_key, subject_mask
+from conftest import make_claims
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Children’s Social Care Innovation Programme", "children's social care innovation programme"),
+        ("the Innovation Programme", "Innovation Programme"),
+        ("sector-led improvement (SLI) programme", "Sector led improvement SLI programme"),
+    ],
+)
+def test_same_subject_same_key(a, b):
+    assert normalise_subject(a) == normalise_subject(b)
+
+
+def test_noun_key_meets_singular_and_plural():
+    assert noun_key("Local Authorities") == noun_key("local authority")
+
+
+def test_subject_mask_matches_whole_words_of_name_or_alias():
+    claims = make_claims(
+        [
+            {"doc": "a", "line": 1, "subject": "The Children’s Social Care Innovation Programme"},
+            {"doc": "a", "line": 2, "subject": "Innovation Programmes Board"},
+            {"doc": "a", "line": 3, "subject": "Virtual Staff College"},
+            {"doc": "a", "line": 4, "subject": None, "subject_key": "innovation programme"},
+        ]
+    )
+    mask = subject_mask(claims, ["Children's Social Care Innovation Programme", "Innovation Programme"])
+    assert mask.tolist() == [True, False, False, True]
