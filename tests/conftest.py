@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 from types import ModuleType
 
 import pandas as pd
@@ -61,3 +63,17 @@ def run_example(module: ModuleType, label: str) -> list[tuple[Verdict, list[str]
         for rule in rules:
             results.append((run_rule(rule, claims, documents), data.get("fails", [])))
     return results
+
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SEEDS = ROOT / "seeds"
+SHARED = Path(os.environ.get("CLAIMCHECK_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared material beside the project (gold, scorer, corpus); CI always has it."""
+    if not (SHARED / "tools" / "score_claims.py").exists():
+        pytest.skip(f"shared material not found at {SHARED} (set CLAIMCHECK_SHARED)")
+    return SHARED

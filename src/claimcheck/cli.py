@@ -28,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "extract":
         corpus = load_corpus(args.paths)
-        write_claims(corpus, args.format, sys.stdout)
+        try:
+            write_claims(corpus, args.format, sys.stdout)
+        except BrokenPipeError:  # `claimcheck extract | head`: the reader has what it wanted
+            sys.stderr.close()
+            return 0
         for bad in corpus.unreadable:
             print(f"claimcheck: {bad.path}: not read: {bad.reason}", file=sys.stderr)
         return 0

@@ -6,9 +6,9 @@ import json
 import math
 from typing import TextIO
 
-from tabulate import tabulate
-
 from claimcheck.pipeline import Corpus
+from claimcheck.report.escape import escape_md
+from claimcheck.report.markdown import table
 
 MD_COLUMNS = ["doc", "line", "kind", "text", "value", "unit", "bound", "change", "period_start",
               "period_end", "subject", "counted"]
@@ -36,5 +36,13 @@ def write_claims(corpus: Corpus, fmt: str, out: TextIO) -> None:
     elif fmt == "csv":
         corpus.claims.to_csv(out, index=False)
     else:
-        rows = corpus.claims[MD_COLUMNS].astype(object).where(corpus.claims[MD_COLUMNS].notna(), "")
-        out.write(tabulate(rows.values.tolist(), headers=MD_COLUMNS, tablefmt="github") + "\n")
+        frame = corpus.claims[MD_COLUMNS].astype(object).where(corpus.claims[MD_COLUMNS].notna(), None)
+        rows = [[_cell(value) for value in row] for row in frame.itertuples(index=False)]
+        out.write(table(rows, MD_COLUMNS) + "\n")
+
+
+def _cell(value) -> str:
+    value = _clean(value)
+    if isinstance(value, float):
+        return f"{value:,.10g}"
+    return escape_md(value)

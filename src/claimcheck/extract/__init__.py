@@ -38,7 +38,7 @@ def extract_document(doc: Document) -> list[Claim]:
     """Every quantitative claim in `doc`, in reading order."""
     memory = Memory()
     claims: list[Claim] = []
-    title_line = next((i + 1 for i, line in enumerate(doc.lines) if line.strip()), None)
+    title_line = next((i + 1 for i, line in enumerate(doc.lines) if doc.title and line.strip() == doc.title), None)
     table_header: list | None = None
     for block in blocks(doc.lines):
         if block.is_table_row:
@@ -76,7 +76,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         subject = _subject(figure, timeless, ents, memory, figures, money_subjects)
         if figure.kind in ("money", "rate") and subject:
             money_subjects.append((figure.start, subject))
-        claims.append(_claim(doc, sent, figure.start, figure.end, figure.kind, figure.value, figure.unit,
+        end = max(figure.end, figure.counted_end or 0) if figure.kind == "count" else figure.end
+        claims.append(_claim(doc, sent, figure.start, end, figure.kind, figure.value, figure.unit,
                              figure.bound, figure.low, figure.high, figure.step, figure.change, subject,
                              figure.counted, span, future))
     for index, span in enumerate(spans):
@@ -114,7 +115,8 @@ def _period_of(figure: Figure, spans: list[TimeSpan], text: str) -> int | None:
         between = text[figure.end:span.start_pos] if after else text[span.end_pos:figure.start]
         distance = len(between)
         same_clause = low <= span.start_pos < high
-        introductory = not after and (re.match(r"\s*,", text[span.end_pos:]) is not None or not text[:span.start_pos].strip())
+        opens_sentence = not text[:span.start_pos].strip()
+        introductory = not after and (opens_sentence or re.match(r"\s*,", text[span.end_pos:]) is not None)
         if same_clause and "," not in between:
             rank = 0
         elif introductory:

@@ -82,8 +82,8 @@ def _fy(text: str) -> tuple[date, date] | None:
 def _point(text: str, ctx: Context) -> tuple[date, date] | None:
     """The span of one point expression (day, month, season, financial year, year)."""
     text = re.sub(r"^financial\s+year\s+", "", text.strip(), flags=re.I)
-    if m := re.fullmatch(rf"(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\.?,?\s+({Y})",
-                         text, re.I):
+    day_first = rf"(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\.?,?\s+({Y})"
+    if m := re.fullmatch(day_first, text, re.I):
         day = _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
         return (day, day) if day else None
     if m := re.fullmatch(rf"({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({Y})", text, re.I):
@@ -291,7 +291,7 @@ def _this_year(m, ctx):
     return "period", *financial_year_of(ctx.doc_date), None
 
 
-@pattern(rf"\b(?:last|the\s+previous)\s+financial\s+year\b")
+@pattern(r"\b(?:last|the\s+previous)\s+financial\s+year\b")
 def _last_fy(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.hedges import bound_of, interval, is_change
+from claimcheck.extract.wordlists import words
 from claimcheck.units import MAGNITUDES, SMALL_NUMBERS, number_value, number_words, step_of
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -18,7 +19,7 @@ _FIGURE = re.compile(
     rf"(?<![\w.,/£$€-])(?P<sign>[+−-](?=[£$€]?\d))?(?P<cur>£|€|\$|US\$)?\s?(?P<num>{NUMBER})"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)?"
-    r"(?P<pence>(?<![£$€\d])\s?(?:p|pence)\b)?"
+    r"(?P<pence>\s?(?:p|pence)\b)?"
     r"(?![\w£$€]|[.,]\d)",
     re.I,
 )
@@ -52,13 +53,7 @@ _RATE_AFTER = re.compile(
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\s+([a-z’'-]+)", re.I)
 
-STOP = frozenset("""a an the and or but nor in on at to for from by with of into onto across over under between
-among within without through during since until about around after before who whom whose which that this these
-those there their its our his her my your we they it he she you i is are was were be been being have has had will
-would can could may might must shall should do does did not no so than as per each every all both more most less
-fewer also only just such what when where while whilst if then up down out off again further very currently now
-here still already today yesterday since ever never once twice being having including included against towards
-toward via per cent percent""".split())
+STOP = words("function_words")
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$")
 
 
@@ -92,11 +87,12 @@ def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, st
     return words
 
 
-def counted_phrase(text: str, pos: int) -> tuple[str | None, int, int]:
+def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, int, int]:
     """The noun phrase a count counts: "72 local authorities", "19 of our strongest ... local authorities",
     "5,500 days of support". Stops at function words, verbs and punctuation."""
     rest = text[pos:]
-    lead = re.match(r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?", rest)
+    lead_pattern = r"\s+of\s+" if of else r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?"
+    lead = re.match(lead_pattern, rest)
     if not lead or lead.end() == 0:
         return None, pos, pos
     words = _words_after(text, pos + lead.end(), limit=8)
@@ -109,7 +105,7 @@ def counted_phrase(text: str, pos: int) -> tuple[str | None, int, int]:
         if low == "after" and phrase and phrase[-1][2].lower() == "looked":
             phrase.append((start, end, word))  # "looked after children"
             continue
-        if low in STOP:
+        if low in STOP and not (word[0].isupper() and phrase):
             break
         if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper() \
                 and not (low == "after" or phrase[-1][2].lower() == "looked"):
@@ -181,7 +177,7 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     counted_start = counted_end = None
     if m["pct"]:
         kind, unit = "percent", "percent"
-    elif m["pence"]:
+    elif m["pence"] and not cur:
         kind, unit, value, step = "money", "GBP", value / 100, step / 100
     elif cur:
         if cur != "£":
@@ -215,10 +211,8 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             end = end + (word.end(2) if pair in MEASURE_UNITS else word.end(1))
         else:
             counted, counted_start, counted_end = counted_phrase(sentence, end)
-            if counted is None and not re.search(r"\b(?:number|total|figure)\s+of\b|\bto\s*$|\bat\s*$|\bwas\s*$"
-                                                 r"|\bof\s*$|\bfrom\s*$|[(|]\s*$|^\s*[)|]", before + "|" + after[:2]):
-                if _noise(before, after):
-                    return None
+            if counted is None and _noise(before, after):
+                return None
             tail = sentence[counted_end:] if counted_end else after
             rate = _RATE_AFTER.match(tail) if counted else None
             per_population = _PER_POPULATION.match(tail) if counted else None
@@ -255,8 +249,13 @@ def _looks_like_year(digits: str, sentence: str, end: int) -> bool:
 
 
 def _noise(before: str, after: str) -> bool:
-    """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850")."""
-    return not re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from)\s*$", before)
+    """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
+    "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
+    if re.search(r"\b(?:number|total|figure)\s+of\b", before):
+        return False
+    if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from)\s*$|[(|]\s*$", before):
+        return False
+    return not re.match(r"^\s*[)|]", after)
 
 
 def _word_figure(sentence: str, m: re.Match) -> Figure | None:
@@ -284,7 +283,7 @@ def _word_figure(sentence: str, m: re.Match) -> Figure | None:
         end += word.end(1)
         counted_start = counted_end = None
     else:
-        counted, counted_start, counted_end = counted_phrase(sentence, m.end())
+        counted, counted_start, counted_end = counted_phrase(sentence, m.end(), of=words in _VAGUE)
         if counted is None:
             return None
         kind, unit = "count", "count"

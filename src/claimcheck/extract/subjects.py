@@ -15,17 +15,10 @@ from dataclasses import dataclass, field
 
 from claimcheck.calendar import MONTHS
 from claimcheck.extract.quantities import STOP
+from claimcheck.extract.wordlists import words
 
-HEADS = frozenset("""programme programmes program scheme schemes fund funds initiative initiatives strategy review
-taskforce college centre center network framework partnership partnerships pathfinder pathfinders pilot pilots
-grant grants bursary bursaries budget alliance inquiry report consultation guidance standards agreement plan
-academy board panel package campaign drive service settlement project reforms reform trust trusts allowance
-premium fund""".split())
-ACTOR_WORDS = frozenset("""department departments minister ministers secretary government council councils committee
-office association ofsted agency commission parliament house lord lords baroness prime chancellor dfe lga nao ons
-treasury mp mps hm majesty his her authority authorities local chief members member speaker ministry state
-we they it he she""".split())
-ACTOR_WORDS = ACTOR_WORDS | {"friend", "friends", "lady", "gentleman", "colleague", "colleagues"}
+HEADS = words("heads")
+ACTOR_WORDS = words("actors")
 CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "to", "&", "at", "up"})
 _CAP_TOKEN = re.compile(r"[A-Z][\w’'-]*|COVID-19|[A-Z]{2,}s?")
 _TOKEN = re.compile(r"[‘“\"(]?[\w][\w’'.-]*[’”\")]?|[‘“\"]")
@@ -192,10 +185,10 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
         start = sentence.rfind(before[-words_used], 0, m.start())
         end = m.end()
         head = None
-        if nxt := re.match(r"\s+([a-z]+)", sentence[end:]):
-            if nxt.group(1) in HEADS:
-                end += nxt.end()
-                head = nxt.group(1)
+        nxt = re.match(r"\s+([a-z]+)", sentence[end:])
+        if nxt and nxt.group(1) in HEADS:
+            end += nxt.end()
+            head = nxt.group(1)
         found.append(Entity(start, end, sentence[start:end], 3, head))
     return found
 

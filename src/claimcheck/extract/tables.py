@@ -69,7 +69,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     claims = []
     for index, (pos, cell) in enumerate(cells):
         m = _CELL.match(cell)
-        if not m or (index == 0 and label is None and False):
+        if not m:
             continue
         if _YEAR.match(cell) and not m["sign"]:
             continue

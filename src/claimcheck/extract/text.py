@@ -73,7 +73,7 @@ def blocks(lines: list[str]) -> Iterator[Block]:
             yield from flush()
             continue
         column = len(raw) - len(raw.lstrip())
-        if "|" in stripped:
+        if stripped.count("|") >= 2:  # a table row; a lone pipe is just text
             yield from flush()
             yield Block(stripped, (0,), (number,), (column,), is_table_row=True)
             continue

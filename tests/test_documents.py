@@ -1,0 +1,121 @@
+"""The document reader: metadata in every layout, furniture removed, line numbers kept, bad files refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.documents import DocumentError, parse_document, read_document, read_documents, strip_furniture
+from conftest import SEEDS
+
+WRITTEN_ANSWER = """Children: Social Services
+
+(asked on 13th March 2015) - View Source
+
+Question to the Department for Education:
+
+To ask Her Majesty’s Government what steps they are taking.
+
+
+Answered by
+ Portrait
+Lord Nash
+This question was answered on 25th March 2015
+
+The Department has funded the Virtual Staff College with over £8.4 million since 2012-13.
+
+Reticulating Splines"""
+
+
+def test_written_answer_metadata_and_furniture():
+    doc = parse_document(WRITTEN_ANSWER, "q1")
+    assert (doc.kind, doc.department, doc.answered_by) == ("written-question", "Department for Education", "Lord Nash")
+    assert (doc.asked, doc.answered, doc.date) == (date(2015, 3, 13), date(2015, 3, 25), date(2015, 3, 25))
+    assert doc.title == "Children: Social Services"
+    assert doc.lines[14].startswith("The Department has funded")  # line 15 stays line 15
+    for furniture in ("View Source", "Portrait", "Reticulating Splines", "answered on", "asked on"):
+        assert not any(furniture in line for line in doc.lines), furniture
+
+
+def test_answerer_skips_role_line():
+    answerer = "Baroness Barran Portrait\nBaroness Barran\nShadow Minister (Education)\n"
+    text = WRITTEN_ANSWER.replace("Lord Nash\n", answerer)
+    assert parse_document(text, "q").answered_by == "Baroness Barran"
+
+
+def test_news_byline_and_date_line():
+    doc = read_document(SEEDS / "004_d6d10dc4c519bdc7.txt")
+    assert (doc.kind, doc.author, doc.date) == ("news", "Jim.Dunton", date(2017, 10, 13))
+    assert doc.lines[42] == ""  # "Share this page"
+    assert doc.lines[40] == ""  # "Read the most recent articles written by ..."
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("Published 20 December 2017", date(2017, 12, 20)),
+    ("Date Published: 23 November 2022", date(2022, 11, 23)),
+    ("Date: 2026-02-06", date(2026, 2, 6)),
+    ("Date (from URL): 2 February 2023", date(2023, 2, 2)),
+    ("Published 18 November 2024", date(2024, 11, 18)),
+    ("SFR 34/2015: 1 October 2015", date(2015, 10, 1)),
+    ("Last updated: Thursday 1 September 2022", date(2022, 9, 1)),
+    ("18/11/2024", date(2024, 11, 18)),
+    ("November 18, 2024", date(2024, 11, 18)),
+])
+def test_page_header_dates(header, expected):
+    doc = parse_document(f"A title\n{header}\nSource: https://www.gov.uk/x\n\nBody text with £5 million.", "p")
+    assert doc.date == expected
+    assert doc.lines[1] == "" and doc.lines[2] == ""  # header lines never yield claims
+
+
+@pytest.mark.parametrize("header", [
+    "Date: not shown in stored excerpt (statistics for year ending 31 March 2021; reported on 18 November 2021)",
+    "Date: page not dated; evidence deadline Thursday 1 September 2022",
+])
+def test_document_without_date_says_so(header):
+    doc = parse_document(f"A title\n{header}\n\nBody.", "p")
+    assert doc.date is None
+    assert doc.date_note and "not" in doc.date_note
+
+
+def test_no_metadata_at_all():
+    doc = parse_document("Just a sentence about £5 million.", "bare")
+    assert doc.date is None and doc.date_note == "no date found in the document"
+    assert doc.kind == "other"
+
+
+@pytest.mark.parametrize("line", [
+    "View Source", "Reticulating Splines", "Share this page", " Portrait", "Skip to main content",
+    "Read the most recent articles written by Jim.Dunton - Windsurfing to Whitehall",
+    "(1 year, 9 months ago)", "See all updates (3) for Reporting year 2023",
+])
+def test_furniture_lines(line):
+    assert strip_furniture(line) == ""
+
+
+def test_inline_furniture_removed_rest_kept():
+    assert strip_furniture("(asked on 6th July 2015) - View Source") == "(asked on 6th July 2015)"
+    assert strip_furniture("over-represented (opens in a new tab) in the numbers") == "over-represented in the numbers"
+
+
+def test_encodings_and_bad_files(tmp_path):
+    (tmp_path / "cp1252.txt").write_bytes("Title\n\nWe spent \xa35 million.".encode("latin-1").replace(b"\xc2", b""))
+    (tmp_path / "bom.txt").write_bytes("\ufeffTitle\r\n\r\nWe spent £5 million.\r\n".encode("utf-8"))
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "empty.txt").write_text("  \n")
+    docs, bad = read_documents([tmp_path])
+    by_id = {d.id: d for d in docs}
+    assert "£5 million" in by_id["cp1252"].lines[2]
+    assert by_id["bom"].title == "Title" and by_id["bom"].lines[2] == "We spent £5 million."
+    reasons = {b.path.rsplit("/", 1)[-1]: b.reason for b in bad}
+    assert "binary" in reasons["binary.txt"] and "empty" in reasons["empty.txt"]
+
+
+def test_missing_path_is_reported_not_raised(tmp_path):
+    docs, bad = read_documents([tmp_path / "nope"])
+    assert docs == [] and bad[0].reason == "no such file or folder"
+
+
+def test_read_document_unreadable(tmp_path):
+    with pytest.raises(DocumentError):
+        read_document(tmp_path)

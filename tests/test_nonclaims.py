@@ -1,0 +1,53 @@
+"""Things that look numeric but are not claims must never come out as claims."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.extract import extract_text
+from claimcheck.pipeline import load_corpus
+from conftest import SEEDS
+
+
+@pytest.mark.parametrize("text", [
+    "Further information can be found here: "
+    "https://www.gov.uk/government/publications/tackling-child-sexual-exploitation--2",
+    "The announcement can be found online here: "
+    "www.gov.uk/government/news/pm-announces-new-taskforce-to-transform-child-protection.",
+    "We invested in the COVID-19 Regional Recovery Fund to address COVID-19 pressures.",
+    "SFR 34/2015: Contact: Email: [email protected]. Press office: 020 7783 8300 Public enquiries: 0370 000 2288",
+    "To ask the Secretary of State, further to question 113552, what steps she is taking.",
+    "Under section 17 of the Children Act 1989 local authorities must act.",
+    "How Alex Allan sailed through a 1980s rail strike",
+    "This increase is in line with the findings from Wave 22 of the survey.",
+    "Address: Public Accounts Committee, House of Commons, London, SW1A 0AA",
+    "Data is taken from the annual SSDA903 data collection.",
+    "1. Introduction",
+    "Reporting year 2021",
+    "Rates for earlier years have not yet been revised following the 2021 census.",
+    "Children aged 16+ years and 10 to 15-year-olds were counted separately.",
+    "The meeting starts at 10:30am on the first floor.",
+    "Read more in Table 3 and paragraph 4.2 of the report.",
+])
+def test_not_a_claim(text):
+    claims = extract_text(text, date(2020, 1, 1))
+    assert not [c for c in claims if c.kind != "date"], [(c.text, c.kind) for c in claims]
+
+
+@pytest.mark.parametrize("line", ["View Source", "Reticulating Splines", "Share this page", "Portrait",
+                                  "Read the most recent articles written by Jim.Dunton - 2 things about 3 councils"])
+def test_furniture_yields_nothing(line):
+    assert extract_text(f"Intro.\n{line}\n", date(2020, 1, 1)) == []
+
+
+def test_seed_negatives_and_metadata_lines_yield_nothing():
+    claims = load_corpus([SEEDS]).claims
+    texts = " ".join(claims["text"])
+    for negative in ("COVID-19", "1980s", "www.gov.uk", "https://", "Share this page"):
+        assert negative not in texts
+    metadata_lines = {("000_3d31146daf813412", 3), ("000_3d31146daf813412", 13), ("004_d6d10dc4c519bdc7", 8),
+                      ("003_ee7aad5dbe5596f3", 13), ("004_d6d10dc4c519bdc7", 41)}
+    found = set(zip(claims["doc"], claims["line"], strict=True))
+    assert not metadata_lines & found

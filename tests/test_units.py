@@ -1,0 +1,44 @@
+"""The Pint registry and the amounts claimcheck reads itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.units import UnitError, compatible, factor, number_words, parse_amount, step_of
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("£100 million", 1e8, "GBP"), ("£2bn", 2e9, "GBP"), ("£8.4m", 8.4e6, "GBP"),
+    ("152 local authorities", 152, "count"),
+    ("21%", 21, "percent"), ("5 per cent", 5, "percent"), ("£50m a year", 5e7, "GBP / year"),
+    ("£50 million per annum", 5e7, "GBP / year"), ("3 years", 3, "year"), ("20 miles", 20, "mile"),
+])
+def test_parse_amount(text, value, unit):
+    got_value, got_unit = parse_amount(text)
+    assert got_value == pytest.approx(value) and got_unit == unit
+
+
+@pytest.mark.parametrize("text", ["£100 zillion", "100 zillion", "lots", "£5 bananas", "5% of them"])
+def test_parse_amount_refuses_what_it_cannot_read(text):
+    with pytest.raises(UnitError):
+        parse_amount(text)
+
+
+def test_conversions_through_pint():
+    assert factor("GBP / year", "GBP / day") == pytest.approx(1 / 365.25)
+    assert factor("penny", "GBP") == pytest.approx(0.01)
+    assert compatible("GBP", "GBP") and not compatible("GBP", "count") and not compatible("GBP", "GBP / year")
+    with pytest.raises(UnitError):
+        factor("GBP", "count")
+
+
+@pytest.mark.parametrize("words, value", [("six", 6), ("twenty-five", 25), ("three hundred", 300),
+                                          ("two thousand", 2000), ("the", None)])
+def test_number_words(words, value):
+    assert number_words(words) == value
+
+
+def test_rounding_step_of_written_digits():
+    assert step_of("8.4", 1e6) == pytest.approx(1e5)
+    assert step_of("680", 1e6) == pytest.approx(1e6)
+    assert step_of("72,670") == 1
