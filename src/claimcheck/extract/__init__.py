@@ -69,7 +69,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     attached: set[int] = set()
     money_subjects: list[tuple[int, str]] = []
     for figure in figures:
-        period_index = _period_of(figure, spans, text)
+        period_index = _period_of(figure, spans, text, figures)
         span = spans[period_index] if period_index is not None else None
         if period_index is not None:
             attached.add(period_index)
@@ -94,7 +94,12 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
-def _period_of(figure: Figure, spans: list[TimeSpan], text: str) -> int | None:
+def between_figure(other: Figure, figure: Figure, span: TimeSpan) -> bool:
+    low, high = sorted((figure.start, span.start_pos))
+    return low < other.start < high
+
+
+def _period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Figure]) -> int | None:
     """The time expression a figure covers.
 
     First choice: one in the figure's own clause with no comma between them
@@ -121,8 +126,8 @@ def _period_of(figure: Figure, spans: list[TimeSpan], text: str) -> int | None:
             rank = 0
         elif introductory:
             rank = 1
-        elif same_clause:
-            rank = 2
+        elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures):
+            rank = 2  # across commas, and no other figure stands nearer to it
         else:
             continue
         key = (rank, distance, 0 if after else 1)

@@ -22,7 +22,7 @@ _PATTERNS = [
     r"|articles?|regulations?|rules?|parts?|chapters?|tables?|figures?|charts?|annex(?:es)?|appendix|pages?|pp\.|p\."
     r"|wave|version|phase|tier|key\s+stage|footnote|ref\.?|reference|item|box|volume|vol\.|issue|release|edition"
     r"|recommendation|conclusion|standard|level|grade|(?-i:Year))\s+\d[\d./-]*[a-z]?\b(?!\s*(?:%|per\s*cent|million|billion|m\b|bn\b))",
-    r"\b\d+/\d+(?:/\d+)?\b",
+    r"\b(?!(?:19|20)\d\d/(?:\d\d|(?:19|20)\d\d)\b)\d+/\d+(?:/\d+)?\b",  # "34/2015", not "2019/20"
     # statutes and things named after a year
     r"\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill|Strategy|Plan|Review)\s+(?:19|20)\d\d\b",
     r"\b(?:reporting|calendar|academic|school|census)\s+years?\s+(?:19|20)\d\d(?:[-/]\d{2,4})?\b",

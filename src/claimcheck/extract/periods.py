@@ -313,6 +313,16 @@ def _by(m, ctx):
     return "period", ctx.doc_date, span[1], None
 
 
+@pattern(rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b")
+def _until(m, ctx):
+    span = _point(m[1], ctx)
+    if span is None:
+        return None
+    if ctx.doc_date is None:
+        return "period", None, span[1], NEEDS_DATE
+    return "period", min(ctx.doc_date, span[1]) if ctx.future else None, span[1], None
+
+
 @pattern(rf"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)\s+(?:[\d.,]+%?\s+(?:in|at|on)\s+)?({FULL_DAY}|{MONTH_YEAR}|{Y})\b")
 def _compared(m, ctx):
     span = _point(m[1], ctx)

@@ -205,6 +205,8 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         elif first in TIME_UNITS and not re.match(r"\s*[A-Za-z]+\s+of\s+[a-z]", after):
             kind, unit = "duration", TIME_UNITS[first]
             end = end + word.end(1)
+            if re.search(r"\b(?:over|for)\s*$", before):
+                bound = "exact"  # "over two years" is how long, not "more than two years"
         elif pair in MEASURE_UNITS or first in MEASURE_UNITS:
             kind = "measure"
             unit = MEASURE_UNITS[pair] if pair in MEASURE_UNITS else MEASURE_UNITS[first]
@@ -280,6 +282,8 @@ def _word_figure(sentence: str, m: re.Match) -> Figure | None:
         return None
     if first in TIME_UNITS and not re.match(r"\s*[A-Za-z]+\s+of\s+[a-z]", after):
         kind, unit, counted = "duration", TIME_UNITS[first], None
+        if re.search(r"\b(?:over|for)\s*$", before):
+            bound = "exact"  # "over two years" is how long, not "more than two years"
         end += word.end(1)
         counted_start = counted_end = None
     else:

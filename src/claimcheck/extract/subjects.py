@@ -270,6 +270,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     """
     rest = re.sub(r"^\s+of\s+(?=(?:new\s+)?(?:funding|investment|money|capital|spending|support|grants?)\b)", " ",
                   sentence[end:])
+    rest = re.sub(r"^\s+(?:for|over)\s+(?:the\s+(?:next\s+)?)?\S+\s+(?:years?|months?|weeks?)\b", " ", rest)
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest
     parts = segment.split(",")
