@@ -89,7 +89,9 @@ def fy_start_year(first: str, second: str) -> int | None:
 _DAY_MONTH_YEAR = re.compile(
     rf"^(?:{WEEKDAYS},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\.?,?\s+(\d{{4}})$", re.I
 )
-_MONTH_DAY_YEAR = re.compile(rf"^(?:{WEEKDAYS},?\s+)?({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.I)
+_MONTH_DAY_YEAR = re.compile(
+    rf"^(?:{WEEKDAYS},?\s+)?({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.I
+)
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 

@@ -41,6 +41,8 @@ class Document:
     author: str | None = None
     date: date | None = None
     date_note: str | None = None  # why there is no date
+    asked_line: int | None = None  # where the dates stand, so a finding can point at them
+    answered_line: int | None = None
     lines: list[str] = field(default_factory=list)  # body text; index 0 is line 1
 
     def metadata(self) -> dict:
@@ -59,6 +61,8 @@ class Document:
             "author": self.author,
             "date": iso(self.date),
             "date_note": self.date_note,
+            "asked_line": self.asked_line,
+            "answered_line": self.answered_line,
         }
 
 
@@ -154,9 +158,11 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             continue
         if m := _ASKED.search(line):
             doc.asked = find_day(m.group(1)) or parse_day(m.group(1))
+            doc.asked_line = i + 1
             lines[i] = ""
         elif m := _ANSWERED.search(line):
             doc.answered = find_day(m.group(1)) or parse_day(m.group(1))
+            doc.answered_line = i + 1
             lines[i] = ""
         elif m := _QUESTION_TO.match(line):
             doc.department = m.group(1).strip()

@@ -8,7 +8,6 @@ any check runs).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.checks.base import documents_frame
-from claimcheck.documents import Document, decode
+from claimcheck.documents import Document
 from claimcheck.findings import STATUS_OF_SEVERITY, Finding, Verdict
 from claimcheck.pipeline import load_corpus
 from claimcheck.report.markdown import render, write_atomic
@@ -153,20 +152,6 @@ def exit_status(verdicts: list[Verdict]) -> int:
     return 1 if any(v.status in ("failed", "error") for v in verdicts) else 0
 
 
-_ASKED = re.compile(r"\basked on\b", re.I)
-_ANSWERED = re.compile(r"\banswered on\b", re.I)
-
-
 def document_record(doc: Document) -> dict:
     """The metadata checks see, with the lines of the asked/answered dates so findings can name them."""
-    record = doc.metadata()
-    record.setdefault("asked_line", None)
-    record.setdefault("answered_line", None)
-    if (doc.asked or doc.answered) and record["asked_line"] is None and doc.path:
-        try:
-            header = decode(Path(doc.path).read_bytes()).splitlines()[:60]
-        except OSError:
-            header = []
-        record["asked_line"] = next((i + 1 for i, line in enumerate(header) if _ASKED.search(line)), None)
-        record["answered_line"] = next((i + 1 for i, line in enumerate(header) if _ANSWERED.search(line)), None)
-    return record
+    return doc.metadata()

@@ -38,19 +38,30 @@ class UnitError(ValueError):
 @cache
 def factor(from_unit: str, to_unit: str) -> float:
     """The multiplier taking a value in `from_unit` to `to_unit` (cached: no Quantity per claim)."""
+    if dimensionality(from_unit) != dimensionality(to_unit):
+        raise UnitError(f"cannot convert {from_unit!r} to {to_unit!r}: a count is not a percentage")
     try:
         return float(UREG.Quantity(1.0, from_unit).to(to_unit).magnitude)
     except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError) as exc:
         raise UnitError(f"cannot convert {from_unit!r} to {to_unit!r}: {exc}") from exc
 
 
+_PERCENT = re.compile(r"\bpercent|\bpercentage_point|\bpp\b")
+
+
 @cache
 def dimensionality(unit: str) -> str:
-    """A key that is equal for units that can be compared ("GBP" and "GBP / year" differ)."""
+    """A key that is equal for units that can be compared ("GBP" and "GBP / year" differ).
+
+    Pint calls both `count` and `percent` dimensionless, but a count is not a
+    percentage even when both say "19", so percentages get a key of their own.
+    """
     try:
-        return str(UREG.parse_units(unit).dimensionality)
-    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError) as exc:
+        dim = str(UREG.parse_units(unit).dimensionality)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, TypeError,
+            ValueError, AssertionError) as exc:
         raise UnitError(f"unknown unit {unit!r}") from exc
+    return f"percent {dim}" if _PERCENT.search(unit) else dim
 
 
 def compatible(unit_a: str, unit_b: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -36,15 +35,13 @@ def select(claims: pd.DataFrame, conf: dict) -> pd.DataFrame:
 
 
 def dimension_of(unit) -> str | None:
-    """A key equal for units that may be compared. Pint calls both `count` and `percent` dimensionless,
-    but a count is not a percentage even when both say "19", so percentages get their own key."""
+    """A key equal for units that may be compared (see `units.dimensionality`); None for no or bad units."""
     if not isinstance(unit, str) or not unit:
         return None
     try:
-        dim = dimensionality(unit)
+        return dimensionality(unit)
     except UnitError:
         return None
-    return f"percent {dim}" if re.search(r"\bpercent|\bpp\b", unit) else dim
 
 
 def same_dimension(unit_a, unit_b) -> bool:
