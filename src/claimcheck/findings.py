@@ -6,6 +6,8 @@ and the report never needs to go back to the claims table or the documents.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from dataclasses import dataclass, field
 
@@ -30,6 +32,7 @@ class Evidence:
     unit: str | None = None
     period_start: str | None = None
     period_end: str | None = None
+    subject_key: str | None = None
 
     @property
     def location(self) -> str:
@@ -68,6 +71,7 @@ def evidence(
         unit=unit or _str(row["unit"]),
         period_start=_str(row["period_start"]),
         period_end=_str(row["period_end"]),
+        subject_key=_str(row.get("subject_key")),
     )
 
 
@@ -81,6 +85,29 @@ class Finding:
     @property
     def locations(self) -> list[str]:
         return [e.location for e in self.evidence]
+
+    def fingerprint(self, rule_id: str, kind: str) -> str:
+        """A stable name for this finding: the rule and what the claims say, never where they stand.
+
+        Built from the rule id and kind and, per claim, the document, role, normalised value
+        (6 significant digits), unit and subject key (or the quoted text for metadata such as an
+        asked date), so editing unrelated lines of a document leaves it unchanged.
+        """
+        claims = sorted(
+            json.dumps(
+                [
+                    e.doc,
+                    e.role,
+                    None if e.value is None else f"{e.value:.6g}",
+                    e.unit,
+                    e.subject_key if e.value is not None else (e.subject_key or e.text),
+                ],
+                ensure_ascii=False,
+            )
+            for e in self.evidence
+        )
+        payload = json.dumps([rule_id, kind, claims], ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass
