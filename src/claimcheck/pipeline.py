@@ -1,19 +1,44 @@
-"""Documents in, claims table out: the first half of the flow, shared by every command."""
+"""Documents in, claims table out: the first half of the flow, shared by every command.
+
+`load_corpus` finds the files, takes what the claims cache (`cache.py`) already
+knows, extracts the rest (in this process, over local cores with a process
+pool, or on a Dask cluster: `dask_engine.py`), stores the new extractions and
+builds the claims table. Whatever the engine, the table and the documents are
+the same, in file order then reading order.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from claimcheck.claims import claims_frame
-from claimcheck.documents import Document, Unreadable, read_documents
+from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest, document_from_metadata
+from claimcheck.cache import document_metadata as metadata_of
+from claimcheck.claims import COLUMNS, claims_frame
+from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, decode, iter_paths, parse_document
 from claimcheck.extract import extract_document
+
+ENGINES = ("local", "dask")
+ROW_FIELDS = COLUMNS[1:]  # a cached claim row: every column but `doc`, which is the file's name in this run
+MIN_PARALLEL = 32  # fewer documents than this are extracted in-process: a pool costs more than it saves
+CHUNK = 16  # documents sent to a worker at a time
+RACY_SECONDS = 2  # a file modified this recently may change again within the same mtime: read it anyway
 
 
 @dataclass
 class Corpus:
+    """The documents read (metadata only: their body lines are dropped once extracted), those that could
+    not be read, and the claims table."""
+
     documents: list[Document]
     unreadable: list[Unreadable]
     claims: pd.DataFrame = field(repr=False)
@@ -22,20 +47,197 @@ class Corpus:
         return next((d for d in self.documents if d.id == doc_id), None)
 
 
-def load_corpus(paths: list[str | Path]) -> Corpus:
+@dataclass
+class Outcome:
+    """One file after extraction: its stat and digest for the cache, and its extraction or why it failed."""
+
+    path: str
+    stat: FileStat | None
+    extraction: Extraction | None = None
+    error: str | None = None
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every command that reads documents shares: cache, parallelism, engine."""
+    group = parser.add_argument_group("speed and scale")
+    group.add_argument("--no-cache", dest="cache", action="store_false", help="extract every document again")
+    group.add_argument(
+        "--cache-dir", default=str(DEFAULT_DIR), metavar="DIR", help=f"claims cache folder (default: {DEFAULT_DIR})"
+    )
+    group.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="local processes extracting (default: one per core)"
+    )
+    group.add_argument("--engine", choices=ENGINES, default="local", help="where extraction and checks run")
+    group.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler (implies --engine dask; "
+        "default: a local cluster)"
+    )
+
+
+def engine_options(args: argparse.Namespace) -> dict:
+    """`load_corpus` keyword arguments from parsed options (defaults when a caller's parser has none)."""
+    cache = getattr(args, "cache", True)
+    scheduler = getattr(args, "scheduler", None)
+    return {
+        "cache": Path(getattr(args, "cache_dir", DEFAULT_DIR)) if cache else False,
+        "jobs": getattr(args, "jobs", None),
+        "engine": "dask" if scheduler else getattr(args, "engine", "local"),
+        "scheduler": scheduler,
+    }
+
+
+def load_corpus(
+    paths: list[str | Path],
+    *,
+    cache: bool | str | Path = False,
+    jobs: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Corpus:
     """Read every document under `paths` and extract its claims.
 
-    A document whose extraction fails is moved to `unreadable` with the reason,
-    so one bad file never stops a run.
+    `cache` is False, True (`.claimcheck/`) or a folder; `jobs` is the number of local processes (None: one
+    per core); `engine="dask"` extracts on the Dask cluster at `scheduler` (None: a local cluster). A
+    document that cannot be read or whose extraction fails is moved to `unreadable` with the reason, so one
+    bad file never stops a run.
     """
-    documents, unreadable = read_documents(paths)
-    claims = []
-    kept = []
-    for doc in documents:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    files, unreadable = iter_paths(paths)
+    store = ClaimsCache(DEFAULT_DIR if cache is True else cache) if cache else None
+    try:
+        outcomes = _cached_outcomes(files, store)
+        missing = [path for path, outcome in zip(files, outcomes, strict=True) if outcome is None]
+        if engine == "dask":
+            from claimcheck.dask_engine import extract_files_on_cluster
+
+            fresh = extract_files_on_cluster([str(p) for p in missing], scheduler)
+        else:
+            fresh = _extract_locally([str(p) for p in missing], jobs)
+        fresh_by_path = {outcome.path: outcome for outcome in fresh}
+        outcomes = [outcome or fresh_by_path[str(path)] for path, outcome in zip(files, outcomes, strict=True)]
+        if store is not None:
+            store.store(
+                (o.extraction for o in fresh if o.extraction is not None),
+                {o.path: (o.stat, o.extraction.digest) for o in outcomes if o.extraction and o.stat},
+            )
+    finally:
+        if store is not None:
+            store.close()
+    return _assemble(outcomes, unreadable)
+
+
+def _cached_outcomes(files: list[Path], store: ClaimsCache | None) -> list[Outcome | None]:
+    """Per file, its outcome from the cache, or None when it must be extracted. Unchanged stat means
+    unchanged content (as in git's index); other files are read and hashed."""
+    if store is None:
+        return [None] * len(files)
+    known = store.known_digests()
+    racy = time.time_ns() - RACY_SECONDS * 1_000_000_000
+    digests: list[tuple[FileStat, str] | None] = []
+    for path in files:
         try:
-            claims.extend(extract_document(doc))
-        except RecursionError as exc:  # pragma: no cover - defensive: report, never crash the run
-            unreadable.append(Unreadable(doc.path, f"extraction failed: {exc}"))
+            stat = FileStat.of(path)
+        except OSError:
+            digests.append(None)
             continue
-        kept.append(doc)
-    return Corpus(kept, unreadable, claims_frame(claims))
+        entry = known.get(str(path))
+        if entry and entry[0] == stat and stat.mtime_ns < racy:
+            digests.append(entry)
+            continue
+        try:
+            digests.append((stat, content_digest(path.read_bytes())) if stat.size <= MAX_BYTES else None)
+        except OSError:
+            digests.append(None)
+    hits = store.lookup(d for _, d in filter(None, digests))
+    outcomes: list[Outcome | None] = []
+    for path, entry in zip(files, digests, strict=True):
+        hit = hits.get(entry[1]) if entry else None
+        outcomes.append(Outcome(str(path), entry[0], hit) if hit and entry else None)
+    return outcomes
+
+
+def extract_file(path: str, raw: bytes | None = None) -> Outcome:
+    """Read (or take the bytes of) one file and extract its claims: the unit of work of every engine."""
+    stat = None
+    try:
+        if raw is None:
+            stat = FileStat.of(path)
+            if stat.size > MAX_BYTES:
+                raise DocumentError(f"too large to check ({stat.size:,} bytes; the limit is {MAX_BYTES:,})")
+            raw = Path(path).read_bytes()
+        doc = _parse(path, raw)
+    except OSError as exc:
+        return Outcome(path, stat, error=exc.strerror or str(exc))
+    except DocumentError as exc:
+        return Outcome(path, stat, error=str(exc))
+    try:
+        claims = extract_document(doc)
+    except RecursionError as exc:  # pragma: no cover - defensive: report, never crash the run
+        return Outcome(path, stat, error=f"extraction failed: {exc}")
+    rows = [tuple(getattr(claim, name) for name in ROW_FIELDS) for claim in claims]
+    return Outcome(path, stat, Extraction(content_digest(raw), metadata_of(doc), rows))
+
+
+def extract_files(paths: list[str]) -> list[Outcome]:
+    return [extract_file(path) for path in paths]
+
+
+def _parse(path: str, raw: bytes) -> Document:
+    """The document in `raw`, with the same checks and reasons as `documents.read_document`."""
+    if len(raw) > MAX_BYTES:
+        raise DocumentError(f"too large to check ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
+    text = decode(raw)
+    if not text.strip():
+        raise DocumentError("empty document")
+    return parse_document(text, doc_id=Path(path).stem, path=path)
+
+
+def _extract_locally(paths: list[str], jobs: int | None) -> list[Outcome]:
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(paths) // CHUNK))
+    if workers <= 1 or len(paths) < MIN_PARALLEL:
+        return list(progress(map(extract_file, paths), len(paths)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(progress(pool.map(extract_file, paths, chunksize=CHUNK), len(paths)))
+
+
+def show_progress(stream=None) -> bool:
+    """A progress bar only for a person watching: stderr is a terminal and not under CI."""
+    stream = stream or sys.stderr
+    return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("CI")
+
+
+def progress(items: Iterable, total: int, stream=None) -> Iterator:
+    """`items`, with a tqdm bar on stderr when a person is watching and the run lasts over a second."""
+    if not show_progress(stream):
+        return iter(items)
+    from tqdm import tqdm
+
+    return iter(tqdm(items, total=total, unit="doc", desc="extracting", delay=1.0, file=stream or sys.stderr))
+
+
+def _assemble(outcomes: list[Outcome], unreadable: list[Unreadable]) -> Corpus:
+    documents: list[Document] = []
+    doc_ids: list[str] = []
+    counts: list[int] = []
+    rows: list[tuple] = []
+    for outcome in outcomes:
+        if outcome.extraction is None:
+            unreadable.append(Unreadable(outcome.path, outcome.error or "not read"))
+            continue
+        doc = document_from_metadata(outcome.extraction.metadata, Path(outcome.path).stem, outcome.path)
+        documents.append(doc)
+        doc_ids.append(doc.id)
+        counts.append(len(outcome.extraction.rows))
+        rows.extend(outcome.extraction.rows)
+    return Corpus(documents, unreadable, claims_from_rows(rows, doc_ids, counts))
+
+
+def claims_from_rows(rows: list[tuple], doc_ids: list[str], counts: list[int]) -> pd.DataFrame:
+    """The claims table (as `claims.claims_frame` builds it) from cached rows and each document's row count."""
+    if not rows:
+        return claims_frame([])
+    frame = pd.DataFrame.from_records(rows, columns=list(ROW_FIELDS))
+    frame.insert(0, "doc", np.repeat(np.array(doc_ids, dtype=object), counts))
+    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool"})
+

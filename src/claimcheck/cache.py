@@ -1,0 +1,154 @@
+"""The incremental claims cache: an SQLite file under `.claimcheck/` so unchanged documents are never re-extracted.
+
+Extraction is a pure function of a document's bytes and the extractor, so its
+result is stored under the document's SHA-256 and the extractor's fingerprint
+(`EXTRACTOR_VERSION` plus a hash of the extractor's own source and data files,
+so an edited extractor never serves stale claims even before its version is
+bumped). A second table remembers each path's size, mtime and hash, as git's
+index does, so a re-run over an unchanged corpus stats files instead of reading
+them. Rows are JSON, never pickle: a cache file checked into a repository must
+not be able to run code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from claimcheck.documents import Document
+
+DEFAULT_DIR = Path(".claimcheck")
+CACHE_FILE = "cache.sqlite"
+SCHEMA_VERSION = "1"
+# The extractor's inputs besides the document: its code, and the code and data it reads.
+FINGERPRINTED = ("extract", "data", "documents.py", "claims.py", "units.py", "calendar.py", "subjects.py")
+_DATE_FIELDS = {"asked", "answered", "date"}
+_METADATA_FIELDS = tuple(f.name for f in fields(Document) if f.name != "lines")
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """What tells a changed file without reading it: size and modification time in nanoseconds."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: str | Path) -> FileStat:
+        st = os.stat(path)
+        return cls(st.st_size, st.st_mtime_ns)
+
+
+@dataclass
+class Extraction:
+    """One document's extraction as stored: its metadata (no body lines) and its claims as rows without `doc`."""
+
+    digest: str
+    metadata: dict
+    rows: list[tuple]
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """EXTRACTOR_VERSION and a hash of every source and data file extraction depends on."""
+    from claimcheck.extract import EXTRACTOR_VERSION
+
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}:{EXTRACTOR_VERSION}".encode())
+    root = resources.files("claimcheck")
+    for name in FINGERPRINTED:
+        entry = Path(str(root.joinpath(name)))
+        files = sorted(entry.rglob("*")) if entry.is_dir() else [entry]
+        for file in files:
+            if file.is_file() and file.suffix in (".py", ".yaml", ".txt"):
+                digest.update(file.relative_to(Path(str(root))).as_posix().encode())
+                digest.update(file.read_bytes())
+    return f"{EXTRACTOR_VERSION}-{digest.hexdigest()[:16]}"
+
+
+def content_digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def document_metadata(doc: Document) -> dict:
+    """Everything about a document except its body lines, JSON-ready."""
+    record = {name: getattr(doc, name) for name in _METADATA_FIELDS}
+    for name in _DATE_FIELDS:
+        record[name] = record[name].isoformat() if record[name] else None
+    return record
+
+
+def document_from_metadata(record: dict, doc_id: str, path: str) -> Document:
+    """A Document rebuilt from cached metadata, under the id and path it has in this run; no body lines."""
+    values = {name: record.get(name) for name in _METADATA_FIELDS}
+    for name in _DATE_FIELDS:
+        values[name] = date.fromisoformat(values[name]) if values[name] else None
+    values["id"], values["path"] = doc_id, path
+    return Document(**values)
+
+
+class ClaimsCache:
+    """Extractions by content digest and extractor fingerprint, and the stat index of the paths last seen."""
+
+    def __init__(self, directory: str | Path = DEFAULT_DIR, fingerprint: str | None = None) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.fingerprint = fingerprint or extractor_fingerprint()
+        self.db = sqlite3.connect(self.directory / CACHE_FILE)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT);
+            CREATE TABLE IF NOT EXISTS extractions (
+                digest TEXT, fingerprint TEXT, metadata TEXT, claims TEXT, PRIMARY KEY (digest, fingerprint));
+            """
+        )
+        gitignore = self.directory / ".gitignore"
+        if not gitignore.exists():
+            gitignore.write_text("# the claimcheck cache: never commit it\n*\n", encoding="utf-8")
+
+    def known_digests(self) -> dict[str, tuple[FileStat, str]]:
+        """Path -> (stat, digest) as last seen: a file whose stat is unchanged need not be read again."""
+        rows = self.db.execute("SELECT path, size, mtime_ns, digest FROM files")
+        return {path: (FileStat(size, mtime), digest) for path, size, mtime, digest in rows}
+
+    def lookup(self, digests: Iterable[str]) -> dict[str, Extraction]:
+        """The stored extractions among `digests` for the current extractor."""
+        wanted = set(digests)
+        if not wanted:
+            return {}
+        found: dict[str, Extraction] = {}
+        rows = self.db.execute(
+            "SELECT digest, metadata, claims FROM extractions WHERE fingerprint = ?", (self.fingerprint,)
+        )
+        for digest, metadata, claims in rows:
+            if digest in wanted:
+                found[digest] = Extraction(digest, json.loads(metadata), [tuple(r) for r in json.loads(claims)])
+        return found
+
+    def store(self, extractions: Iterable[Extraction], seen: dict[str, tuple[FileStat, str]]) -> None:
+        """Keep new extractions and the stat index of this run; drop what older extractors left."""
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)",
+                (
+                    (e.digest, self.fingerprint, json.dumps(e.metadata), json.dumps(e.rows, ensure_ascii=False))
+                    for e in extractions
+                ),
+            )
+            self.db.execute("DELETE FROM extractions WHERE fingerprint != ?", (self.fingerprint,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                ((path, st.size, st.mtime_ns, digest) for path, (st, digest) in seen.items()),
+            )
+
+    def close(self) -> None:
+        self.db.close()
