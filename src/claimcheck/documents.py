@@ -73,26 +73,25 @@ class Unreadable:
 
 
 @cache
-def _furniture() -> tuple[list[re.Pattern], list[re.Pattern]]:
+def _furniture() -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns from `data/furniture.txt`: whole lines that are furniture, and furniture inside a line."""
     whole, inline = [], []
     text = resources.files("claimcheck").joinpath("data/furniture.txt").read_text(encoding="utf-8")
     for raw in text.splitlines():
         kind, _, pattern = raw.partition(":")
         if kind == "line":
-            whole.append(re.compile(pattern.strip(), re.I))
+            whole.append(f"(?:{pattern.strip()})")
         elif kind == "inline":
-            inline.append(re.compile(pattern.strip(), re.I))
-    return whole, inline
+            inline.append(f"(?:{pattern.strip()})")
+    return re.compile("|".join(whole), re.I), re.compile("|".join(inline), re.I)
 
 
 def strip_furniture(line: str) -> str:
     """The line without page furniture; '' when the whole line is furniture."""
     whole, inline = _furniture()
-    if any(p.match(line) for p in whole):
+    if whole.match(line):
         return ""
-    for pattern in inline:
-        line = pattern.sub("", line)
-    return line
+    return inline.sub("", line)
 
 
 def decode(raw: bytes) -> str:

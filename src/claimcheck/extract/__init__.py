@@ -7,8 +7,10 @@ and keep dated events that are not some figure's period as date claims.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
+from importlib import resources
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, strip_furniture
@@ -30,7 +32,21 @@ from claimcheck.extract.tables import table_claims
 from claimcheck.extract.text import Sentence, blocks, sentences
 
 __all__ = ["extract_document", "extract_text", "EXTRACTOR_VERSION"]
-EXTRACTOR_VERSION = "1"
+
+
+def _source_version() -> str:
+    """A digest of the extractor's code and word lists: cached claims are reused only by the same extractor,
+    and no one has to remember to bump a number when extraction changes."""
+    digest = hashlib.sha256()
+    package = resources.files("claimcheck")
+    sources = sorted(p for p in package.joinpath("extract").iterdir() if p.name.endswith(".py"))
+    data = [package.joinpath("data", name) for name in ("words.yaml", "furniture.txt", "calendar.yaml")]
+    for path in [*sources, package.joinpath("documents.py"), package.joinpath("calendar.py"), *data]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+EXTRACTOR_VERSION = _source_version()
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
@@ -57,12 +73,26 @@ def extract_text(text: str, doc_date: date | None = None, doc_id: str = "text") 
     return extract_document(doc)
 
 
+_MAY_CLAIM = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds|thousands|"
+    r"millions|spring|summer|autumn|winter)\b",
+    re.I,
+)
+
+
 def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: int | None) -> list[Claim]:
     text = sent.text
+    if not _MAY_CLAIM.search(text):  # no digit, number word or season: no claim, only names to remember
+        memory.add_sentence(text)
+        return []
     masked = mask(text, nonclaim_spans(text))
     future = looks_forward(text)
     spans = find_spans(masked, Context(doc.date, future))
     figures = scan(text, mask(masked, [(s.start_pos, s.end_pos) for s in spans]))
+    if not figures and not any(s.role == "event" for s in spans):
+        memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
+        return []
     timeless = mask(text, [(s.start_pos, s.end_pos) for s in spans], " ")
     ents = entities(timeless)
     claims: list[Claim] = []
@@ -89,8 +119,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         subject = _date_subject(text, span, ents, memory)
         claims.append(_claim(doc, sent, span.start_pos, span.end_pos, "date", None, None, "exact", None, None,
                              None, False, subject, None, span, future, trim=True))
-    for entity in ents:
-        memory.remember(entity)
+    memory.add_sentence(text, ents)
     return claims
 
 

@@ -141,12 +141,21 @@ def _count(word: str | None) -> int:
 
 
 Handler = Callable[[re.Match, Context], tuple[str, date | None, date | None, str | None] | None]
-_PATTERNS: list[tuple[re.Pattern, Handler]] = []
+_PATTERNS: list[tuple[re.Pattern, Handler, tuple[str, ...]]] = []
 
 
-def pattern(regex: str) -> Callable[[Handler], Handler]:
+MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
+
+
+def pattern(regex: str, needs: tuple[str, ...]) -> Callable[[Handler], Handler]:
+    """Register a time expression. `needs` is a cheap necessary condition checked first: the pattern runs
+    only if the lowercased sentence contains one of the strings, or has a year ("#year") or a digit
+    ("#digit"). It keeps extraction fast: most sentences need only a few of the patterns."""
+
     def register(handler: Handler) -> Handler:
-        _PATTERNS.append((re.compile(regex, re.I), handler))
+        _PATTERNS.append((re.compile(regex, re.I), handler, needs))
         return handler
 
     return register
@@ -156,7 +165,7 @@ def _unresolved(role: str = "period"):
     return role, None, None, NEEDS_DATE
 
 
-@pattern(rf"\b(?:between|from)\s+({FY}|{Y})\s+(?:and|to|until)\s+({FY}|{Y})")
+@pattern(rf"\b(?:between|from)\s+({FY}|{Y})\s+(?:and|to|until)\s+({FY}|{Y})", needs=("between", "from"))
 def _between_years(m, ctx):
     first, last = _point(m[1], ctx), _point(m[2], ctx)
     if first and last and first[0] <= last[1]:
@@ -164,13 +173,13 @@ def _between_years(m, ctx):
     return None
 
 
-@pattern(rf"\b({Y})\s+(?:to|until|–|-)\s+({Y})\b")
+@pattern(rf"\b({Y})\s+(?:to|until|–|-)\s+({Y})\b", needs=("#year",))
 def _year_range(m, ctx):
     first, last = int(m[1]), int(m[2])
     return ("period", year_span(first)[0], year_span(last)[1], None) if first < last else None
 
 
-@pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})")
+@pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})", needs=("#year",))
 def _fy_pair(m, ctx):
     first, last = _fy(m[1]), _fy(m[2])
     if first and last and first[0] <= last[1]:
@@ -178,7 +187,7 @@ def _fy_pair(m, ctx):
     return None
 
 
-@pattern(rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}))\s+(?:and|to|until)\s+((?:{FULL_DAY}|{MONTH_YEAR}))")
+@pattern(rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}))\s+(?:and|to|until)\s+((?:{FULL_DAY}|{MONTH_YEAR}))", needs=("between", "from"))
 def _between_days(m, ctx):
     first, last = _point(m[1], ctx), _point(m[2], ctx)
     if first and last and first[0] <= last[1]:
@@ -186,7 +195,7 @@ def _between_days(m, ctx):
     return None
 
 
-@pattern(rf"\bbetween\s+({MONTH_NAMES})\s+and\s+({MONTH_NAMES})\s+({Y})")
+@pattern(rf"\bbetween\s+({MONTH_NAMES})\s+and\s+({MONTH_NAMES})\s+({Y})", needs=("between",))
 def _between_months(m, ctx):
     year = int(m[3])
     first, last = MONTHS[m[1].lower()], MONTHS[m[2].lower()]
@@ -195,7 +204,7 @@ def _between_months(m, ctx):
     return None
 
 
-@pattern(rf"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?({POINT})")
+@pattern(rf"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?({POINT})", needs=("since",))
 def _since(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
@@ -205,7 +214,7 @@ def _since(m, ctx):
     return "period", span[0], ctx.doc_date, None
 
 
-@pattern(rf"\bsince\s+({MONTH_NAMES})\b(?!\s*\d)")
+@pattern(rf"\bsince\s+({MONTH_NAMES})\b(?!\s*\d)", needs=("since",))
 def _since_month(m, ctx):
     month = MONTHS[m[1].lower()]
     year = _nearest_year(month, 1, Context(ctx.doc_date, False))
@@ -214,7 +223,7 @@ def _since_month(m, ctx):
     return "period", date(year, month, 1), ctx.doc_date, None
 
 
-@pattern(rf"\b(?:between\s+)?({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)")
+@pattern(rf"\b(?:between\s+)?({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)", needs=("#year",))
 def _multi_year(m, ctx):
     """ "between 2010-15": financial years 2010-11 to 2014-15 (a one-year label is a financial year)."""
     start, end = int(m[1]), int(m[1]) // 100 * 100 + int(m[2])
@@ -225,7 +234,7 @@ def _multi_year(m, ctx):
     return "period", date(start, 4, 1), date(end, 3, 31), None
 
 
-@pattern(rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+({NUM}\s+)?({UNIT})\b")
+@pattern(rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+({NUM}\s+)?({UNIT})\b", needs=("past", "last", "previous"))
 def _past_units(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
@@ -233,7 +242,7 @@ def _past_units(m, ctx):
     return "period", _units_back(ctx.doc_date, count, m[2]), ctx.doc_date, None
 
 
-@pattern(rf"\b(?:the\s+)?(?:last|past|previous)\s+({NUM})\s+({UNIT})\b")
+@pattern(rf"\b(?:the\s+)?(?:last|past|previous)\s+({NUM})\s+({UNIT})\b", needs=("past", "last", "previous"))
 def _last_units(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
@@ -241,7 +250,7 @@ def _last_units(m, ctx):
 
 
 @pattern(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?({NUM})\s+({UNIT})\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
-         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})")
+         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})", needs=("year", "month", "week", "day", "decade"))
 def _units_to(m, ctx):
     """ "over the three years to March 2024" = 2021-04-01 .. 2024-03-31."""
     span = _point(m[3], ctx)
@@ -252,7 +261,7 @@ def _units_to(m, ctx):
     return "period", start, end, None
 
 
-@pattern(rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?({FULL_DAY}|{MONTH_YEAR})")
+@pattern(rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?({FULL_DAY}|{MONTH_YEAR})", needs=("year",))
 def _year_ending(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
@@ -260,7 +269,7 @@ def _year_ending(m, ctx):
     return "period", _units_back(span[1], 1, "year") + timedelta(days=1), span[1], None
 
 
-@pattern(r"\b(?:by\s+the\s+end\s+of\s+|over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?parliament\b")
+@pattern(r"\b(?:by\s+the\s+end\s+of\s+|over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?parliament\b", needs=("parliament",))
 def _parliament(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
@@ -270,7 +279,7 @@ def _parliament(m, ctx):
     return "period", span[0], span[1], None
 
 
-@pattern(r"\b(?:over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b")
+@pattern(r"\b(?:over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b", needs=("spending review",))
 def _spending_review(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
@@ -281,7 +290,7 @@ def _spending_review(m, ctx):
 
 
 @pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year(?:,?\s+({FY}))?"
-         r"|\b(?:in\s+|for\s+)?this\s+year\b")
+         r"|\b(?:in\s+|for\s+)?this\s+year\b", needs=("financial year", "this year"))
 def _this_year(m, ctx):
     if m[1]:
         span = _fy(m[1])
@@ -291,7 +300,7 @@ def _this_year(m, ctx):
     return "period", *financial_year_of(ctx.doc_date), None
 
 
-@pattern(r"\b(?:last|the\s+previous)\s+financial\s+year\b")
+@pattern(r"\b(?:last|the\s+previous)\s+financial\s+year\b", needs=("financial year",))
 def _last_fy(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
@@ -299,7 +308,7 @@ def _last_fy(m, ctx):
     return "period", *financial_year(start.year - 1), None
 
 
-@pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b")
+@pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b", needs=("#year",))
 def _by(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
@@ -313,7 +322,7 @@ def _by(m, ctx):
     return "period", ctx.doc_date, span[1], None
 
 
-@pattern(rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b")
+@pattern(rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b", needs=("#year",))
 def _until(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
@@ -323,19 +332,19 @@ def _until(m, ctx):
     return "period", min(ctx.doc_date, span[1]) if ctx.future else None, span[1], None
 
 
-@pattern(rf"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)\s+(?:[\d.,]+%?\s+(?:in|at|on)\s+)?({FULL_DAY}|{MONTH_YEAR}|{Y})\b")
+@pattern(rf"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)\s+(?:[\d.,]+%?\s+(?:in|at|on)\s+)?({FULL_DAY}|{MONTH_YEAR}|{Y})\b", needs=("#year",))
 def _compared(m, ctx):
     span = _point(m[1], ctx)
     return ("compare", *span, None) if span else None
 
 
-@pattern(rf"\b(?:financial\s+year\s+)?({FY})")
+@pattern(rf"\b(?:financial\s+year\s+)?({FY})", needs=("#year",))
 def _fy_label(m, ctx):
     span = _fy(m[1])
     return ("period", *span, None) if span else None
 
 
-@pattern(rf"\b(?:(?:on|at|as\s+at|of)\s+)?({FULL_DAY})")
+@pattern(rf"\b(?:(?:on|at|as\s+at|of)\s+)?({FULL_DAY})", needs=("#year",))
 def _full_day(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
@@ -344,7 +353,7 @@ def _full_day(m, ctx):
     return ("period" if lead in ("at", "as at") else "event"), *span, None
 
 
-@pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b")
+@pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b", needs=("#year",))
 def _part_of_year(m, ctx):
     year = int(m[1])
     part = m.group(0).split()[0].split("-")[0].lower()
@@ -352,18 +361,18 @@ def _part_of_year(m, ctx):
     return "event", date(year, months[0], 1), month_end(year, months[1]), None
 
 
-@pattern(rf"\b({MONTH_YEAR})\b")
+@pattern(rf"\b({MONTH_YEAR})\b", needs=("#year",))
 def _month_year(m, ctx):
     span = _point(m[1], ctx)
     return ("event", *span, None) if span else None
 
 
-@pattern(rf"\b({SEASON})\s+({Y})\b")
+@pattern(rf"\b({SEASON})\s+({Y})\b", needs=("#year",))
 def _season_year(m, ctx):
     return "event", *season_span(m[1], int(m[2])), None
 
 
-@pattern(rf"\b(?:(?:on|at|as\s+at)\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})")
+@pattern(rf"\b(?:(?:on|at|as\s+at)\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})", needs=("#digit",))
 def _day_month(m, ctx):
     month = MONTHS[m[2].lower()]
     year = _nearest_year(month, int(m[1]), ctx)
@@ -375,7 +384,7 @@ def _day_month(m, ctx):
     return (role, day, day, None) if day else None
 
 
-@pattern(rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))")
+@pattern(rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))", needs=("spring", "summer", "autumn", "winter"))
 def _bare_season(m, ctx):
     if ctx.doc_date is None:
         return _unresolved("event")
@@ -384,7 +393,7 @@ def _bare_season(m, ctx):
     return "event", *season_span(m[1], year), None
 
 
-@pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)")
+@pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=MONTH_STEMS)
 def _bare_month(m, ctx):
     if m[1].lower() == "may":
         return None
@@ -395,7 +404,7 @@ def _bare_month(m, ctx):
     return "period", *month_span(year, month), None
 
 
-@pattern(rf"\b(?:in|during|for|throughout|at\s+the\s+end\s+of)\s+({Y})\b(?![-–/]\d)")
+@pattern(rf"\b(?:in|during|for|throughout|at\s+the\s+end\s+of)\s+({Y})\b(?![-–/]\d)", needs=("#year",))
 def _in_year(m, ctx):
     return "period", *year_span(int(m[1])), None
 
@@ -413,7 +422,15 @@ def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
     """Every time expression in `sentence`, longest and earliest-registered first, not overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[TimeSpan] = []
-    for regex, handler in _PATTERNS:
+    lower = sentence.lower()
+    features = {"#year": bool(_YEAR_DIGITS.search(sentence)), "#digit": bool(_DIGIT.search(sentence))}
+    allowed: dict[tuple[str, ...], bool] = {}
+    for regex, handler, needs in _PATTERNS:
+        ok = allowed.get(needs)
+        if ok is None:
+            ok = allowed[needs] = any(features[n] if n[0] == "#" else n in lower for n in needs)
+        if not ok:
+            continue
         for m in regex.finditer(sentence):
             start, end = m.span()
             while start < end and sentence[start].isspace():

@@ -42,11 +42,42 @@ class Entity:
 
 @dataclass
 class Memory:
-    """What a document has named so far: programmes by head noun, acronyms, longer names of short names."""
+    """What a document has named so far: programmes by head noun, acronyms, longer names of short names.
+
+    Lazy: sentences are queued as they are read and their names found only when a
+    later figure needs to look back, so sentences without figures cost almost nothing.
+    """
 
     by_head: dict[str, tuple[int, str]] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
+    _queue: list[str | list[Entity]] = field(default_factory=list)
+    _seen: list[str] = field(default_factory=list)
+
+    def add_sentence(self, text: str, found: list[Entity] | None = None) -> None:
+        """Queue a sentence (with its entities when they were already found)."""
+        self._queue.append(found if found is not None else text)
+        self._seen.append(text)
+
+    def mentioned(self, words: str, any_case: bool = False) -> bool:
+        if any_case:
+            words = words.lower()
+            return any(words in text.lower() for text in self._seen)
+        return any(words in text for text in self._seen)
+
+    def _drain(self) -> None:
+        for item in self._queue:
+            for entity in (entities(item) if isinstance(item, str) else item):
+                self.remember(entity)
+        self._queue.clear()
+
+    def head(self, noun: str) -> str | None:
+        """The latest named thing with this head noun ("programme" -> "Children's ... Innovation Programme")."""
+        if not self.mentioned(noun[:5], any_case=True):
+            return None
+        self._drain()
+        found = self.by_head.get(_singular(noun))
+        return found[1] if found else None
 
     def remember(self, entity: Entity) -> None:
         if entity.head and entity.score >= 2:
@@ -67,6 +98,9 @@ class Memory:
         if len(words) > 2 and (words[2][0].isupper() or words[2].lower() in CONNECTORS):
             return text  # already a full name, not a short form
         short = " ".join(words[:2])
+        if not self.mentioned(short):
+            return text
+        self._drain()
         for name in reversed(self.names):
             at = name.find(short)
             if at < 0 or name[at:] == text or text.startswith(name[at:]):
@@ -193,31 +227,36 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
     return found
 
 
-_HEAD_PHRASE = re.compile(
-    r"(?P<mods>(?:[a-z][\w’'-]*\s+){0,3})(?P<head>" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b"
-    r"(?P<comp> (?:of|for|on|into|in) (?:[\w’'-]+ ){0,16}?[\w’'-]+(?=\s*(?:[,.;:–—)]|$|\s+(?:was|is|"
-    r"were|are|has|have|will|would|published|in\s+(?:spring|summer|autumn|winter)\b|on\s+\d|that|which|to\s+be))))?",
+_HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b")
+_MODIFIERS = re.compile(r"(?:[a-z][\w’'-]*\s+){1,3}$")
+_COMPLEMENT = re.compile(
+    r" (?:of|for|on|into|in) (?:[\w’'-]+ ){0,16}?[\w’'-]+(?=\s*(?:[,.;:–—)]|$|\s+(?:was|is|were|are|has|have|will|"
+    r"would|published|in\s+(?:spring|summer|autumn|winter)\b|on\s+\d|that|which|to\s+be)))"
 )
 
 
 def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
     """Lowercase programme phrases: "our interventions programme", "statutory guidance on the technical detail"."""
     found = []
-    for m in _HEAD_PHRASE.finditer(sentence):
-        if any(e.start <= m.start("head") < e.end for e in named):
+    for m in _HEAD_WORD.finditer(sentence):
+        head_start, head_end = m.span()
+        if any(e.start <= head_start < e.end for e in named):
             continue
+        before = _MODIFIERS.search(sentence, max(0, head_start - 80), head_start)
         mods = []
-        for word in reversed(m["mods"].split()):
+        for word in reversed(before.group(0).split() if before else []):
             low = word.lower()
             if low in STOP or low in ACTOR_WORDS or (re.fullmatch(r"[a-z]+ed", low) and "-" not in low):
                 break
             mods.insert(0, word)
         while mods and mods[0].lower() in ("new", "overall", "whole"):
             mods.pop(0)
-        text = " ".join([*mods, m["head"]]) + (m["comp"] or "")
-        start = m.start("head") if not mods else sentence.find(mods[0], m.start())
-        score = 2 if (mods or m["comp"]) else 0
-        found.append(Entity(start, m.end(), text.strip(), score, m["head"]))
+        comp = _COMPLEMENT.match(sentence, head_end)
+        end = comp.end() if comp else head_end
+        text = " ".join([*mods, m.group(0)]) + (comp.group(0) if comp else "")
+        start = head_start if not mods else sentence.rfind(mods[0], 0, head_start)
+        score = 2 if (mods or comp) else 0
+        found.append(Entity(start, end, text.strip(), score, m.group(0)))
     return found
 
 
@@ -244,8 +283,7 @@ def refers_back(sentence: str, pos: int, memory: Memory) -> str | None:
             break
     if best is None:
         return None
-    found = memory.by_head.get(_singular(best.group(1)))
-    return found[1] if found else None
+    return memory.head(best.group(1))
 
 
 _PHRASE_STOP = re.compile(
