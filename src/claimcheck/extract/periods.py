@@ -187,7 +187,10 @@ def _fy_pair(m, ctx):
     return None
 
 
-@pattern(rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}))\s+(?:and|to|until)\s+((?:{FULL_DAY}|{MONTH_YEAR}))", needs=("between", "from"))
+@pattern(
+    rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}))\s+(?:and|to|until)\s+((?:{FULL_DAY}|{MONTH_YEAR}))",
+    needs=("between", "from"),
+)
 def _between_days(m, ctx):
     first, last = _point(m[1], ctx), _point(m[2], ctx)
     if first and last and first[0] <= last[1]:
@@ -234,7 +237,10 @@ def _multi_year(m, ctx):
     return "period", date(start, 4, 1), date(end, 3, 31), None
 
 
-@pattern(rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+({NUM}\s+)?({UNIT})\b", needs=("past", "last", "previous"))
+@pattern(
+    rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+({NUM}\s+)?({UNIT})\b",
+    needs=("past", "last", "previous"),
+)
 def _past_units(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
@@ -261,7 +267,10 @@ def _units_to(m, ctx):
     return "period", start, end, None
 
 
-@pattern(rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?({FULL_DAY}|{MONTH_YEAR})", needs=("year",))
+@pattern(
+    rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?({FULL_DAY}|{MONTH_YEAR})",
+    needs=("year",),
+)
 def _year_ending(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
@@ -269,7 +278,10 @@ def _year_ending(m, ctx):
     return "period", _units_back(span[1], 1, "year") + timedelta(days=1), span[1], None
 
 
-@pattern(r"\b(?:by\s+the\s+end\s+of\s+|over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?parliament\b", needs=("parliament",))
+@pattern(
+    r"\b(?:by\s+the\s+end\s+of\s+|over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?parliament\b",
+    needs=("parliament",),
+)
 def _parliament(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
@@ -279,7 +291,10 @@ def _parliament(m, ctx):
     return "period", span[0], span[1], None
 
 
-@pattern(r"\b(?:over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b", needs=("spending review",))
+@pattern(
+    r"\b(?:over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b",
+    needs=("spending review",),
+)
 def _spending_review(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
@@ -322,7 +337,11 @@ def _by(m, ctx):
     return "period", ctx.doc_date, span[1], None
 
 
-@pattern(rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b", needs=("#year",))
+@pattern(
+    rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of"
+    rf"\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b",
+    needs=("#year",),
+)
 def _until(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
@@ -332,7 +351,11 @@ def _until(m, ctx):
     return "period", min(ctx.doc_date, span[1]) if ctx.future else None, span[1], None
 
 
-@pattern(rf"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)\s+(?:[\d.,]+%?\s+(?:in|at|on)\s+)?({FULL_DAY}|{MONTH_YEAR}|{Y})\b", needs=("#year",))
+@pattern(
+    rf"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)"
+    rf"\s+(?:[\d.,]+%?\s+(?:in|at|on)\s+)?({FULL_DAY}|{MONTH_YEAR}|{Y})\b",
+    needs=("#year",),
+)
 def _compared(m, ctx):
     span = _point(m[1], ctx)
     return ("compare", *span, None) if span else None
@@ -372,7 +395,11 @@ def _season_year(m, ctx):
     return "event", *season_span(m[1], int(m[2])), None
 
 
-@pattern(rf"\b(?:(?:on|at|as\s+at)\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})", needs=("#digit",))
+@pattern(
+    rf"\b(?:(?:on|at|as\s+at)\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}}"
+    rf")(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})",
+    needs=("#digit",),
+)
 def _day_month(m, ctx):
     month = MONTHS[m[2].lower()]
     year = _nearest_year(month, int(m[1]), ctx)
@@ -384,7 +411,10 @@ def _day_month(m, ctx):
     return (role, day, day, None) if day else None
 
 
-@pattern(rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))", needs=("spring", "summer", "autumn", "winter"))
+@pattern(
+    rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))",
+    needs=("spring", "summer", "autumn", "winter"),
+)
 def _bare_season(m, ctx):
     if ctx.doc_date is None:
         return _unresolved("event")
