@@ -7,7 +7,7 @@ import sys
 
 from claimcheck import runner
 from claimcheck.output import write_claims
-from claimcheck.pipeline import load_corpus
+from claimcheck.pipeline import add_engine_arguments, engine_options, load_corpus
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="print every quantitative claim found in documents")
     extract.add_argument("paths", nargs="*", default=["seeds"], help="documents or folders (default: seeds)")
     extract.add_argument("--format", choices=("jsonl", "csv", "md"), default="md")
+    add_engine_arguments(extract)
     return parser
 
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "extract":
-        corpus = load_corpus(args.paths)
+        corpus = load_corpus(args.paths, **engine_options(args))
         try:
             write_claims(corpus, args.format, sys.stdout)
         except BrokenPipeError:  # `claimcheck extract | head`: the reader has what it wanted

@@ -34,6 +34,10 @@ CHUNK = 16  # documents sent to a worker at a time
 RACY_SECONDS = 2  # a file modified this recently may change again within the same mtime: read it anyway
 
 
+class EngineError(RuntimeError):
+    """The chosen engine cannot run (the dask extra is not installed, the scheduler cannot be reached)."""
+
+
 @dataclass
 class Corpus:
     """The documents read (metadata only: their body lines are dropped once extracted), those that could

@@ -17,7 +17,7 @@ import pandas as pd
 from claimcheck.checks.base import documents_frame
 from claimcheck.documents import Document
 from claimcheck.findings import STATUS_OF_SEVERITY, Finding, Verdict
-from claimcheck.pipeline import load_corpus
+from claimcheck.pipeline import EngineError, add_engine_arguments, engine_options, load_corpus
 from claimcheck.report.markdown import render, write_atomic
 from claimcheck.rules import Rule, RuleFileError, load_rules
 from claimcheck.subjects import subject_mask
@@ -41,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="Markdown report to write (default: reports/claimcheck.md)",
     )
+    add_engine_arguments(parser)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -55,13 +56,23 @@ def main(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"claimcheck run: {path}: no such file or folder", file=sys.stderr)
         return 2
-    corpus = load_corpus(args.paths)
+    options = engine_options(args)
+    try:
+        corpus = load_corpus(args.paths, **options)
+    except EngineError as exc:
+        print(f"claimcheck run: {exc}", file=sys.stderr)
+        return 2
     documents = documents_frame(document_record(doc) for doc in corpus.documents)
     print(
         f"claimcheck: {len(corpus.documents)} document(s), {len(corpus.claims)} claim(s), "
         f"{len(rules)} check(s) from {args.rules}"
     )
-    verdicts = run_rules(rules, corpus.claims, documents)
+    if options["engine"] == "dask":
+        from claimcheck.dask_engine import run_rules_on_cluster
+
+        verdicts = run_rules_on_cluster(rules, corpus.claims, documents, options["scheduler"])
+    else:
+        verdicts = run_rules(rules, corpus.claims, documents)
     for verdict in verdicts:
         print(console_line(verdict))
         for finding in verdict.findings:
