@@ -1,4 +1,5 @@
-"""The `claimcheck` command: `run` checks a corpus against rules; `extract` prints its claims."""
+"""The `claimcheck` command: `run` checks a corpus against rules; `extract` prints its claims; `baseline`
+records the current findings as known."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 
 from claimcheck import runner
+from claimcheck.baseline import DEFAULT_BASELINE
 from claimcheck.output import write_claims
 from claimcheck.pipeline import add_engine_arguments, engine_options, load_corpus
 
@@ -21,6 +23,19 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="*", default=["seeds"], help="documents or folders (default: seeds)")
     extract.add_argument("--format", choices=("jsonl", "csv", "md"), default="md")
     add_engine_arguments(extract)
+
+    baseline = commands.add_parser(
+        "baseline", help="record the current findings as known, so `run` fails only on new ones"
+    )
+    baseline.add_argument("paths", nargs="*", default=["seeds"], help="documents or folders (default: seeds)")
+    baseline.add_argument("--rules", default="rules", metavar="DIR", help="rule files folder (default: rules)")
+    baseline.add_argument(
+        "--output",
+        default=DEFAULT_BASELINE,
+        metavar="FILE",
+        help=f"baseline file to write (default: {DEFAULT_BASELINE}); reasons written in it are kept",
+    )
+    add_engine_arguments(baseline)
     return parser
 
 
@@ -37,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         for bad in corpus.unreadable:
             print(f"claimcheck: {bad.path}: not read: {bad.reason}", file=sys.stderr)
         return 0
+    if args.command == "baseline":
+        return runner.baseline_main(args)
     return runner.main(args)
 
 

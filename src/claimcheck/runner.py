@@ -2,7 +2,10 @@
 
 Exit status like a test run: 0 when no error-severity check failed, 1 when
 one did, 2 for usage or rule-file mistakes (reported one line each, before
-any check runs).
+any check runs). For CI (docs/ci.md): `--changed-since REF` / `--only FILE`
+report only findings that involve those documents, `--format` adds JSON,
+JUnit, SARIF and GitHub annotations, and a baseline file accepts known
+findings; `claimcheck baseline` writes one.
 """
 
 from __future__ import annotations
@@ -14,11 +17,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from claimcheck import baseline
+from claimcheck.baseline import DEFAULT_BASELINE, BaselineError
+from claimcheck.changed import ChangedError, Focus, changed_files, focus_on
 from claimcheck.checks.base import documents_frame
 from claimcheck.documents import Document
 from claimcheck.findings import STATUS_OF_SEVERITY, Finding, Verdict
-from claimcheck.pipeline import EngineError, add_engine_arguments, engine_options, load_corpus
+from claimcheck.pipeline import Corpus, EngineError, add_engine_arguments, engine_options, load_corpus
+from claimcheck.report import github
+from claimcheck.report.formats import FORMATS, FormatError, parse_formats
 from claimcheck.report.markdown import render, write_atomic
+from claimcheck.result import RunResult
 from claimcheck.rules import Rule, RuleFileError, load_rules
 from claimcheck.subjects import subject_mask
 
@@ -42,9 +51,80 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="Markdown report to write (default: reports/claimcheck.md)",
     )
     add_engine_arguments(parser)
+    add_ci_arguments(parser)
+
+
+def add_ci_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options for CI: which documents the run is about, machine-readable outputs, the baseline."""
+    focus = parser.add_mutually_exclusive_group()
+    focus.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only findings that involve documents added or changed since the git REF (and untracked ones)",
+    )
+    focus.add_argument(
+        "--only",
+        nargs="+",
+        metavar="FILE",
+        help="report only findings that involve these documents (checked against the whole corpus)",
+    )
+    parser.add_argument(
+        "--format",
+        action="append",
+        metavar="FORMATS",
+        help=f"also write {', '.join(FORMATS)} (repeat or comma-separate); the Markdown report is always written",
+    )
+    parser.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="folder for the --format files (default: the report's folder)",
+    )
+    baseline = parser.add_mutually_exclusive_group()
+    baseline.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help=f"accept the findings recorded in FILE (default: {DEFAULT_BASELINE} when it exists)",
+    )
+    baseline.add_argument("--no-baseline", action="store_true", help=f"ignore {DEFAULT_BASELINE}")
 
 
 def main(args: argparse.Namespace) -> int:
+    """`claimcheck run`: check, focus on changed documents, set aside the baseline, write every output."""
+    try:
+        formats = parse_formats(args.format)
+        chosen = choose_documents(args)
+        known, baseline_file = read_baseline(args)
+    except (FormatError, ChangedError, BaselineError) as exc:
+        print(f"claimcheck run: {exc}", file=sys.stderr)
+        return 2
+    analysis = analyse(args)
+    if isinstance(analysis, int):
+        return analysis
+    rules, corpus, verdicts = analysis
+    focus = None
+    if chosen is not None:
+        focus = focus_of(chosen, corpus, rules, source=f"--changed-since {args.changed_since}"
+                         if args.changed_since else "--only")
+        verdicts = focus_on(verdicts, focus)
+        print(f"claimcheck: reporting on {describe(focus)}")
+    if known:
+        verdicts = baseline.apply(verdicts, known, baseline_file)
+    for verdict in verdicts:
+        print(console_line(verdict))
+        for finding in verdict.findings:
+            print(f"    {', '.join(finding.locations)}: {finding.message}")
+    for bad in corpus.unreadable:
+        print(f"claimcheck: {bad.path}: not read: {bad.reason}", file=sys.stderr)
+    result = RunResult(verdicts, corpus, rules_dir=str(args.rules), focus=focus, baseline=baseline_file)
+    status = write_outputs(result, args, formats)
+    if status:
+        return status
+    print(summary_line(verdicts))
+    return exit_status(verdicts)
+
+
+def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]] | int:
+    """Rules loaded, corpus read, every check run; or the exit status of a usage mistake."""
     try:
         rules = load_rules(args.rules)
     except RuleFileError as exc:
@@ -73,20 +153,97 @@ def main(args: argparse.Namespace) -> int:
         verdicts = run_rules_on_cluster(rules, corpus.claims, documents, options["scheduler"])
     else:
         verdicts = run_rules(rules, corpus.claims, documents)
-    for verdict in verdicts:
-        print(console_line(verdict))
-        for finding in verdict.findings:
-            print(f"    {', '.join(finding.locations)}: {finding.message}")
-    for bad in corpus.unreadable:
-        print(f"claimcheck: {bad.path}: not read: {bad.reason}", file=sys.stderr)
+    return rules, corpus, verdicts
+
+
+def choose_documents(args: argparse.Namespace) -> dict[Path, str] | None:
+    """The files the run reports on (resolved path -> "new"/"changed"/"named"), None for the whole corpus.
+
+    `--only` files outside the document folders are added to what is read, so they meet the corpus.
+    """
+    if args.changed_since:
+        return {changed.path: changed.status for changed in changed_files(args.changed_since)}
+    if not args.only:
+        return None
+    missing = [name for name in args.only if not Path(name).is_file()]
+    if missing:
+        raise ChangedError(f"{missing[0]}: no such document (--only takes document files)")
+    folders = [Path(p).resolve() for p in args.paths]
+    outside = [n for n in args.only if not any(Path(n).resolve().is_relative_to(f) for f in folders)]
+    args.paths = [*args.paths, *outside]
+    return {Path(name).resolve(): "named" for name in args.only}
+
+
+def focus_of(chosen: dict[Path, str], corpus: Corpus, rules: list[Rule], source: str) -> Focus:
+    documents = {doc.id: chosen[Path(doc.path).resolve()] for doc in corpus.documents
+                 if Path(doc.path).resolve() in chosen}
+    rule_files = {str(Path(r.source).resolve()) for r in rules} & {str(path) for path in chosen}
+    return Focus(documents, source, rule_files)
+
+
+def describe(focus: Focus) -> str:
+    if not focus.documents and not focus.rule_files:
+        return f"no new or changed document ({focus.source})"
+    counts = Counter(focus.documents.values())
+    what = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no"
+    rules = f" and {len(focus.rule_files)} changed rule file(s)" if focus.rule_files else ""
+    return f"{what} document(s){rules} ({focus.source}): {', '.join(sorted(focus.documents)) or '-'}"
+
+
+def read_baseline(args: argparse.Namespace) -> tuple[dict[str, str], str | None]:
+    """The baseline's fingerprints and its file: --baseline FILE, else the default file if present."""
+    if getattr(args, "no_baseline", False):
+        return {}, None
+    path = getattr(args, "baseline", None)
+    if path is None and Path(DEFAULT_BASELINE).is_file():
+        path = DEFAULT_BASELINE
+    if path is None:
+        return {}, None
+    return baseline.read(path), str(path)
+
+
+def write_outputs(result: RunResult, args: argparse.Namespace, formats: list[str]) -> int:
+    """The Markdown report, then each --format file (or standard output for github); 2 if one cannot be written."""
+    report = Path(args.report)
+    folder = Path(args.output_dir) if args.output_dir else report.parent
+    outputs = [(report, render(result.verdicts, result.corpus, rules_dir=result.rules_dir, focus=result.focus))]
+    for name in formats:
+        filename, renderer = FORMATS[name]
+        if filename is None:
+            text = github.render(result, report=report.as_posix()) if name == "github" else renderer(result)
+            sys.stdout.write(text)
+            continue
+        outputs.append((folder / filename, renderer(result)))
+    for path, text in outputs:
+        try:
+            write_atomic(path, text)
+        except OSError as exc:
+            print(f"claimcheck run: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(f"{'report' if path == report else 'wrote'}: {path}")
+    return 0
+
+
+def baseline_main(args: argparse.Namespace) -> int:
+    """`claimcheck baseline`: record every current finding so later runs fail only on new ones."""
+    analysis = analyse(args)
+    if isinstance(analysis, int):
+        return analysis
+    _, _, verdicts = analysis
+    output = Path(args.output)
     try:
-        write_atomic(Path(args.report), render(verdicts, corpus, rules_dir=str(args.rules)))
+        reasons = baseline.read(output) if output.is_file() else {}
+    except BaselineError:
+        reasons = {}
+    text = baseline.render(verdicts, reasons)
+    try:
+        write_atomic(output, text)
     except OSError as exc:
-        print(f"claimcheck run: cannot write the report {args.report}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"claimcheck baseline: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"report: {args.report}")
-    print(summary_line(verdicts))
-    return exit_status(verdicts)
+    count = sum(len(v.findings) for v in verdicts)
+    print(f"baseline: {count} finding(s) recorded in {output}; `claimcheck run` now fails only on new ones")
+    return 0
 
 
 def run_rules(rules: list[Rule], claims: pd.DataFrame, documents: pd.DataFrame) -> list[Verdict]:

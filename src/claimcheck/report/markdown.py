@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 from tabulate import tabulate
 
+from claimcheck.changed import Focus
 from claimcheck.findings import Finding, Verdict
 from claimcheck.pipeline import Corpus
 from claimcheck.report import numbers
@@ -28,7 +29,7 @@ def table(rows: list[list], headers: list[str]) -> str:
     return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
 
 
-def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules") -> str:
+def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", focus: Focus | None = None) -> str:
     from claimcheck.runner import summary_line  # the same words as the console
 
     parts = [
@@ -55,9 +56,12 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules") ->
         ),
         "",
     ]
+    if focus is not None:
+        parts[4:4] = _focus(focus, corpus)
     problems = [v for v in verdicts if v.status in PROBLEMS]
     parts += ["## Failed checks", ""]
     parts += [_failed(v) for v in problems] or ["No check failed.", ""]
+    parts += _accepted(verdicts)
     parts += _passed(verdicts)
     parts += _coverage(verdicts, corpus)
     parts += _inventory(corpus.claims)
@@ -81,9 +85,50 @@ def _failed(verdict: Verdict) -> str:
         lines += [f"See: <{verdict.link.replace('>', '%3E')}>", ""]
     for number, finding in enumerate(verdict.findings, 1):
         lines += [f"{number}. {escape_md(finding.message)}", "", _side_by_side(finding), ""]
-    for finding, reason in verdict.accepted:
-        lines += [f"- accepted: {escape_md(finding.message)} (reason: {escape_md(reason)})"]
+    if verdict.accepted:
+        lines += [f"{len(verdict.accepted)} known discrepancy(ies) accepted: see Accepted findings.", ""]
     return "\n".join(lines) + "\n"
+
+
+def _focus(focus: Focus, corpus: Corpus) -> list[str]:
+    """Which documents this run is about: new and changed ones, checked against the whole corpus."""
+    out = ["## Documents checked in this run", ""]
+    if not focus.documents:
+        return out + [f"No document to check ({escape_md(focus.source)}); findings are left out.", ""]
+    per_doc = corpus.claims.groupby("doc").size() if not corpus.claims.empty else pd.Series(dtype=int)
+    titles = {doc.id: doc.title for doc in corpus.documents}
+    rows = [
+        [f"`{doc}`", "🆕 new" if status == "new" else "✏️ changed", escape_md(titles.get(doc)), int(per_doc.get(doc, 0))]
+        for doc, status in sorted(focus.documents.items())
+    ]
+    new = sum(1 for status in focus.documents.values() if status == "new")
+    return out + [
+        f"{len(focus.documents)} document(s) chosen by {escape_md(focus.source)} ({new} new), checked against the "
+        "whole corpus; only findings that involve them are reported"
+        + (", and every finding of a changed rule file." if focus.rule_files else "."),
+        "",
+        table(rows, ["document", "status", "title", "claims"]),
+        "",
+    ]
+
+
+def _accepted(verdicts: list[Verdict]) -> list[str]:
+    """Known discrepancies (a rule's `accept:` or the baseline), each with its written reason."""
+    rows = [
+        [f"`{v.name}`", escape_md(finding.message), ", ".join(f"`{loc}`" for loc in finding.locations), escape_md(why)]
+        for v in verdicts
+        for finding, why in v.accepted
+    ]
+    if not rows:
+        return []
+    return [
+        "## Accepted findings",
+        "",
+        "Known discrepancies accepted with a written reason: they do not fail the run.",
+        "",
+        table(rows, ["check", "finding", "where", "reason"]),
+        "",
+    ]
 
 
 def _side_by_side(finding: Finding) -> str:
