@@ -22,17 +22,13 @@ from __future__ import annotations
 import re
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pytest
 
-from claimcheck import baseline
-from claimcheck.checks.base import documents_frame
-from claimcheck.findings import Verdict
-from claimcheck.pipeline import Corpus, load_corpus
-from claimcheck.report import numbers
-from claimcheck.result import relative_path
-from claimcheck.rules import Rule, parse_rules
+if TYPE_CHECKING:  # claimcheck itself (pandas, Pint) is imported only when a rule file is collected
+    from claimcheck.findings import Verdict
+    from claimcheck.rules import Rule
 
 RULE_SUFFIXES = (".yaml", ".yml")
 _CHECKS = re.compile(r"^checks\s*:", re.M)
@@ -114,6 +110,9 @@ class RuleFile(pytest.File):
     """A rule file: one test item per check; any mistake in the file is a collection error naming its line."""
 
     def collect(self):
+        from claimcheck.result import relative_path
+        from claimcheck.rules import parse_rules
+
         source = relative_path(self.path)
         try:
             text = self.path.read_text(encoding="utf-8")
@@ -133,8 +132,12 @@ class CheckItem(pytest.Item):
         self.add_marker(pytest.mark.claimcheck)
 
     def runtest(self) -> None:
+        from claimcheck import baseline
+        from claimcheck.result import relative_path
+        from claimcheck.runner import run_rule  # the runner's own semantics: subject scope, accept:, crashes
+
         corpus, documents, known, known_file = _session_corpus(self.config, self.path)
-        verdict = _run(self.rule, corpus.claims, documents)
+        verdict = run_rule(self.rule, corpus.claims, documents)
         if known:
             verdict = baseline.apply([verdict], known, known_file)[0]
         self.user_properties.append(("claimcheck", verdict.note))
@@ -155,12 +158,6 @@ class CheckItem(pytest.Item):
         return self.path, self.rule.line - 1, f"{self.rule.kind} check {self.rule.id}"
 
 
-def _run(rule: Rule, claims: pd.DataFrame, documents: pd.DataFrame) -> Verdict:
-    from claimcheck.runner import run_rule  # the runner's own semantics: subject scope, accept:, crash -> error
-
-    return run_rule(rule, claims, documents)
-
-
 def _docs_for(config: pytest.Config, rule_file: Path) -> list[Path]:
     given = config.getoption("claimcheck_docs")
     if given:
@@ -173,6 +170,10 @@ def _docs_for(config: pytest.Config, rule_file: Path) -> list[Path]:
 
 def _session_corpus(config: pytest.Config, rule_file: Path):
     """The documents (read and extracted once per session per folder set) and the baseline."""
+    from claimcheck import baseline
+    from claimcheck.checks.base import documents_frame
+    from claimcheck.pipeline import load_corpus
+
     docs = _docs_for(config, rule_file)
     cache = config.stash.setdefault(_corpus_key, {})
     key = tuple(docs)
@@ -180,7 +181,7 @@ def _session_corpus(config: pytest.Config, rule_file: Path):
         missing = [str(p) for p in docs if not p.exists()]
         if missing:
             raise pytest.UsageError(f"claimcheck: no documents at {', '.join(missing)} (use --claimcheck-docs PATH)")
-        corpus: Corpus = load_corpus(docs)
+        corpus = load_corpus(docs)
         documents = documents_frame(doc.metadata() for doc in corpus.documents)
         known_file = config.getoption("claimcheck_baseline")
         if known_file is None and (config.invocation_params.dir / baseline.DEFAULT_BASELINE).is_file():
@@ -192,6 +193,8 @@ def _session_corpus(config: pytest.Config, rule_file: Path):
 
 def describe(verdict: Verdict, paths: dict[str, str]) -> str:
     """A check's findings as plain text: each disagreeing claim with where it is, its figure and period."""
+    from claimcheck.report import numbers
+
     lines = [
         f"{verdict.name} ({verdict.kind}, {verdict.severity}) at {verdict.source}:{verdict.line}",
         verdict.message,
