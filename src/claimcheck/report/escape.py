@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~$!])")
-_LEADING = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LEADING = re.compile(r"^(\s*)([#>+=-]|\d+[.)](?=\s|$))")
 
 
 def escape_md(text: object) -> str:
@@ -21,3 +21,10 @@ def escape_md(text: object) -> str:
 def mermaid_label(text: object) -> str:
     """A gantt task name: Mermaid reads ':' ';' '#' as syntax; keep words, figures, light punctuation."""
     return re.sub(r"[^\w £%.,()/+-]", " ", str(text)).strip()[:60] or "figure"
+
+
+def code(text: object) -> str:
+    """Text as an inline code span that is safe in a table cell: no backticks to close it early,
+    pipes escaped (GitHub splits table cells even inside code spans), one line."""
+    text = " ".join(str(text if text is not None else "").split()).replace("`", "'").replace("|", "\\|")
+    return f"`{text}`"

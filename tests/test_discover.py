@@ -1,0 +1,126 @@
+"""Automatic discovery: possible discrepancies without hand-written rules, flagged where they should be
+and quiet where they should not (fixture documents in tests/fixtures/discover/, written from real phrasing)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from claimcheck.checks.base import documents_frame
+from claimcheck.config import ConfigError, load_config
+from claimcheck.discover import DEFAULTS, aliases_from_rules, as_verdicts, discover
+from claimcheck.pipeline import load_corpus
+from claimcheck.report.discovery import SECTION, render_discoveries
+from claimcheck.rules import load_rules, parse_rules
+from claimcheck.runner import run_rule
+from conftest import FIXTURES, ROOT, SEEDS, make_claims, make_documents
+
+CASES = FIXTURES / "discover"
+
+
+def _discover(folder, rules=None, **config):
+    corpus = load_corpus([folder])
+    documents = documents_frame(d.metadata() for d in corpus.documents)
+    aliases = aliases_from_rules(load_rules(rules)) if rules else []
+    return discover(corpus.claims, documents, aliases, {**DEFAULTS, **config}), corpus, documents
+
+
+@pytest.mark.parametrize("case, texts, reason", [
+    ("same_round", {"£100 million", "£150 million"}, "short form"),          # one round, two figures
+    ("part_exceeds", {"£100 million", "£130 million"}, "same name"),          # a year's spend above the two-year total
+    ("acronym", {"£5.7 million", "£9.5 million"}, "acronym"),                 # SLI = sector-led improvement
+    ("revision_large", {"80,850", "72,670"}, "same name"),                    # beyond any revision
+])
+def test_flagged(case, texts, reason):
+    found, _, _ = _discover(CASES / case)
+    assert len(found) == 1, [f.finding.message for f in found]
+    assert {e.text for e in found[0].claims} == texts
+    assert len({e.doc for e in found[0].claims}) == 2
+    assert any(reason in r for r in found[0].reasons)
+
+
+@pytest.mark.parametrize("case", [
+    "time_series",          # £29.7m in 2014-15, £73.0m in 2015-16: different periods
+    "part_whole",           # £100m for 2014-16 beside £212.8m for 2014-20: a part beside its whole
+    "different_subjects",   # Supporting Families £50m, Family Hubs £80m, same year: different things
+    "count_percent",        # 19 local authorities and 45% of local authorities: a count is not a percentage
+    "revision",             # 80,850 revised to 80,780: a small revision of official statistics
+])
+def test_quiet(case):
+    found, corpus, _ = _discover(CASES / case)
+    assert len(corpus.claims) >= 2  # the documents do make claims; discovery just leaves them alone
+    assert found == [], [f.finding.message for f in found]
+
+
+def test_revision_tolerance_is_configurable():
+    found, _, _ = _discover(CASES / "revision", revision_tolerance=0.0)
+    assert len(found) == 1
+
+
+def test_the_five_seeds_have_no_false_alarm():
+    found, _, _ = _discover(SEEDS, rules=ROOT / "rules")
+    assert found == [], [f.finding.message for f in found]
+
+
+def test_rule_aliases_link_what_the_corpus_alone_would_not():
+    claims = make_claims([
+        {"doc": "a", "line": 3, "text": "£20m", "kind": "money", "value": 2e7, "unit": "GBP", "low": 2e7, "high": 2e7,
+         "subject": "Partners in Practice", "period_start": "2017-04-01", "period_end": "2018-03-31"},
+        {"doc": "b", "line": 9, "text": "£35m", "kind": "money", "value": 3.5e7, "unit": "GBP", "low": 3.5e7,
+         "high": 3.5e7, "subject": "PiP", "period_start": "2017-04-01", "period_end": "2018-03-31"},
+    ])
+    documents = make_documents([{"doc": "a", "date": "2017-10-13"}, {"doc": "b", "date": "2018-01-10"}])
+    assert discover(claims, documents) == []
+    rules, problems = parse_rules("subject: Partners in Practice\naliases: [PiP]\nchecks:\n"
+                                  "  - {id: pip, kind: agree, severity: error, message: m}\n", "rules/pip.yaml")
+    assert not problems
+    found = discover(claims, documents, aliases_from_rules(rules))
+    assert len(found) == 1 and any("rules/pip.yaml" in r for r in found[0].reasons)
+
+
+def test_switched_off():
+    found, _, _ = _discover(CASES / "same_round", enabled=False)
+    assert found == []
+
+
+def test_suggested_rule_is_valid_and_pins_the_check():
+    found, corpus, documents = _discover(CASES / "same_round")
+    suggestion = found[0].suggestion
+    rules, problems = parse_rules(suggestion, "rules/suggested.yaml")
+    assert not problems and len(rules) == 1
+    verdict = run_rule(rules[0], corpus.claims[corpus.claims.index.isin(corpus.claims.index)], documents)
+    assert verdict.status == "failed", verdict.note
+
+
+def test_report_section_shows_claims_reasons_and_rule():
+    found, _, _ = _discover(CASES / "acronym")
+    text = render_discoveries(found)
+    assert text.startswith(f"## {SECTION}")
+    for needle in ("a_2022:15", "b_2022:15", "2022-01-25", "2022-02-09", "2021-04-01 .. 2022-03-31",
+                   "SLI is the acronym", "```yaml", "kind: agree"):
+        assert needle in text, needle
+    block = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert yaml.safe_load(block)["checks"][0]["kind"] == "agree"
+    assert "cannot both be true" not in render_discoveries([])
+
+
+def test_verdicts_carry_severity():
+    found, _, _ = _discover(CASES / "same_round")
+    verdict = as_verdicts(found, "warning")[0]
+    assert (verdict.source, verdict.kind, verdict.status) == ("discovery", "discover", "warning")
+    assert as_verdicts(found, "error")[0].status == "failed"
+
+
+def test_config_file(tmp_path):
+    path = tmp_path / "claimcheck.yaml"
+    path.write_text("discovery:\n  severity: error\n  revision_tolerance: 5%\n", encoding="utf-8")
+    settings = load_config(path)
+    assert settings["severity"] == "error" and settings["revision_tolerance"] == pytest.approx(0.05)
+    path.write_text("discovery:\n  severity: loud\n  tolerance: 5%\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert error.value.problems == [
+        f"{path}:2: discovery.severity: expected one of error, warning, info",
+        f"{path}:3: unknown setting 'tolerance'; expected one of enabled, severity, revision_tolerance, "
+        "approx_tolerance, max_period_ratio, max_findings",
+    ]

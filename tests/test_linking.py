@@ -1,0 +1,66 @@
+"""Subject linking: which claims are about the same thing, and the reason given for each link."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.linking import Alias, acronyms, is_specific, link_subjects
+from claimcheck.subjects import normalise_subject
+from conftest import make_claims
+
+
+def _linked(subjects: list[str], aliases=()) -> dict[str, tuple[str | None, str | None]]:
+    claims = make_claims([{"doc": f"d{i}", "line": 1, "subject": s} for i, s in enumerate(subjects)])
+    links = link_subjects(claims, aliases)
+    return {s: (links.loc[i, "entity"], links.loc[i, "link_reason"]) for i, s in zip(claims.index, subjects, strict=True)}
+
+
+@pytest.mark.parametrize("first, second, reason_has", [
+    ("the Children’s Social Care Innovation Programme", "Children's Social Care Innovation Programme", "same name"),
+    ("Children’s Social Care Innovation Programme", "the Innovation Programme", "short form"),
+    ("sector-led improvement (SLI) programme", "SLI", "acronym"),
+    ("sector-led improvement (SLI) programme", "SLI programme", "acronym"),
+    ("Regional Care Co-operatives (RCCs)", "RCCs", "acronym"),
+])
+def test_linked_with_a_reason(first, second, reason_has):
+    linked = _linked([first, second])
+    assert linked[first][0] is not None and linked[first][0] == linked[second][0]
+    assert reason_has in linked[second][1]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Supporting Families programme", "Family Hubs programme"),       # shared words are not a shared subject
+    ("SLI partners", "sector-led improvement (SLI) programme"),        # the partners are not the programme
+    ("Virtual Staff College", "Frontline"),
+])
+def test_not_linked(first, second):
+    linked = _linked([first, second])
+    assert linked[first][0] != linked[second][0]
+
+
+@pytest.mark.parametrize("subject", ["programme", "the programme", "funding", "our investment", "", None])
+def test_generic_subjects_never_link(subject):
+    assert _linked([subject, subject])[subject][0] is None
+
+
+def test_rule_aliases_link_and_say_where():
+    alias = Alias("Partners in Practice", ("PiP",), "rules/partners_in_practice.yaml")
+    linked = _linked(["Partners in Practice programme", "PiP"], [alias])
+    assert linked["PiP"][0] == linked["Partners in Practice programme"][0] == normalise_subject("Partners in Practice")
+    assert "rules/partners_in_practice.yaml" in linked["PiP"][1]
+
+
+def test_short_form_of_two_longer_names_stays_apart():
+    linked = _linked(["Families First for Children programme", "National Tutoring Programme", "Tutoring Programme"])
+    assert linked["Tutoring Programme"][0] == normalise_subject("National Tutoring Programme")
+    linked = _linked(["National Tutoring Programme", "School-led Tutoring Programme", "Tutoring Programme"])
+    assert linked["Tutoring Programme"][0] == normalise_subject("Tutoring Programme")
+
+
+def test_acronym_table_and_specificity():
+    assert acronyms(["sector-led improvement (SLI) programme", "Regional Care Co-operatives (RCCs)"]) == {
+        "sli": "sector led improvement sli programme", "rcc": "regional care co operatives rccs"}
+    assert is_specific("virtual staff college", "Virtual Staff College")
+    assert is_specific("interventions programme", "interventions programme")
+    assert not is_specific("programme", "programme")
+    assert not is_specific("capital funding", "capital funding")
