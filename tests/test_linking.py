@@ -12,7 +12,8 @@ from conftest import make_claims
 def _linked(subjects: list[str], aliases=()) -> dict[str, tuple[str | None, str | None]]:
     claims = make_claims([{"doc": f"d{i}", "line": 1, "subject": s} for i, s in enumerate(subjects)])
     links = link_subjects(claims, aliases)
-    return {s: (links.loc[i, "entity"], links.loc[i, "link_reason"]) for i, s in zip(claims.index, subjects, strict=True)}
+    pairs = zip(claims.index, subjects, strict=True)
+    return {s: (links.loc[i, "entity"], links.loc[i, "link_reason"]) for i, s in pairs}
 
 
 @pytest.mark.parametrize("first, second, reason_has", [

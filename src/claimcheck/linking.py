@@ -26,13 +26,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from claimcheck.subjects import normalise_subject
+from claimcheck.wordlists import words
 
-HEADS = frozenset(
-    ["programme", "program", "scheme", "fund", "initiative", "strategy", "review", "taskforce", "college", "centre", "network", "framework", "partnership", "pathfinder", "pilot", "grant", "bursary", "budget", "alliance", "inquiry", "consultation", "agreement", "plan", "academy", "board", "panel", "package", "campaign", "drive", "settlement", "project", "trust", "allowance", "premium", "service"]
-)
+HEADS = words("heads")
 _ACRONYM_IN_SUBJECT = re.compile(r"\(([A-Z][A-Za-z]{1,8}?)s?\)")
 ACRONYM_WORD = r"\b[A-Z][A-Za-z]?[A-Z][A-Za-z]{0,6}\b"  # SLI, RCCs, PiP, DfE
-_GENERIC = frozenset(["the", "a", "an", "our", "its", "their", "this", "that", "these", "those", "new", "total", "overall", "funding", "money", "investment", "spending", "budget", "support"])
+_GENERIC = words("generic")
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,7 @@ def _entity_table(pairs: list[tuple[str, str | None]], aliases: list[Alias]) -> 
                 display = table.get(long_key, (long_key, long_key, ""))[1]
                 table[key] = (long_key, display, f"{spelled[key][0].split()[0]} is the acronym of {display!r}")
                 continue
-        longer = [other for other in spelled if other != key and other.endswith(" " + key) and _head(other) == _head(key)]
+        longer = [o for o in spelled if o != key and o.endswith(" " + key) and _head(o) == _head(key)]
         if len(_content_words(key)) >= 2 and len(longer) == 1:
             target = longer[0]
             table[key] = (target, table[target][1], f"{spelled[key][0]!r} is a short form of {table[target][1]!r}")

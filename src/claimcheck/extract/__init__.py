@@ -40,6 +40,7 @@ def _source_version() -> str:
     digest = hashlib.sha256()
     package = resources.files("claimcheck")
     sources = sorted(p for p in package.joinpath("extract").iterdir() if p.name.endswith(".py"))
+    sources.append(package.joinpath("wordlists.py"))
     data = [package.joinpath("data", name) for name in ("words.yaml", "furniture.txt", "calendar.yaml")]
     for path in [*sources, package.joinpath("documents.py"), package.joinpath("calendar.py"), *data]:
         digest.update(path.read_bytes())

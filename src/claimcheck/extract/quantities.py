@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.hedges import bound_of, interval, is_change
-from claimcheck.extract.wordlists import words
 from claimcheck.units import MAGNITUDES, SMALL_NUMBERS, number_value, number_words, step_of
+from claimcheck.wordlists import words
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.calendar import MONTHS
 from claimcheck.extract.quantities import STOP
-from claimcheck.extract.wordlists import words
+from claimcheck.wordlists import words
 
 HEADS = words("heads")
 ACTOR_WORDS = words("actors")
