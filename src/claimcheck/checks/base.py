@@ -26,12 +26,21 @@ def select(claims: pd.DataFrame, conf: dict) -> pd.DataFrame:
     if conf.get("measure"):
         keep &= claims["kind"] == conf["measure"]
     if conf.get("unit"):
-        keep &= claims["unit"].map(lambda u: same_dimension(u, conf["unit"]))
+        keep &= map_distinct(claims["unit"], lambda u: same_dimension(u, conf["unit"]))
     if conf.get("counted"):
         keep &= noun_mask(claims, conf["counted"])
     if not conf.get("changes", True):
         keep &= ~claims["change"].astype(bool)
     return claims[keep]
+
+
+def map_distinct(values: pd.Series, function) -> pd.Series:
+    """`values.map(function)`, calling `function` once per distinct value (missing ones included): units,
+    subjects and nouns repeat across a large corpus, and the Python call per row is what costs."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    results = [function(v) for v in distinct] + [function(None)]  # code -1, a missing value, takes the last
+    mapped = np.array(results, dtype=bool if all(isinstance(r, bool) for r in results) else object)[codes]
+    return pd.Series(mapped, index=values.index, name=values.name)
 
 
 def dimension_of(unit) -> str | None:
@@ -95,7 +104,7 @@ def canonical(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFram
             c_low=pd.Series(dtype=float),
             c_high=pd.Series(dtype=float),
         )
-    claims["c_dim"] = claims["unit"].map(dimension_of)
+    claims["c_dim"] = map_distinct(claims["unit"], dimension_of)
     claims = claims[claims["c_dim"].notna()]
     first_unit = claims.groupby("c_dim")["unit"].transform("first")
     claims["c_unit"] = first_unit

@@ -84,7 +84,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     limits = [conf[k] for k in ("reference", "min", "max") if conf.get(k)]
     unit = limits[0].unit
     picked = base.select(claims, conf)
-    picked = picked[picked["unit"].map(lambda u: base.same_dimension(u, unit))]
+    picked = picked[base.map_distinct(picked["unit"], lambda u: base.same_dimension(u, unit))]
     if period := conf.get("period"):
         picked = picked[base.for_period(picked, period)]
     picked = picked[picked["value"].notna()]

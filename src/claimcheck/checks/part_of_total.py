@@ -84,14 +84,33 @@ def validate(conf: dict) -> list[str]:
 def is_total(claims: pd.DataFrame) -> pd.Series:
     """Figures the sentence marks as a total: "a total of 151", "out of 151", "of the 151"."""
 
-    def marked(row) -> bool:
-        if TOTAL_IN_TEXT.search(str(row["text"])):
-            return True
-        sentence, text = str(row["sentence"] or ""), str(row["text"])
-        starts = [m.start() for m in re.finditer(r"(?<![\w.,])" + re.escape(text), sentence)]
-        return any(TOTAL_BEFORE.search(sentence[max(0, at - 25) : at]) for at in starts)
+    if claims.empty:
+        return pd.Series(dtype=bool)
+    seen: dict[tuple, bool] = {}
+    marks = []
+    for text, sentence in zip(claims["text"], claims["sentence"], strict=True):
+        key = (text, sentence)
+        if key not in seen:
+            seen[key] = _marked(str(text), str(sentence or ""))
+        marks.append(seen[key])
+    return pd.Series(marks, index=claims.index, dtype=bool)
 
-    return claims.apply(marked, axis=1).astype(bool) if not claims.empty else pd.Series(dtype=bool)
+
+def _marked(text: str, sentence: str) -> bool:
+    """The figure `text` reads as a total, or stands in `sentence` (not inside a longer number or word)
+    just after "out of", "of the", "a total of"... (found with str.find: no pattern compiled per claim)."""
+    if TOTAL_IN_TEXT.search(text):
+        return True
+    at = sentence.find(text)
+    while at != -1:
+        before = sentence[at - 1] if at else ""
+        if before and (before.isalnum() or before in "_.,"):
+            at = sentence.find(text, at + 1)
+            continue
+        if TOTAL_BEFORE.search(sentence[max(0, at - 25) : at]):
+            return True
+        at = sentence.find(text, at + max(1, len(text)))
+    return False
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
@@ -132,7 +151,7 @@ def _sentence_totals(valued: pd.DataFrame) -> tuple[list[Finding], pd.Index]:
     if candidates.empty:
         return [], pd.Index([])
     candidates["is_total"] = is_total(candidates)
-    candidates["noun"] = candidates["counted"].map(lambda c: noun_key(c) if isinstance(c, str) else "")
+    candidates["noun"] = base.map_distinct(candidates["counted"], lambda c: noun_key(c) if isinstance(c, str) else "")
     candidates["row"] = candidates.index
     keys = ["doc", "line", "sentence", "c_unit"]
     totals = candidates[candidates["is_total"]]
@@ -158,7 +177,7 @@ def _sentence_totals(valued: pd.DataFrame) -> tuple[list[Finding], pd.Index]:
 def _known_total(valued: pd.DataFrame, counted: str, total: fields.Amount) -> tuple[list[Finding], pd.Index]:
     counts = valued[
         noun_mask(valued, counted)
-        & valued["unit"].map(lambda u: base.same_dimension(u, total.unit))
+        & base.map_distinct(valued["unit"], lambda u: base.same_dimension(u, total.unit))
         & ~valued["change"].astype(bool)
     ]
     mult = base.conversion(counts["unit"], total.unit)

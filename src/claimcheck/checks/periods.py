@@ -78,7 +78,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     picked = base.select(claims, conf)
     picked = picked[picked["kind"] != "date"] if not conf.get("measure") else picked
     if figure := conf.get("figure"):  # only the figure the rule is about: "wherever £100 million is quoted"
-        picked = picked[picked["unit"].map(lambda u: base.same_dimension(u, figure.unit))]
+        picked = picked[base.map_distinct(picked["unit"], lambda u: base.same_dimension(u, figure.unit))]
         bounds = base.intervals(picked, conf["tolerance"])
         mult = base.conversion(picked["unit"], figure.unit)
         picked = picked[(bounds["low"] * mult <= figure.value) & (bounds["high"] * mult >= figure.value)]

@@ -66,8 +66,9 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     valued = claims[claims["value"].notna() & claims["unit"].notna() & ~claims["change"].astype(bool)]
     bounds = base.intervals(valued)
     valued = valued.assign(i_low=bounds["low"], i_high=bounds["high"], row=valued.index)
-    rates = valued[valued["unit"].map(_is_rate)]
-    durations = valued[(valued["kind"] == "duration") & valued["unit"].map(lambda u: base.same_dimension(u, "year"))]
+    rates = valued[base.map_distinct(valued["unit"], _is_rate)]
+    in_years = base.map_distinct(valued["unit"], lambda u: base.same_dimension(u, "year"))
+    durations = valued[(valued["kind"] == "duration") & in_years]
     totals = valued[~valued.index.isin(rates.index) & ~valued.index.isin(durations.index)]
     if rates.empty or totals.empty:
         return Outcome.skip(f"{len(rates)} rate(s) and {len(totals)} total(s); rate-total needs one of each")

@@ -64,7 +64,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     if valued.empty:
         return Outcome.skip("no figures to add up")
     valued["is_total"] = is_total(valued)
-    valued["noun"] = valued["counted"].map(lambda c: noun_key(c) if isinstance(c, str) else "")
+    valued["noun"] = base.map_distinct(valued["counted"], lambda c: noun_key(c) if isinstance(c, str) else "")
     totals = valued[valued["is_total"]].assign(row=lambda f: f.index)
     parts = valued[~valued["is_total"]]
     sums = parts.groupby(KEYS, dropna=False).agg(
