@@ -23,18 +23,17 @@ FINGERPRINT_KEY = "claimcheck/v1"
 
 def render(result: RunResult) -> str:
     rules = [_descriptor(v) for v in result.verdicts]
-    index = {v.id: i for i, v in enumerate(result.verdicts)}
     results = []
-    for verdict in result.verdicts:
-        results += [_result(result, verdict, index[verdict.id], f) for f in verdict.findings]
-        results += [_result(result, verdict, index[verdict.id], f, why) for f, why in verdict.accepted]
+    for index, verdict in enumerate(result.verdicts):  # rules[] holds one descriptor per verdict, in order
+        results += [_result(result, verdict, index, f) for f in verdict.findings]
+        results += [_result(result, verdict, index, f, why) for f, why in verdict.accepted]
     notifications = [
         {
             "level": "error",
             "message": {"text": f"{v.name}: {v.note}"},
-            "descriptor": {"id": v.id, "index": index[v.id]},
+            "descriptor": {"id": v.id, "index": index},
         }
-        for v in result.verdicts
+        for index, v in enumerate(result.verdicts)
         if v.status == "error"
     ] + [
         {
