@@ -93,8 +93,10 @@ def _failed(verdict: Verdict) -> str:
 def _focus(focus: Focus, corpus: Corpus) -> list[str]:
     """Which documents this run is about: new and changed ones, checked against the whole corpus."""
     out = ["## Documents checked in this run", ""]
+    source = f"`{focus.source.replace('`', '')}`"
     if not focus.documents:
-        return out + [f"No document to check ({escape_md(focus.source)}); findings are left out.", ""]
+        kept = "every finding of the changed rule file(s) is reported" if focus.rule_files else "nothing is reported"
+        return out + [f"No new or changed document ({source}): {kept}.", ""]
     per_doc = corpus.claims.groupby("doc").size() if not corpus.claims.empty else pd.Series(dtype=int)
     titles = {doc.id: doc.title for doc in corpus.documents}
     rows = [
@@ -103,7 +105,7 @@ def _focus(focus: Focus, corpus: Corpus) -> list[str]:
     ]
     new = sum(1 for status in focus.documents.values() if status == "new")
     return out + [
-        f"{len(focus.documents)} document(s) chosen by {escape_md(focus.source)} ({new} new), checked against the "
+        f"{len(focus.documents)} document(s) chosen by {source} ({new} new), checked against the "
         "whole corpus; only findings that involve them are reported"
         + (", and every finding of a changed rule file." if focus.rule_files else "."),
         "",
