@@ -1,12 +1,12 @@
 """The `claimcheck` command: `run` checks a corpus against rules; `extract` prints its claims; `baseline`
-records the current findings as known."""
+records the current findings as known; `subjects` lists what the corpus says about each subject."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from claimcheck import runner
+from claimcheck import explore, runner
 from claimcheck.baseline import DEFAULT_BASELINE
 from claimcheck.output import write_claims
 from claimcheck.pipeline import add_engine_arguments, engine_options, load_corpus
@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"baseline file to write (default: {DEFAULT_BASELINE}); reasons written in it are kept",
     )
     add_engine_arguments(baseline)
+
+    subjects = commands.add_parser("subjects", help="list the linked subjects with their claims over time")
+    explore.add_arguments(subjects)
     return parser
 
 
@@ -54,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "baseline":
         return runner.baseline_main(args)
+    if args.command == "subjects":
+        return explore.main(args)
     return runner.main(args)
 
 

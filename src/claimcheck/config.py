@@ -13,6 +13,7 @@ mistake is one line `FILE:LINE: what is wrong` (exit status 2), like a rule file
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
 
@@ -63,6 +64,21 @@ def _count(raw) -> int:
 
 FIELDS = {"enabled": _flag, "severity": _severity, "revision_tolerance": _share, "approx_tolerance": _share,
           "max_period_ratio": _ratio, "max_findings": _count}
+
+
+def add_discovery_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-discover", action="store_true",
+                        help="skip automatic discovery of possible discrepancies (rules still run)")
+    parser.add_argument("--config", metavar="PATH",
+                        help=f"discovery settings (default: ./{DEFAULT_FILE} if it exists)")
+
+
+def discovery_settings(args: argparse.Namespace) -> dict:
+    """The settings `run` uses: the configuration file, then `--no-discover`. Raises ConfigError."""
+    settings = load_config(getattr(args, "config", None))
+    if getattr(args, "no_discover", False):
+        settings["enabled"] = False
+    return settings
 
 
 def load_config(path: str | Path | None) -> dict:

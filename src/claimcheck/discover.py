@@ -88,7 +88,7 @@ def as_verdicts(discoveries: list[Discovery], severity: str = "warning") -> list
             severity=severity, message=f"Possible discrepancy about {found.name} found without a rule.",
             status=STATUS_OF_SEVERITY[severity], findings=[found.finding], claims=len(found.claims),
             documents=len({e.doc for e in found.claims}), note="linked: " + "; ".join(found.reasons),
-            subject=found.name,
+            subject=found.name, details=found,
         ))
     return verdicts
 

@@ -144,6 +144,7 @@ class Verdict:
     reason: str | None = None
     link: str | None = None
     subject: str | None = None
+    details: object = None  # what a check found beyond its findings (a discovery: reasons, a rule to copy)
 
     @property
     def name(self) -> str:

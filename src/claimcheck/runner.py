@@ -21,6 +21,8 @@ from claimcheck import baseline
 from claimcheck.baseline import DEFAULT_BASELINE, BaselineError
 from claimcheck.changed import ChangedError, Focus, changed_files, focus_on
 from claimcheck.checks.base import documents_frame
+from claimcheck.config import ConfigError, add_discovery_arguments, discovery_settings
+from claimcheck.discover import aliases_from_rules, as_verdicts, discover
 from claimcheck.documents import Document
 from claimcheck.findings import STATUS_OF_SEVERITY, Finding, Verdict
 from claimcheck.pipeline import Corpus, EngineError, add_engine_arguments, engine_options, load_corpus
@@ -52,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_engine_arguments(parser)
     add_ci_arguments(parser)
+    add_discovery_arguments(parser)
 
 
 def add_ci_arguments(parser: argparse.ArgumentParser) -> None:
@@ -127,7 +130,8 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
     """Rules loaded, corpus read, every check run; or the exit status of a usage mistake."""
     try:
         rules = load_rules(args.rules)
-    except RuleFileError as exc:
+        settings = discovery_settings(args)
+    except (RuleFileError, ConfigError) as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 2
@@ -153,6 +157,9 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
         verdicts = run_rules_on_cluster(rules, corpus.claims, documents, options["scheduler"])
     else:
         verdicts = run_rules(rules, corpus.claims, documents)
+    if settings["enabled"]:
+        found = discover(corpus.claims, documents, aliases_from_rules(rules), settings)
+        verdicts += as_verdicts(found, settings["severity"])
     return rules, corpus, verdicts
 
 

@@ -18,6 +18,7 @@ from claimcheck.extract.quantities import STOP
 from claimcheck.wordlists import words
 
 HEADS = words("heads")
+VERBS_S = words("verbs_s")
 ACTOR_WORDS = words("actors")
 CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "to", "&", "at", "up"})
 _CAP_TOKEN = re.compile(r"[A-Z][\w’'-]*|COVID-19|[A-Z]{2,}s?")
@@ -170,6 +171,9 @@ def entities(sentence: str) -> list[Entity]:
                 score = 0
             else:
                 score = 1
+            following = re.match(r"\s+([a-z][\w’'-]*)", sentence[tokens[head_index][1]:])
+            if score == 3 and following and _plural_noun(following.group(1)):
+                score = 1  # "Innovation Programme projects": the name modifies another noun, the projects
             if score:
                 found.append(Entity(tokens[first][0], tokens[head_index][1], text, score,
                                     head if head in HEADS else None))
@@ -181,6 +185,12 @@ def entities(sentence: str) -> list[Entity]:
 
 _NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                   "i", "spring", "summer", "autumn", "winter"}
+
+
+def _plural_noun(word: str) -> bool:
+    """ "projects", "students" (but not "covers", "has", "business")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in VERBS_S \
+        and word not in STOP and word not in HEADS
 
 
 def _is_cap(word: str) -> bool:
@@ -288,7 +298,8 @@ def refers_back(sentence: str, pos: int, memory: Memory) -> str | None:
 
 _PHRASE_STOP = re.compile(
     r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
-    r"enabling|helping|meaning|working|including|bringing|and\s+(?:have|has|had|will|are|is|was|were|we|it|they))\b"
+    r"enabling|helping|meaning|working|including|bringing|intended|designed|aimed|aiming|targeted|"
+    r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they))\b"
 )
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
 _NP = re.compile(

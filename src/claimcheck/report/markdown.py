@@ -58,9 +58,12 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", fo
     ]
     if focus is not None:
         parts[4:4] = _focus(focus, corpus)
-    problems = [v for v in verdicts if v.status in PROBLEMS]
+    problems = [v for v in verdicts if v.status in PROBLEMS and v.kind != "discover"]
     parts += ["## Failed checks", ""]
     parts += [_failed(v) for v in problems] or ["No check failed.", ""]
+    from claimcheck.report.discovery import render_discoveries  # it builds on this module's tables
+
+    parts += [render_discoveries([v.details for v in verdicts if v.kind == "discover"])]
     parts += _accepted(verdicts)
     parts += _passed(verdicts)
     parts += _coverage(verdicts, corpus)

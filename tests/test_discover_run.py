@@ -1,0 +1,66 @@
+"""Discovery inside `claimcheck run` (on by default, warning severity, configurable, switchable off) and
+the `claimcheck subjects` listing."""
+
+from __future__ import annotations
+
+from claimcheck.cli import main
+from conftest import FIXTURES, ROOT, SEEDS
+
+SAME_ROUND = FIXTURES / "discover" / "same_round"
+RULES = ROOT / "rules"
+
+
+def test_run_warns_and_reports_the_discovery(tmp_path, capsys):
+    report = tmp_path / "report.md"
+    assert main(["run", str(SAME_ROUND), "--rules", str(RULES), "--report", str(report), "--no-cache"]) in (0, 1)
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith("discovery::"))
+    assert "WARNING" in line
+    text = report.read_text(encoding="utf-8")
+    assert "## Possible discrepancies found without rules" in text
+    assert "`b_2016:15`" in text and "£150 million" in text and "```yaml" in text
+
+
+def test_discovery_alone_does_not_fail_the_run(tmp_path, capsys):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "dates.yaml").write_text(
+        "documents: all\nchecks:\n  - {id: dates, kind: date-order, severity: error, message: m, "
+        "expect: answered-after-asked}\n", encoding="utf-8")
+    args = ["run", str(SAME_ROUND), "--rules", str(rules), "--report", str(tmp_path / "r.md"), "--no-cache"]
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 passed, 1 warnings"
+    config = tmp_path / "claimcheck.yaml"
+    config.write_text("discovery:\n  severity: error\n", encoding="utf-8")
+    assert main([*args, "--config", str(config)]) == 1
+    assert "discovery::children-s-social-care-innovation-money FAILED" in capsys.readouterr().out
+    assert main([*args, "--no-discover"]) == 0
+    assert "discovery::" not in capsys.readouterr().out
+
+
+def test_bad_config_is_one_line_and_exit_2(tmp_path, capsys):
+    config = tmp_path / "claimcheck.yaml"
+    config.write_text("discovery:\n  approx_tolerance: lots\n", encoding="utf-8")
+    status = main(["run", str(SEEDS), "--rules", str(RULES), "--config", str(config), "--report",
+                   str(tmp_path / "r.md")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 2 and err == [f"{config}:2: discovery.approx_tolerance: expected a percentage such as '2%'"]
+
+
+def test_seeds_run_has_no_discovery(tmp_path, capsys):
+    assert main(["run", str(SEEDS), "--rules", str(RULES), "--report", str(tmp_path / "r.md")]) == 0
+    assert "discovery::" not in capsys.readouterr().out
+    assert "agree wherever their periods meet" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_subjects_lists_linked_subjects_over_time(tmp_path, capsys):
+    assert main(["subjects", str(SEEDS), str(SAME_ROUND), "--rules", str(RULES)]) == 0
+    text = capsys.readouterr().out
+    section = text.split("## Children’s Social Care Innovation Programme", 1)[1].split("\n## ", 1)[0]
+    assert "Linked because" in section and r"rules/innovation\_programme.yaml" in section  # Markdown-escaped
+    for where in ("000_3d31146daf813412:17", "002_1bcd5c0d0d33053a:17", "b_2016:15"):
+        assert where in section
+    assert "```mermaid" in section and "gantt" in section
+    out = tmp_path / "subjects.md"
+    assert main(["subjects", str(SEEDS), "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Subjects")
