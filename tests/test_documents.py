@@ -119,3 +119,35 @@ def test_missing_path_is_reported_not_raised(tmp_path):
 def test_read_document_unreadable(tmp_path):
     with pytest.raises(DocumentError):
         read_document(tmp_path)
+
+
+PARLIAMENT_SITE = """Children's Social Care: Finance
+Question for Department for Education
+UIN 18234, tabled on 4 March 2024
+
+To ask the Secretary of State for Education, how much funding her Department has allocated.
+
+Answered on 12 March 2024
+Answered by: David Johnston
+
+We are investing £45 million in the Families First for Children pathfinder in 2023-24."""
+
+GOVUK_PRESS_RELEASE = """Thousands more children to benefit from family support
+From: Department for Education and The Rt Hon Gillian Keegan MP
+Published 10 July 2023
+
+Up to £45 million will fund the Families First for Children pathfinder."""
+
+
+def test_parliament_questions_site_layout():
+    doc = parse_document(PARLIAMENT_SITE, "uin18234")
+    assert (doc.kind, doc.department, doc.answered_by) == ("written-question", "Department for Education", "David Johnston")
+    assert (doc.asked, doc.answered, doc.date) == (date(2024, 3, 4), date(2024, 3, 12), date(2024, 3, 12))
+    assert doc.asked_line == 3 and doc.answered_line == 7
+    assert not any("tabled" in line or "Answered" in line for line in doc.lines)
+
+
+def test_govuk_press_release_layout():
+    doc = parse_document(GOVUK_PRESS_RELEASE, "press")
+    assert (doc.department, doc.date, doc.kind) == ("Department for Education", date(2023, 7, 10), "gov-page")
+    assert doc.lines[4].startswith("Up to £45 million") and doc.lines[1] == ""

@@ -132,9 +132,14 @@ def parse_document(text: str, doc_id: str, path: str = "") -> Document:
     return doc
 
 
-_ASKED = re.compile(r"\(?\s*asked on (.+?)\)", re.I)
+# Written questions: TheyWorkForYou/Parallel Parliament ("(asked on 13th March 2015)", "Question to the
+# Department for Education:") and questions-statements.parliament.uk ("UIN 1234, tabled on 4 March 2024",
+# "Question for Department for Education", "Answered by: Name").
+_ASKED = re.compile(r"\b(?:asked|tabled) on (.+?)(?:\)|$)", re.I)
 _ANSWERED = re.compile(r"answered on (.+?)\s*$", re.I)
-_QUESTION_TO = re.compile(r"^\s*question to (?:the )?(.+?):?\s*$", re.I)
+_QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
+_ANSWERED_BY = re.compile(r"^\s*answered by\s*:\s*(.+?)\s*$", re.I)
+_FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 _BYLINE = re.compile(r"^\s*[Bb]y:?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|first published|updated|last updated)"
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
@@ -166,6 +171,12 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         elif m := _QUESTION_TO.match(line):
             doc.department = m.group(1).strip()
             doc.kind = "written-question"
+            lines[i] = ""
+        elif m := _ANSWERED_BY.match(text):
+            doc.answered_by = strip_furniture(m.group(1)).strip() or None
+            lines[i] = ""
+        elif i <= HEADER_ZONE and (m := _FROM.match(text)):
+            doc.department = doc.department or re.split(r"\s+and\s+|,", m.group(1))[0].strip()
             lines[i] = ""
         elif text.lower() == "answered by":
             doc.answered_by = _answerer(raw, i + 1)
