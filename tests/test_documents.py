@@ -141,7 +141,8 @@ Up to £45 million will fund the Families First for Children pathfinder."""
 
 def test_parliament_questions_site_layout():
     doc = parse_document(PARLIAMENT_SITE, "uin18234")
-    assert (doc.kind, doc.department, doc.answered_by) == ("written-question", "Department for Education", "David Johnston")
+    expected = ("written-question", "Department for Education", "David Johnston")
+    assert (doc.kind, doc.department, doc.answered_by) == expected
     assert (doc.asked, doc.answered, doc.date) == (date(2024, 3, 4), date(2024, 3, 12), date(2024, 3, 12))
     assert doc.asked_line == 3 and doc.answered_line == 7
     assert not any("tabled" in line or "Answered" in line for line in doc.lines)
