@@ -88,7 +88,7 @@ def is_total(claims: pd.DataFrame) -> pd.Series:
         return pd.Series(dtype=bool)
     seen: dict[tuple, bool] = {}
     marks = []
-    for text, sentence in zip(claims["text"], claims["sentence"], strict=True):
+    for text, sentence in zip(claims["text"].tolist(), claims["sentence"].tolist(), strict=True):
         key = (text, sentence)
         if key not in seen:
             seen[key] = _marked(str(text), str(sentence or ""))
@@ -187,6 +187,6 @@ def _known_total(valued: pd.DataFrame, counted: str, total: fields.Amount) -> tu
             f"{row['text']} ({row['doc']}:{row['line']}) is more than the {total.text} there are",
             (evidence(row, "part"),),
         )
-        for _, row in over.iterrows()
+        for row in over.to_dict("records")  # not iterrows: a big corpus may give tens of thousands
     ]
     return findings, counts.index

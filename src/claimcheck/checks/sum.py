@@ -67,6 +67,9 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     valued["noun"] = base.map_distinct(valued["counted"], lambda c: noun_key(c) if isinstance(c, str) else "")
     totals = valued[valued["is_total"]].assign(row=lambda f: f.index)
     parts = valued[~valued["is_total"]]
+    # only parts whose sentence gives a total: the per-group list below is Python, so keep the groups few
+    parts = parts.assign(row=parts.index).merge(totals[KEYS].drop_duplicates(), on=KEYS).set_index("row")
+    parts = parts[parts.groupby(KEYS, dropna=False)["c_value"].transform("size") >= 2]
     sums = parts.groupby(KEYS, dropna=False).agg(
         n=("c_value", "size"),
         s_low=("c_low", "sum"),
