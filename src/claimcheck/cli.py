@@ -45,13 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except BrokenPipeError:  # `claimcheck ... | head`: the reader has what it wanted
+        sys.stderr.close()
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "extract":
         corpus = load_corpus(args.paths, **engine_options(args))
-        try:
-            write_claims(corpus, args.format, sys.stdout)
-        except BrokenPipeError:  # `claimcheck extract | head`: the reader has what it wanted
-            sys.stderr.close()
-            return 0
+        write_claims(corpus, args.format, sys.stdout)
         for bad in corpus.unreadable:
             print(f"claimcheck: {bad.path}: not read: {bad.reason}", file=sys.stderr)
         return 0
