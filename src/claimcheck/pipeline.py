@@ -31,6 +31,7 @@ ENGINES = ("local", "dask")
 ROW_FIELDS = COLUMNS[1:]  # a cached claim row: every column but `doc`, which is the file's name in this run
 MIN_PARALLEL = 32  # fewer documents than this are extracted in-process: a pool costs more than it saves
 CHUNK = 16  # documents sent to a worker at a time
+PROGRESS_DELAY = 1.0  # seconds before the bar appears: short runs print nothing
 RACY_SECONDS = 2  # a file modified this recently may change again within the same mtime: read it anyway
 
 
@@ -217,7 +218,7 @@ def progress(items: Iterable, total: int, stream=None) -> Iterator:
         return iter(items)
     from tqdm import tqdm
 
-    return iter(tqdm(items, total=total, unit="doc", desc="extracting", delay=1.0, file=stream or sys.stderr))
+    return iter(tqdm(items, total=total, unit="doc", desc="extracting", delay=PROGRESS_DELAY, file=stream or sys.stderr))
 
 
 def _assemble(outcomes: list[Outcome], unreadable: list[Unreadable]) -> Corpus:

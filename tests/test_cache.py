@@ -1,0 +1,154 @@
+"""The claims cache: an unchanged document is never extracted again; a changed one, or a new extractor, is."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import claimcheck.extract
+from claimcheck import cache as cache_module
+from claimcheck import cli, pipeline
+from claimcheck.cache import ClaimsCache
+from claimcheck.pipeline import load_corpus
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    shutil.copytree(SEEDS, folder)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+        os.utime(path, ns=(10**18, 10**18))  # long ago: the stat index may be trusted
+    return folder
+
+
+@pytest.fixture
+def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the documents the pipeline extracts, in this process."""
+    seen: list[str] = []
+    real = pipeline.extract_document
+
+    def counting(doc):
+        seen.append(doc.id)
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", counting)
+    return seen
+
+
+def test_unchanged_documents_are_not_extracted_again(corpus: Path, tmp_path: Path, extracted: list[str]) -> None:
+    first = load_corpus([corpus], cache=tmp_path / "cache")
+    assert len(extracted) == 5
+    extracted.clear()
+    second = load_corpus([corpus], cache=tmp_path / "cache")
+    assert extracted == []
+    pd.testing.assert_frame_equal(first.claims, second.claims)
+    assert [d.metadata() for d in first.documents] == [d.metadata() for d in second.documents]
+
+
+def test_cached_claims_equal_fresh_claims(corpus: Path, tmp_path: Path) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    cached = load_corpus([corpus], cache=tmp_path / "cache")
+    fresh = load_corpus([corpus])
+    pd.testing.assert_frame_equal(cached.claims, fresh.claims)
+    assert [d.metadata() for d in cached.documents] == [d.metadata() for d in fresh.documents]
+
+
+def test_a_touched_but_unchanged_document_is_hashed_not_extracted(
+    corpus: Path, tmp_path: Path, extracted: list[str]
+) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    extracted.clear()
+    os.utime(next(corpus.iterdir()), ns=(10**18 + 5, 10**18 + 5))
+    load_corpus([corpus], cache=tmp_path / "cache")
+    assert extracted == []
+
+
+def test_a_changed_document_is_extracted_again(corpus: Path, tmp_path: Path, extracted: list[str]) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    extracted.clear()
+    changed = sorted(corpus.iterdir())[3]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe department spent £7 million on training.\n",
+                       encoding="utf-8")
+    after = load_corpus([corpus], cache=tmp_path / "cache")
+    assert extracted == [changed.stem]
+    assert (after.claims["text"] == "£7 million").any()
+
+
+def test_a_renamed_document_keeps_its_claims_under_its_new_name(corpus: Path, tmp_path: Path,
+                                                                extracted: list[str]) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    extracted.clear()
+    old = sorted(corpus.iterdir())[0]
+    old.rename(corpus / "renamed.txt")
+    after = load_corpus([corpus], cache=tmp_path / "cache")
+    assert extracted == []
+    assert "renamed" in set(after.claims["doc"]) and old.stem not in set(after.claims["doc"])
+    assert any(d.id == "renamed" and d.path.endswith("renamed.txt") for d in after.documents)
+
+
+def test_a_new_extractor_version_extracts_everything_again(
+    corpus: Path, tmp_path: Path, extracted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    extracted.clear()
+    monkeypatch.setattr(claimcheck.extract, "EXTRACTOR_VERSION", "a-newer-extractor")
+    cache_module.extractor_fingerprint.cache_clear()
+    try:
+        load_corpus([corpus], cache=tmp_path / "cache")
+    finally:
+        cache_module.extractor_fingerprint.cache_clear()
+    assert len(extracted) == 5
+
+
+def test_the_fingerprint_names_the_extractor_version() -> None:
+    assert cache_module.extractor_fingerprint().startswith(claimcheck.extract.EXTRACTOR_VERSION + "-")
+
+
+def test_old_extractions_are_dropped(corpus: Path, tmp_path: Path) -> None:
+    ClaimsCache(tmp_path / "cache", fingerprint="old").close()
+    load_corpus([corpus], cache=tmp_path / "cache")
+    store = ClaimsCache(tmp_path / "cache", fingerprint="old")
+    try:
+        assert store.db.execute("SELECT count(*) FROM extractions WHERE fingerprint = 'old'").fetchone() == (0,)
+        assert store.db.execute("SELECT count(*) FROM extractions").fetchone() == (5,)
+    finally:
+        store.close()
+
+
+def test_no_cache_option_bypasses_the_cache(corpus: Path, tmp_path: Path, extracted: list[str],
+                                            capsys: pytest.CaptureFixture) -> None:
+    folder = tmp_path / "cache"
+    assert cli.main(["extract", str(corpus), "--cache-dir", str(folder), "--format", "csv"]) == 0
+    assert (folder / "cache.sqlite").exists() and len(extracted) == 5
+    extracted.clear()
+    assert cli.main(["extract", str(corpus), "--cache-dir", str(folder), "--format", "csv"]) == 0
+    assert extracted == []
+    assert cli.main(["extract", str(corpus), "--cache-dir", str(folder), "--format", "csv", "--no-cache"]) == 0
+    assert len(extracted) == 5
+    other = tmp_path / "never"
+    assert cli.main(["extract", str(corpus), "--cache-dir", str(other), "--no-cache"]) == 0
+    assert not other.exists()
+    capsys.readouterr()
+
+
+def test_the_cache_folder_ignores_itself(corpus: Path, tmp_path: Path) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    assert (tmp_path / "cache" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+
+
+def test_unreadable_documents_are_reported_not_cached(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    for _ in range(2):
+        result = load_corpus([corpus], cache=tmp_path / "cache")
+        reasons = {Path(u.path).name: u.reason for u in result.unreadable}
+        assert reasons["empty.txt"] == "empty document"
+        assert reasons["binary.txt"].startswith("binary file")
+        assert len(result.documents) == 5
