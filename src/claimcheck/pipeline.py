@@ -218,7 +218,8 @@ def progress(items: Iterable, total: int, stream=None) -> Iterator:
         return iter(items)
     from tqdm import tqdm
 
-    return iter(tqdm(items, total=total, unit="doc", desc="extracting", delay=PROGRESS_DELAY, file=stream or sys.stderr))
+    bar = tqdm(items, total=total, unit="doc", desc="extracting", delay=PROGRESS_DELAY, file=stream or sys.stderr)
+    return iter(bar)
 
 
 def _assemble(outcomes: list[Outcome], unreadable: list[Unreadable]) -> Corpus:
