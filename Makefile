@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint extract clean
+.PHONY: run test lint extract bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ lint: $(STAMP)
 
 extract: $(STAMP)
 	$(BIN)/claimcheck extract seeds --format md
+
+# The benchmark (not a test): synthetic corpora of 1k, 10k and 100k documents; see benchmarks/RESULTS.md.
+# BENCH_ARGS="--sizes 1000 10000" for a shorter run.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache reports/*.md
