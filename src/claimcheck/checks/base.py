@@ -96,16 +96,17 @@ def intervals(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFram
 def canonical(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFrame:
     """The claims with `c_value/c_low/c_high` in one unit per dimension (`c_unit`), dropping claims with no
     value or an unknown unit. Money never meets a count: `c_unit` differs, so groups never mix."""
-    claims = claims[claims["value"].notna() & claims["unit"].notna()].copy()
-    if claims.empty:
-        return claims.assign(
+    usable = claims["value"].notna() & claims["unit"].notna()
+    if not usable.any():
+        return claims[usable].assign(
             c_unit=pd.Series(dtype=object),
             c_value=pd.Series(dtype=float),
             c_low=pd.Series(dtype=float),
             c_high=pd.Series(dtype=float),
         )
-    claims["c_dim"] = map_distinct(claims["unit"], dimension_of)
-    claims = claims[claims["c_dim"].notna()]
+    dims = map_distinct(claims["unit"], dimension_of)
+    keep = usable & dims.notna()
+    claims = claims[keep].assign(c_dim=dims[keep])  # one copy of the rows kept, not of the whole table
     first_unit = claims.groupby("c_dim")["unit"].transform("first")
     claims["c_unit"] = first_unit
     mult = pd.Series(1.0, index=claims.index)

@@ -147,7 +147,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
 
 def _sentence_totals(valued: pd.DataFrame) -> tuple[list[Finding], pd.Index]:
     """Pairs (part, total) in one sentence, same unit and counted noun; part.low > total.high fails."""
-    candidates = valued[~valued["change"].astype(bool) & (valued["kind"] != "percent")].copy()
+    candidates = valued[~valued["change"].astype(bool) & (valued["kind"] != "percent")]
     if candidates.empty:
         return [], pd.Index([])
     candidates["is_total"] = is_total(candidates)

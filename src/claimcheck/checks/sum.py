@@ -60,7 +60,7 @@ KEYS = ["doc", "line", "sentence", "c_unit", "noun"]
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     valued = base.canonical(base.select(claims, conf))
-    valued = valued[valued["kind"] != "percent"].copy()  # "a further £120.2 million" is still a part
+    valued = valued[valued["kind"] != "percent"]  # "a further £120.2 million" is still a part
     if valued.empty:
         return Outcome.skip("no figures to add up")
     valued["is_total"] = is_total(valued)
