@@ -10,7 +10,11 @@ line number it has in the file.
 
 from __future__ import annotations
 
+import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -22,6 +26,7 @@ from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day
 SUFFIXES = (".txt", ".md", ".text")
 HEADER_ZONE = 15  # metadata is looked for in the first lines only
 MAX_BYTES = 50 * 1024 * 1024
+MAX_LINE_CHARS = 100_000  # the longest line in the seeds and corpus is ~1,500
 
 
 class DocumentError(Exception):
@@ -82,45 +87,106 @@ def _furniture() -> tuple[re.Pattern, re.Pattern]:
         if kind == "line":
             whole.append(f"(?:{pattern.strip()})")
         elif kind == "inline":
-            inline.append(f"(?:{pattern.strip()})")
+            pattern = pattern.strip()
+            # `\s*X` searched through a long run of spaces retries the run from each of its spaces (quadratic);
+            # a match can always start where the run starts, so the other starts are skipped
+            guard = r"(?<!\s)" if pattern.startswith(r"\s*") else ""
+            inline.append(f"(?:{guard}{pattern})")
     return re.compile("|".join(whole), re.I), re.compile("|".join(inline), re.I)
 
 
 def strip_furniture(line: str) -> str:
     """The line without page furniture; '' when the whole line is furniture."""
     whole, inline = _furniture()
-    if whole.match(line):
+    if whole.match(line.strip()):  # stripped: a run of spaces before `\s*...\s*` would backtrack quadratically
         return ""
     return inline.sub("", line)
 
 
 def decode(raw: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252, the usual culprit for a stray '£'."""
-    if b"\x00" in raw[:8192]:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252, the usual culprit
+    for a stray '£'. Refuses what is not prose: NUL bytes (binary) or a line too long to be a paragraph."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(f"broken UTF-16 text ({exc.reason} at byte {exc.start:,})") from None
+    elif b"\x00" in raw:
         raise DocumentError("binary file (contains NUL bytes), not a text document")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                text = raw.decode("latin-1")
+    _refuse_long_lines(text)
+    return text
 
 
-def read_document(path: str | Path) -> Document:
+def _refuse_long_lines(text: str) -> None:
+    """A line longer than any paragraph is generated or minified data: refused, not scanned for minutes."""
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise DocumentError(
+                f"line {number} is {len(line):,} characters long (the limit is {MAX_LINE_CHARS:,}): "
+                "not prose a statement is written in"
+            )
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a regular file, never more than MAX_BYTES of them (a file that grows while read, a device
+    or a pipe cannot make a run read forever); DocumentError with the reason otherwise."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(f"too large to check ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        raw = path.read_bytes()
+        info = path.stat()  # before opening: opening a named pipe would wait for a writer
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(f"not a regular file ({_file_type(info.st_mode)})")
+        if info.st_size > MAX_BYTES:
+            raise DocumentError(_too_large(info.st_size))
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise DocumentError(exc.strerror or str(exc)) from exc
+        raise DocumentError(_os_reason(exc)) from exc
+    if len(raw) > MAX_BYTES:
+        raise DocumentError(_too_large(len(raw)))
+    return raw
+
+
+def parse_bytes(raw: bytes, path: str | Path) -> Document:
+    """The document in `raw`: decoded, refused with the reason when empty or not text."""
     text = decode(raw)
     if not text.strip():
         raise DocumentError("empty document")
-    return parse_document(text, doc_id=path.stem, path=str(path))
+    return parse_document(text, doc_id=Path(path).stem, path=str(path))
+
+
+def read_document(path: str | Path) -> Document:
+    return parse_bytes(read_bytes(path), path)
+
+
+def _too_large(size: int) -> str:
+    return f"too large to check ({size:,} bytes; the limit is {MAX_BYTES:,})"
+
+
+def _os_reason(exc: OSError) -> str:
+    """The reason an OS error gives, worded for a reader of the report."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself)"
+    if isinstance(exc, PermissionError):
+        return "permission denied (claimcheck may not read it)"
+    return exc.strerror or str(exc)
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
+                       (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
 
 
 def parse_document(text: str, doc_id: str, path: str = "") -> Document:
@@ -248,23 +314,82 @@ def _looks_like_gov_page(header: list[str]) -> bool:
 
 
 def iter_paths(paths: list[str | Path]) -> tuple[list[Path], list[Unreadable]]:
-    """The document files named or found in folders (sorted), and the paths that could not be used."""
+    """The document files named or found in folders (sorted), and the paths that could not be used.
+
+    Folders are walked by hand rather than with `rglob`, which silently skips a subfolder it may not list;
+    symbolic links are followed, each folder is visited once (a link loop is reported, not walked), and
+    anything that is not a regular file (a pipe, a device, a dangling link) is reported, never opened.
+    Files without a document suffix and hidden entries (".git", ".DS_Store") are not documents.
+    """
     found: list[Path] = []
     bad: list[Unreadable] = []
+    seen: dict[tuple[int, int], Path] = {}
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            try:
-                children = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
-            except OSError as exc:
-                bad.append(Unreadable(str(path), exc.strerror or str(exc)))
-                continue
-            found.extend(p for p in children if not p.is_dir())
-        elif path.exists():
+        try:
+            info = path.stat()
+        except OSError as exc:
+            reason = "no such file or folder" if isinstance(exc, FileNotFoundError) else _os_reason(exc)
+            bad.append(Unreadable(str(path), reason))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            _walk(path, found, bad, seen)
+        elif stat.S_ISREG(info.st_mode):
             found.append(path)
         else:
-            bad.append(Unreadable(str(path), "no such file or folder"))
+            bad.append(Unreadable(str(path), f"not a regular file ({_file_type(info.st_mode)})"))
     return found, bad
+
+
+def _walk(folder: Path, found: list[Path], bad: list[Unreadable], seen: dict[tuple[int, int], Path]) -> None:
+    """Documents under `folder` in sorted order, depth first, each real folder once."""
+    files: list[Path] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                if current != folder:
+                    bad.append(Unreadable(str(current), f"symbolic link loop (the folder {seen[key]} again): "
+                                                        "not walked twice"))
+                continue
+            seen[key] = current
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            bad.append(Unreadable(str(current), f"folder not listed: {_os_reason(exc)}"))
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()  # follows links; False for a dangling or looping one
+            except OSError:
+                is_dir = False
+            if is_dir:
+                folders.append(path)
+            elif path.suffix.lower() in SUFFIXES:
+                _add_file(path, files, bad)
+        stack.extend(reversed(folders))
+    found.extend(sorted(files))
+
+
+def _add_file(path: Path, files: list[Path], bad: list[Unreadable]) -> None:
+    """`path` into `files` if it is a regular file (through links), else into `bad` with the reason."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        reason = "dangling symbolic link" if isinstance(exc, FileNotFoundError) else _os_reason(exc)
+        bad.append(Unreadable(str(path), reason))
+        return
+    if stat.S_ISREG(info.st_mode):
+        files.append(path)
+    else:
+        bad.append(Unreadable(str(path), f"not a regular file ({_file_type(info.st_mode)})"))
 
 
 def read_documents(paths: list[str | Path]) -> tuple[list[Document], list[Unreadable]]:
