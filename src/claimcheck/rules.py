@@ -18,6 +18,7 @@ import yaml
 
 from claimcheck.checks import ALIASES, KINDS
 from claimcheck.checks.fields import FieldError
+from claimcheck.yamlguard import MAX_RULE_BYTES, BoundedLoader, YAMLBudgetError
 
 SEVERITIES = ("error", "warning", "info")
 FILE_FIELDS = ("subject", "aliases", "documents", "title", "description", "checks")
@@ -34,6 +35,7 @@ COMMON_FIELDS = (
     "accept",
 )
 REQUIRED = ("id", "kind", "severity", "message")
+MAX_NAME_CHARS = 200  # a subject or alias, matched as literal text
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
@@ -99,8 +101,8 @@ class LineList(list):
         self.lines: list[int] = []
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that builds LineMap/LineList and refuses duplicate keys."""
+class _LineLoader(BoundedLoader):
+    """SafeLoader (with a size budget) that builds LineMap/LineList and refuses duplicate keys."""
 
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
@@ -137,8 +139,14 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 def parse_yaml(text: str, source: str) -> tuple[object, list[str]]:
     """The YAML data of a rule file, or the one-line reason it could not be read."""
+    if len(text) > MAX_RULE_BYTES:
+        return None, [f"{source}:1: the file is {len(text):,} characters long; a rule file is a short note "
+                      f"(at most {MAX_RULE_BYTES:,})"]
     try:
         return yaml.load(text, Loader=_LineLoader), []  # noqa: S506 - _LineLoader is a SafeLoader
+    except YAMLBudgetError as exc:
+        mark = exc.problem_mark
+        return None, [f"{source}:{mark.line + 1 if mark else 1}: {exc.problem}"]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -152,6 +160,8 @@ def parse_yaml(text: str, source: str) -> tuple[object, list[str]]:
         return None, [f"{source}:{line}: {problem}"]
     except yaml.YAMLError as exc:
         return None, [f"{source}:1: invalid YAML: {' '.join(str(exc).split())}"]
+    except RecursionError:  # pragma: no cover - BoundedLoader stops nesting long before
+        return None, [f"{source}:1: values nest too deeply to be a rule file"]
 
 
 def _kinds() -> str:
@@ -181,6 +191,10 @@ def _names(where: LineMap, source: str, problems: list[str]) -> tuple[str, ...] 
         )
     else:
         names.extend(a.strip() for a in aliases)
+    problems.extend(  # names become literal (re.escape) patterns: bounded so matching stays cheap
+        f"{source}:{where.line}: a subject or alias is {len(n):,} characters long; names are at most {MAX_NAME_CHARS}"
+        for n in names if len(n) > MAX_NAME_CHARS
+    )
     return tuple(names)
 
 
@@ -357,9 +371,17 @@ def load_rules(folder: str | Path) -> list[Rule]:
     seen: dict[str, Rule] = {}
     for path in files:
         try:
+            if not path.is_file():  # a pipe or a device named *.yaml would never finish reading
+                raise OSError("not a regular file (a folder, a pipe or a device)")
+            if path.stat().st_size > MAX_RULE_BYTES:
+                raise OSError(f"{path.stat().st_size:,} bytes; a rule file is a short note (at most "
+                              f"{MAX_RULE_BYTES:,})")
             text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{path}:1: cannot read the rule file: {exc}")
+        except UnicodeDecodeError as exc:
+            problems.append(f"{path}:1: cannot read the rule file: not UTF-8 ({exc.reason} at byte {exc.start})")
+            continue
+        except OSError as exc:
+            problems.append(f"{path}:1: cannot read the rule file: {exc.strerror or exc}")
             continue
         found, file_problems = parse_rules(text, str(path))
         problems.extend(file_problems)
