@@ -31,6 +31,7 @@ from claimcheck.report.formats import FORMATS, FormatError, parse_formats
 from claimcheck.report.markdown import render, write_atomic
 from claimcheck.result import RunResult
 from claimcheck.rules import Rule, RuleFileError, load_rules
+from claimcheck.safepaths import UnsafePathError, report_path
 from claimcheck.subjects import subject_mask
 
 SUMMARY_ORDER = (
@@ -211,7 +212,11 @@ def read_baseline(args: argparse.Namespace) -> tuple[dict[str, str], str | None]
 
 def write_outputs(result: RunResult, args: argparse.Namespace, formats: list[str]) -> int:
     """The Markdown report, then each --format file (or standard output for github); 2 if one cannot be written."""
-    report = Path(args.report)
+    try:
+        report = report_path(args.report)
+    except UnsafePathError as exc:
+        print(f"claimcheck run: {exc}", file=sys.stderr)
+        return 2
     folder = Path(args.output_dir) if args.output_dir else report.parent
     outputs = [(report, render(result.verdicts, result.corpus, rules_dir=result.rules_dir, focus=result.focus))]
     for name in formats:
