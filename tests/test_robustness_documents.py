@@ -227,3 +227,26 @@ def test_run_over_bad_documents_lists_each_with_its_reason_and_goes_on(tmp_path,
         row = next(line for line in section.splitlines() if name in line)
         assert reason in row, (name, row)
         assert f"{name}: not read: " in err
+
+
+def test_extractor_failure_on_one_document_is_reported_and_the_run_goes_on(tmp_path, capsys, monkeypatch):
+    from claimcheck import pipeline
+
+    real = pipeline.extract_document
+
+    def fragile(doc):
+        if doc.id == "trigger":
+            raise ValueError("year 0 is out of range")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", fragile)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_bytes(GOOD_SEED.read_bytes())
+    (docs / "trigger.txt").write_text(BODY)
+    report = tmp_path / "r.md"
+    status = cli.main(["run", str(docs), "--no-cache", "--report", str(report)])
+    assert status in (0, 1)
+    row = next(line for line in report.read_text(encoding="utf-8").splitlines() if "trigger.txt" in line)
+    assert "extraction failed: ValueError: year 0 is out of range" in row
+    assert "trigger.txt: not read: extraction failed" in capsys.readouterr().err

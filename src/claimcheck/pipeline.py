@@ -178,8 +178,8 @@ def extract_file(path: str, raw: bytes | None = None) -> Outcome:
         return Outcome(path, stat, error=str(exc))
     try:
         claims = extract_document(doc)
-    except RecursionError as exc:  # pragma: no cover - defensive: report, never crash the run
-        return Outcome(path, stat, error=f"extraction failed: {exc}")
+    except Exception as exc:  # noqa: BLE001 - an extractor bug on one document is reported, never crashes the run
+        return Outcome(path, stat, error=f"extraction failed: {type(exc).__name__}: {exc}")
     rows = [tuple(getattr(claim, name) for name in ROW_FIELDS) for claim in claims]
     return Outcome(path, stat, Extraction(content_digest(raw), metadata_of(doc), rows))
 
