@@ -152,3 +152,50 @@ def test_unreadable_documents_are_reported_not_cached(corpus: Path, tmp_path: Pa
         assert reasons["empty.txt"] == "empty document"
         assert reasons["binary.txt"].startswith("binary file")
         assert len(result.documents) == 5
+
+
+def test_snapshot_with_added_documents_equals_a_fresh_run(corpus: Path, tmp_path: Path,
+                                                          extracted: list[str]) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    assert (tmp_path / "cache" / "snapshot" / "manifest.json").exists()
+    extracted.clear()
+    # sorts between the seeds; its only claim is a date, so its value column is all missing
+    (corpus / "002a_dates_only.txt").write_text(
+        "Review\n\nDate: 1 May 2020\n\nThe review was published on 3 March 2020.\n", encoding="utf-8"
+    )
+    shutil.copyfile(SEEDS / "004_d6d10dc4c519bdc7.txt", corpus / "zzz_copy.txt")
+    merged = load_corpus([corpus], cache=tmp_path / "cache")
+    assert sorted(extracted) == ["002a_dates_only"]  # the copy's content is known: no extraction
+    fresh = load_corpus([corpus])
+    pd.testing.assert_frame_equal(merged.claims, fresh.claims)
+    assert [d.metadata() for d in merged.documents] == [d.metadata() for d in fresh.documents]
+
+
+def test_a_removed_document_leaves_the_claims(corpus: Path, tmp_path: Path) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    gone = sorted(corpus.iterdir())[1]
+    gone.unlink()
+    after = load_corpus([corpus], cache=tmp_path / "cache")
+    assert gone.stem not in set(after.claims["doc"])
+    pd.testing.assert_frame_equal(after.claims, load_corpus([corpus]).claims)
+
+
+def test_a_damaged_snapshot_is_ignored(corpus: Path, tmp_path: Path) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    (tmp_path / "cache" / "snapshot" / "columns.npz").write_bytes(b"not numpy")
+    again = load_corpus([corpus], cache=tmp_path / "cache")
+    pd.testing.assert_frame_equal(again.claims, load_corpus([corpus]).claims)
+
+
+def test_one_added_document_does_not_rewrite_the_snapshot() -> None:
+    def outcomes(from_snapshot: int, fresh: int) -> list[pipeline.Outcome]:
+        extraction = cache_module.Extraction("d", {}, [])
+        return [pipeline.Outcome("p", None, extraction, span=(0, 0)) for _ in range(from_snapshot)] + [
+            pipeline.Outcome("p", None, extraction) for _ in range(fresh)
+        ]
+
+    assert pipeline._snapshot_due(outcomes(0, 5))  # no snapshot yet
+    assert not pipeline._snapshot_due(outcomes(100_000, 1))
+    assert pipeline._snapshot_due(outcomes(100_000, 1001))
+    assert not pipeline._snapshot_due(outcomes(500, 5))
+    assert pipeline._snapshot_due(outcomes(500, 6))

@@ -115,22 +115,26 @@ class ClaimsCache:
         if not gitignore.exists():
             gitignore.write_text("# the claimcheck cache: never commit it\n*\n", encoding="utf-8")
 
-    def known_digests(self) -> dict[str, tuple[FileStat, str]]:
+    def known_digests(self, paths: Iterable[str]) -> dict[str, tuple[FileStat, str]]:
         """Path -> (stat, digest) as last seen: a file whose stat is unchanged need not be read again."""
-        rows = self.db.execute("SELECT path, size, mtime_ns, digest FROM files")
-        return {path: (FileStat(size, mtime), digest) for path, size, mtime, digest in rows}
+        found = {}
+        for chunk in _chunks(list(paths)):
+            rows = self.db.execute(
+                f"SELECT path, size, mtime_ns, digest FROM files WHERE path IN ({','.join('?' * len(chunk))})", chunk
+            )
+            found.update({path: (FileStat(size, mtime), digest) for path, size, mtime, digest in rows})
+        return found
 
     def lookup(self, digests: Iterable[str]) -> dict[str, Extraction]:
         """The stored extractions among `digests` for the current extractor."""
-        wanted = set(digests)
-        if not wanted:
-            return {}
         found: dict[str, Extraction] = {}
-        rows = self.db.execute(
-            "SELECT digest, metadata, claims FROM extractions WHERE fingerprint = ?", (self.fingerprint,)
-        )
-        for digest, metadata, claims in rows:
-            if digest in wanted:
+        for chunk in _chunks(sorted(set(digests))):
+            rows = self.db.execute(
+                f"SELECT digest, metadata, claims FROM extractions WHERE fingerprint = ? "
+                f"AND digest IN ({','.join('?' * len(chunk))})",
+                (self.fingerprint, *chunk),
+            )
+            for digest, metadata, claims in rows:
                 found[digest] = Extraction(digest, json.loads(metadata), [tuple(r) for r in json.loads(claims)])
         return found
 
@@ -152,3 +156,9 @@ class ClaimsCache:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _chunks(items: list, size: int = 500) -> Iterable[list]:
+    """Keys in slices small enough for one SQL `IN (...)` (SQLite allows some hundreds of parameters)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

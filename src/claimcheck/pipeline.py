@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from claimcheck import snapshot
 from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest, document_from_metadata
 from claimcheck.cache import document_metadata as metadata_of
 from claimcheck.claims import COLUMNS, claims_frame
@@ -60,6 +61,7 @@ class Outcome:
     stat: FileStat | None
     extraction: Extraction | None = None
     error: str | None = None
+    span: tuple[int, int] | None = None  # its claims are these rows of the snapshot (extraction.rows is empty)
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
@@ -111,7 +113,8 @@ def load_corpus(
     files, unreadable = iter_paths(paths)
     store = ClaimsCache(DEFAULT_DIR if cache is True else cache) if cache else None
     try:
-        outcomes = _cached_outcomes(files, store)
+        snap = snapshot.load(store.directory, store.fingerprint) if store else None
+        outcomes = _cached_outcomes(files, store, snap)
         missing = [path for path, outcome in zip(files, outcomes, strict=True) if outcome is None]
         if engine == "dask":
             from claimcheck.dask_engine import extract_files_on_cluster
@@ -124,41 +127,65 @@ def load_corpus(
         if store is not None:
             store.store(
                 (o.extraction for o in fresh if o.extraction is not None),
-                {o.path: (o.stat, o.extraction.digest) for o in outcomes if o.extraction and o.stat},
+                {o.path: (o.stat, o.extraction.digest) for o in outcomes if o.extraction and o.stat and not o.span},
             )
+        corpus = _assemble(outcomes, unreadable, snap)
+        if store is not None and _snapshot_due(outcomes):
+            documents = [
+                (o.path, o.stat or FileStat(-1, -1), o.extraction.digest, o.extraction.metadata,
+                 o.span[1] - o.span[0] if o.span else len(o.extraction.rows))
+                for o in outcomes if o.extraction is not None
+            ]
+            snapshot.save(store.directory, store.fingerprint, documents, corpus.claims)
     finally:
         if store is not None:
             store.close()
-    return _assemble(outcomes, unreadable)
+    return corpus
 
 
-def _cached_outcomes(files: list[Path], store: ClaimsCache | None) -> list[Outcome | None]:
-    """Per file, its outcome from the cache, or None when it must be extracted. Unchanged stat means
-    unchanged content (as in git's index); other files are read and hashed."""
+def _snapshot_due(outcomes: list[Outcome]) -> bool:
+    """Rewrite the snapshot when more than 1% of the documents (or 1,000) came from elsewhere: adding one
+    document to a large corpus must not cost a rewrite; it is served by the per-document cache."""
+    read = [o for o in outcomes if o.extraction is not None]
+    outside = sum(1 for o in read if o.span is None)
+    return outside > min(1000, len(read) / 100)
+
+
+def _cached_outcomes(files: list[Path], store: ClaimsCache | None, snap: snapshot.Snapshot | None
+                     ) -> list[Outcome | None]:
+    """Per file, its outcome from the snapshot or the cache, or None when it must be extracted. Unchanged
+    stat means unchanged content (as in git's index); other files are read and hashed."""
+    outcomes: list[Outcome | None] = [None] * len(files)
     if store is None:
-        return [None] * len(files)
-    known = store.known_digests()
+        return outcomes
     racy = time.time_ns() - RACY_SECONDS * 1_000_000_000
-    digests: list[tuple[FileStat, str] | None] = []
-    for path in files:
+    pending: list[tuple[int, FileStat]] = []
+    for i, path in enumerate(files):
         try:
             stat = FileStat.of(path)
         except OSError:
-            digests.append(None)
             continue
-        entry = known.get(str(path))
+        entry = snap.entries.get(str(path)) if snap else None
+        if entry and entry.stat == stat and stat.mtime_ns < racy:
+            extraction = Extraction(entry.digest, entry.metadata, [])
+            outcomes[i] = Outcome(str(path), stat, extraction, span=(entry.start, entry.stop))
+        else:
+            pending.append((i, stat))
+    known = store.known_digests([str(files[i]) for i, _ in pending]) if pending else {}
+    digests: dict[int, tuple[FileStat, str]] = {}
+    for i, stat in pending:
+        entry = known.get(str(files[i]))
         if entry and entry[0] == stat and stat.mtime_ns < racy:
-            digests.append(entry)
-            continue
-        try:
-            digests.append((stat, content_digest(path.read_bytes())) if stat.size <= MAX_BYTES else None)
-        except OSError:
-            digests.append(None)
-    hits = store.lookup(d for _, d in filter(None, digests))
-    outcomes: list[Outcome | None] = []
-    for path, entry in zip(files, digests, strict=True):
-        hit = hits.get(entry[1]) if entry else None
-        outcomes.append(Outcome(str(path), entry[0], hit) if hit and entry else None)
+            digests[i] = entry
+        elif stat.size <= MAX_BYTES:
+            try:
+                digests[i] = (stat, content_digest(files[i].read_bytes()))
+            except OSError:
+                continue
+    hits = store.lookup(digest for _, digest in digests.values())
+    for i, (stat, digest) in digests.items():
+        if digest in hits:
+            outcomes[i] = Outcome(str(files[i]), stat, hits[digest])
     return outcomes
 
 
@@ -180,7 +207,11 @@ def extract_file(path: str, raw: bytes | None = None) -> Outcome:
         claims = extract_document(doc)
     except Exception as exc:  # noqa: BLE001 - an extractor bug on one document is reported, never crashes the run
         return Outcome(path, stat, error=f"extraction failed: {type(exc).__name__}: {exc}")
-    rows = [tuple(getattr(claim, name) for name in ROW_FIELDS) for claim in claims]
+    shared: dict[str, str] = {}  # a sentence's claims share one string: pickled and held once
+    rows = [
+        tuple(shared.setdefault(v, v) if isinstance(v, str) else v for v in (getattr(c, f) for f in ROW_FIELDS))
+        for c in claims
+    ]
     return Outcome(path, stat, Extraction(content_digest(raw), metadata_of(doc), rows))
 
 
@@ -222,21 +253,45 @@ def progress(items: Iterable, total: int, stream=None) -> Iterator:
     return iter(bar)
 
 
-def _assemble(outcomes: list[Outcome], unreadable: list[Unreadable]) -> Corpus:
+def _assemble(outcomes: list[Outcome], unreadable: list[Unreadable], snap: snapshot.Snapshot | None) -> Corpus:
     documents: list[Document] = []
     doc_ids: list[str] = []
     counts: list[int] = []
     rows: list[tuple] = []
+    order: list[np.ndarray] = []  # per document, its rows in [snapshot rows, fresh rows]
+    fresh_at = snap.size if snap else 0
     for outcome in outcomes:
         if outcome.extraction is None:
             unreadable.append(Unreadable(outcome.path, outcome.error or "not read"))
             continue
         doc = document_from_metadata(outcome.extraction.metadata, Path(outcome.path).stem, outcome.path)
         documents.append(doc)
+        if outcome.span is not None:
+            order.append(np.arange(*outcome.span))
+            continue
+        count = len(outcome.extraction.rows)
+        order.append(np.arange(fresh_at, fresh_at + count))
+        fresh_at += count
         doc_ids.append(doc.id)
-        counts.append(len(outcome.extraction.rows))
+        counts.append(count)
         rows.extend(outcome.extraction.rows)
-    return Corpus(documents, unreadable, claims_from_rows(rows, doc_ids, counts))
+    fresh = claims_from_rows(rows, doc_ids, counts)
+    if snap is None or not any(o.span for o in outcomes):
+        return Corpus(documents, unreadable, fresh)
+    return Corpus(documents, unreadable, _merged(snap, fresh, np.concatenate(order)))
+
+
+def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
+    """The claims table from snapshot rows and fresh rows, in `order`, typed as `claims_from_rows` types it."""
+    columns = {}
+    for name in COLUMNS:
+        kept = snap.columns[name]
+        if not fresh.empty:
+            added = fresh[name].to_numpy(dtype=kept.dtype if kept.dtype != object else object)
+            kept = np.concatenate([kept, added])
+        columns[name] = kept[order]
+    frame = pd.DataFrame(columns).infer_objects()
+    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool"})
 
 
 def claims_from_rows(rows: list[tuple], doc_ids: list[str], counts: list[int]) -> pd.DataFrame:

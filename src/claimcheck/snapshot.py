@@ -1,0 +1,104 @@
+"""A columnar snapshot of the last large run's claims table, beside the claims cache.
+
+The per-document cache (`cache.py`) decodes each document's claims on its own: at 100k
+documents and 1.5M claims that is tens of seconds and every claim's sentence held as its
+own string. The snapshot keeps the whole table column by column (numbers as NumPy arrays,
+strings dictionary-encoded: codes in an `.npz` read with `allow_pickle=False`, distinct
+values in JSON), so a re-run over a mostly unchanged corpus takes the rows of unchanged
+files by position and decodes each distinct sentence once. Nothing in it can run code.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from claimcheck.cache import FileStat
+
+FOLDER = "snapshot"
+MANIFEST, ARRAYS, STRINGS = "manifest.json", "columns.npz", "strings.json"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of the snapshot: what it was when read, and where its claims are in the columns."""
+
+    stat: FileStat
+    digest: str
+    start: int
+    stop: int
+    metadata: dict
+
+
+@dataclass
+class Snapshot:
+    entries: dict[str, Entry]  # by path
+    columns: dict[str, np.ndarray]
+
+    @property
+    def size(self) -> int:
+        return len(next(iter(self.columns.values()))) if self.columns else 0
+
+
+def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
+    """The snapshot written by the same extractor, or None (missing, another extractor, unreadable)."""
+    folder = Path(directory) / FOLDER
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("fingerprint") != fingerprint:
+            return None
+        strings = json.loads((folder / STRINGS).read_text(encoding="utf-8"))
+        with np.load(folder / ARRAYS, allow_pickle=False) as arrays:
+            columns = {name: _decode(arrays[name], strings.get(name)) for name in manifest["columns"]}
+    except (OSError, ValueError, KeyError):
+        return None
+    entries = {
+        path: Entry(FileStat(size, mtime), digest, start, stop, metadata)
+        for path, size, mtime, digest, start, stop, metadata in manifest["documents"]
+    }
+    return Snapshot(entries, columns)
+
+
+def _decode(codes: np.ndarray, distinct: list | None) -> np.ndarray:
+    if distinct is None:
+        return codes
+    table = np.empty(len(distinct) + 1, dtype=object)
+    table[:-1] = distinct
+    table[-1] = None  # code -1: missing
+    return table[codes]
+
+
+def save(
+    directory: str | Path, fingerprint: str, documents: list[tuple[str, FileStat, str, dict, int]], claims: pd.DataFrame
+) -> None:
+    """Write the snapshot of `claims`, whose rows are the `documents` (path, stat, digest, metadata, row count)
+    in order. Written beside, then swapped in, so a reader never sees half of one."""
+    folder = Path(directory) / FOLDER
+    staging = folder.with_name(FOLDER + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    arrays: dict[str, np.ndarray] = {}
+    strings: dict[str, list] = {}
+    for name in claims.columns:
+        column = claims[name]
+        if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+            arrays[name] = column.to_numpy()
+        else:
+            codes, distinct = pd.factorize(column, use_na_sentinel=True)
+            arrays[name] = codes.astype(np.int32)
+            strings[name] = [value.item() if hasattr(value, "item") else value for value in distinct]
+    rows, start = [], 0
+    for path, stat, digest, metadata, count in documents:
+        rows.append([path, stat.size, stat.mtime_ns, digest, start, start + count, metadata])
+        start += count
+    np.savez(staging / ARRAYS, **arrays)
+    (staging / STRINGS).write_text(json.dumps(strings, ensure_ascii=False), encoding="utf-8")
+    manifest = {"fingerprint": fingerprint, "columns": list(claims.columns), "documents": rows}
+    (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    staging.rename(folder)
