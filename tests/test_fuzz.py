@@ -82,7 +82,7 @@ def check(text: str, number: int) -> int:
         raise AssertionError(f"input {number} raised {type(exc).__name__}: {exc}\n{text!r}") from exc
     for claim in claims:
         line = doc.lines[claim.line - 1]
-        assert 0 <= claim.start <= len(line) and claim.start <= claim.end, (number, text, claim)
+        assert 0 <= claim.start <= claim.end <= len(line), (number, text, claim)
         assert claim.value is None or not math.isnan(claim.value), (number, text, claim)
     return len(claims)
 
@@ -114,16 +114,12 @@ def test_fuzz_short_run():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="extract/periods._units_to: 'over 2021 years to March 2021' -> calendar.add_months "
-                   "raises ValueError (year 0 is out of range); see test_huge_unit_counts_do_not_raise", strict=False)
 def test_fuzz_long_run():
     done, claims, _, failures = fuzz(100_000)
     assert done == 100_000 and claims > 0
     assert failures == []
 
 
-@pytest.mark.xfail(reason="extract/periods._units_to -> _units_back -> calendar.add_months/date: a count of years, "
-                   "decades or days large enough to leave the calendar raises ValueError/OverflowError", strict=False)
 @pytest.mark.parametrize("text", [
     "in the year ending 31 March 2021 year ending 31 March 2021.",
     "It rose over 2021 years to March 2021.",

@@ -71,8 +71,6 @@ def test_document_text_cannot_break_a_table_row(hostile_report):
         assert len(widths) == 1, block
 
 
-@pytest.mark.xfail(reason="report/markdown.py wraps doc ids (file names) in backticks unescaped: a file named "
-                   "a`b|c.txt breaks the table and ends the code span", strict=False)
 def test_file_names_cannot_break_a_table_row(tmp_path, capsys):
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -172,9 +172,11 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3]
     if figure.kind == "percent":
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
-        previous = [f for f in figures if f.end <= figure.start and f.counted and figure.start - f.end < 40]
-        if previous and (figure.change or re.search(r"\(\s*$", text[:figure.start])):
-            return previous[-1].counted
+        index = next(i for i, f in enumerate(figures) if f is figure)
+        previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
+        if previous and figure.start - previous.end < 40 and (
+                figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])):
+            return previous.counted
         share_of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
         if share_of:  # "36% of LAs were judged good": a share of the LAs
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
@@ -262,9 +264,12 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
         start += len(text) - len(stripped)
         text = stripped
     line, column = sent.locate(start)
+    last_line, last_column = sent.locate(start + max(len(text), 1) - 1)
+    # a claim wrapped onto the next line ends, on its own line, where that line ends
+    stop = last_column + 1 if last_line == line else len(doc.lines[line - 1])
     subject = subject.strip(" ,.;:") if subject else None
     return Claim(
-        doc=doc.id, line=line, start=column, end=column + len(text), text=text, sentence=sent.text.strip(),
+        doc=doc.id, line=line, start=column, end=stop, text=text, sentence=sent.text.strip(),
         kind=kind, value=value, unit=unit, bound=bound, low=low, high=high, step=step, change=change,
         subject=subject or None, subject_key=normalise_key(subject), counted=counted,
         period_start=span.start.isoformat() if span and span.start else None,

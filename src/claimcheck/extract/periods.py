@@ -119,17 +119,21 @@ def _nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
     return year if candidate <= today else year - 1
 
 
-def _units_back(end: date, count: int, unit: str) -> date:
+def _units_back(end: date, count: int, unit: str) -> date | None:
+    """`end` less `count` units; None when that leaves the calendar ("over 9999 decades to 2020")."""
     unit = unit.lower().rstrip("s")
-    if unit == "decade":
-        return add_months(end, -120 * count)
-    if unit == "year":
-        return add_months(end, -12 * count)
-    if unit == "month":
-        return add_months(end, -count)
-    if unit == "week":
-        return end - timedelta(weeks=count)
-    return end - timedelta(days=count)
+    try:
+        if unit == "decade":
+            return add_months(end, -120 * count)
+        if unit == "year":
+            return add_months(end, -12 * count)
+        if unit == "month":
+            return add_months(end, -count)
+        if unit == "week":
+            return end - timedelta(weeks=count)
+        return end - timedelta(days=count)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _count(word: str | None) -> int:
@@ -245,14 +249,16 @@ def _past_units(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
     count = _count(m[1].strip() if m[1] else None)
-    return "period", _units_back(ctx.doc_date, count, m[2]), ctx.doc_date, None
+    start = _units_back(ctx.doc_date, count, m[2])
+    return ("period", start, ctx.doc_date, None) if start else None
 
 
 @pattern(rf"\b(?:the\s+)?(?:last|past|previous)\s+({NUM})\s+({UNIT})\b", needs=("past", "last", "previous"))
 def _last_units(m, ctx):
     if ctx.doc_date is None:
         return _unresolved()
-    return "period", _units_back(ctx.doc_date, _count(m[1]), m[2]), ctx.doc_date, None
+    start = _units_back(ctx.doc_date, _count(m[1]), m[2])
+    return ("period", start, ctx.doc_date, None) if start else None
 
 
 @pattern(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?({NUM})\s+({UNIT})\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
@@ -263,7 +269,10 @@ def _units_to(m, ctx):
     if span is None:
         return None
     end = span[1]
-    start = _units_back(end, _count(m[1]), m[2]) + timedelta(days=1)
+    before = _units_back(end, _count(m[1]), m[2])
+    if before is None:
+        return None
+    start = before + timedelta(days=1)
     return "period", start, end, None
 
 
@@ -275,7 +284,8 @@ def _year_ending(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
         return None
-    return "period", _units_back(span[1], 1, "year") + timedelta(days=1), span[1], None
+    before = _units_back(span[1], 1, "year")
+    return ("period", before + timedelta(days=1), span[1], None) if before else None
 
 
 @pattern(

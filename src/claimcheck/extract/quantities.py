@@ -15,6 +15,8 @@ from claimcheck.units import MAGNITUDES, SMALL_NUMBERS, number_value, number_wor
 from claimcheck.wordlists import words
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
+CONTEXT = 100  # characters either side of a figure that its hedge, unit and counted noun are read from
 _FIGURE = re.compile(
     rf"(?<![\w.,/£$€-])(?P<sign>[+−-](?=[£$€]?\d))?(?P<cur>£|€|\$|US\$)?\s?(?P<num>{NUMBER})"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
@@ -130,14 +132,14 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
 def scan(sentence: str, masked: str) -> list[Figure]:
     """Every figure in `sentence`, reading numbers from `masked` (blanked spans can't yield one)."""
     figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken_until = 0  # figures are found left to right; one that grew past a number swallows it
     for m in _FIGURE.finditer(masked):
-        if any(a <= m.start() < b for a, b in taken) or re.search(r"\bper\s+$", masked[:m.start()]):
+        if m.start() < taken_until or _DENOMINATOR.search(masked, max(0, m.start() - 10), m.start()):
             continue
         figure = _numeric_figure(sentence, masked, m)
         if figure is not None:
             figures.append(figure)
-            taken.append((figure.start, figure.end))
+            taken_until = figure.end
     for m in _WORDS.finditer(masked):
         figure = _word_figure(sentence, m)
         if figure is not None:
@@ -146,7 +148,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     for previous, figure in zip(figures, figures[1:], strict=False):
         # "146 local authorities out of a total of 151": the total counts the same things
         if figure.kind == "count" and figure.counted is None and previous.counted \
-                and re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$", sentence[:figure.start]):
+                and re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$",
+                              sentence[max(0, figure.start - CONTEXT):figure.start]):
             figure.counted = previous.counted
     for figure in figures:
         if figure.kind == "count" and figure.counted is None:
@@ -166,13 +169,12 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     if m["sign"] is None and not cur and sentence[max(0, start - 1):start] in ("-", "–") and start > 1 \
             and sentence[start - 2].isalnum():
         return None  # the tail of a range or label ("2014-15", "10-15") that nothing else took
-    before, after = sentence[:start], sentence[end:]
+    before, after = sentence[max(0, start - CONTEXT):start], sentence[end:end + CONTEXT]
     signed = m["sign"] is not None
     sign = -1.0 if signed and m["sign"] in "-−" else 1.0
     step = step_of(digits, multiplier)
     value = sign * value * multiplier
-    bound = bound_of(before)
-    change = is_change(before, after, signed)
+    bound: str | None = None  # read from the hedge once the figure is known to be kept
     counted = None
     counted_start = counted_end = None
     if m["pct"]:
@@ -215,7 +217,7 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             counted, counted_start, counted_end = counted_phrase(sentence, end)
             if counted is None and _noise(before, after):
                 return None
-            tail = sentence[counted_end:] if counted_end else after
+            tail = sentence[counted_end:counted_end + CONTEXT] if counted_end else after
             rate = _RATE_AFTER.match(tail) if counted else None
             per_population = _PER_POPULATION.match(tail) if counted else None
             if rate and not re.search(r"[,;.]", rate.group(0)):
@@ -226,6 +228,8 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                 kind = "rate"
                 unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
                 end = counted_end + per_population.end()
+    bound = bound or bound_of(before)
+    change = is_change(before, after, signed)
     low, high = interval(value, bound, step)
     return Figure(start, end, sentence[start:end], kind, value, unit, bound, low, high, step, change,
                   counted, counted_start, counted_end)
@@ -262,7 +266,7 @@ def _noise(before: str, after: str) -> bool:
 
 def _word_figure(sentence: str, m: re.Match) -> Figure | None:
     words = m["words"].lower()
-    before, after = sentence[:m.start()], sentence[m.end():]
+    before, after = sentence[max(0, m.start() - CONTEXT):m.start()], sentence[m.end():m.end() + CONTEXT]
     if words in _VAGUE or re.fullmatch(r"a\s+dozen|tens\s+of\s+thousands", words):
         key = re.sub(r"\s+", " ", words)
         value, bound = _VAGUE[key]
@@ -305,6 +309,6 @@ _NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?:[\w’'
 def counted_from_context(sentence: str, figure: Figure) -> str | None:
     """ "the number of children looked after (CLA) ... rose to 83,840": what a bare figure counts."""
     found = None
-    for m in _NUMBER_OF.finditer(sentence[:figure.start]):
+    for m in _NUMBER_OF.finditer(sentence, max(0, figure.start - 4 * CONTEXT), figure.start):
         found = m.group(1)
     return found

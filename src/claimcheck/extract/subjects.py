@@ -11,7 +11,9 @@ claims about the same thing meet across documents.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck.calendar import MONTHS
 from claimcheck.extract.quantities import STOP
@@ -270,27 +272,38 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
     return found
 
 
+@lru_cache(maxsize=32)
+def _clause_breaks(sentence: str) -> tuple[list[int], list[int]]:
+    spans = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
 def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
-    start, end = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
+    """The clause around `pos`: between the clause breaks (";", " – ", ", which" ...) either side of it."""
+    starts, ends = _clause_breaks(sentence)
+    before = bisect_right(ends, pos)
+    start = ends[before - 1] if before else 0
+    after = bisect_left(starts, pos)
+    end = starts[after] if after < len(starts) else len(sentence)
     return start, end
+
+
+_REFERENCE = re.compile(r"\b(?i:the|this|that|these|its|our)\s+(" + "|".join(sorted(HEADS, key=len, reverse=True))
+                        + r")\b")
+
+
+@lru_cache(maxsize=32)
+def _first_reference(sentence: str) -> re.Match | None:
+    return _REFERENCE.search(sentence)
 
 
 def refers_back(sentence: str, pos: int, memory: Memory) -> str | None:
     """ "The programme", "this consultation", "the review": the named thing the document meant."""
     best = None
-    pattern = r"\b(?i:the|this|that|these|its|our)\s+(" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b"
-    for m in re.finditer(pattern, sentence[:pos]):
+    for m in _REFERENCE.finditer(sentence, max(0, pos - 300), pos):
         best = m
     if best is None:
-        for m in re.finditer(pattern, sentence):
-            best = m
-            break
+        best = _first_reference(sentence)
     if best is None:
         return None
     return memory.head(best.group(1))
@@ -352,7 +365,7 @@ def possessive_before(sentence: str, start: int) -> str | None:
 
 def subject_before_verb(sentence: str, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`, if it names something rather than an actor."""
-    text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[:pos])
+    text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
     text = re.split(r"[;:]", text)[-1]
     text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to)\b[^,]*,\s*",
                   "", text)

@@ -89,7 +89,29 @@ def _looks_like_heading(text: str) -> bool:
     return len(text) < 45 and not text.endswith(",") and not re.search(r"\b(?:and|or|the|of|to|a|in)$", text)
 
 
+MAX_SENTENCE = 1500  # longer than any real sentence (the seeds' and corpus's longest is about 1,100)
+
+
 def sentences(block: Block) -> Iterator[Sentence]:
+    """The block's sentences, none longer than MAX_SENTENCE characters: a run-on "sentence" (a page
+    without punctuation, or hostile input) is cut at spaces, so work per sentence stays bounded and
+    extraction stays linear in the size of the document."""
+    for sentence in _sentences(block):
+        if len(sentence.text) <= MAX_SENTENCE:
+            yield sentence
+            continue
+        start = 0
+        text = sentence.text
+        while start < len(text):
+            end = min(len(text), start + MAX_SENTENCE)
+            if end < len(text):
+                cut = text.rfind(" ", start + MAX_SENTENCE // 2, end)
+                end = cut if cut > start else end
+            yield Sentence(text[start:end], block, sentence.offset + start)
+            start = end
+
+
+def _sentences(block: Block) -> Iterator[Sentence]:
     if block.is_table_row:
         yield Sentence(block.text, block, 0)
         return

@@ -23,8 +23,11 @@ def mermaid_label(text: object) -> str:
     return re.sub(r"[^\w £%.,()/+-]", " ", str(text)).strip()[:60] or "figure"
 
 
+_CODE_SAFE = str.maketrans({"`": "'", "|": "\\|", "<": "‹", ">": "›"})
+
+
 def code(text: object) -> str:
-    """Text as an inline code span that is safe in a table cell: no backticks to close it early,
-    pipes escaped (GitHub splits table cells even inside code spans), one line."""
-    text = " ".join(str(text if text is not None else "").split()).replace("`", "'").replace("|", "\\|")
-    return f"`{text}`"
+    """Text (a file name, a rule id) as an inline code span that is safe anywhere: no backtick to close it
+    early, pipes escaped (GitHub splits table cells even inside code spans), angle brackets replaced (so
+    nothing HTML-like reaches a renderer that skips code spans), one line."""
+    return "`" + " ".join(str(text if text is not None else "").split()).translate(_CODE_SAFE) + "`"

@@ -18,7 +18,7 @@ from claimcheck.changed import Focus
 from claimcheck.findings import Finding, Verdict
 from claimcheck.pipeline import Corpus
 from claimcheck.report import numbers
-from claimcheck.report.escape import escape_md, mermaid_label
+from claimcheck.report.escape import code, escape_md, mermaid_label
 from claimcheck.subjects import normalise_subject
 
 ICONS = {"failed": "❌", "warning": "⚠️", "info": "ℹ️", "passed": "✅", "skipped": "⏭️", "error": "💥"}
@@ -36,7 +36,7 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", fo
         "# claimcheck report",
         "",
         f"{len(corpus.documents)} document(s) read, {len(corpus.unreadable)} not read, {len(corpus.claims)} "
-        f"claim(s) found, {len(verdicts)} check(s) from `{escape_md(rules_dir)}`.",
+        f"claim(s) found, {len(verdicts)} check(s) from {code(rules_dir)}.",
         "",
         f"**{summary_line(verdicts)}**",
         "",
@@ -46,7 +46,7 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", fo
             [
                 [
                     f"{ICONS.get(v.status, '')} {v.status.upper()}",
-                    f"`{v.name}`",
+                    code(v.name),
                     v.severity,
                     escape_md(v.note),
                 ]
@@ -74,12 +74,12 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", fo
 
 def _failed(verdict: Verdict) -> str:
     lines = [
-        f"### {ICONS.get(verdict.status, '')} `{verdict.name}` ({verdict.severity})",
+        f"### {ICONS.get(verdict.status, '')} {code(verdict.name)} ({verdict.severity})",
         "",
         f"**{escape_md(verdict.message)}**",
         "",
-        f"Kind `{verdict.kind}`, subject {escape_md(verdict.subject)}, defined at `{verdict.source}:"
-        f"{verdict.line}`; {escape_md(verdict.note)}.",
+        f"Kind {code(verdict.kind)}, subject {escape_md(verdict.subject)}, defined at "
+        f"{code(f'{verdict.source}:{verdict.line}')}; {escape_md(verdict.note)}.",
         "",
     ]
     if verdict.reason:
@@ -96,14 +96,14 @@ def _failed(verdict: Verdict) -> str:
 def _focus(focus: Focus, corpus: Corpus) -> list[str]:
     """Which documents this run is about: new and changed ones, checked against the whole corpus."""
     out = ["## Documents checked in this run", ""]
-    source = f"`{focus.source.replace('`', '')}`"
+    source = code(focus.source)
     if not focus.documents:
         kept = "every finding of the changed rule file(s) is reported" if focus.rule_files else "nothing is reported"
         return out + [f"No new or changed document ({source}): {kept}.", ""]
     per_doc = corpus.claims.groupby("doc").size() if not corpus.claims.empty else pd.Series(dtype=int)
     titles = {doc.id: doc.title for doc in corpus.documents}
     rows = [
-        [f"`{doc}`", "🆕 new" if status == "new" else "✏️ changed", escape_md(titles.get(doc)), int(per_doc.get(doc, 0))]
+        [code(doc), "🆕 new" if status == "new" else "✏️ changed", escape_md(titles.get(doc)), int(per_doc.get(doc, 0))]
         for doc, status in sorted(focus.documents.items())
     ]
     new = sum(1 for status in focus.documents.values() if status == "new")
@@ -120,7 +120,7 @@ def _focus(focus: Focus, corpus: Corpus) -> list[str]:
 def _accepted(verdicts: list[Verdict]) -> list[str]:
     """Known discrepancies (a rule's `accept:` or the baseline), each with its written reason."""
     rows = [
-        [f"`{v.name}`", escape_md(finding.message), ", ".join(f"`{loc}`" for loc in finding.locations), escape_md(why)]
+        [code(v.name), escape_md(finding.message), ", ".join(code(loc) for loc in finding.locations), escape_md(why)]
         for v in verdicts
         for finding, why in v.accepted
     ]
@@ -138,7 +138,7 @@ def _accepted(verdicts: list[Verdict]) -> list[str]:
 
 def _side_by_side(finding: Finding) -> str:
     """One column per claim, so the disagreeing figures sit next to each other."""
-    headers = [""] + [f"`{e.location}` ({e.role})" for e in finding.evidence]
+    headers = [""] + [f"{code(e.location)} ({e.role})" for e in finding.evidence]
     rows = [
         ["quoted"] + [f"“{escape_md(e.sentence or e.text)}”" for e in finding.evidence],
         ["figure"] + [escape_md(e.text) for e in finding.evidence],
@@ -157,7 +157,7 @@ def _passed(verdicts: list[Verdict]) -> list[str]:
         [
             table(
                 [
-                    [f"`{v.name}`", v.kind, escape_md(v.subject), v.claims, v.documents, escape_md(v.message)]
+                    [code(v.name), v.kind, escape_md(v.subject), v.claims, v.documents, escape_md(v.message)]
                     for v in passed
                 ],
                 ["check", "kind", "subject", "claims", "documents", "rule says"],
@@ -173,7 +173,7 @@ def _passed(verdicts: list[Verdict]) -> list[str]:
             "",
             "Too little to compare: these are not passes.",
             "",
-            table([[f"`{v.name}`", v.kind, escape_md(v.note)] for v in skipped], ["check", "kind", "why"]),
+            table([[code(v.name), v.kind, escape_md(v.note)] for v in skipped], ["check", "kind", "why"]),
             "",
         ]
     return out
@@ -186,7 +186,7 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     covered_doc = claims.loc[claims.index.isin(covered)].groupby("doc").size() if covered else pd.Series(dtype=int)
     rows = [
         [
-            f"`{doc.id}`",
+            code(doc.id),
             escape_md(doc.title),
             doc.kind,
             doc.date.isoformat() if doc.date else "no date",
@@ -222,7 +222,7 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
         name = group["subject"].dropna().iloc[0] if group["subject"].notna().any() else key
         rows = [
             [
-                f"`{r.doc}:{r.line}`",
+                code(f"{r.doc}:{r.line}"),
                 escape_md(r.text),
                 r.kind,
                 numbers.amount(r.value, r.unit),

@@ -36,7 +36,12 @@ def interval(low: float | None, high: float | None, unit: str | None) -> str:
     return f"[{amount(low, unit)}, {amount(high, unit)}{closing}"
 
 
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
 def period(start: str | None, end: str | None) -> str:
+    start, end = (None if _missing(start) else start), (None if _missing(end) else end)
     if not start and not end:
         return "not stated"
     return start if start == end else f"{start or '?'} .. {end or '?'}"
