@@ -1,0 +1,61 @@
+"""Where a `claimcheck run` spends its time, phase by phase, in this process:
+`python -m benchmarks.phases CORPUS [--cache-dir DIR]` (run it once first so the cache is warm).
+
+It follows `runner.analyse` and `runner.write_outputs` step by step; if those change, this follows them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from contextlib import contextmanager
+
+from claimcheck import runner
+from claimcheck.checks.base import documents_frame
+from claimcheck.cli import build_parser
+from claimcheck.config import discovery_settings
+from claimcheck.discover import aliases_from_rules, as_verdicts, discover
+from claimcheck.pipeline import engine_options, load_corpus
+from claimcheck.report.formats import parse_formats
+from claimcheck.result import RunResult
+from claimcheck.rules import load_rules
+
+TIMES: dict[str, float] = {}
+
+
+@contextmanager
+def phase(name: str):
+    start = time.perf_counter()
+    yield
+    TIMES[name] = time.perf_counter() - start
+    print(f"  {name:<28} {TIMES[name]:8.2f} s", flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus")
+    parser.add_argument("--cache-dir", default=".claimcheck")
+    parser.add_argument("--report", default="/tmp/claimcheck-phases.md")
+    own = parser.parse_args(argv)
+    args = build_parser().parse_args(["run", own.corpus, "--cache-dir", own.cache_dir, "--report", own.report])
+    with phase("load rules"):
+        rules = load_rules(args.rules)
+        settings = discovery_settings(args)
+    with phase("load corpus (cache)"):
+        corpus = load_corpus(args.paths, **engine_options(args))
+    with phase("documents frame"):
+        documents = documents_frame(runner.document_record(doc) for doc in corpus.documents)
+    with phase(f"checks ({len(rules)} rules)"):
+        verdicts = runner.run_rules(rules, corpus.claims, documents)
+    with phase("discovery"):
+        if settings["enabled"]:
+            verdicts += as_verdicts(discover(corpus.claims, documents, aliases_from_rules(rules), settings),
+                                    settings["severity"])
+    with phase("report"):
+        result = RunResult(verdicts, corpus, rules_dir=str(args.rules))
+        runner.write_outputs(result, args, parse_formats(args.format))
+    print(f"  {len(corpus.documents)} documents, {len(corpus.claims)} claims; total {sum(TIMES.values()):.1f} s")
+
+
+if __name__ == "__main__":
+    main()
