@@ -182,3 +182,17 @@ def test_claims_inventory_groups_by_subject():
     text = render([], _corpus())
     assert "<summary>Innovation Programme (1 claim(s), 1 document(s))</summary>" in text
     assert isinstance(_corpus().claims, pd.DataFrame)
+
+
+def test_claims_inventory_is_capped_for_large_corpora(monkeypatch):
+    from claimcheck.report import markdown
+
+    monkeypatch.setattr(markdown, "INVENTORY_SUBJECTS", 3)
+    monkeypatch.setattr(markdown, "INVENTORY_CLAIMS", 2)
+    records = [{"doc": f"d{i % 4}", "line": i + 1, "text": f"£{i}m", "kind": "money", "value": i * 1e6,
+                "unit": "GBP", "subject": f"Programme {chr(65 + i % 5)}"} for i in range(20)]
+    claims = make_claims(records)
+    text = render([], Corpus([], [], claims))
+    assert text.count("<details>") == 3
+    assert "The 3 subjects found in most documents, of 5" in text
+    assert "And 2 more claim(s) about this subject." in text

@@ -213,13 +213,29 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     return out
 
 
+INVENTORY_SUBJECTS = 200  # a report people read, not a dump: the rest is one command away
+INVENTORY_CLAIMS = 50
+
+
 def _inventory(claims: pd.DataFrame) -> list[str]:
+    """Claims grouped by subject, the subjects most documents speak of first (capped for large corpora)."""
     out = ["## Claims by subject", ""]
     if claims.empty:
         return out + ["No claims were found.", ""]
     keys = claims["subject_key"].fillna(claims["subject"].map(normalise_subject)).replace("", None)
-    for key, group in claims.groupby(keys.fillna("(no subject)"), sort=True):
+    keys = keys.fillna("(no subject)")
+    spread = claims.groupby(keys)["doc"].nunique()
+    order = sorted(spread.index, key=lambda k: (k == "(no subject)", -spread[k], k))
+    shown = set(order[:INVENTORY_SUBJECTS])
+    if len(order) > len(shown):
+        out += [f"The {len(shown)} subjects found in most documents, of {len(order)}; "
+                "`claimcheck subjects` and `claimcheck extract` list them all.", ""]
+    groups = {key: group for key, group in claims.groupby(keys, sort=False) if key in shown}
+    for key in order[:INVENTORY_SUBJECTS]:
+        group = groups[key]
         name = group["subject"].dropna().iloc[0] if group["subject"].notna().any() else key
+        more = len(group) - INVENTORY_CLAIMS
+        group = group.head(INVENTORY_CLAIMS)
         rows = [
             [
                 code(f"{r.doc}:{r.line}"),
@@ -237,6 +253,7 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
             "",
             table(rows, ["where", "figure", "kind", "value", "bound", "period"]),
             "",
+            *([f"And {more} more claim(s) about this subject.", ""] if more > 0 else []),
             "</details>",
             "",
         ]
