@@ -14,7 +14,7 @@ import pandas as pd
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _NON_WORD = re.compile(r"[^\w]+")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_ARTICLE = re.compile(r"^(?:the|a|an|our|its|their)\s+")
 
 
 def normalise_subject(text: str | None) -> str:

@@ -23,13 +23,13 @@ from claimcheck.extract.subjects import (
     after_amount,
     clause_bounds,
     entities,
-    normalise_key,
     possessive_before,
     refers_back,
     subject_before_verb,
 )
 from claimcheck.extract.tables import table_claims
 from claimcheck.extract.text import Sentence, blocks, sentences
+from claimcheck.subjects import normalise_subject
 
 __all__ = ["extract_document", "extract_text", "EXTRACTOR_VERSION"]
 
@@ -271,7 +271,7 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
     return Claim(
         doc=doc.id, line=line, start=column, end=stop, text=text, sentence=sent.text.strip(),
         kind=kind, value=value, unit=unit, bound=bound, low=low, high=high, step=step, change=change,
-        subject=subject or None, subject_key=normalise_key(subject), counted=counted,
+        subject=subject or None, subject_key=normalise_subject(subject) or None, counted=counted,
         period_start=span.start.isoformat() if span and span.start else None,
         period_end=span.end.isoformat() if span and span.end else None,
         period_text=span.text if span else None,

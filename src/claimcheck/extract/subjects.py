@@ -4,8 +4,9 @@ refers back to ("The programme covers 50 projects").
 Heuristics over capitalisation and a short list of head nouns, hand-written
 because a statistical parser is 100x too slow for the extraction budget and
 still needs the same rules to prefer "the Virtual Staff College" over "the
-Department" as what money was spent on. `normalise_key` gives the key that lets
-claims about the same thing meet across documents.
+Department" as what money was spent on. The key that lets claims about the same
+thing meet across documents is `claimcheck.subjects.normalise_subject`, shared with
+the rules and the linker.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ class Entity:
     head: str | None = None
 
 
+_WORD = re.compile(r"[\w’'-]+")
+
+
 @dataclass
 class Memory:
     """What a document has named so far: programmes by head noun, acronyms, longer names of short names.
@@ -55,18 +59,16 @@ class Memory:
     acronyms: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
     _queue: list[str | list[Entity]] = field(default_factory=list)
-    _seen: list[str] = field(default_factory=list)
+    _words: set[str] = field(default_factory=set)  # every word read so far, lowercased
 
     def add_sentence(self, text: str, found: list[Entity] | None = None) -> None:
         """Queue a sentence (with its entities when they were already found)."""
         self._queue.append(found if found is not None else text)
-        self._seen.append(text)
+        self._words.update(_WORD.findall(text.lower()))
 
-    def mentioned(self, words: str, any_case: bool = False) -> bool:
-        if any_case:
-            words = words.lower()
-            return any(words in text.lower() for text in self._seen)
-        return any(words in text for text in self._seen)
+    def mentioned(self, words: str) -> bool:
+        """Whether every word of `words` was read before: a cheap test before looking back properly."""
+        return all(w in self._words for w in _WORD.findall(words.lower()))
 
     def _drain(self) -> None:
         for item in self._queue:
@@ -76,7 +78,7 @@ class Memory:
 
     def head(self, noun: str) -> str | None:
         """The latest named thing with this head noun ("programme" -> "Children's ... Innovation Programme")."""
-        if not self.mentioned(noun[:5], any_case=True):
+        if not (self.mentioned(noun) or self.mentioned(_singular(noun)) or self.mentioned(_singular(noun) + "s")):
             return None
         self._drain()
         found = self.by_head.get(_singular(noun))
@@ -378,16 +380,3 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
             or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
         return None
     return np
-
-
-def normalise_key(text: str | None) -> str | None:
-    """A key under which the same thing meets across documents: case, apostrophes, possessives, articles,
-    bracketed acronyms and punctuation folded away."""
-    if not text:
-        return None
-    key = text.lower().replace("’", "'").replace("‘", "'")
-    key = re.sub(r"\([a-z]{1,8}s?\)", " ", key)
-    key = re.sub(r"'s\b", "", key)
-    key = re.sub(r"[^a-z0-9]+", " ", key)
-    words = [w for w in key.split() if w not in ("the", "a", "an", "our", "its", "their")]
-    return " ".join(words) or None

@@ -15,8 +15,8 @@ from claimcheck.calendar import financial_year, fy_start_year, year_span
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.extract.hedges import interval
-from claimcheck.extract.subjects import normalise_key
 from claimcheck.extract.text import Block
+from claimcheck.subjects import normalise_subject
 from claimcheck.units import MAGNITUDES, number_value, step_of
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -91,7 +91,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         claims.append(Claim(
             doc=doc.id, line=line, start=column, end=column + len(cell), text=cell, sentence=block.text,
             kind=kind, value=value, unit=unit, low=low, high=high, step=step, change=change,
-            subject=label, subject_key=normalise_key(label), counted=label if kind == "count" else None,
+            subject=label, subject_key=normalise_subject(label) or None, counted=label if kind == "count" else None,
             period_start=span[0].isoformat() if span else None, period_end=span[1].isoformat() if span else None,
             period_text=None, doc_date=doc.date.isoformat() if doc.date else None,
         ))
