@@ -196,3 +196,33 @@ def test_claims_inventory_is_capped_for_large_corpora(monkeypatch):
     assert text.count("<details>") == 3
     assert "The 3 subjects found in most documents, of 5" in text
     assert "And 2 more claim(s) about this subject." in text
+
+
+def test_a_check_with_thousands_of_findings_stays_readable(monkeypatch):
+    """The first findings side by side, the next one line each, then a count pointing to the full outputs."""
+    import claimcheck.report.markdown as markdown
+
+    monkeypatch.setattr(markdown, "DETAILED_FINDINGS", 2)
+    monkeypatch.setattr(markdown, "LISTED_FINDINGS", 5)
+    verdict = _failed_verdict()
+    verdict.findings = [Finding(f"finding number {n}", verdict.findings[0].evidence) for n in range(1, 9)]
+    text = render([verdict], _corpus())
+    assert text.count("| quoted ") == 2  # two side-by-side tables
+    assert "3 more finding(s) of this check, one line each" in text
+    assert "| 5   | finding number 5 | `005_x:3`, `000_y:17` |" in text
+    assert "finding number 6" not in text
+    assert "And 3 more: `--format json`" in text
+
+
+def test_coverage_of_a_large_corpus_lists_the_least_compared_documents(monkeypatch):
+    import claimcheck.report.markdown as markdown
+
+    monkeypatch.setattr(markdown, "COVERAGE_DOCUMENTS", 1)
+    corpus = _corpus()
+    other = parse_document("Other\n\nNothing here.\n", "006_z", "seeds/006_z.txt")
+    corpus = Corpus([corpus.documents[0], other], corpus.unreadable, corpus.claims)
+    text = render([_failed_verdict()], corpus)
+    assert "1 of 2 document(s) had none compared" in text
+    assert "The 1 documents with fewest claims compared, of 2" in text
+    coverage = text.split("## Coverage")[1].split("##")[0]
+    assert "`006_z`" in coverage and "`005_x`" not in coverage

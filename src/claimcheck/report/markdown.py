@@ -72,6 +72,10 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", fo
     return "\n".join(parts).rstrip() + "\n"
 
 
+DETAILED_FINDINGS = 20  # side-by-side tables per check; a corpus-wide contradiction can have thousands
+LISTED_FINDINGS = 500  # one line each up to here; the machine-readable outputs carry them all
+
+
 def _failed(verdict: Verdict) -> str:
     lines = [
         f"### {ICONS.get(verdict.status, '')} {code(verdict.name)} ({verdict.severity})",
@@ -86,8 +90,25 @@ def _failed(verdict: Verdict) -> str:
         lines += [f"Why this rule: {escape_md(verdict.reason)}", ""]
     if verdict.link:
         lines += [f"See: <{verdict.link.replace('>', '%3E')}>", ""]
-    for number, finding in enumerate(verdict.findings, 1):
+    for number, finding in enumerate(verdict.findings[:DETAILED_FINDINGS], 1):
         lines += [f"{number}. {escape_md(finding.message)}", "", _side_by_side(finding), ""]
+    rest = verdict.findings[DETAILED_FINDINGS:LISTED_FINDINGS]
+    if rest:
+        lines += [
+            f"{len(rest)} more finding(s) of this check, one line each:",
+            "",
+            table(
+                [
+                    [number, escape_md(finding.message), ", ".join(code(loc) for loc in finding.locations)]
+                    for number, finding in enumerate(rest, DETAILED_FINDINGS + 1)
+                ],
+                ["#", "finding", "where"],
+            ),
+            "",
+        ]
+    unlisted = len(verdict.findings) - LISTED_FINDINGS
+    if unlisted > 0:
+        lines += [f"And {unlisted} more: `--format json` (or sarif, junit) writes every finding.", ""]
     if verdict.accepted:
         lines += [f"{len(verdict.accepted)} known discrepancy(ies) accepted: see Accepted findings.", ""]
     return "\n".join(lines) + "\n"
@@ -179,11 +200,17 @@ def _passed(verdicts: list[Verdict]) -> list[str]:
     return out
 
 
+COVERAGE_DOCUMENTS = 500
+
+
 def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     covered = {i for v in verdicts for i in v.claim_index}
     claims = corpus.claims
     per_doc = claims.groupby("doc").size() if not claims.empty else pd.Series(dtype=int)
     covered_doc = claims.loc[claims.index.isin(covered)].groupby("doc").size() if covered else pd.Series(dtype=int)
+    documents = corpus.documents
+    if len(documents) > COVERAGE_DOCUMENTS:  # the least covered first: those are the ones to write rules for
+        documents = sorted(documents, key=lambda d: (int(covered_doc.get(d.id, 0)), d.id))[:COVERAGE_DOCUMENTS]
     rows = [
         [
             code(doc.id),
@@ -193,16 +220,20 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
             int(per_doc.get(doc.id, 0)),
             int(covered_doc.get(doc.id, 0)),
         ]
-        for doc in corpus.documents
+        for doc in documents
     ]
+    uncovered = len(corpus.documents) - len(covered_doc)
     out = [
         "## Coverage",
         "",
-        f"{len(covered)} of {len(claims)} claim(s) were compared by at least one check.",
-        "",
-        table(rows, ["document", "title", "kind", "date", "claims", "compared by a rule"]),
+        f"{len(covered)} of {len(claims)} claim(s) were compared by at least one check; "
+        f"{uncovered} of {len(corpus.documents)} document(s) had none compared.",
         "",
     ]
+    if len(documents) < len(corpus.documents):
+        out += [f"The {len(documents)} documents with fewest claims compared, of {len(corpus.documents)}; "
+                "`claimcheck extract` lists every claim.", ""]
+    out += [table(rows, ["document", "title", "kind", "date", "claims", "compared by a rule"]), ""]
     if corpus.unreadable:
         out += [
             "### Documents not read",
@@ -260,14 +291,21 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     return out
 
 
+TIMELINE_TASKS = 40  # per failing check: a chart stops being readable long before that
+
+
 def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
     """A Mermaid gantt of each failing check's figures over time (GitHub renders it)."""
     sections = []
     for verdict in problems:
         named = {e.location for f in verdict.findings for e in f.evidence}
         rows = claims.loc[claims.index.isin(verdict.claim_index)]
+        dated = rows[rows["period_start"].notna() | rows["doc_date"].notna()]
+        where = dated["doc"].astype(str) + ":" + dated["line"].astype(str)
+        disagreeing = where.isin(named)  # when there are too many, the disagreeing figures are the ones shown
+        dated = pd.concat([dated[disagreeing], dated[~disagreeing]]).head(TIMELINE_TASKS).sort_index()
         tasks = []
-        for n, r in enumerate(rows.itertuples()):
+        for n, r in enumerate(dated.itertuples()):
             start = r.period_start or r.doc_date
             if not start:
                 continue
@@ -276,7 +314,7 @@ def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
             label = mermaid_label(f"{numbers.amount(r.value, r.unit) or r.text} {r.doc} line {r.line}")
             tasks.append(f"    {label} :{tag}t{n}, {start}, {_day_after(end)}")
         if tasks:
-            sections += [f"    section {mermaid_label(verdict.id)}", *tasks[:40]]
+            sections += [f"    section {mermaid_label(verdict.id)}", *tasks]
     if not sections:
         return []
     return [
