@@ -222,8 +222,9 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     published_line: int | None = None
     bare_date: date | None = None
     bare_line: int | None = None
+    stripped = lines[:HEADER_ZONE + 25]  # without furniture, before any line is blanked below
     for i, line in enumerate(raw[:HEADER_ZONE + 25]):
-        text = strip_furniture(line).strip()
+        text = stripped[i].strip()
         if not text:
             continue
         if m := _ASKED.search(line):
