@@ -40,3 +40,30 @@ def test_documents_without_both_dates_are_skipped():
         {"expect": "answered-after-asked", "early": "ok", "names": ()}, make_claims([]), documents
     )
     assert outcome.skipped
+
+
+def _date(doc, line, text, start, end, doc_date, subject, tense="past"):
+    return {"doc": doc, "line": line, "text": text, "kind": "date", "tense": tense, "period_start": start,
+            "period_end": end, "doc_date": doc_date, "subject": subject}
+
+
+def test_promise_kept_without_a_rule_subject_pairs_dates_only_by_subject():
+    """Unscoped, a promise meets only events whose subject names the same thing (equal, or one key inside
+    the other), never every event of the corpus."""
+    claims = make_claims(
+        [
+            _date("a", 3, "spring 2022", "2022-03-01", "2022-05-31", "2022-01-25",
+                  "Independent Review of Children’s Social Care final report", tense="future"),
+            _date("b", 7, "23 June 2022", "2022-06-23", "2022-06-23", "2023-12-04",
+                  "independent review of children’s social care final report"),  # late, same subject
+            _date("c", 9, "1 July 2022", "2022-07-01", "2022-07-01", "2023-12-04",
+                  "the Independent Review of Children’s Social Care final report"),  # late, same subject
+            _date("d", 5, "1 August 2022", "2022-08-01", "2022-08-01", "2023-12-04",
+                  "Schools White Paper"),  # late, but another subject
+            _date("e", 2, "1 April 2022", "2022-04-01", "2022-04-01", "2023-12-04",
+                  "final report"),  # in the window; its key is inside the promise's key
+        ]
+    )
+    outcome = date_order.check({"expect": "promise-kept", "early": "ok", "names": ()}, claims, None)
+    assert sorted(f.locations[1] for f in outcome.findings) == ["b:7", "c:9"]
+    assert "d:5" not in {loc for f in outcome.findings for loc in f.locations}

@@ -121,10 +121,16 @@ def canonical(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFram
 
 def period_bounds(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """period_start/period_end as timestamps (NaT where unknown)."""
-    return (
-        pd.to_datetime(claims["period_start"], errors="coerce"),
-        pd.to_datetime(claims["period_end"], errors="coerce"),
-    )
+    return as_timestamps(claims["period_start"]), as_timestamps(claims["period_end"])
+
+
+def as_timestamps(values: pd.Series) -> pd.Series:
+    """ISO dates as timestamps (NaT where missing or bad), parsed once per distinct date: a million claims
+    share a few thousand period bounds."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    parsed = pd.to_datetime(pd.Series([*distinct, None], dtype=object), errors="coerce").to_numpy()
+    stamps = parsed[codes]  # code -1 (missing) takes the NaT at the end
+    return pd.Series(stamps, index=values.index, name=values.name)
 
 
 def in_period(claims: pd.DataFrame, start, end) -> pd.Series:

@@ -74,7 +74,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         return _answered_after_asked(documents)
     dates = claims[claims["kind"] == "date"].copy()
     dates["p_start"], dates["p_end"] = base.period_bounds(dates)
-    dates["d_date"] = pd.to_datetime(dates["doc_date"], errors="coerce")
+    dates["d_date"] = base.as_timestamps(dates["doc_date"])
     dates = dates[dates["p_start"].notna() & dates["p_end"].notna()]
     if conf["expect"] == "past-not-after-document":
         return _past_not_after_document(dates)
@@ -136,13 +136,12 @@ def _promise_kept(dates: pd.DataFrame, early: bool, scoped: bool) -> Outcome:
             f"{len(promises)} forward-looking date(s) and {len(events)} dated event(s); "
             "promise-kept needs one of each, the event in a later document"
         )
-    pairs = promises.assign(row=promises.index).merge(
-        events.assign(row=events.index), how="cross", suffixes=("_p", "_e")
-    )
+    promises, events = promises.assign(row=promises.index), events.assign(row=events.index)
+    if scoped:  # the rule's subject already chose the dates: each promise meets each event
+        pairs = promises.merge(events, how="cross", suffixes=("_p", "_e"))
+    else:  # no rule subject: only dates whose subjects name the same thing meet, never the corpus squared
+        pairs = _same_subject_pairs(promises, events)
     pairs = pairs[(pairs["d_date_e"] > pairs["d_date_p"]) & (pairs["doc_p"] != pairs["doc_e"])]
-    if not scoped:  # no rule subject: only dates whose subjects name the same thing meet
-        a, b = pairs["subject_p"].map(normalise_subject), pairs["subject_e"].map(normalise_subject)
-        pairs = pairs[[bool(x and y and (x in y or y in x)) for x, y in zip(a, b, strict=True)]]
     if pairs.empty:
         return Outcome.skip(
             "no dated event in a document later than the forward-looking date(s)",
@@ -165,3 +164,18 @@ def _promise_kept(dates: pd.DataFrame, early: bool, scoped: bool) -> Outcome:
         )
     used = pd.Index(pairs["row_p"]).append(pd.Index(pairs["row_e"])).unique()
     return Outcome(findings, used, base.count_docs(dates.loc[used]))
+
+
+def _same_subject_pairs(promises: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Promise/event pairs whose subject keys are equal or one contains the other ("the review" and "the
+    independent review of children's social care"): matched over distinct keys, then joined."""
+    promise_key = promises["subject"].map(normalise_subject)
+    event_key = events["subject"].map(normalise_subject)
+    keys = [(p, e) for p in set(promise_key) if p for e in set(event_key) if e and (p in e or e in p)]
+    matched = pd.DataFrame(keys, columns=["key_p", "key_e"])
+    return (
+        promises.assign(key=promise_key)
+        .merge(matched, left_on="key", right_on="key_p")
+        .drop(columns="key")
+        .merge(events.assign(key=event_key), left_on="key_e", right_on="key", suffixes=("_p", "_e"))
+    )
