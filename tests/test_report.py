@@ -48,6 +48,8 @@ def test_mermaid_label_drops_syntax_characters():
         (1e8, "GBP", "£100m"),
         (8.4e6, "GBP", "£8.4m"),
         (3e9, "GBP", "£3bn"),
+        (3e7, "EUR", "€30m"),
+        (1.2e7, "USD / year", "$12m a year"),
         (5e7, "GBP / year", "£50m a year"),
         (5500, "count", "5,500"),
         (3.1, "percent", "3.1%"),

@@ -42,3 +42,13 @@ def test_rounding_step_of_written_digits():
     assert step_of("8.4", 1e6) == pytest.approx(1e5)
     assert step_of("680", 1e6) == pytest.approx(1e6)
     assert step_of("72,670") == 1
+
+
+def test_other_currencies_never_convert_to_pounds():
+    """No exchange rate is known offline: euros and dollars are money, but never compared with pounds."""
+    assert factor("EUR", "EUR") == 1.0
+    assert factor("USD / year", "USD / month") == pytest.approx(1 / 12)
+    for other in ("EUR", "USD"):
+        with pytest.raises(UnitError):
+            factor(other, "GBP")
+    assert not compatible("EUR", "GBP")

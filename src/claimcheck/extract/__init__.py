@@ -28,6 +28,7 @@ from claimcheck.extract.subjects import (
 from claimcheck.extract.tables import table_claims
 from claimcheck.extract.text import Sentence, blocks, sentences
 from claimcheck.subjects import normalise_subject
+from claimcheck.units import CURRENCIES
 
 __all__ = ["extract_document", "extract_text", "EXTRACTOR_VERSION"]
 
@@ -35,6 +36,10 @@ __all__ = ["extract_document", "extract_text", "EXTRACTOR_VERSION"]
 # Bump when what extraction means changes. Cached claims are also keyed by a hash of the extractor's code and
 # data (`cache.extractor_fingerprint`), so an edit never serves stale claims even if nobody bumps this.
 EXTRACTOR_VERSION = "2"
+# what a blanked time expression leaves at a subject's ends: "In [2021-22] the grant", "the scheme in [2014-15]"
+_LEFT_BY_TIME = re.compile(r"^(?:in|on|during|for|by|since|at|over|from|until|to)\s{2,}(?:(?:the|a|an)\s+)?"
+                           r"|\s+(?:in|on|during|for|by|since|at|over|from|until|to|of|and|or|with)$", re.I)
+_BASE_DATE = re.compile(r"(?:in|at|on)\b", re.I)  # how a compare span of a base figure starts (periods._compared)
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
@@ -130,6 +135,9 @@ def _period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[F
     best: int | None = None
     for index, span in enumerate(spans):
         if span.role == "compare":
+            if (span.start_pos >= figure.end and not text[figure.end:span.start_pos].strip()
+                    and _BASE_DATE.match(span.text)):
+                return index  # "from 1,234 in 2019": the comparison base's own date
             continue
         if span.role == "event" and (span.start == span.end or re.match(r"(?i)on\b|by\b", span.text)):
             continue
@@ -169,7 +177,7 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
             if counted:
                 return counted
-    if figure.kind in ("money", "rate") and figure.unit.startswith("GBP"):
+    if figure.kind in ("money", "rate") and figure.unit.startswith(CURRENCIES):
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
         described = after_amount(text, figure.end)
@@ -254,7 +262,7 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
     last_line, last_column = sent.locate(start + max(len(text), 1) - 1)
     # a claim wrapped onto the next line ends, on its own line, where that line ends
     stop = last_column + 1 if last_line == line else len(doc.lines[line - 1])
-    subject = subject.strip(" ,.;:") if subject else None
+    subject = _tidy_subject(subject) if subject else None
     return Claim(
         doc=doc.id, line=line, start=column, end=stop, text=text, sentence=sent.text.strip(),
         kind=kind, value=value, unit=unit, bound=bound, low=low, high=high, step=step, change=change,
@@ -266,3 +274,10 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
         doc_date=doc.date.isoformat() if doc.date else None,
         tense="future" if future else "past",
     )
+
+
+def _tidy_subject(subject: str) -> str:
+    """A subject without the prepositions a blanked time expression strands at its ends, in single spaces."""
+    subject = subject.strip(" ,.;:")
+    subject = _LEFT_BY_TIME.sub("", _LEFT_BY_TIME.sub("", subject)).strip(" ,.;:")
+    return re.sub(r"\s{2,}", " ", subject)

@@ -16,8 +16,9 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
      r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]"
      r"|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|io)(?:/\S*)?"),
     # names with numbers in them: COVID-19, SSDA903, HL1234, SW1A, Mark-2, D8635E69
-    (("#digit",), r"\b[A-Za-z]+-\d+[A-Za-z]?\b|(?-i:\b[A-Z]{2,}[A-Z-]*\d+[A-Z\d]*\b|\b[A-Z]\d[A-Z\d]*\b"
-                  r"|\b\d+[A-Z]{2,}[A-Z\d]*\b)"),
+    # (but not the financial year "FY2014/15" or the quarter "Q1 2023")
+    (("#digit",), r"\b[A-Za-z]+-\d+[A-Za-z]?\b|(?-i:\b(?!FY(?:19|20)\d\d)[A-Z]{2,}[A-Z-]*\d+[A-Z\d]*\b"
+                  r"|\b(?!Q[1-4]\s+(?:19|20)\d\d)[A-Z]\d[A-Z\d]*\b|\b\d+[A-Z]{2,}[A-Z\d]*\b)"),
     # postcodes and phone numbers
     (("#digit",), r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b)"),
     (("#digit",), r"(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}\b"),
@@ -28,7 +29,9 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
      r"|wave|version|phase|tier|key\s+stage|footnote|ref\.?|reference|item|box|volume|vol\.|issue|release|edition"
      r"|recommendation|conclusion|standard|level|grade|(?-i:Year))\s+\d[\d./-]*[a-z]?\b"
      r"(?!\s*(?:%|per\s*cent|million|billion|m\b|bn\b))"),
-    (("/",), r"\b(?!(?:19|20)\d\d/(?:\d\d|(?:19|20)\d\d)\b)\d+/\d+(?:/\d+)?\b"),  # "34/2015", not "2019/20"
+    # "34/2015", not "2019/20" nor the date "23/05/2022"
+    (("/",), r"(?<![\d/])\b(?!(?:19|20)\d\d/(?:\d\d|(?:19|20)\d\d)\b"
+             r"|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b)\d+/\d+(?:/\d+)?\b"),
     # statutes and things named after a year
     (("act", "regulations", "order", "rules", "measure", "bill", "strategy", "plan", "review"),
      r"\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill|Strategy|Plan|Review)\s+(?:19|20)\d\d\b"),

@@ -64,7 +64,9 @@ SEASON = r"(?:spring|summer|autumn|winter)"
 NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|" \
     r"thirty-six|forty-eight)"
 UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
-FULL_DAY = rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|{MONTH_NAMES}\s+{DAY},\s+{Y}"
+NUMERIC_DAY = rf"\d{{1,2}}/\d{{1,2}}/{Y}\b|{Y}-\d\d-\d\d\b"  # 23/05/2022 (UK order) and ISO 2022-05-23
+FULL_DAY = (rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|{MONTH_NAMES}\s+{DAY},\s+{Y}"
+            rf"|{NUMERIC_DAY}")
 MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
 POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
 
@@ -88,6 +90,12 @@ def _point(text: str, ctx: Context) -> tuple[date, date] | None:
         return (day, day) if day else None
     if m := re.fullmatch(rf"({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({Y})", text, re.I):
         day = _safe_date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
+        return (day, day) if day else None
+    if m := re.fullmatch(rf"(\d{{1,2}})/(\d{{1,2}})/({Y})", text):
+        day = _safe_date(int(m[3]), int(m[2]), int(m[1]))
+        return (day, day) if day else None
+    if m := re.fullmatch(rf"({Y})-(\d\d)-(\d\d)", text):
+        day = _safe_date(int(m[1]), int(m[2]), int(m[3]))
         return (day, day) if day else None
     if m := re.fullmatch(rf"({MONTH_NAMES})\.?\s+({Y})", text, re.I):
         return month_span(int(m[2]), MONTHS[m[1].lower()])
@@ -169,6 +177,24 @@ def _unresolved(role: str = "period"):
     return role, None, None, NEEDS_DATE
 
 
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+
+@pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])|the\s+(first|second|third|fourth|final|last)\s+quarter\s+of)"
+         rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b", needs=("#year",))
+def _quarter(m, ctx):
+    """ "Q1 2023" is January-March 2023; "Q1 2023-24", of a financial year, is April-June 2023."""
+    number = int(m[1]) if m[1] else _QUARTERS[m[2].lower()]
+    if m[3]:
+        year = _fy(m[3])
+        if year is None:
+            return None
+        first = add_months(year[0], 3 * (number - 1))
+    else:
+        first = date(int(m[4]), 3 * number - 2, 1)
+    return "period", first, add_months(first, 3) - timedelta(days=1), None
+
+
 @pattern(rf"\b(?:between|from)\s+({FY}|{Y})\s+(?:and|to|until)\s+({FY}|{Y})", needs=("between", "from"))
 def _between_years(m, ctx):
     first, last = _point(m[1], ctx), _point(m[2], ctx)
@@ -230,7 +256,7 @@ def _since_month(m, ctx):
     return "period", date(year, month, 1), ctx.doc_date, None
 
 
-@pattern(rf"\b(?:between\s+)?({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)", needs=("#year",))
+@pattern(rf"\b(?:between\s+|(?-i:FY)\s?)?({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)", needs=("#year",))
 def _multi_year(m, ctx):
     """ "between 2010-15": financial years 2010-11 to 2014-15 (a one-year label is a financial year)."""
     start, end = int(m[1]), int(m[1]) // 100 * 100 + int(m[2])
@@ -361,17 +387,20 @@ def _until(m, ctx):
     return "period", min(ctx.doc_date, span[1]) if ctx.future else None, span[1], None
 
 
-@pattern(
-    rf"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)"
-    rf"\s+(?:[\d.,]+%?\s+(?:in|at|on)\s+)?({FULL_DAY}|{MONTH_YEAR}|{Y})\b",
+_COMPARED_WITH = r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)\s+"
+
+
+@pattern(rf"{_COMPARED_WITH}(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y})\b", needs=("#year",))
+@pattern(  # "fell from 1,234 in 2019 to 987": the base figure is a claim of its own, and its date the span
+    rf"{_COMPARED_WITH}[\d.,]+%?\s+(?P<span>(?:in|at|on)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y}))\b",
     needs=("#year",),
 )
 def _compared(m, ctx):
-    span = _point(m[1], ctx)
+    span = _point(m["date"], ctx)
     return ("compare", *span, None) if span else None
 
 
-@pattern(rf"\b(?:financial\s+year\s+)?({FY})", needs=("#year",))
+@pattern(rf"\b(?:financial\s+year\s+|(?-i:FY)\s?)?({FY})", needs=("#year",))
 def _fy_label(m, ctx):
     span = _fy(m[1])
     return ("period", *span, None) if span else None
@@ -472,7 +501,7 @@ def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
         if not ok:
             continue
         for m in regex.finditer(sentence):
-            start, end = m.span()
+            start, end = m.span("span") if "span" in regex.groupindex else m.span()
             while start < end and sentence[start].isspace():
                 start += 1
             if any(start < b and a < end for a, b in taken):

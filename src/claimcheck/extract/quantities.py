@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.hedges import bound_of, interval, is_change
-from claimcheck.units import MAGNITUDES, SMALL_NUMBERS, number_value, number_words, step_of
+from claimcheck.units import (
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    MAGNITUDES,
+    SMALL_NUMBERS,
+    number_value,
+    number_words,
+    step_of,
+)
 from claimcheck.wordlists import words
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -52,10 +60,12 @@ _RATE_AFTER = re.compile(
     r"|(?P<adverb>annually|yearly|per\s+annum|monthly|weekly|daily)\b)",
     re.I,
 )
+_CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\s+([a-z’'-]+)", re.I)
 
 STOP = words("function_words")
+_PAST_VERBS = words("verbs_past")
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$")
 
 
@@ -108,6 +118,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             phrase.append((start, end, word))  # "looked after children"
             continue
         if low in STOP and not (word[0].isupper() and phrase):
+            break
+        if phrase and low in _PAST_VERBS:
             break
         if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper() \
                 and not (low == "after" or phrase[-1][2].lower() == "looked"):
@@ -181,15 +193,17 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         kind, unit = "percent", "percent"
     elif m["pence"] and not cur:
         kind, unit, value, step = "money", "GBP", value / 100, step / 100
-    elif cur:
-        if cur != "£":
-            return None  # other currencies are not normalised yet; better no claim than a wrong one
-        kind, unit = "money", "GBP"
+    elif cur or (named := _CURRENCY_WORD.match(after)):
+        currency = CURRENCY_SIGNS[cur.lower()] if cur else CURRENCY_WORDS[" ".join(named[1].lower().split())]
+        if not cur:  # "1.5 million pounds": the currency is the word after the number
+            end += named.end()
+            after = sentence[end:end + CONTEXT]
+        kind, unit = "money", currency
         rate = _RATE_AFTER.match(after)
         if _ANNUAL_NOUN.match(after):
-            kind, unit = "rate", "GBP / year"
+            kind, unit = "rate", f"{currency} / year"
         elif rate and not rate["between"].strip():
-            kind, unit = "rate", f"GBP / {_per(rate)}"
+            kind, unit = "rate", f"{currency} / {_per(rate)}"
             end += rate.end()
     else:
         if not mag and _looks_like_year(digits, sentence, end):

@@ -319,7 +319,7 @@ _PHRASE_STOP = re.compile(
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
 _NP = re.compile(
     r"^\s*(?P<np>(?:(?!(?:of|for|in|into|on|to|towards|across|from|by|over|since|this|that|which|who|will|would|"
-    r"has|have|is|are|was|were|and|or|but|a|an|the|with|as|at|each|per|every|annually|collectively|overall|"
+    r"has|have|is|are|was|were|and|or|but|a|an|the|with|as|at|each|per|every|annually|collectively|overall|respectively|"
     r"between|under|more|less|last|next|so|being|been)\b)[a-z][\w’'-]*\s*){0,3})"
     r"(?P<comp>(?:for|in|into|on|to|towards|across|from)\b.*)?$",
     re.S,

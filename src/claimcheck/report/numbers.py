@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
 
 def _plain(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
@@ -14,12 +16,12 @@ def amount(value: float | None, unit: str | None) -> str:
         return ""
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
-    if unit and unit.startswith("GBP"):
-        per = unit[3:].replace(" / ", " a ").strip()
+    if unit and unit[:3] in _SIGNS:
+        sign, per = _SIGNS[unit[:3]], unit[3:].replace(" / ", " a ").strip()
         for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
             if abs(value) >= size:
-                return f"£{value / size:,.6g}{suffix}{(' ' + per) if per else ''}"
-        return f"£{_plain(value)}{(' ' + per) if per else ''}"
+                return f"{sign}{value / size:,.6g}{suffix}{(' ' + per) if per else ''}"
+        return f"{sign}{_plain(value)}{(' ' + per) if per else ''}"
     if unit == "percent":
         return f"{value:g}%"
     if unit in (None, "count", "dimensionless"):
