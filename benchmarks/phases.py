@@ -23,12 +23,22 @@ from claimcheck.rules import load_rules
 TIMES: dict[str, float] = {}
 
 
+def memory_mb() -> tuple[float, float]:
+    """(resident now, peak so far) of this process in MB, from /proc (Linux); zeros elsewhere."""
+    try:
+        status = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
+    except OSError:
+        return 0.0, 0.0
+    return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
+
+
 @contextmanager
 def phase(name: str):
     start = time.perf_counter()
     yield
     TIMES[name] = time.perf_counter() - start
-    print(f"  {name:<28} {TIMES[name]:8.2f} s", flush=True)
+    now, peak = memory_mb()
+    print(f"  {name:<28} {TIMES[name]:8.2f} s   RSS {now:7.0f} MB, peak {peak:7.0f} MB", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
