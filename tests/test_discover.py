@@ -124,3 +124,39 @@ def test_config_file(tmp_path):
         f"{path}:3: unknown setting 'tolerance'; expected one of enabled, severity, revision_tolerance, "
         "approx_tolerance, max_period_ratio, max_findings",
     ]
+
+
+def _many_figures() -> tuple:
+    """Twelve documents giving one programme's spend for one year, a part of it for a quarter, and a
+    figure with no period: several pairs disagree, others are a part beside its whole."""
+    records = []
+    for i in range(12):
+        common = {"doc": f"d{i}", "kind": "money", "unit": "GBP", "subject": "Troubled Families Programme"}
+        value = 1e8 + 2e7 * (i % 4)
+        records += [
+            {**common, "line": 1, "text": f"£{value / 1e6:.0f}m", "value": value,
+             "period_start": "2015-04-01", "period_end": "2016-03-31"},
+            {**common, "line": 2, "text": f"£{30 + 40 * (i % 3)}m", "value": (30 + 40 * (i % 3)) * 1e6,
+             "period_start": "2015-04-01", "period_end": "2015-06-30"},
+            {**common, "line": 3, "text": "£1m", "value": 1e6},
+        ]
+    documents = make_documents([{"doc": f"d{i}", "date": "2016-06-01"} for i in range(12)])
+    return make_claims(records), documents
+
+
+def test_pairs_are_the_same_compared_a_block_at_a_time(monkeypatch):
+    """Large groups are compared a few rows at a time: the same pairs, in the same order, and the search
+    stops at max_findings wherever a block ends."""
+    import claimcheck.discover as discover_module
+
+    claims, documents = _many_figures()
+    whole = discover(claims, documents, config={"max_findings": 10_000})
+    assert len(whole) > 20
+    assert any(f.finding.message.startswith("Troubled Families Programme: £100m (d0:1) and £110m (d2:2)")
+               for f in whole)  # a quarter's £110m exceeds the year's £100m
+    for cells in (1, 7, 50):
+        monkeypatch.setattr(discover_module, "BLOCK_CELLS", cells)
+        assert [f.finding for f in discover(claims, documents, config={"max_findings": 10_000})] == [
+            f.finding for f in whole]
+        assert [f.finding for f in discover(claims, documents, config={"max_findings": 5})] == [
+            f.finding for f in whole[:5]]

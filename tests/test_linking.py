@@ -65,3 +65,25 @@ def test_acronym_table_and_specificity():
     assert is_specific("interventions programme", "interventions programme")
     assert not is_specific("programme", "programme")
     assert not is_specific("capital funding", "capital funding")
+
+
+def test_repeated_subjects_link_as_each_claim_would():
+    """Linking works once per distinct subject: the longest spelling first written names the entity, every
+    claim of a subject gets its link, and claims with no subject get none."""
+    subjects = ["the Innovation Programme", "Children’s Social Care Innovation Programme", None,
+                "the Children’s Social Care Innovation Programme", "Children’s Social Care Innovation Programme",
+                "the Innovation Programme", "programme"] * 3
+    claims = make_claims([{"doc": f"d{i}", "line": 1, "subject": s} for i, s in enumerate(subjects)])
+    links = link_subjects(claims, [])
+    long_key = normalise_subject("Children’s Social Care Innovation Programme")
+    expected = [None if s in (None, "programme") else long_key for s in subjects]
+    assert [e if isinstance(e, str) else None for e in links["entity"]] == expected
+    assert set(links["entity_name"].dropna()) == {"the Children’s Social Care Innovation Programme"}
+    assert links.loc[1, "link_reason"] == "the same name written 2 ways"
+    assert "short form" in links.loc[0, "link_reason"]
+    assert list(links.index) == list(claims.index)
+
+
+def test_no_claims_no_links():
+    links = link_subjects(make_claims([{"doc": "d", "line": 1, "subject": "SLI"}]).iloc[:0])
+    assert list(links.columns) == ["entity", "entity_name", "link_reason"] and links.empty

@@ -25,6 +25,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from claimcheck.checks.base import map_distinct
 from claimcheck.findings import STATUS_OF_SEVERITY, Evidence, Finding, Verdict, evidence
 from claimcheck.linking import Alias, link_subjects
 from claimcheck.subjects import noun_key
@@ -40,6 +41,7 @@ DEFAULTS = {
 }
 MEASURED = ("money", "count", "percent", "rate", "measure", "duration")
 ADDITIVE = ("money", "count", "duration")
+BLOCK_CELLS = 1 << 22  # claim pairs compared at once: a few tens of MB of temporary arrays
 
 
 @dataclass
@@ -72,7 +74,7 @@ def discover(claims: pd.DataFrame, documents: pd.DataFrame, aliases: list[Alias]
     for _, group in table.groupby(["entity", "dimension", "counted_key", "change"], sort=False):
         if group["doc"].nunique() < 2:
             continue
-        for i, j in _disjoint_pairs(group, conf):
+        for i, j in _disjoint_pairs(group, conf, max(1, conf["max_findings"] - len(found))):
             found.append(_discovery(group.iloc[i], group.iloc[j], conf))
             if len(found) >= conf["max_findings"]:
                 return found
@@ -113,16 +115,18 @@ def slug(name: str) -> str:
 
 
 def _comparable(claims: pd.DataFrame, documents: pd.DataFrame, aliases: list[Alias]) -> pd.DataFrame:
+    """The measured claims that link to an entity and state their period, with the keys discovery groups by.
+    Units, nouns, documents and dates repeat across a corpus: each is read once per distinct value."""
     table = claims[claims["kind"].isin(MEASURED) & claims["value"].notna()].copy()
     table = table.join(link_subjects(table, aliases))
     table = table[table["entity"].notna()]
-    table["dimension"] = table["unit"].map(_dimension)
+    table["dimension"] = map_distinct(table["unit"], _dimension)
     table = table[table["dimension"].notna()]
-    table["counted_key"] = table["counted"].map(lambda c: noun_key(c) if isinstance(c, str) else "")
+    table["counted_key"] = map_distinct(table["counted"], lambda c: noun_key(c) if isinstance(c, str) else "")
     dates = dict(zip(documents["doc"], documents["date"], strict=False)) if not documents.empty else {}
-    table["doc_date"] = table["doc"].map(lambda d: _day(dates.get(d)))
-    table["p_start"] = table["period_start"].map(_day)
-    table["p_end"] = table["period_end"].map(_day)
+    table["doc_date"] = map_distinct(table["doc"], lambda d: _day(dates.get(d)))
+    table["p_start"] = map_distinct(table["period_start"], _day)
+    table["p_end"] = map_distinct(table["period_end"], _day)
     return table[table["p_start"].notna() & table["p_end"].notna()]
 
 
@@ -141,31 +145,55 @@ def _day(value) -> date | None:
     return None
 
 
-def _disjoint_pairs(group: pd.DataFrame, conf: dict) -> list[tuple[int, int]]:
-    """Index pairs (i, j) of the group that cannot both be true (see the module docstring)."""
+def _disjoint_pairs(group: pd.DataFrame, conf: dict, limit: int) -> list[tuple[int, int]]:
+    """The first `limit` index pairs (i, j), i < j, of the group that cannot both be true (see the module
+    docstring), in order of i then j. A block of rows at a time is compared with the whole group, so that
+    memory stays bounded however large the group, and the search ends once `limit` pairs are found."""
     value = group["value"].to_numpy(float)
     bound = group["bound"].to_numpy()
     tolerance = np.where(bound == "approx", conf["approx_tolerance"], conf["revision_tolerance"]) * np.abs(value)
     low = group["low"].fillna(group["value"]).to_numpy(float) - tolerance
     high = group["high"].fillna(group["value"]).to_numpy(float) + tolerance
-    start = group["p_start"].map(date.toordinal).to_numpy()
-    end = group["p_end"].map(date.toordinal).to_numpy()
-    docs = group["doc"].to_numpy()
-    additive = group["kind"].isin(ADDITIVE).to_numpy()
-    length = end - start + 1
-    overlap = np.minimum(end[:, None], end[None, :]) - np.maximum(start[:, None], start[None, :]) + 1
-    shorter = np.minimum(length[:, None], length[None, :])
-    longer = np.maximum(length[:, None], length[None, :])
+    start = np.array([day.toordinal() for day in group["p_start"].tolist()], dtype=np.int64)
+    end = np.array([day.toordinal() for day in group["p_end"].tolist()], dtype=np.int64)
+    columns = {"low": low, "high": high, "start": start, "end": end, "length": end - start + 1,
+               "doc": group["doc"].to_numpy(), "additive": group["kind"].isin(ADDITIVE).to_numpy()}
+    size = len(group)
+    everyone = np.arange(size)
+    step = max(1, BLOCK_CELLS // max(size, 1))
+    pairs: list[tuple[int, int]] = []
+    for first in range(0, size, step):
+        rows = everyone[first : first + step]
+        hits = _hits(columns, rows, everyone, conf) | _hits(columns, everyone, rows, conf).T
+        hits &= everyone[None, :] > rows[:, None]
+        found = np.nonzero(hits)
+        pairs += zip((found[0] + first).tolist(), found[1].tolist(), strict=True)
+        if len(pairs) >= limit:
+            return pairs[:limit]
+    return pairs
+
+
+def _hits(columns: dict[str, np.ndarray], rows: np.ndarray, others: np.ndarray, conf: dict) -> np.ndarray:
+    """hits[a, b]: claim rows[a] cannot be true together with claim others[b], read one way round (a the
+    part when the periods differ); the caller takes both ways."""
+    def pick(name: str, at: np.ndarray, axis: int) -> np.ndarray:
+        values = columns[name][at]
+        return values[:, None] if axis == 0 else values[None, :]
+
+    low_i, low_j = pick("low", rows, 0), pick("low", others, 1)
+    high_i, high_j = pick("high", rows, 0), pick("high", others, 1)
+    length_i, length_j = pick("length", rows, 0), pick("length", others, 1)
+    overlap = np.minimum(pick("end", rows, 0), pick("end", others, 1)) - np.maximum(
+        pick("start", rows, 0), pick("start", others, 1)) + 1
+    shorter = np.minimum(length_i, length_j)
+    longer = np.maximum(length_i, length_j)
     meet = overlap * 2 >= shorter
     same_period = longer <= conf["max_period_ratio"] * shorter
     # i is the part (the shorter period, mostly inside j's) and exceeds j's whole
-    i_inside_j = (length[:, None] < length[None, :]) & ~same_period
-    part_exceeds = i_inside_j & (low[:, None] > high[None, :]) & additive[:, None]
-    disjoint = (low[:, None] > high[None, :]) | (low[None, :] > high[:, None])
-    hits = meet & (docs[:, None] != docs[None, :]) & ((same_period & disjoint) | part_exceeds)
-    hits = hits | hits.T
-    pairs = np.nonzero(np.triu(hits, k=1))
-    return list(zip(*pairs, strict=True))
+    i_inside_j = (length_i < length_j) & ~same_period
+    part_exceeds = i_inside_j & (low_i > high_j) & pick("additive", rows, 0)
+    disjoint = (low_i > high_j) | (low_j > high_i)
+    return meet & (pick("doc", rows, 0) != pick("doc", others, 1)) & ((same_period & disjoint) | part_exceeds)
 
 
 def _discovery(first: pd.Series, second: pd.Series, conf: dict) -> Discovery:

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from claimcheck.subjects import normalise_subject
@@ -77,14 +78,21 @@ def acronyms(subjects: Iterable[str]) -> dict[str, str]:
 
 def link_subjects(claims: pd.DataFrame, aliases: Iterable[Alias] = ()) -> pd.DataFrame:
     """For every claim: `entity` (a key shared by claims about the same thing, or None), `entity_name`
-    (the subject as most fully written) and `link_reason` (why the claim joined that entity)."""
-    written = claims["subject"].where(claims["subject"].notna(), None)
-    keys = written.map(lambda s: normalise_subject(s) if isinstance(s, str) else "")
+    (the subject as most fully written) and `link_reason` (why the claim joined that entity).
+
+    Worked out once per distinct subject as written (a large corpus repeats a few thousand subjects over a
+    million claims), in order of first appearance so that display names and reasons are the same."""
+    codes, distinct = pd.factorize(claims["subject"], use_na_sentinel=True)
+    written = [s if isinstance(s, str) else None for s in distinct]
+    keys = [normalise_subject(s) if s is not None else "" for s in written]
     table = _entity_table(list(zip(keys, written, strict=True)), list(aliases))
-    entity = keys.map(lambda k: table.get(k, (None, None, None))[0])
-    name = keys.map(lambda k: table.get(k, (None, None, None))[1])
-    reason = keys.map(lambda k: table.get(k, (None, None, None))[2])
-    return pd.DataFrame({"entity": entity, "entity_name": name, "link_reason": reason}, index=claims.index)
+    rows = [table.get(k, (None, None, None)) for k in keys] + [(None, None, None)]  # code -1: no subject
+    columns = {}
+    for at, column in enumerate(("entity", "entity_name", "link_reason")):
+        # a list, not an object array, so pandas infers the column's type the way Series.map did
+        columns[column] = pd.Series(np.array([row[at] for row in rows], dtype=object)[codes].tolist(),
+                                    index=claims.index, dtype=None if len(claims) else "str")
+    return pd.DataFrame(columns, index=claims.index)
 
 
 def _entity_table(pairs: list[tuple[str, str | None]], aliases: list[Alias]) -> dict[str, tuple[str, str, str]]:
