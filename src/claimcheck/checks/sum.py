@@ -48,9 +48,8 @@ from __future__ import annotations
 import pandas as pd
 
 from claimcheck.checks import base, fields
-from claimcheck.checks.part_of_total import is_total
+from claimcheck.checks.part_of_total import COMPARED, evidence_rows, totals_and_sentences, with_nouns
 from claimcheck.findings import Finding, Outcome, evidence
-from claimcheck.subjects import noun_key
 
 ID = "sum"
 CONF = {"tolerance": fields.tolerance, "measure": fields.measure}
@@ -59,15 +58,17 @@ KEYS = ["doc", "line", "sentence", "c_unit", "noun"]
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
-    valued = base.canonical(base.select(claims, conf))
+    # only the columns the check reads (evidence comes from `claims`, for the few claims in findings)
+    valued = base.canonical(base.select(claims[[column for column in COMPARED if column in claims.columns]], conf))
     valued = valued[valued["kind"] != "percent"]  # "a further £120.2 million" is still a part
     if valued.empty:
         return Outcome.skip("no figures to add up")
-    valued["is_total"] = is_total(valued)
-    valued["noun"] = base.map_distinct(valued["counted"], lambda c: noun_key(c) if isinstance(c, str) else "")
-    totals = valued[valued["is_total"]].assign(row=lambda f: f.index)
-    parts = valued[~valued["is_total"]]
-    # only parts whose sentence gives a total: the per-group list below is Python, so keep the groups few
+    marks, with_total = totals_and_sentences(valued)
+    # only what the sums and messages need, and only parts whose sentence gives a total: the per-group
+    # list below is Python, so keep the groups few
+    narrow = valued[["doc", "line", "sentence", "c_unit", "counted", "c_value", "c_low", "c_high"]]
+    totals = with_nouns(narrow[marks]).assign(row=lambda f: f.index)
+    parts = with_nouns(narrow[~marks & with_total])
     parts = parts.assign(row=parts.index).merge(totals[KEYS].drop_duplicates(), on=KEYS).set_index("row")
     parts = parts[parts.groupby(KEYS, dropna=False)["c_value"].transform("size") >= 2]
     sums = parts.groupby(KEYS, dropna=False).agg(
@@ -87,8 +88,8 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     off = (pairs["s_low"] > pairs["c_high"] * (1 + tol)) | (pairs["s_high"] < pairs["c_low"] * (1 - tol))
     findings = []
     for _, pair in pairs[off].iterrows():
-        total = valued.loc[pair["row"]]
-        items = [valued.loc[r] for r in pair["rows"]]
+        total = evidence_rows(claims.loc[[pair["row"]]])[0]
+        items = evidence_rows(claims.loc[pair["rows"]])
         findings.append(
             Finding(
                 f"{' + '.join(str(p['text']) for p in items)} ({total['doc']}:{total['line']}) comes to "
