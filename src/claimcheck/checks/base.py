@@ -24,7 +24,7 @@ def select(claims: pd.DataFrame, conf: dict) -> pd.DataFrame:
     """The claims a check looks at: by measure (claim kind), unit, counted noun and whether changes count."""
     keep = pd.Series(True, index=claims.index)
     if conf.get("measure"):
-        keep &= claims["kind"] == conf["measure"]
+        keep &= claims["kind"].to_numpy(dtype=object) == conf["measure"]
     if conf.get("unit"):
         keep &= map_distinct(claims["unit"], lambda u: same_dimension(u, conf["unit"]))
     if conf.get("counted"):
@@ -74,17 +74,13 @@ def intervals(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFram
     figures widened by the rule's tolerance (relative, or absolute converted into the claim's unit)."""
     value = claims["value"].astype(float)
     step = claims["step"].astype(float).fillna(0.0) / 2
-    bound = claims["bound"]
-    default_low = np.select(
-        [bound == "min", bound == "max", bound == "approx"],
-        [value, np.minimum(0.0, value), value],
-        value - step,
-    )
-    default_high = np.select([bound == "min", bound == "max", bound == "approx"], [np.inf, value, value], value + step)
+    bound = claims["bound"].to_numpy(dtype=object)  # plain objects: a pandas string column compares row by row
+    is_min, is_max, approx = bound == "min", bound == "max", bound == "approx"
+    default_low = np.select([is_min, is_max, approx], [value, np.minimum(0.0, value), value], value - step)
+    default_high = np.select([is_min, is_max, approx], [np.inf, value, value], value + step)
     low = claims["low"].astype(float).fillna(pd.Series(default_low, index=claims.index))
     high = claims["high"].astype(float).fillna(pd.Series(default_high, index=claims.index))
     if tol is not None:
-        approx = bound == "approx"
         widen = value.abs() * tol.relative
         if tol.absolute and tol.unit:
             widen = widen + tol.absolute * conversion(claims["unit"], tol.unit).rdiv(1.0).fillna(0.0)
@@ -96,7 +92,8 @@ def intervals(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFram
 def canonical(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFrame:
     """The claims with `c_value/c_low/c_high` in one unit per dimension (`c_unit`), dropping claims with no
     value or an unknown unit. Money never meets a count: `c_unit` differs, so groups never mix."""
-    usable = claims["value"].notna() & claims["unit"].notna()
+    codes, units = pd.factorize(claims["unit"], use_na_sentinel=True)  # units in order of appearance
+    usable = claims["value"].notna().to_numpy() & (codes >= 0)
     if not usable.any():
         return claims[usable].assign(
             c_unit=pd.Series(dtype=object),
@@ -104,19 +101,33 @@ def canonical(claims: pd.DataFrame, tol: Tolerance | None = None) -> pd.DataFram
             c_low=pd.Series(dtype=float),
             c_high=pd.Series(dtype=float),
         )
-    dims = map_distinct(claims["unit"], dimension_of)
-    keep = usable & dims.notna()
-    claims = claims[keep].assign(c_dim=dims[keep])  # one copy of the rows kept, not of the whole table
-    first_unit = claims.groupby("c_dim")["unit"].transform("first")
-    claims["c_unit"] = first_unit
-    mult = pd.Series(1.0, index=claims.index)
-    for target, rows in claims.groupby("c_unit").groups.items():
-        mult.loc[rows] = conversion(claims.loc[rows, "unit"], target)
+    dims = np.array([dimension_of(u) for u in units] + [None], dtype=object)  # code -1 (no unit): None
+    keep = usable & (dims[codes] != None)  # noqa: E711 - elementwise on an object array
+    # each dimension's unit is the first one met among the claims kept; every distinct unit converts once
+    kept_codes = codes[keep]
+    first_seen = np.unique(kept_codes, return_index=True)
+    target: dict[str, str] = {}
+    for code in first_seen[0][np.argsort(first_seen[1])]:
+        target.setdefault(dims[code], units[code])
+    c_units = np.array([target.get(d) for d in dims], dtype=object)
+    mult = np.array([_factor_or_nan(u, target.get(d)) for u, d in zip(units, dims[:-1], strict=True)] + [np.nan])
+    claims = claims[keep].assign(c_dim=dims[kept_codes])  # one copy of the rows kept, not of the whole table
+    claims["c_unit"] = pd.Series(c_units[kept_codes], index=claims.index, dtype=claims["unit"].dtype)
+    mult = pd.Series(mult[kept_codes], index=claims.index)
     bounds = intervals(claims, tol)
     claims["c_value"] = claims["value"] * mult
     claims["c_low"] = bounds["low"] * mult
     claims["c_high"] = bounds["high"] * mult
     return claims
+
+
+def _factor_or_nan(unit: str, target: str | None) -> float:
+    if target is None:
+        return np.nan
+    try:
+        return factor(unit, target)
+    except UnitError:
+        return np.nan
 
 
 def period_bounds(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
