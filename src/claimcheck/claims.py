@@ -43,6 +43,7 @@ class Claim:
     high: float | None = None
     step: float | None = None  # rounding step of the stated digits, in `unit`
     change: bool = False
+    total: bool = False  # the sentence presents it as a whole: "a total of 151", "out of 151", "of the 151"
     subject: str | None = None
     subject_key: str | None = None
     counted: str | None = None
@@ -63,4 +64,4 @@ COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """The claims table: one row a claim, columns exactly `COLUMNS`."""
     frame = pd.DataFrame([c.to_record() for c in claims], columns=list(COLUMNS))
-    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool"})
+    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool"})

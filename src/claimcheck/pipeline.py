@@ -291,7 +291,7 @@ def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray) -> 
             kept = np.concatenate([kept, added])
         columns[name] = kept[order]
     frame = pd.DataFrame(columns).infer_objects()
-    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool"})
+    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool"})
 
 
 def claims_from_rows(rows: list[tuple], doc_ids: list[str], counts: list[int]) -> pd.DataFrame:
@@ -300,5 +300,5 @@ def claims_from_rows(rows: list[tuple], doc_ids: list[str], counts: list[int]) -
         return claims_frame([])
     frame = pd.DataFrame.from_records(rows, columns=list(ROW_FIELDS))
     frame.insert(0, "doc", np.repeat(np.array(doc_ids, dtype=object), counts))
-    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool"})
+    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool"})
 

@@ -2,9 +2,10 @@
 
 Three tests, each on by default where it has something to compare:
 
-- `sentences`: in one sentence, a figure marked as the total ("out of a total
-  of 151", "of the 151", "146 out of 151") is at least every other figure of
-  the same counted noun and unit ("146 local authorities ... a total of 151").
+- `sentences`: in one sentence, a figure the extractor marked as the total
+  (`total`: "out of a total of 151", "of the 151", "146 out of 151") is at
+  least every other figure of the same counted noun and unit ("146 local
+  authorities ... a total of 151").
 - `total`: no figure of the `counted` noun exceeds a known whole, written with
   units in the rule (`total: 153 local authorities`).
 - `shares`: a percentage that is a level, not a change, lies within 0-100 %.
@@ -25,10 +26,10 @@ PASS::
          counted: local authorities,
          sentence: "146 local authorities out of a total of 151 have benefited from the programme to date."}
       - {doc: "001", line: 21, text: "a total of 151", kind: count, value: 151, unit: count,
-         counted: local authorities,
+         counted: local authorities, total: true,
          sentence: "146 local authorities out of a total of 151 have benefited from the programme to date."}
       - {doc: "003", line: 18, text: "a total of 69 projects", kind: count, value: 69, unit: count,
-         counted: projects, sentence: "enabling a total of 69 projects, creating an additional 350 beds"}
+         counted: projects, total: true, sentence: "enabling a total of 69 projects, creating an additional 350 beds"}
       - {doc: "003", line: 18, text: "an additional 350 beds", kind: count, value: 350, unit: count,
          change: true, counted: beds,
          sentence: "enabling a total of 69 projects, creating an additional 350 beds"}
@@ -50,7 +51,7 @@ FAIL::
          counted: local authorities,
          sentence: "160 local authorities out of a total of 151 have benefited from the programme to date."}
       - {doc: "009", line: 21, text: "a total of 151", kind: count, value: 151, unit: count,
-         counted: local authorities,
+         counted: local authorities, total: true,
          sentence: "160 local authorities out of a total of 151 have benefited from the programme to date."}
       - {doc: "009", line: 23, text: "121%", kind: percent, value: 121, unit: percent,
          sentence: "121% of councils"}
@@ -58,10 +59,6 @@ FAIL::
 """
 
 from __future__ import annotations
-
-import re
-from bisect import bisect_right
-from itertools import accumulate
 
 import numpy as np
 import pandas as pd
@@ -74,85 +71,13 @@ ID = "part-of-total"
 CONF = {"sentences": bool, "shares": bool, "counted": fields.text, "total": fields.amount}
 DEFAULT = {"sentences": True, "shares": True}
 
-TOTAL_BEFORE = re.compile(r"(?:\bout of|\bof (?:the|all|a total of)|\btotal(?: of)?|\bin total)\s*$", re.I)
-TOTAL_IN_TEXT = re.compile(r"\btotal\b", re.I)
-MARKER_WORDS = ("total", "out of", "of the", "of all")  # in every phrase TOTAL_BEFORE matches, in lower case
-
-
-def validate(conf: dict) -> list[str]:
-    if conf.get("total") and not conf.get("counted"):
-        return ["'total' needs 'counted', the noun it is the total of (counted: local authorities)"]
-    return []
-
-
-def is_total(claims: pd.DataFrame) -> pd.Series:
-    """Figures the sentence marks as a total: "a total of 151", "out of 151", "of the 151"."""
-    if claims.empty:
-        return pd.Series(dtype=bool)
-    return pd.Series(totals_and_sentences(claims)[0], index=claims.index, dtype=bool)
-
-
 def totals_and_sentences(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """`is_total` as an array, and whether each claim's sentence holds a total: a part can only meet a
-    total in its own sentence, so the checks need not join the other parts at all.
-
-    Read once per distinct text, sentence and (text, sentence) pair, and only where the sentence has a
-    marker word at all: a large corpus has a million figures but few sentences that speak of totals."""
-    text_codes, texts = pd.factorize(claims["text"].to_numpy(object))
-    sentence_codes, sentences = pd.factorize(claims["sentence"].to_numpy(object))
-    texts, sentences = [str(t) for t in texts.tolist()], [str(s or "") for s in sentences.tolist()]
-    # a missing value (code -1) takes the last, False; every phrase TOTAL_BEFORE matches has a marker word
-    marks = np.append(_containing(texts, ("total",)), False)[text_codes]
-    marks[marks] = [bool(TOTAL_IN_TEXT.search(texts[code])) for code in text_codes[marks].tolist()]
-    marker = np.append(_containing(sentences, MARKER_WORDS), False)[sentence_codes]
-    look = np.flatnonzero(marker & ~marks & (text_codes >= 0))
-    if len(look):
-        size = len(sentences)
-        pairs, pair_codes = np.unique(text_codes[look].astype(np.int64) * size + sentence_codes[look],
-                                      return_inverse=True)
-        read = np.fromiter((_marked(texts[p // size], sentences[p % size]) for p in pairs.tolist()), bool, len(pairs))
-        marks[look] = read[pair_codes.reshape(-1)]
-    missing = np.flatnonzero((text_codes < 0) | (sentence_codes < 0))  # None and NaN read differently
-    for at in missing.tolist():
-        text, sentence = claims["text"].iat[at], claims["sentence"].iat[at]
-        marks[at] = _marked(str(text), str(sentence or ""))
+    """Which claims the extractor marked as a total (`total`), and whether each claim's sentence holds one:
+    a part can only meet a total in its own sentence, so the checks need not join the other parts at all."""
+    marks = claims["total"].to_numpy(dtype=bool)
+    sentence_codes, _ = pd.factorize(claims["sentence"].to_numpy(dtype=object))
     # a missing sentence (code -1) meets a missing one, as in a merge
     return marks, np.isin(sentence_codes, np.unique(sentence_codes[marks]))
-
-
-def _containing(values: list[str], words: tuple[str, ...]) -> np.ndarray:
-    """Which values hold one of `words` (lower case) in any case: one lower() and str.find over all the
-    values joined, rather than a Python call per value."""
-    joined = "\0".join(values)
-    lowered = joined.lower()
-    if len(lowered) != len(joined):  # a letter whose lower case is longer: offsets would shift
-        return np.fromiter((any(w in v.lower() for w in words) for v in values), bool, len(values))
-    ends = list(accumulate(len(v) + 1 for v in values))  # one past each value's separator
-    found = np.zeros(len(values), bool)
-    for word in words:
-        at = lowered.find(word)
-        while at != -1:
-            which = bisect_right(ends, at)
-            found[which] = True
-            at = lowered.find(word, ends[which])
-    return found
-
-
-def _marked(text: str, sentence: str) -> bool:
-    """The figure `text` reads as a total, or stands in `sentence` (not inside a longer number or word)
-    just after "out of", "of the", "a total of"... (found with str.find: no pattern compiled per claim)."""
-    if TOTAL_IN_TEXT.search(text):
-        return True
-    at = sentence.find(text)
-    while at != -1:
-        before = sentence[at - 1] if at else ""
-        if before and (before.isalnum() or before in "_.,"):
-            at = sentence.find(text, at + 1)
-            continue
-        if TOTAL_BEFORE.search(sentence[max(0, at - 25) : at]):
-            return True
-        at = sentence.find(text, at + max(1, len(text)))
-    return False
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
@@ -192,11 +117,11 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
 def _sentence_totals(valued: pd.DataFrame, claims: pd.DataFrame) -> tuple[list[Finding], pd.Index]:
     """Pairs (part, total) in one sentence, same unit and counted noun; part.low > total.high fails."""
     keep = ~valued["change"].astype(bool) & (valued["kind"] != "percent")
-    candidates = valued.loc[keep, ["doc", "line", "sentence", "c_unit", "text", "counted", "c_low", "c_high"]]
+    candidates = valued.loc[keep, ["doc", "line", "sentence", "c_unit", "total", "counted", "c_low", "c_high"]]
     if candidates.empty:
         return [], pd.Index([])
     marks, with_total = totals_and_sentences(candidates)
-    candidates = candidates.assign(row=candidates.index).drop(columns="text")
+    candidates = candidates.assign(row=candidates.index).drop(columns="total")
     totals, parts = with_nouns(candidates[marks]), with_nouns(candidates[~marks & with_total])
     keys = ["doc", "line", "sentence", "c_unit"]
     pairs = parts.merge(totals, on=keys, suffixes=("_part", "_total"))
@@ -243,8 +168,8 @@ def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount) -> tu
     return findings, counts.index
 
 
-COMPARED = ("doc", "line", "text", "sentence", "kind", "change", "counted", "value", "unit", "bound", "low", "high",
-            "step")
+COMPARED = ("doc", "line", "text", "sentence", "kind", "change", "total", "counted", "value", "unit", "bound", "low",
+            "high", "step")
 EVIDENCE = ("doc", "line", "text", "sentence", "value", "low", "high", "unit", "period_start", "period_end",
             "subject_key")
 

@@ -1,7 +1,7 @@
 """sum: parts add up to the total stated with them.
 
 In one sentence, two or more figures of the same unit (and counted noun) next
-to one the sentence marks as a total ("a total of", "in total", "out of")
+to one the extractor marked as a total (`total`: "a total of", "in total", "out of")
 must add up to it: "£212.8 million ... and a further £120.2 million ... a
 total of £333 million". Each figure's rounding is an interval, so the sum is
 an interval too; it fails when it cannot meet the total within `tolerance`.
@@ -21,7 +21,7 @@ PASS::
          sentence: "It spent £212.8 million and a further £120.2 million, a total of £333 million."}
       - {doc: "012", line: 9, text: "£120.2 million", kind: money, value: 120200000, unit: GBP,
          sentence: "It spent £212.8 million and a further £120.2 million, a total of £333 million."}
-      - {doc: "012", line: 9, text: "a total of £333 million", kind: money, value: 333000000, unit: GBP,
+      - {doc: "012", line: 9, text: "a total of £333 million", kind: money, value: 333000000, unit: GBP, total: true,
          sentence: "It spent £212.8 million and a further £120.2 million, a total of £333 million."}
 
 FAIL::
@@ -38,7 +38,7 @@ FAIL::
          sentence: "It spent £212.8 million and a further £120.2 million, a total of £353 million."}
       - {doc: "013", line: 4, text: "£120.2 million", kind: money, value: 120200000, unit: GBP,
          sentence: "It spent £212.8 million and a further £120.2 million, a total of £353 million."}
-      - {doc: "013", line: 4, text: "a total of £353 million", kind: money, value: 353000000, unit: GBP,
+      - {doc: "013", line: 4, text: "a total of £353 million", kind: money, value: 353000000, unit: GBP, total: true,
          sentence: "It spent £212.8 million and a further £120.2 million, a total of £353 million."}
     fails: ["013:4"]
 """

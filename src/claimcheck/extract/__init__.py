@@ -12,6 +12,7 @@ from datetime import date
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, strip_furniture
+from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.quantities import Figure, counted_phrase, scan
@@ -263,9 +264,10 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
     # a claim wrapped onto the next line ends, on its own line, where that line ends
     stop = last_column + 1 if last_line == line else len(doc.lines[line - 1])
     subject = _tidy_subject(subject) if subject else None
+    total = kind != "date" and is_total(sent.text[:start], text)
     return Claim(
         doc=doc.id, line=line, start=column, end=stop, text=text, sentence=sent.text.strip(),
-        kind=kind, value=value, unit=unit, bound=bound, low=low, high=high, step=step, change=change,
+        kind=kind, value=value, unit=unit, bound=bound, low=low, high=high, step=step, change=change, total=total,
         subject=subject or None, subject_key=normalise_subject(subject) or None, counted=counted,
         period_start=span.start.isoformat() if span and span.start else None,
         period_end=span.end.isoformat() if span and span.end else None,

@@ -39,6 +39,17 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+_TOTAL_BEFORE = re.compile(r"(?:\bout of|\bof (?:the|all|a total of)|\btotal(?: of)?|\bin total)\s*$", re.I)
+_TOTAL_IN_TEXT = re.compile(r"\btotal\b", re.I)
+
+
+def is_total(before: str, text: str) -> bool:
+    """Whether a figure is presented as a whole its sentence's other figures are parts of: "146 local
+    authorities out of a total of 151", "of the 151", "a total of £333 million". Read here, with the
+    sentence in hand, so that no check has to read sentences again."""
+    return bool(_TOTAL_IN_TEXT.search(text) or _TOTAL_BEFORE.search(before[-25:]))
+
+
 def bound_of(before: str) -> str:
     """The bound a hedge right before a figure sets: exact, approx, min or max."""
     tail = before[-40:]
