@@ -159,12 +159,20 @@ _PATTERNS: list[tuple[re.Pattern, Handler, tuple[str, ...]]] = []
 MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _DIGIT = re.compile(r"\d")
+# features a pattern may need ("#name"), each a necessary condition searched once per sentence, only if asked
+_FEATURES = {
+    "#year": _YEAR_DIGITS,
+    "#digit": _DIGIT,
+    "#fy": re.compile(r"(?:19|20)\d\d\s?[-–/]\s?\d\d"),
+    "#units-to": re.compile(r"(?:year|month|week|day|decade)s?\s+(?:to|ending)\b", re.I),
+    "#year-to": re.compile(r"year\s+(?:ending|ended|to)\b", re.I),
+}
 
 
 def pattern(regex: str, needs: tuple[str, ...]) -> Callable[[Handler], Handler]:
     """Register a time expression. `needs` is a cheap necessary condition checked first: the pattern runs
-    only if the lowercased sentence contains one of the strings, or has a year ("#year") or a digit
-    ("#digit"). It keeps extraction fast: most sentences need only a few of the patterns."""
+    only if the lowercased sentence contains one of the strings or one of the `_FEATURES` ("#year", "#fy"...).
+    It keeps extraction fast: most sentences need only a few of the patterns."""
 
     def register(handler: Handler) -> Handler:
         _PATTERNS.append((re.compile(regex, re.I), handler, needs))
@@ -181,7 +189,7 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last
 
 
 @pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])|the\s+(first|second|third|fourth|final|last)\s+quarter\s+of)"
-         rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b", needs=("#year",))
+         rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b", needs=("q1", "q2", "q3", "q4", "quarter"))
 def _quarter(m, ctx):
     """ "Q1 2023" is January-March 2023; "Q1 2023-24", of a financial year, is April-June 2023."""
     number = int(m[1]) if m[1] else _QUARTERS[m[2].lower()]
@@ -209,7 +217,7 @@ def _year_range(m, ctx):
     return ("period", year_span(first)[0], year_span(last)[1], None) if first < last else None
 
 
-@pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})", needs=("#year",))
+@pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})", needs=("#fy",))
 def _fy_pair(m, ctx):
     first, last = _fy(m[1]), _fy(m[2])
     if first and last and first[0] <= last[1]:
@@ -256,7 +264,7 @@ def _since_month(m, ctx):
     return "period", date(year, month, 1), ctx.doc_date, None
 
 
-@pattern(rf"\b(?:between\s+|(?-i:FY)\s?)?({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)", needs=("#year",))
+@pattern(rf"\b(?:between\s+|(?-i:FY)\s?)?({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)", needs=("#fy",))
 def _multi_year(m, ctx):
     """ "between 2010-15": financial years 2010-11 to 2014-15 (a one-year label is a financial year)."""
     start, end = int(m[1]), int(m[1]) // 100 * 100 + int(m[2])
@@ -288,7 +296,7 @@ def _last_units(m, ctx):
 
 
 @pattern(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?({NUM})\s+({UNIT})\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
-         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})", needs=("year", "month", "week", "day", "decade"))
+         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})", needs=("#units-to",))
 def _units_to(m, ctx):
     """ "over the three years to March 2024" = 2021-04-01 .. 2024-03-31."""
     span = _point(m[3], ctx)
@@ -304,7 +312,7 @@ def _units_to(m, ctx):
 
 @pattern(
     rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?({FULL_DAY}|{MONTH_YEAR})",
-    needs=("year",),
+    needs=("#year-to",),
 )
 def _year_ending(m, ctx):
     span = _point(m[1], ctx)
@@ -359,7 +367,7 @@ def _last_fy(m, ctx):
     return "period", *financial_year(start.year - 1), None
 
 
-@pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b", needs=("#year",))
+@pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b", needs=("by",))
 def _by(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
@@ -376,7 +384,7 @@ def _by(m, ctx):
 @pattern(
     rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of"
     rf"\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b",
-    needs=("#year",),
+    needs=("until", "till", "up", "through"),
 )
 def _until(m, ctx):
     span = _point(m[1], ctx)
@@ -387,26 +395,27 @@ def _until(m, ctx):
     return "period", min(ctx.doc_date, span[1]) if ctx.future else None, span[1], None
 
 
+_COMPARED_NEEDS = ("compared", "from", "than")
 _COMPARED_WITH = r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)\s+"
 
 
-@pattern(rf"{_COMPARED_WITH}(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y})\b", needs=("#year",))
+@pattern(rf"{_COMPARED_WITH}(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y})\b", needs=_COMPARED_NEEDS)
 @pattern(  # "fell from 1,234 in 2019 to 987": the base figure is a claim of its own, and its date the span
     rf"{_COMPARED_WITH}[\d.,]+%?\s+(?P<span>(?:in|at|on)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y}))\b",
-    needs=("#year",),
+    needs=_COMPARED_NEEDS,
 )
 def _compared(m, ctx):
     span = _point(m["date"], ctx)
     return ("compare", *span, None) if span else None
 
 
-@pattern(rf"\b(?:financial\s+year\s+|(?-i:FY)\s?)?({FY})", needs=("#year",))
+@pattern(rf"\b(?:financial\s+year\s+|(?-i:FY)\s?)?({FY})", needs=("#fy",))
 def _fy_label(m, ctx):
     span = _fy(m[1])
     return ("period", *span, None) if span else None
 
 
-@pattern(rf"\b(?:(?:on|at|as\s+at|of)\s+)?({FULL_DAY})", needs=("#year",))
+@pattern(rf"\b(?:(?:on|at|as\s+at|of)\s+)?({FULL_DAY})", needs=(*MONTH_STEMS, "/", "-"))
 def _full_day(m, ctx):
     span = _point(m[1], ctx)
     if span is None:
@@ -415,7 +424,7 @@ def _full_day(m, ctx):
     return ("period" if lead in ("at", "as at") else "event"), *span, None
 
 
-@pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b", needs=("#year",))
+@pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b", needs=("early", "mid", "late"))
 def _part_of_year(m, ctx):
     year = int(m[1])
     part = m.group(0).split()[0].split("-")[0].lower()
@@ -423,13 +432,13 @@ def _part_of_year(m, ctx):
     return "event", date(year, months[0], 1), month_end(year, months[1]), None
 
 
-@pattern(rf"\b({MONTH_YEAR})\b", needs=("#year",))
+@pattern(rf"\b({MONTH_YEAR})\b", needs=MONTH_STEMS)
 def _month_year(m, ctx):
     span = _point(m[1], ctx)
     return ("event", *span, None) if span else None
 
 
-@pattern(rf"\b({SEASON})\s+({Y})\b", needs=("#year",))
+@pattern(rf"\b({SEASON})\s+({Y})\b", needs=("spring", "summer", "autumn", "winter"))
 def _season_year(m, ctx):
     return "event", *season_span(m[1], int(m[2])), None
 
@@ -437,7 +446,7 @@ def _season_year(m, ctx):
 @pattern(
     rf"\b(?:(?:on|at|as\s+at)\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}}"
     rf")(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})",
-    needs=("#digit",),
+    needs=MONTH_STEMS,
 )
 def _day_month(m, ctx):
     month = MONTHS[m[2].lower()]
@@ -492,12 +501,18 @@ def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
     taken: list[tuple[int, int]] = []
     found: list[TimeSpan] = []
     lower = sentence.lower()
-    features = {"#year": bool(_YEAR_DIGITS.search(sentence)), "#digit": bool(_DIGIT.search(sentence))}
+    features: dict[str, bool] = {}
+
+    def has(feature: str) -> bool:
+        if feature not in features:
+            features[feature] = _FEATURES[feature].search(sentence) is not None
+        return features[feature]
+
     allowed: dict[tuple[str, ...], bool] = {}
     for regex, handler, needs in _PATTERNS:
         ok = allowed.get(needs)
         if ok is None:
-            ok = allowed[needs] = any(features[n] if n[0] == "#" else n in lower for n in needs)
+            ok = allowed[needs] = any(has(n) if n[0] == "#" else n in lower for n in needs)
         if not ok:
             continue
         for m in regex.finditer(sentence):
