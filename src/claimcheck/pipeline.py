@@ -284,8 +284,12 @@ def _assemble(outcomes: list[Outcome], unreadable: list[Unreadable], snap: snaps
 def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
     """The claims table from snapshot rows and fresh rows, in `order`, typed as `claims_from_rows` types it."""
     columns = {}
+    in_place = fresh.empty and len(order) == snap.size and bool((order == np.arange(snap.size)).all())
     for name in COLUMNS:
         kept = snap.columns[name]
+        if in_place:  # an unchanged corpus: the snapshot's rows as they are, no copy
+            columns[name] = kept
+            continue
         if not fresh.empty:
             added = fresh[name].to_numpy(dtype=kept.dtype if kept.dtype != object else object)
             kept = np.concatenate([kept, added])

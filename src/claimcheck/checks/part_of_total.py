@@ -64,7 +64,7 @@ import numpy as np
 import pandas as pd
 
 from claimcheck.checks import base, fields
-from claimcheck.findings import Finding, Outcome, evidence
+from claimcheck.findings import Finding, Outcome, evidence_of
 from claimcheck.subjects import noun_key, noun_mask
 
 ID = "part-of-total"
@@ -80,14 +80,19 @@ def totals_and_sentences(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return marks, np.isin(sentence_codes, np.unique(sentence_codes[marks]))
 
 
+def near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims whose sentence holds a total (or is missing), only the columns the checks compare: the
+    few a part-and-total test needs out of a million, found before any unit is converted."""
+    sentences = claims.loc[claims["total"].to_numpy(dtype=bool), "sentence"].unique()
+    near = claims["sentence"].isin(sentences) | claims["sentence"].isna()
+    return claims.loc[near.to_numpy(), [column for column in COMPARED if column in claims.columns]]
+
+
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     findings: list[Finding] = []
     compared: list[pd.Index] = []
-    if conf["sentences"] or conf["shares"]:
-        # only the columns the tests read (evidence comes from `claims`, for the few claims in findings)
-        valued = base.canonical(claims[[column for column in COMPARED if column in claims.columns]])
     if conf["sentences"]:
-        found, used = _sentence_totals(valued, claims)
+        found, used = _sentence_totals(base.canonical(near_a_total(claims)), claims)
         findings += found
         compared.append(used)
     if conf.get("total"):
@@ -95,14 +100,13 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         findings += found
         compared.append(used)
     if conf["shares"]:
-        shares = valued[(valued["kind"] == "percent") & ~valued["change"].astype(bool) & (valued["unit"] == "percent")]
+        levels = (claims["kind"].to_numpy(dtype=object) == "percent") & ~claims["change"].to_numpy(dtype=bool)
+        percents = claims.loc[levels & (claims["unit"].to_numpy(dtype=object) == "percent")]
+        shares = base.canonical(percents[[column for column in COMPARED if column in claims.columns]])
         outside = (shares["c_low"] > 100) | (shares["c_high"] < 0)
         findings += [
-            Finding(
-                f"{row['text']} ({row['doc']}:{row['line']}) is a share outside 0-100%",
-                (evidence(row, "share"),),
-            )
-            for row in evidence_rows(claims.loc[shares.index[outside.to_numpy()]])
+            Finding(f"{share.text} ({share.location}) is a share outside 0-100%", (share,))
+            for share in evidence_of(claims.loc[shares.index[outside.to_numpy()]], "share")
         ]
         compared.append(shares.index)
     used = pd.Index([]).append(compared).unique() if compared else pd.Index([])
@@ -129,15 +133,11 @@ def _sentence_totals(valued: pd.DataFrame, claims: pd.DataFrame) -> tuple[list[F
     same_noun = (pairs["noun_part"] == pairs["noun_total"]) | (pairs["noun_total"] == "")
     pairs = pairs[same_noun]
     over = pairs[pairs["c_low_part"] > pairs["c_high_total"]]
-    findings = []
-    for part, total in zip(evidence_rows(claims.loc[over["row_part"]]), evidence_rows(claims.loc[over["row_total"]]),
-                           strict=True):
-        findings.append(
-            Finding(
-                f"{part['text']} ({part['doc']}:{part['line']}) is more than its total {total['text']}",
-                (evidence(part, "part"), evidence(total, "total")),
-            )
-        )
+    findings = [
+        Finding(f"{part.text} ({part.location}) is more than its total {total.text}", (part, total))
+        for part, total in zip(evidence_of(claims.loc[over["row_part"]], "part"),
+                               evidence_of(claims.loc[over["row_total"]], "total"), strict=True)
+    ]
     used = pd.Index(pairs["row_part"]).append(pd.Index(pairs["row_total"])).unique()
     return findings, used
 
@@ -159,24 +159,12 @@ def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount) -> tu
     mult = base.conversion(counts["unit"], total.unit)
     over = counts[base.intervals(counts)["low"] * mult > total.value]
     findings = [
-        Finding(
-            f"{row['text']} ({row['doc']}:{row['line']}) is more than the {total.text} there are",
-            (evidence(row, "part"),),
-        )
-        for row in evidence_rows(over)  # not iterrows: a big corpus may give tens of thousands
+        Finding(f"{part.text} ({part.location}) is more than the {total.text} there are", (part,))
+        for part in evidence_of(over, "part")  # column by column: a big corpus may give a hundred thousand
     ]
     return findings, counts.index
 
 
 COMPARED = ("doc", "line", "text", "sentence", "kind", "change", "total", "counted", "value", "unit", "bound", "low",
             "high", "step")
-EVIDENCE = ("doc", "line", "text", "sentence", "value", "low", "high", "unit", "period_start", "period_end",
-            "subject_key")
 
-
-def evidence_rows(claims: pd.DataFrame) -> list[dict]:
-    """The rows as dicts of the columns `evidence` reads (as `to_dict("records")` gives them), built column
-    by column: the other columns of a wide table would cost more than the findings."""
-    columns = [column for column in EVIDENCE if column in claims.columns]
-    rows = zip(*(claims[column].tolist() for column in columns), strict=True)
-    return [dict(zip(columns, values, strict=True)) for values in rows]

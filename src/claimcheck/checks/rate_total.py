@@ -63,15 +63,21 @@ def _is_rate(unit) -> bool:
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
-    valued = claims[claims["value"].notna() & claims["unit"].notna() & ~claims["change"].astype(bool)]
+    # masks over the whole table first; rows are copied only for rates and what shares a document with one
+    usable = (claims["value"].notna() & claims["unit"].notna()).to_numpy() & ~claims["change"].to_numpy(dtype=bool)
+    is_rate = usable & base.map_distinct(claims["unit"], _is_rate).to_numpy()
+    in_years = base.map_distinct(claims["unit"], lambda u: base.same_dimension(u, "year")).to_numpy()
+    is_duration = usable & (claims["kind"].to_numpy(dtype=object) == "duration") & in_years
+    is_total = usable & ~is_rate & ~is_duration
+    if not is_rate.any() or not is_total.any():
+        return Outcome.skip(f"{int(is_rate.sum())} rate(s) and {int(is_total.sum())} total(s); "
+                            "rate-total needs one of each")
+    with_rate = claims["doc"].isin(claims.loc[is_rate, "doc"].unique()).to_numpy()
+    keep = (is_rate | is_duration | is_total) & with_rate
+    valued = claims[keep]
     bounds = base.intervals(valued)
     valued = valued.assign(i_low=bounds["low"], i_high=bounds["high"], row=valued.index)
-    rates = valued[base.map_distinct(valued["unit"], _is_rate)]
-    in_years = base.map_distinct(valued["unit"], lambda u: base.same_dimension(u, "year"))
-    durations = valued[(valued["kind"] == "duration") & in_years]
-    totals = valued[~valued.index.isin(rates.index) & ~valued.index.isin(durations.index)]
-    if rates.empty or totals.empty:
-        return Outcome.skip(f"{len(rates)} rate(s) and {len(totals)} total(s); rate-total needs one of each")
+    rates, durations, totals = valued[is_rate[keep]], valued[is_duration[keep]], valued[is_total[keep]]
     rates = _with_duration(rates, durations, conf)
     keys = ["doc"] + (["line", "sentence"] if conf["within"] == "sentence" else [])
     pairs = rates.merge(totals, on=keys, suffixes=("_r", "_t"))

@@ -48,8 +48,8 @@ from __future__ import annotations
 import pandas as pd
 
 from claimcheck.checks import base, fields
-from claimcheck.checks.part_of_total import COMPARED, evidence_rows, totals_and_sentences, with_nouns
-from claimcheck.findings import Finding, Outcome, evidence
+from claimcheck.checks.part_of_total import near_a_total, totals_and_sentences, with_nouns
+from claimcheck.findings import Finding, Outcome, evidence_of
 
 ID = "sum"
 CONF = {"tolerance": fields.tolerance, "measure": fields.measure}
@@ -59,10 +59,11 @@ KEYS = ["doc", "line", "sentence", "c_unit", "noun"]
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     # only the columns the check reads (evidence comes from `claims`, for the few claims in findings)
-    valued = base.canonical(base.select(claims[[column for column in COMPARED if column in claims.columns]], conf))
+    valued = base.canonical(base.select(near_a_total(claims), conf))
     valued = valued[valued["kind"] != "percent"]  # "a further £120.2 million" is still a part
     if valued.empty:
-        return Outcome.skip("no figures to add up")
+        return Outcome.skip(f"no sentence among {claims['doc'].nunique()} document(s) gives a total with figures "
+                            "to add up")
     marks, with_total = totals_and_sentences(valued)
     # only what the sums and messages need, and only parts whose sentence gives a total: the per-group
     # list below is Python, so keep the groups few
@@ -81,20 +82,20 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     pairs = totals.merge(sums, on=KEYS)
     if pairs.empty:
         return Outcome.skip(
-            f"no sentence among {valued['doc'].nunique()} document(s) gives a total with two or "
+            f"no sentence among {claims['doc'].nunique()} document(s) gives a total with two or "
             "more parts of the same unit"
         )
     tol = conf["tolerance"].relative
     off = (pairs["s_low"] > pairs["c_high"] * (1 + tol)) | (pairs["s_high"] < pairs["c_low"] * (1 - tol))
     findings = []
     for _, pair in pairs[off].iterrows():
-        total = evidence_rows(claims.loc[[pair["row"]]])[0]
-        items = evidence_rows(claims.loc[pair["rows"]])
+        total = evidence_of(claims.loc[[pair["row"]]], "total")[0]
+        items = evidence_of(claims.loc[pair["rows"]], "part")
         findings.append(
             Finding(
-                f"{' + '.join(str(p['text']) for p in items)} ({total['doc']}:{total['line']}) comes to "
-                f"{pair['s_low']:,.0f}-{pair['s_high']:,.0f} {pair['c_unit']}, not {total['text']}",
-                (*(evidence(p, "part") for p in items), evidence(total, "total")),
+                f"{' + '.join(p.text for p in items)} ({total.location}) comes to "
+                f"{pair['s_low']:,.0f}-{pair['s_high']:,.0f} {pair['c_unit']}, not {total.text}",
+                (*items, total),
             )
         )
     used = pd.Index(pairs["row"]).append(pd.Index([r for rows in pairs["rows"] for r in rows])).unique()

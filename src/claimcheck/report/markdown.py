@@ -11,10 +11,12 @@ import os
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from tabulate import tabulate
 
 from claimcheck.changed import Focus
+from claimcheck.checks.base import map_distinct
 from claimcheck.findings import Finding, Verdict
 from claimcheck.pipeline import Corpus
 from claimcheck.report import numbers
@@ -204,10 +206,12 @@ COVERAGE_DOCUMENTS = 500
 
 
 def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
-    covered = {i for v in verdicts for i in v.claim_index}
     claims = corpus.claims
+    compared = [np.asarray(v.claim_index) for v in verdicts if len(v.claim_index)]
+    covered = np.unique(np.concatenate(compared)) if compared else np.array([], dtype=int)
     per_doc = claims.groupby("doc").size() if not claims.empty else pd.Series(dtype=int)
-    covered_doc = claims.loc[claims.index.isin(covered)].groupby("doc").size() if covered else pd.Series(dtype=int)
+    is_covered = claims.index.isin(covered)
+    covered_doc = claims.loc[is_covered].groupby("doc").size() if len(covered) else pd.Series(dtype=int)
     documents = corpus.documents
     if len(documents) > COVERAGE_DOCUMENTS:  # the least covered first: those are the ones to write rules for
         documents = sorted(documents, key=lambda d: (int(covered_doc.get(d.id, 0)), d.id))[:COVERAGE_DOCUMENTS]
@@ -226,7 +230,7 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     out = [
         "## Coverage",
         "",
-        f"{len(covered)} of {len(claims)} claim(s) were compared by at least one check; "
+        f"{int(is_covered.sum())} of {len(claims)} claim(s) were compared by at least one check; "
         f"{uncovered} of {len(corpus.documents)} document(s) had none compared.",
         "",
     ]
@@ -253,7 +257,7 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     out = ["## Claims by subject", ""]
     if claims.empty:
         return out + ["No claims were found.", ""]
-    keys = claims["subject_key"].fillna(claims["subject"].map(normalise_subject)).replace("", None)
+    keys = claims["subject_key"].fillna(map_distinct(claims["subject"], normalise_subject)).replace("", None)
     keys = keys.fillna("(no subject)")
     spread = claims.groupby(keys)["doc"].nunique()
     order = sorted(spread.index, key=lambda k: (k == "(no subject)", -spread[k], k))
