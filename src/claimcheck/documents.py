@@ -314,13 +314,15 @@ def _looks_like_gov_page(header: list[str]) -> bool:
     return any(mark in text for mark in ("gov.uk", "parliament.uk", "official statistics", "published"))
 
 
-def iter_paths(paths: list[str | Path]) -> tuple[list[Path], list[Unreadable]]:
+def iter_paths(paths: list[str | Path], stats: dict[str, os.stat_result] | None = None
+               ) -> tuple[list[Path], list[Unreadable]]:
     """The document files named or found in folders (sorted), and the paths that could not be used.
 
     Folders are walked by hand rather than with `rglob`, which silently skips a subfolder it may not list;
     symbolic links are followed, each folder is visited once (a link loop is reported, not walked), and
     anything that is not a regular file (a pipe, a device, a dangling link) is reported, never opened.
     Files without a document suffix and hidden entries (".git", ".DS_Store") are not documents.
+    `stats`, if given, receives each file's stat by path, so that a caller need not stat it again.
     """
     found: list[Path] = []
     bad: list[Unreadable] = []
@@ -334,15 +336,18 @@ def iter_paths(paths: list[str | Path]) -> tuple[list[Path], list[Unreadable]]:
             bad.append(Unreadable(str(path), reason))
             continue
         if stat.S_ISDIR(info.st_mode):
-            _walk(path, found, bad, seen)
+            _walk(path, found, bad, seen, stats)
         elif stat.S_ISREG(info.st_mode):
             found.append(path)
+            if stats is not None:
+                stats[str(path)] = info
         else:
             bad.append(Unreadable(str(path), f"not a regular file ({_file_type(info.st_mode)})"))
     return found, bad
 
 
-def _walk(folder: Path, found: list[Path], bad: list[Unreadable], seen: dict[tuple[int, int], Path]) -> None:
+def _walk(folder: Path, found: list[Path], bad: list[Unreadable], seen: dict[tuple[int, int], Path],
+          stats: dict[str, os.stat_result] | None = None) -> None:
     """Documents under `folder` in sorted order, depth first, each real folder once."""
     files: list[Path] = []
     stack = [folder]
@@ -366,31 +371,33 @@ def _walk(folder: Path, found: list[Path], bad: list[Unreadable], seen: dict[tup
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()  # follows links; False for a dangling or looping one
             except OSError:
                 is_dir = False
             if is_dir:
-                folders.append(path)
-            elif path.suffix.lower() in SUFFIXES:
-                _add_file(path, files, bad)
+                folders.append(Path(entry.path))
+            elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:  # a Path only for what is kept
+                _add_file(entry, files, bad, stats)
         stack.extend(reversed(folders))
     found.extend(sorted(files))
 
 
-def _add_file(path: Path, files: list[Path], bad: list[Unreadable]) -> None:
-    """`path` into `files` if it is a regular file (through links), else into `bad` with the reason."""
+def _add_file(entry: os.DirEntry, files: list[Path], bad: list[Unreadable],
+              stats: dict[str, os.stat_result] | None) -> None:
+    """The entry into `files` if it is a regular file (through links), else into `bad` with the reason."""
     try:
-        info = path.stat()
+        info = entry.stat()  # follows links, as Path.stat does
     except OSError as exc:
         reason = "dangling symbolic link" if isinstance(exc, FileNotFoundError) else _os_reason(exc)
-        bad.append(Unreadable(str(path), reason))
+        bad.append(Unreadable(entry.path, reason))
         return
     if stat.S_ISREG(info.st_mode):
-        files.append(path)
+        files.append(Path(entry.path))
+        if stats is not None:
+            stats[entry.path] = info
     else:
-        bad.append(Unreadable(str(path), f"not a regular file ({_file_type(info.st_mode)})"))
+        bad.append(Unreadable(entry.path, f"not a regular file ({_file_type(info.st_mode)})"))
 
 
 def read_documents(paths: list[str | Path]) -> tuple[list[Document], list[Unreadable]]:
