@@ -59,9 +59,10 @@ class Claim:
 
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
+DTYPES = {"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool"}  # the rest inferred
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """The claims table: one row a claim, columns exactly `COLUMNS`."""
     frame = pd.DataFrame([c.to_record() for c in claims], columns=list(COLUMNS))
-    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool"})
+    return frame.astype(DTYPES)

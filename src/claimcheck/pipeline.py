@@ -24,7 +24,7 @@ import pandas as pd
 from claimcheck import snapshot
 from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest, document_from_metadata
 from claimcheck.cache import document_metadata as metadata_of
-from claimcheck.claims import COLUMNS, claims_frame
+from claimcheck.claims import COLUMNS, DTYPES, claims_frame
 from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, decode, iter_paths, parse_document
 from claimcheck.extract import extract_document
 
@@ -295,7 +295,7 @@ def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray) -> 
     in_place = fresh.empty and len(order) == snap.size and bool((order == np.arange(snap.size)).all())
     for name in COLUMNS:
         kept = snap.columns[name]
-        if in_place:  # an unchanged corpus: the snapshot's rows as they are, no copy
+        if in_place:  # an unchanged corpus: the snapshot's rows in their order, no reindexing
             columns[name] = kept
             continue
         if not fresh.empty:
@@ -303,7 +303,7 @@ def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray) -> 
             kept = np.concatenate([kept, added])
         columns[name] = kept[order]
     frame = pd.DataFrame(columns).infer_objects()
-    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool"})
+    return frame.astype(DTYPES)
 
 
 def claims_from_rows(rows: list[tuple], doc_ids: list[str], counts: list[int]) -> pd.DataFrame:
@@ -312,5 +312,5 @@ def claims_from_rows(rows: list[tuple], doc_ids: list[str], counts: list[int]) -
         return claims_frame([])
     frame = pd.DataFrame.from_records(rows, columns=list(ROW_FIELDS))
     frame.insert(0, "doc", np.repeat(np.array(doc_ids, dtype=object), counts))
-    return frame.astype({"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool"})
+    return frame.astype(DTYPES)
 

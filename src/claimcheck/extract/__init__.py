@@ -281,5 +281,5 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
 def _tidy_subject(subject: str) -> str:
     """A subject without the prepositions a blanked time expression strands at its ends, in single spaces."""
     subject = subject.strip(" ,.;:")
-    subject = _LEFT_BY_TIME.sub("", _LEFT_BY_TIME.sub("", subject)).strip(" ,.;:")
+    subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
     return re.sub(r"\s{2,}", " ", subject)
