@@ -49,7 +49,7 @@ from __future__ import annotations
 import pandas as pd
 
 from claimcheck.checks import base, fields
-from claimcheck.findings import Finding, Outcome, evidence
+from claimcheck.findings import EVIDENCE_COLUMNS, Finding, Outcome, evidence
 from claimcheck.units import UnitError, factor
 
 ID = "rate-total"
@@ -74,19 +74,20 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
                             "rate-total needs one of each")
     with_rate = claims["doc"].isin(claims.loc[is_rate, "doc"].unique()).to_numpy()
     keep = (is_rate | is_duration | is_total) & with_rate
-    valued = claims[keep]
+    valued = claims.loc[keep, [c for c in (*EVIDENCE_COLUMNS, "bound", "step") if c in claims.columns]]
     bounds = base.intervals(valued)
     valued = valued.assign(i_low=bounds["low"], i_high=bounds["high"], row=valued.index)
     rates, durations, totals = valued[is_rate[keep]], valued[is_duration[keep]], valued[is_total[keep]]
     rates = _with_duration(rates, durations, conf)
     keys = ["doc"] + (["line", "sentence"] if conf["within"] == "sentence" else [])
     pairs = rates.merge(totals, on=keys, suffixes=("_r", "_t"))
-    pairs = pairs[[_meets(r, d, t) for r, d, t in zip(pairs["unit_r"], pairs["d_unit"], pairs["unit_t"], strict=True)]]
+    units = list(zip(pairs["unit_r"], pairs["d_unit"], pairs["unit_t"], strict=True))
+    to_total_of = {triple: _to_total(*triple) for triple in set(units)}  # Pint once per distinct triple
+    meets = [to_total_of[triple] is not None for triple in units]
+    pairs, units = pairs[meets], [triple for triple, ok in zip(units, meets, strict=True) if ok]
     if pairs.empty:
         return Outcome.skip(f"no rate with a duration meets a total of matching units in the same {conf['within']}")
-    to_total = [
-        factor(f"({r}) * ({d})", t) for r, d, t in zip(pairs["unit_r"], pairs["d_unit"], pairs["unit_t"], strict=True)
-    ]
+    to_total = [to_total_of[triple] for triple in units]
     expected_low = pairs["i_low_r"] * pairs["d_value"] * to_total
     expected_high = pairs["i_high_r"] * pairs["d_value"] * to_total
     tol = conf["tolerance"].relative
@@ -107,12 +108,12 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     return Outcome(findings, used, base.count_docs(valued.loc[used]))
 
 
-def _meets(rate_unit: str, duration_unit: str, total_unit: str) -> bool:
+def _to_total(rate_unit: str, duration_unit: str, total_unit: str) -> float | None:
+    """The factor taking rate × duration into the total's unit; None when they do not meet."""
     try:
-        factor(f"({rate_unit}) * ({duration_unit})", total_unit)
-        return True
+        return factor(f"({rate_unit}) * ({duration_unit})", total_unit)
     except UnitError:
-        return False
+        return None
 
 
 def _with_duration(rates: pd.DataFrame, durations: pd.DataFrame, conf: dict) -> pd.DataFrame:
