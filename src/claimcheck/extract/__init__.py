@@ -117,6 +117,15 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
+def _brackets_around(text: str, pos: int) -> tuple[int, int] | None:
+    """(open, close) of the parentheses `pos` stands in, if any (not nested ones: statements rarely nest)."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 0 or text.rfind(")", 0, pos) > opened:
+        return None
+    closed = text.find(")", pos)
+    return opened, closed if closed >= 0 else len(text)
+
+
 def between_figure(other: Figure, figure: Figure, span: TimeSpan) -> bool:
     low, high = sorted((figure.start, span.start_pos))
     return low < other.start < high
@@ -142,12 +151,16 @@ def _period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[F
             continue
         if span.role == "event" and (span.start == span.end or re.match(r"(?i)on\b|by\b", span.text)):
             continue
+        brackets = _brackets_around(text, span.start_pos)
+        if brackets and not brackets[0] < figure.start < brackets[1] and any(
+                brackets[0] < other.start < brackets[1] for other in figures):
+            continue  # "£12.3 million (2019-20: £10.1 million)": the bracketed year is the bracketed figure's
         after = span.start_pos >= figure.end
         between = text[figure.end:span.start_pos] if after else text[span.end_pos:figure.start]
         distance = len(between)
         same_clause = low <= span.start_pos < high
         opens_sentence = not text[:span.start_pos].strip()
-        introductory = not after and (opens_sentence or re.match(r"\s*,", text[span.end_pos:]) is not None)
+        introductory = not after and (opens_sentence or re.match(r"\s*[,:]", text[span.end_pos:]) is not None)
         if same_clause and "," not in between:
             rank = 0
         elif introductory:

@@ -61,6 +61,8 @@ _RATE_AFTER = re.compile(
     re.I,
 )
 _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
+_ONE_IN = re.compile(r"\b(?:one|a)\s+in\s+$", re.I)
+_OR_MORE = re.compile(r"\+(?![\d\w])")  # "£1bn+": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\s+([a-z’'-]+)", re.I)
 
@@ -243,6 +245,8 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                 unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
                 end = counted_end + per_population.end()
     bound = bound or bound_of(before)
+    if _OR_MORE.match(after) and bound == "exact":
+        bound, end = "min", end + 1
     change = is_change(before, after, signed)
     low, high = interval(value, bound, step)
     return Figure(start, end, sentence[start:end], kind, value, unit, bound, low, high, step, change,
@@ -293,6 +297,13 @@ def _word_figure(sentence: str, m: re.Match) -> Figure | None:
             return None
         bound = bound_of(before)
         step = None
+        ratio = _ONE_IN.search(before)
+        if ratio and value:  # "one in five children": a proportion, 20%
+            start = m.start() - (len(before) - ratio.start())
+            bound = bound_of(sentence[max(0, start - CONTEXT):start])
+            low, high = interval(100.0 / value, bound, None)
+            return Figure(start, m.end(), sentence[start:m.end()], "percent", 100.0 / value, "percent", bound, low,
+                          high, None, False)
     word = re.match(r"\s*([A-Za-z]+)", after)
     first = word.group(1).lower() if word else ""
     end = m.end()
