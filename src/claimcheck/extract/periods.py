@@ -245,7 +245,9 @@ def _between_months(m, ctx):
     return None
 
 
-@pattern(rf"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?({POINT})", needs=("since",))
+@pattern(rf"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+"
+         rf"|(?:its|their|the\s+programme's|the\s+scheme's)\s+(?:launch|start|introduction|creation|inception)"
+         rf"\s+(?:in|on)\s+)?({POINT})", needs=("since",))
 def _since(m, ctx):
     span = _point(m[1], ctx)
     if span is None:

@@ -68,6 +68,11 @@ _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\
 
 STOP = words("function_words")
 _PAST_VERBS = words("verbs_past")
+_COUNT_OPENS_CLAUSE = re.compile(
+    r"(?:^|[,;:(]|\band|\bin\s+total,?)\s*(?:(?:some|around|about|over|more\s+than|almost|nearly|up\s+to|at\s+least|"
+    r"an\s+estimated|approximately|a\s+further|another|an\s+additional)\s+)?"
+    rf"(?:{NUMBER})(?:\s*(?:million|billion|thousand|m|bn|k))?\s*$", re.I)
+_IRREGULAR_PLURALS = frozenset({"children", "people", "staff", "women", "men"})
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$")
 
 
@@ -121,7 +126,10 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             continue
         if low in STOP and not (word[0].isupper() and phrase):
             break
-        if phrase and low in _PAST_VERBS:
+        if phrase and (low in _PAST_VERBS or (low.endswith("ed") and low != "looked" and _plural(phrase[-1][2])
+                                              and _COUNT_OPENS_CLAUSE.search(text, 0, pos))):
+            # "152 local authorities took part", "1.2 million people received support"; but "of the 31
+            # homes judged inadequate": a count that does not open its clause is not the verb's subject
             break
         if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper() \
                 and not (low == "after" or phrase[-1][2].lower() == "looked"):
@@ -267,9 +275,13 @@ def _looks_like_year(digits: str, sentence: str, end: int) -> bool:
     nxt = re.match(r"\s+([a-z]+)", sentence[end:])
     if not nxt:
         return True
-    word = nxt.group(1)
-    plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    return not (plural or word in ("children", "people", "staff", "women", "men"))
+    return not _plural(nxt.group(1))
+
+
+def _plural(word: str) -> bool:
+    """ "children", "authorities" (a noun a count counts), not "business" or "status"."""
+    word = word.lower()
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _IRREGULAR_PLURALS
 
 
 def _noise(before: str, after: str) -> bool:
@@ -277,7 +289,8 @@ def _noise(before: str, after: str) -> bool:
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
     if re.search(r"\b(?:number|total|figure)\s+of\b", before):
         return False
-    if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from)\s*$|[(|]\s*$", before):
+    if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than)"
+                 r"\s*$|[(|]\s*$", before):
         return False
     return not re.match(r"^\s*[)|]", after)
 
