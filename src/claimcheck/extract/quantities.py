@@ -26,7 +26,7 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
 CONTEXT = 100  # characters either side of a figure that its hedge, unit and counted noun are read from
 _FIGURE = re.compile(
-    rf"(?<![\w.,/£$€-])(?P<sign>[+−-](?=[£$€]?\d))?(?P<cur>£|€|\$|US\$)?\s?(?P<num>{NUMBER})"
+    rf"(?<![\w.,/£$€-])(?P<sign>[+−-](?=[£$€]?\d))?(?:(?P<cur>£|€|\$|US\$)\s?)?(?P<num>{NUMBER})"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)?"
     r"(?P<pence>\s?(?:p|pence)\b)?"
@@ -61,6 +61,8 @@ _RATE_AFTER = re.compile(
     re.I,
 )
 _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
+_N_IN_M = re.compile(r"(?<![\w.,£$€-])(?P<part>\d{1,3})\s+in\s+(?P<whole>\d{1,4})\b"
+                     r"(?![.,]\d|\s*(?:%|per\s*cent|years?|months?|weeks?|days?|hours?)\b)", re.I)
 _ONE_IN = re.compile(r"\b(?:one|a)\s+in\s+$", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])")  # "£1bn+": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
@@ -153,10 +155,13 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
 
 def scan(sentence: str, masked: str) -> list[Figure]:
     """Every figure in `sentence`, reading numbers from `masked` (blanked spans can't yield one)."""
-    figures: list[Figure] = []
+    figures = _proportions(sentence, masked)
+    taken = [(f.start, f.end) for f in figures]
     taken_until = 0  # figures are found left to right; one that grew past a number swallows it
     for m in _FIGURE.finditer(masked):
         if m.start() < taken_until or _DENOMINATOR.search(masked, max(0, m.start() - 10), m.start()):
+            continue
+        if any(start <= m.start() < end for start, end in taken):
             continue
         figure = _numeric_figure(sentence, masked, m)
         if figure is not None:
@@ -177,6 +182,21 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure.kind == "count" and figure.counted is None:
             figure.counted = counted_from_context(sentence, figure)
     return figures
+
+
+def _proportions(sentence: str, masked: str) -> list[Figure]:
+    """ "7 in 10 councils": a proportion, 70%, not a count of ten councils."""
+    found = []
+    for m in _N_IN_M.finditer(masked):
+        part, whole = int(m["part"]), int(m["whole"])
+        if not 0 < part < whole <= 1000:
+            continue
+        value = 100.0 * part / whole
+        bound = bound_of(sentence[max(0, m.start() - CONTEXT):m.start()])
+        low, high = interval(value, bound, None)
+        found.append(Figure(m.start(), m.end(), sentence[m.start():m.end()], "percent", value, "percent", bound, low,
+                            high, None, False))
+    return found
 
 
 def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:

@@ -242,7 +242,7 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
 
 
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b")
-_MODIFIERS = re.compile(r"(?:[a-z][\w’'-]*\s+){1,3}$")
+_MODIFIERS = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){1,3}$")  # whole words: not the "m" of "£200m fund"
 _COMPLEMENT = re.compile(
     r" (?:of|for|on|into|in) (?:[\w’'-]+ ){0,16}?[\w’'-]+(?=\s*(?:[,.;:–—)]|$|\s+(?:was|is|were|are|has|have|will|"
     r"would|published|in\s+(?:spring|summer|autumn|winter)\b|on\s+\d|that|which|to\s+be)))"
