@@ -59,10 +59,25 @@ class Claim:
 
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
-DTYPES = {"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool"}  # the rest inferred
+# Columns whose few distinct values repeat over a million claims are categorical: each rule's selections,
+# `isin` and groupings then work on integer codes, not on a Python string per row. The rest are inferred.
+CATEGORICAL = ("kind", "unit", "bound", "subject", "subject_key", "counted", "period_start", "period_end",
+               "period_text", "period_note", "doc_date", "tense")
+DTYPES = {"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool",
+          **dict.fromkeys(CATEGORICAL, "category")}
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """The claims table: one row a claim, columns exactly `COLUMNS`."""
     frame = pd.DataFrame([c.to_record() for c in claims], columns=list(COLUMNS))
-    return frame.astype(DTYPES)
+    return typed(frame)
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The claims table's column types (`DTYPES`), the same however the table was built; an all-missing
+    column gets object categories, whatever it was read as."""
+    frame = frame.astype(DTYPES)
+    for name in CATEGORICAL:
+        if frame[name].cat.categories.empty:
+            frame[name] = frame[name].cat.set_categories(pd.Index([], dtype=object))
+    return frame

@@ -24,7 +24,7 @@ import pandas as pd
 from claimcheck import snapshot
 from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest, document_from_metadata
 from claimcheck.cache import document_metadata as metadata_of
-from claimcheck.claims import COLUMNS, DTYPES, claims_frame
+from claimcheck.claims import COLUMNS, claims_frame, typed
 from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, decode, iter_paths, parse_document
 from claimcheck.extract import extract_document
 
@@ -303,7 +303,7 @@ def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray) -> 
             kept = np.concatenate([kept, added])
         columns[name] = kept[order]
     frame = pd.DataFrame(columns).infer_objects()
-    return frame.astype(DTYPES)
+    return typed(frame)
 
 
 def claims_from_rows(rows: list[tuple], doc_ids: list[str], counts: list[int]) -> pd.DataFrame:
@@ -312,5 +312,5 @@ def claims_from_rows(rows: list[tuple], doc_ids: list[str], counts: list[int]) -
         return claims_frame([])
     frame = pd.DataFrame.from_records(rows, columns=list(ROW_FIELDS))
     frame.insert(0, "doc", np.repeat(np.array(doc_ids, dtype=object), counts))
-    return frame.astype(DTYPES)
+    return typed(frame)
 

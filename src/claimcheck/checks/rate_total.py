@@ -124,7 +124,7 @@ def _with_duration(rates: pd.DataFrame, durations: pd.DataFrame, conf: dict) -> 
     stated = durations.drop_duplicates(["doc", "line", "sentence"])[
         ["doc", "line", "sentence", "value", "unit", "text"]
     ]
-    stated = stated.rename(columns={"value": "d_value", "unit": "d_unit", "text": "d_text"})
+    stated = stated.rename(columns={"value": "d_value", "unit": "d_unit", "text": "d_text"}).astype({"d_unit": object})
     rates = rates.merge(stated, on=["doc", "line", "sentence"], how="left").set_index(rates.index)
     start, end = base.period_bounds(rates)
     days = (end - start).dt.days + 1

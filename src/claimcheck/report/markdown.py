@@ -257,7 +257,8 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     out = ["## Claims by subject", ""]
     if claims.empty:
         return out + ["No claims were found.", ""]
-    keys = claims["subject_key"].fillna(map_distinct(claims["subject"], normalise_subject)).replace("", None)
+    keys = claims["subject_key"].astype(object).fillna(map_distinct(claims["subject"], normalise_subject))
+    keys = keys.replace("", None)
     keys = keys.fillna("(no subject)")
     spread = claims.groupby(keys)["doc"].nunique()
     order = sorted(spread.index, key=lambda k: (k == "(no subject)", -spread[k], k))
