@@ -78,6 +78,13 @@ MISTAKES = [
         "'documents: all'",
     ),
     ("bad-accept", GOOD + "    accept: [{at: '002:17'}]\n", 10, "written 'reason'"),
+    (
+        "total-without-counted",
+        GOOD.replace("kind: agree", "kind: part-of-total").replace("    measure: money\n    tolerance: 5%\n",
+                                                                   "    total: 153 local authorities\n"),
+        4,
+        "'total' needs 'counted'",
+    ),
 ]
 
 

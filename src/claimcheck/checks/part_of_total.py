@@ -71,6 +71,13 @@ ID = "part-of-total"
 CONF = {"sentences": bool, "shares": bool, "counted": fields.text, "total": fields.amount}
 DEFAULT = {"sentences": True, "shares": True}
 
+
+def validate(conf: dict) -> list[str]:
+    if conf.get("total") and not conf.get("counted"):
+        return ["'total' needs 'counted', the noun it is the total of (counted: local authorities)"]
+    return []
+
+
 def totals_and_sentences(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Which claims the extractor marked as a total (`total`), and whether each claim's sentence holds one:
     a part can only meet a total in its own sentence, so the checks need not join the other parts at all."""
