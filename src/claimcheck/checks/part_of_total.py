@@ -92,7 +92,7 @@ def near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
     few a part-and-total test needs out of a million, found before any unit is converted."""
     sentences = claims.loc[claims["total"].to_numpy(dtype=bool), "sentence"].unique()
     near = claims["sentence"].isin(sentences) | claims["sentence"].isna()
-    return claims.loc[near.to_numpy(), [column for column in COMPARED if column in claims.columns]]
+    return _compared_columns(claims.loc[near.to_numpy()])
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
@@ -109,7 +109,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     if conf["shares"]:
         levels = (claims["kind"].to_numpy(dtype=object) == "percent") & ~claims["change"].to_numpy(dtype=bool)
         percents = claims.loc[levels & (claims["unit"].to_numpy(dtype=object) == "percent")]
-        shares = base.canonical(percents[[column for column in COMPARED if column in claims.columns]])
+        shares = base.canonical(_compared_columns(percents))
         outside = (shares["c_low"] > 100) | (shares["c_high"] < 0)
         findings += [
             Finding(f"{share.text} ({share.location}) is a share outside 0-100%", (share,))
@@ -147,6 +147,11 @@ def _sentence_totals(valued: pd.DataFrame, claims: pd.DataFrame) -> tuple[list[F
     ]
     used = pd.Index(pairs["row_part"]).append(pd.Index(pairs["row_total"])).unique()
     return findings, used
+
+
+def _compared_columns(claims: pd.DataFrame) -> pd.DataFrame:
+    """Only the columns the tests read: evidence comes from the whole table, for the few claims in findings."""
+    return claims[[column for column in COMPARED if column in claims.columns]]
 
 
 def with_nouns(claims: pd.DataFrame) -> pd.DataFrame:
