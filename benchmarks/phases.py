@@ -26,7 +26,8 @@ TIMES: dict[str, float] = {}
 def memory_mb() -> tuple[float, float]:
     """(resident now, peak so far) of this process in MB, from /proc (Linux); zeros elsewhere."""
     try:
-        status = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
+        with open("/proc/self/status", encoding="ascii") as lines:
+            status = dict(line.split(":", 1) for line in lines)
     except OSError:
         return 0.0, 0.0
     return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024

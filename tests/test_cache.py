@@ -199,3 +199,20 @@ def test_one_added_document_does_not_rewrite_the_snapshot() -> None:
     assert pipeline._snapshot_due(outcomes(100_000, 1001))
     assert not pipeline._snapshot_due(outcomes(500, 5))
     assert pipeline._snapshot_due(outcomes(500, 6))
+
+
+def test_the_garbage_collector_is_paused_only_while_loading() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), pipeline.collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a failure while loading")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pipeline.collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()

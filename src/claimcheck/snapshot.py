@@ -14,6 +14,7 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -24,8 +25,7 @@ FOLDER = "snapshot"
 MANIFEST, ARRAYS, STRINGS = "manifest.json", "columns.npz", "strings.json"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One file of the snapshot: what it was when read, and where its claims are in the columns."""
 
     stat: FileStat
@@ -38,11 +38,30 @@ class Entry:
 @dataclass
 class Snapshot:
     entries: dict[str, Entry]  # by path
-    columns: dict[str, np.ndarray]
+    columns: dict[str, np.ndarray]  # numbers as stored; strings as int32 codes into `strings[name]`, -1 missing
+    strings: dict[str, list]
 
     @property
     def size(self) -> int:
         return len(next(iter(self.columns.values()))) if self.columns else 0
+
+    def column(self, name: str, order: np.ndarray | None, added: pd.Series | None,
+               categorical: bool) -> np.ndarray | pd.Categorical:
+        """Column `name`: the snapshot's rows followed by `added` (fresh rows), taken in `order` (None: the
+        snapshot's rows as stored). Strings stay codes until the end: a categorical column is built from its
+        codes, never from a million decoded strings, with the categories `astype("category")` would give."""
+        codes = self.columns[name]
+        distinct = self.strings.get(name)
+        if distinct is None:  # numbers
+            if added is not None and len(added):
+                codes = np.concatenate([codes, added.to_numpy(dtype=codes.dtype)])
+            return codes if order is None else codes[order]
+        if added is not None and len(added):
+            distinct, added_codes = _encode_more(distinct, added)
+            codes = np.concatenate([codes, added_codes])
+        if order is not None:
+            codes = codes[order]
+        return _categorical(codes, distinct) if categorical else _decode(codes, distinct)
 
 
 def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
@@ -54,23 +73,54 @@ def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
             return None
         strings = json.loads((folder / STRINGS).read_text(encoding="utf-8"))
         with np.load(folder / ARRAYS, allow_pickle=False) as arrays:
-            columns = {name: _decode(arrays[name], strings.get(name)) for name in manifest["columns"]}
+            columns = {name: arrays[name] for name in manifest["columns"]}
     except (OSError, ValueError, KeyError):
         return None
     entries = {
         path: Entry(FileStat(size, mtime), digest, start, stop, metadata)
         for path, size, mtime, digest, start, stop, metadata in manifest["documents"]
     }
-    return Snapshot(entries, columns)
+    return Snapshot(entries, columns, strings)
 
 
-def _decode(codes: np.ndarray, distinct: list | None) -> np.ndarray:
-    if distinct is None:
-        return codes
+def _table(distinct: list) -> np.ndarray:
+    """The distinct values as an object array with None after them, so that code -1 (missing) reads None."""
     table = np.empty(len(distinct) + 1, dtype=object)
     table[:-1] = distinct
-    table[-1] = None  # code -1: missing
-    return table[codes]
+    table[-1] = None
+    return table
+
+
+def _decode(codes: np.ndarray, distinct: list) -> np.ndarray:
+    return _table(distinct)[codes]
+
+
+def _categorical(codes: np.ndarray, distinct: list) -> pd.Categorical:
+    """The categorical `astype("category")` makes of the decoded column: only the values used, sorted."""
+    table = _table(distinct)
+    used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(distinct)))
+    ranked = used[np.argsort(table[used], kind="stable")]
+    renumber = np.full(len(distinct) + 1, -1, dtype=np.int64)  # the last slot keeps code -1 missing
+    renumber[ranked] = np.arange(len(ranked))
+    categories = pd.Index(table[ranked], dtype="str" if len(ranked) else object)
+    return pd.Categorical.from_codes(renumber[codes], categories=categories)
+
+
+def _encode_more(distinct: list, values: pd.Series) -> tuple[list, np.ndarray]:
+    """`distinct` with the new values among `values` appended, and the codes of `values` in it."""
+    position = {value: code for code, value in enumerate(distinct)}
+    extended = list(distinct)
+    codes = np.empty(len(values), dtype=np.int32)
+    for i, value in enumerate(values.to_numpy(dtype=object)):
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            codes[i] = -1
+            continue
+        code = position.get(value)
+        if code is None:
+            code = position[value] = len(extended)
+            extended.append(value)
+        codes[i] = code
+    return extended, codes
 
 
 def save(
