@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, strip_furniture
@@ -67,17 +68,25 @@ def extract_text(text: str, doc_date: date | None = None, doc_id: str = "text") 
     return extract_document(doc)
 
 
-_MAY_CLAIM = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds|thousands|"
-    r"millions|spring|summer|autumn|winter)\b",
-    re.I,
+# What a sentence needs to hold a claim: a digit, a number word or a season. Tested as a digit search, then
+# the sentence's words against a set: one case-insensitive alternation tried at every position cost 30 µs a
+# sentence, a tenth of extraction for the three sentences in four that have no figure.
+_DIGIT = re.compile(r"\d")
+_WORD_RUN = re.compile(r"\w+")
+_CLAIM_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens hundreds thousands "
+    "millions spring summer autumn winter".split()
 )
+
+
+def _may_claim(text: str) -> bool:
+    return _DIGIT.search(text) is not None or not _CLAIM_WORDS.isdisjoint(_WORD_RUN.findall(text.lower()))
 
 
 def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: int | None) -> list[Claim]:
     text = sent.text
-    if not _MAY_CLAIM.search(text):  # no digit, number word or season: no claim, only names to remember
+    if not _may_claim(text):  # no digit, number word or season: no claim, only names to remember
         memory.add_sentence(text)
         return []
     masked = mask(text, nonclaim_spans(text))
@@ -291,6 +300,7 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
     )
 
 
+@lru_cache(maxsize=4096)
 def _tidy_subject(subject: str) -> str:
     """A subject without the prepositions a blanked time expression strands at its ends, in single spaces."""
     subject = subject.strip(" ,.;:")

@@ -45,20 +45,18 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
      r"(?:\s+years?(?:\s+old)?)?"
      r"|\b\d+(?:\s*(?:to|-|–)\s*\d+)?[-\s]years?[-\s]olds?\b|\b\d+\+?\s+years?\s+old\b|\bunder[-\s]\d+s\b|\b\d+\+"),
 ]
-_GUARDED = [(needs, re.compile(pattern, re.I)) for needs, pattern in _PATTERNS]
+_GUARDED = [(frozenset(needs), re.compile(pattern, re.I)) for needs, pattern in _PATTERNS]
+_NEEDLES = tuple(sorted({n for needs, _ in _PATTERNS for n in needs if n != "#digit"}))
 _LIST_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)](?=\s|$)")
 _DIGIT = re.compile(r"\d")
 
 
 def nonclaim_spans(text: str) -> list[tuple[int, int]]:
     lower = text.lower()
-    has_digit = _DIGIT.search(text) is not None
-    spans = [
-        m.span()
-        for needs, regex in _GUARDED
-        if any(has_digit if n == "#digit" else n in lower for n in needs)
-        for m in regex.finditer(text)
-    ]
+    present = {needle for needle in _NEEDLES if needle in lower}  # each string tested once, not per pattern
+    if _DIGIT.search(text) is not None:
+        present.add("#digit")
+    spans = [m.span() for needs, regex in _GUARDED if not present.isdisjoint(needs) for m in regex.finditer(text)]
     if m := _LIST_NUMBER.match(text):
         spans.append(m.span())
     return spans

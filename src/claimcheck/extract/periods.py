@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from claimcheck.calendar import (
     MONTH_NAMES,
@@ -498,6 +499,24 @@ def looks_forward(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence))
 
 
+@dataclass(frozen=True)
+class _Guards:
+    needles: tuple[str, ...]  # every plain string some pattern needs, each tested once per sentence
+    split: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]]  # needs -> (strings, features)
+
+
+@cache
+def _guards() -> _Guards:
+    """The patterns' `needs`, prepared once: a sentence is tested for each string once, not once per pattern
+    in a Python loop, which had cost a third of finding time expressions."""
+    split = {
+        needs: (frozenset(n for n in needs if n[0] != "#"), tuple(n for n in needs if n[0] == "#"))
+        for _, _, needs in _PATTERNS
+    }
+    needles = tuple(sorted({n for strings, _ in split.values() for n in strings}))
+    return _Guards(needles, split)
+
+
 def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
     """Every time expression in `sentence`, longest and earliest-registered first, not overlapping."""
     taken: list[tuple[int, int]] = []
@@ -510,11 +529,14 @@ def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
             features[feature] = _FEATURES[feature].search(sentence) is not None
         return features[feature]
 
+    guards = _guards()
+    present = {needle for needle in guards.needles if needle in lower}
     allowed: dict[tuple[str, ...], bool] = {}
     for regex, handler, needs in _PATTERNS:
         ok = allowed.get(needs)
         if ok is None:
-            ok = allowed[needs] = any(has(n) if n[0] == "#" else n in lower for n in needs)
+            strings, needed = guards.split[needs]
+            ok = allowed[needs] = not present.isdisjoint(strings) or any(has(f) for f in needed)
         if not ok:
             continue
         for m in regex.finditer(sentence):

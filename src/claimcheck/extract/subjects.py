@@ -129,11 +129,15 @@ def entities(sentence: str) -> list[Entity]:
     for m in _QUOTED.finditer(sentence):
         found.append(Entity(m.start(1), m.end(1), m.group(1).strip(" ,."), 3))
     tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w][\w’'-]*|\([A-Z][A-Za-z]{1,8}s?\)", sentence)]
+    # a name starts at a capitalised word: only those are visited, not every word of the sentence
+    starts = [k for k, token in enumerate(tokens) if token[2][0].isupper()]
     i = 0
-    while i < len(tokens):
+    for k in starts:
+        if k < i:
+            continue
+        i = k
         start, end, word = tokens[i]
         if not _is_cap(word):
-            i += 1
             continue
         j = i
         last_cap = i
@@ -154,7 +158,7 @@ def entities(sentence: str) -> list[Entity]:
         # a capitalised sentence opener that is a common word is not part of a name
         while first <= last_cap and (tokens[first][0] == _sentence_start(sentence) or tokens[first][2].lower()
                                      in ("the", "a", "an", "our", "its", "this")) \
-                and tokens[first][2].lower() in STOP | {"local", "children’s", "children's", "social", "lobby"}:
+                and tokens[first][2].lower() in _COMMON_OPENERS:
             first += 1
         while first <= last_cap and tokens[first][2].lower() in CONNECTORS:
             first += 1
@@ -187,6 +191,7 @@ def entities(sentence: str) -> list[Entity]:
     return found
 
 
+_COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobby"}
 _NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                   "i", "spring", "summer", "autumn", "winter"}
 
