@@ -178,7 +178,12 @@ def _period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[F
             rank = 2  # across commas, and no other figure stands nearer to it
         else:
             continue
-        key = (rank, distance, 0 if after else 1)
+        # "£45m for 2021-22 and £40m was spent in 2014-15": a time expression right after another figure
+        # is that figure's, so a later one in the clause is this figure's
+        owned = rank == 0 and any(
+            f is not figure and (between_figure(f, figure, span) if after else low <= f.start < span.start_pos)
+            for f in figures)
+        key = (rank, owned, distance, 0 if after else 1)
         if best_key is None or key < best_key:
             best_key, best = key, index
     return best

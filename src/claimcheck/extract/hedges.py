@@ -33,7 +33,7 @@ _CHANGE_BEFORE = re.compile(
     re.I,
 )
 _CHANGE_AFTER = re.compile(
-    r"^\s*(?:more|extra|additional|increase|rise|uplift|cut|reduction|decrease|fall|drop|higher|lower|"
+    r"^\s*(?:more|fewer|less|extra|additional|increase|rise|uplift|cut|reduction|decrease|fall|drop|higher|lower|"
     r"up\s+on|down\s+on|up\s+from|down\s+from|on\s+(?:the\s+)?(?:previous|last)\s+year)\b",
     re.I,
 )

@@ -60,6 +60,7 @@ class Context:
 
 Y = r"(?:19|20)\d\d"
 FY = rf"(?:{Y})\s?[-–/]\s?(?:\d\d|{Y})\b"
+_YEAR_KIND = r"\s+(?:financial|academic|school)\s+year\b"  # "the 2021-22 financial year": part of the expression
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 SEASON = r"(?:spring|summer|autumn|winter)"
 NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|" \
@@ -71,7 +72,7 @@ FULL_DAY = (rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|
 MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
 POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
 
-_SPLIT_FY = re.compile(rf"({Y})\s?[-–/]\s?(\d\d|{Y})")
+_SPLIT_FY = re.compile(rf"({Y})\s?[-–/]\s?({Y}|\d\d)\b")  # "2021-2022" is 2021 to 2022, not 2021 to "20"
 
 
 def _fy(text: str) -> tuple[date, date] | None:
@@ -212,10 +213,19 @@ def _between_years(m, ctx):
     return None
 
 
-@pattern(rf"\b({Y})\s+(?:to|until|–|-)\s+({Y})\b", needs=("#year",))
+@pattern(rf"\b(?:(?:the\s+)?financial\s+year\s+|the\s+(?={Y}\s+to\s+{Y}{_YEAR_KIND}))?"
+         rf"({Y})\s+(to|until|–|-)\s+({Y})\b({_YEAR_KIND})?", needs=("#year",))
 def _year_range(m, ctx):
-    first, last = int(m[1]), int(m[2])
-    return ("period", year_span(first)[0], year_span(last)[1], None) if first < last else None
+    """ "2019 until 2022" is four calendar years, but "2021 to 2022", the GOV.UK style for 2021-22, is the
+    financial year (the academic year, September to August, when it says so)."""
+    first, last = int(m[1]), int(m[3])
+    if first >= last:
+        return None
+    if last == first + 1 and m[2].lower() != "until":
+        if m[4] and re.search(r"academic|school", m[4], re.I):
+            return "period", date(first, 9, 1), date(last, 8, 31), None
+        return "period", *financial_year(first), None
+    return "period", year_span(first)[0], year_span(last)[1], None
 
 
 @pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})", needs=("#fy",))
@@ -267,13 +277,17 @@ def _since_month(m, ctx):
     return "period", date(year, month, 1), ctx.doc_date, None
 
 
-@pattern(rf"\b(?:between\s+|(?-i:FY)\s?)?({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)", needs=("#fy",))
+@pattern(rf"\b(?:between\s+|(?-i:FY)\s?|(?:the\s+)?financial\s+year\s+|the\s+(?={Y}\s?[-–]\s?\d\d{_YEAR_KIND}))?"
+         rf"({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)({_YEAR_KIND})?", needs=("#fy",))
 def _multi_year(m, ctx):
-    """ "between 2010-15": financial years 2010-11 to 2014-15 (a one-year label is a financial year)."""
+    """ "between 2010-15": financial years 2010-11 to 2014-15 (a one-year label is a financial year, or the
+    academic year, September to August, when it says so)."""
     start, end = int(m[1]), int(m[1]) // 100 * 100 + int(m[2])
     if end <= start:
         return None
     if end == start + 1:
+        if m[3] and re.search(r"academic|school", m[3], re.I):
+            return "period", date(start, 9, 1), date(end, 8, 31), None
         return "period", *financial_year(start), None
     return "period", date(start, 4, 1), date(end, 3, 31), None
 
@@ -288,6 +302,16 @@ def _past_units(m, ctx):
     count = _count(m[1].strip() if m[1] else None)
     start = _units_back(ctx.doc_date, count, m[2])
     return ("period", start, ctx.doc_date, None) if start else None
+
+
+@pattern(rf"\b(?:(?:over|in|during|within|for)\s+)?the\s+(?:next|coming)\s+({NUM}\s+)?({UNIT})\b",
+         needs=("next", "coming"))
+def _next_units(m, ctx):
+    """ "£2.6 billion over the next four years": from the document's date, as "the past N years" runs to it."""
+    if ctx.doc_date is None:
+        return _unresolved()
+    end = _units_back(ctx.doc_date, -_count(m[1].strip() if m[1] else None), m[2])
+    return ("period", ctx.doc_date, end, None) if end else None
 
 
 @pattern(rf"\b(?:the\s+)?(?:last|past|previous)\s+({NUM})\s+({UNIT})\b", needs=("past", "last", "previous"))
@@ -412,9 +436,12 @@ def _compared(m, ctx):
     return ("compare", *span, None) if span else None
 
 
-@pattern(rf"\b(?:financial\s+year\s+|(?-i:FY)\s?)?({FY})", needs=("#fy",))
+@pattern(rf"\b(?:(?:the\s+)?financial\s+year\s+|(?-i:FY)\s?|the\s+(?={FY}{_YEAR_KIND}))?({FY})({_YEAR_KIND})?",
+         needs=("#fy",))
 def _fy_label(m, ctx):
     span = _fy(m[1])
+    if span and m[2] and re.search(r"academic|school", m[2], re.I):
+        return "period", date(span[0].year, 9, 1), date(span[1].year, 8, 31), None
     return ("period", *span, None) if span else None
 
 

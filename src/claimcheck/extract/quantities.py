@@ -56,8 +56,9 @@ MEASURE_UNITS = {
 }
 _PER = {"year": "year", "annum": "year", "month": "month", "week": "week", "day": "day", "hour": "hour"}
 _RATE_AFTER = re.compile(
-    r"^\s*(?P<between>(?:[\w’'-]+\s+){0,6}?)(?:(?:a|per|each|every)\s+(?P<per>year|annum|month|week|day|hour)\b"
-    r"|(?P<adverb>annually|yearly|per\s+annum|monthly|weekly|daily)\b)",
+    # not "than a year earlier" nor "a year ago": a comparison in time, not a rate
+    r"^\s*(?P<between>(?:(?!than\b)[\w’'-]+\s+){0,6}?)(?:(?:a|per|each|every)\s+(?P<per>year|annum|month|week|day|hour)\b"
+    r"(?!\s+(?:earlier|ago|before|later|previously)\b)|(?P<adverb>annually|yearly|per\s+annum|monthly|weekly|daily)\b)",
     re.I,
 )
 _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
@@ -259,6 +260,8 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             end = end + (word.end(2) if pair in MEASURE_UNITS else word.end(1))
         else:
             counted, counted_start, counted_end = counted_phrase(sentence, end)
+            if counted is None and first in _COMPARATIVES:  # "3,120 fewer children than a year earlier"
+                counted, counted_start, counted_end = counted_phrase(sentence, end + word.end(1))
             if counted is None and _noise(before, after):
                 return None
             tail = sentence[counted_end:counted_end + CONTEXT] if counted_end else after
@@ -279,6 +282,9 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     low, high = interval(value, bound, step)
     return Figure(start, end, sentence[start:end], kind, value, unit, bound, low, high, step, change,
                   counted, counted_start, counted_end)
+
+
+_COMPARATIVES = frozenset({"more", "fewer", "extra", "additional"})
 
 
 def _per(rate: re.Match) -> str:

@@ -381,7 +381,7 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
         return None
     np = text[:verb.start()].strip(" ,“\"")
     np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
-    if not np or len(np.split()) > 14 or re.search(r"\d", np[:1]) \
+    if not np or len(np.split()) > 14 or re.match(r"[£$€]?\s?\d", np) \
             or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
         return None
     return np
