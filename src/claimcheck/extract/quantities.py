@@ -117,6 +117,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     lead = re.match(lead_pattern, rest)
     if not lead or lead.end() == 0:
         return None, pos, pos
+    if _TIME_AFTER.match(rest, lead.end()):
+        return None, pos, pos  # "down from 1,402 last year": a time, not what is counted
     words = _words_after(text, pos + lead.end(), limit=8)
     phrase: list[tuple[int, int, str]] = []
     for i, (start, end, word) in enumerate(words):
@@ -310,6 +312,10 @@ def _plural(word: str) -> bool:
     return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _IRREGULAR_PLURALS
 
 
+_TIME_AFTER = re.compile(r"(?:last|next|this|previous|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|time)\b",
+                         re.I)
+
+
 def _noise(before: str, after: str) -> bool:
     """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
@@ -318,7 +324,8 @@ def _noise(before: str, after: str) -> bool:
     if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than)"
                  r"\s*$|[(|]\s*$", before):
         return False
-    return not re.match(r"^\s*[)|]", after)
+    # "2,100 (12.5%) were placed": a share beside it makes it a figure
+    return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent))", after)
 
 
 def _word_figure(sentence: str, m: re.Match) -> Figure | None:

@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:which|who|while|whilst|al
                            r"|\s+and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b")
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends?|spent|face|faces|"
-                  r"account|accounts)\b")
+                  r"account|accounts|costs?(?=\s+(?:(?:an\s+estimated|around|about|over|nearly|almost|just|some)\s+)?[£$€\d]))\b")
 
 
 @dataclass
@@ -376,8 +376,8 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
     text = re.split(r"[;:]", text)[-1]
     text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to)\b[^,]*,\s*",
                   "", text)
-    verb = _AUX.search(text)
-    if not verb:
+    verb = _AUX.search(text + sentence[pos:pos + 30])  # "The scheme cost £4.2 million": the verb sees its amount
+    if not verb or verb.start() >= len(text):
         return None
     np = text[:verb.start()].strip(" ,“\"")
     np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
