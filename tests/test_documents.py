@@ -152,3 +152,34 @@ def test_govuk_press_release_layout():
     doc = parse_document(GOVUK_PRESS_RELEASE, "press")
     assert (doc.department, doc.date, doc.kind) == ("Department for Education", date(2023, 7, 10), "gov-page")
     assert doc.lines[4].startswith("Up to £45 million") and doc.lines[1] == ""
+
+
+LABELLED_QUESTION = """Children's Services: Finance
+Question UIN 12345, tabled on 3 March 2023
+
+Asked by: Jane Smith MP
+Asked on: 03/03/2023
+Answered by: Claire Coutinho
+Answered on: 10/03/2023
+
+The Department has provided £200 million to local authorities in 2022-23."""
+
+
+def test_labelled_asked_and_answered_dates_in_numeric_form():
+    doc = parse_document(LABELLED_QUESTION, "uin12345")
+    assert (doc.asked, doc.answered, doc.date) == (date(2023, 3, 3), date(2023, 3, 10), date(2023, 3, 10))
+    assert (doc.asked_line, doc.answered_line) == (5, 7)
+    assert doc.lines[6] == ""  # the answered date is metadata, not a date claim in the body
+
+
+@pytest.mark.parametrize("text, title, day", [
+    ("Press release\nNew funding for children's homes\nFrom: Department for Education\nPublished 7 February 2024\n\n"
+     "The government will invest £142 million.", "New funding for children's homes", date(2024, 2, 7)),
+    ("Title: Social care workforce statistics\nDate: 2023-02-23\n\nThere were 32,500 social workers.",
+     "Social care workforce statistics", date(2023, 2, 23)),
+    ("Written statement\nMade on: Tuesday 14th March 2023\n\nAn extra £50m will be made available.",
+     "Written statement", date(2023, 3, 14)),
+])
+def test_title_after_a_content_type_or_a_label(text, title, day):
+    doc = parse_document(text, "page")
+    assert (doc.title, doc.date) == (title, day)

@@ -200,15 +200,20 @@ def parse_document(text: str, doc_id: str, path: str = "") -> Document:
 
 # Written questions: TheyWorkForYou/Parallel Parliament ("(asked on 13th March 2015)", "Question to the
 # Department for Education:") and questions-statements.parliament.uk ("UIN 1234, tabled on 4 March 2024",
-# "Question for Department for Education", "Answered by: Name").
-_ASKED = re.compile(r"\b(?:asked|tabled) on (.+?)(?:\)|$)", re.I)
-_ANSWERED = re.compile(r"answered on (.+?)\s*$", re.I)
+# "Question for Department for Education", "Answered by: Name"), and labels ("Asked on: 03/03/2023").
+_ASKED = re.compile(r"\b(?:asked|tabled) on\s*:?\s+(.+?)(?:\)|$)", re.I)
+_ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*answered by\s*:\s*(.+?)\s*$", re.I)
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 _BYLINE = re.compile(r"^\s*[Bb]y:?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|first published|updated|last updated)"
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
+_CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:ministerial )?statement|oral statement"
+                           r"|speech|guidance|policy paper|official statistics|national statistics|accredited official "
+                           r"statistics|research and analysis|corporate report|transparency data|consultation outcome"
+                           r"|open consultation|statutory guidance|independent report|notice|correspondence)\s*$", re.I)
+_TITLE_LABEL = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
 _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|whip|leader|chancellor|lord "
                          r"speaker|under-secretary|parliamentary)\b", re.I)
 
@@ -216,8 +221,13 @@ _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|w
 def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     """Fill the metadata of `doc` and blank the lines that carried it."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and _CONTENT_TYPE.match(lines[first]):
+        # GOV.UK pages open with what they are ("Press release"), then the title
+        title = next((i for i in range(first + 1, min(len(lines), first + 4)) if lines[i].strip()), first)
+        if not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())):  # not "Made on: 14 March"
+            first = title
     if first is not None:
-        doc.title = lines[first].strip()
+        doc.title = _TITLE_LABEL.sub("", lines[first].strip()) or lines[first].strip()
     published: date | None = None
     published_line: int | None = None
     bare_date: date | None = None
