@@ -370,6 +370,9 @@ def possessive_before(sentence: str, start: int) -> str | None:
     return m.group(1) + "’s" if m else None
 
 
+_AMOUNT_IN = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)[£$€]?\d")  # "total of 1,200 applications" names no subject
+
+
 def subject_before_verb(sentence: str, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`, if it names something rather than an actor."""
     text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
@@ -381,7 +384,7 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
         return None
     np = text[:verb.start()].strip(" ,“\"")
     np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
-    if not np or len(np.split()) > 14 or re.match(r"[£$€]?\s?\d", np) \
+    if not np or len(np.split()) > 14 or _AMOUNT_IN.search(np) \
             or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
         return None
     return np
