@@ -27,7 +27,7 @@ from claimcheck.extract.subjects import (
     refers_back,
     subject_before_verb,
 )
-from claimcheck.extract.tables import table_claims
+from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, sentences
 from claimcheck.subjects import normalise_subject
 from claimcheck.units import CURRENCIES
@@ -56,7 +56,8 @@ def extract_document(doc: Document) -> list[Claim]:
             found, table_header = table_claims(doc, block, table_header)
             claims.extend(found)
             continue
-        table_header = None
+        # a caption right above a table ("Table 1: Spending (£ million)") gives it its unit
+        table_header = caption_header(block.text)
         for sentence in sentences(block):
             claims.extend(_sentence_claims(doc, sentence, memory, title_line))
     return claims

@@ -1,8 +1,11 @@
-"""Figures in pipe tables, as statistics releases and written answers print them.
+"""Figures in tables, as statistics releases and written answers print them: pipe tables, and tables copied
+from web pages with tab-separated cells.
 
 A header row of years or financial years gives each column its period; a
-"(£m)" cell makes the table's figures money in millions; the first cell of a
-data row names what the row's figures are about.
+"(£m)" cell (alone or beside a year, "2021-22 (£m)") or a caption above the table
+("Table 1: Spending (£ million)") makes the table's figures money in millions; the
+first cell of a data row names what the row's figures are about, or, when it is a
+year, the period of the row's figures.
 """
 
 from __future__ import annotations
@@ -30,11 +33,24 @@ _CELL = re.compile(r"^(?P<sign>[+−-])?\s*(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})
 class Header:
     periods: dict[int, tuple[date, date]] = field(default_factory=dict)
     multiplier: float | None = None  # set: the table is money in this unit
+    caption: str | None = None  # "Table 1: Spending by financial year (£ million)": what rows of years are about
+
+
+_CAPTION = re.compile(r"^(?:Table|Figure|Chart)\s+\w+[.:]?\s*", re.I)
+
+
+def caption_header(text: str) -> Header | None:
+    """The header a table caption gives the rows below it: a unit ("(£ million)") and what they are about."""
+    mark = _UNIT_MARK.search(text)
+    if not mark or len(text) > 160:
+        return None
+    about = _CAPTION.sub("", _UNIT_MARK.sub("", text)).strip(" ,.:;–-") or None
+    return Header(multiplier=_multiplier(mark), caption=about)
 
 
 def _cells(text: str) -> list[tuple[int, str]]:
     cells, pos = [], 0
-    for part in text.split("|"):
+    for part in text.split("|" if text.count("|") >= 2 else "\t"):
         stripped = part.strip()
         cells.append((pos + (len(part) - len(part.lstrip())), stripped))
         pos += len(part) + 1
@@ -42,6 +58,7 @@ def _cells(text: str) -> list[tuple[int, str]]:
 
 
 def _period(cell: str) -> tuple[date, date] | None:
+    cell = _UNIT_MARK.sub("", cell).strip()  # "2021-22 (£m)": the column's year and its unit
     if _YEAR.match(cell):
         return year_span(int(cell))
     if m := _FY.match(cell):
@@ -59,13 +76,18 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     marks = [m for _, c in values for m in [_UNIT_MARK.search(c)] if m]
     periods = {i: p for i, (_, c) in enumerate(cells) for p in [_period(c)] if p}
     if len(periods) >= 2 and len(periods) >= (len(values) - 1) * 0.6:
-        new = Header(periods=periods, multiplier=header.multiplier if header else None)
+        new = Header(periods=periods, multiplier=header.multiplier if header else None,
+                     caption=header.caption if header else None)
         if marks:
             new.multiplier = _multiplier(marks[0])
         return [], new
     if marks and not any(_CELL.match(c) for _, c in values[1:]):
-        return [], Header(periods=header.periods if header else {}, multiplier=_multiplier(marks[0]))
+        return [], Header(periods=header.periods if header else {}, multiplier=_multiplier(marks[0]),
+                          caption=header.caption if header else None)
     label = values[0][1] if not _CELL.match(values[0][1]) else None
+    row_period = _period(label) if label else None  # "2019-20 | 10,500": a time series down the rows
+    if row_period:
+        label = header.caption if header else None
     claims = []
     for index, (pos, cell) in enumerate(cells):
         m = _CELL.match(cell)
@@ -85,7 +107,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         value = sign * number_value(digits) * multiplier
         step = step_of(digits, multiplier)
         low, high = interval(value, "exact", step)
-        span = header.periods.get(index) if header else None
+        span = (header.periods.get(index) if header else None) or row_period
         line, column = block.locate(pos)
         change = signed or bool(label and re.search(r"\bchange\b", label, re.I))
         claims.append(Claim(

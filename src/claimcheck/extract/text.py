@@ -73,7 +73,7 @@ def blocks(lines: list[str]) -> Iterator[Block]:
             yield from flush()
             continue
         column = len(raw) - len(raw.lstrip())
-        if stripped.count("|") >= 2:  # a table row; a lone pipe is just text
+        if stripped.count("|") >= 2 or _tab_row(stripped):  # a table row; a lone pipe is just text
             yield from flush()
             yield Block(stripped, (0,), (number,), (column,), is_table_row=True)
             continue
@@ -82,6 +82,19 @@ def blocks(lines: list[str]) -> Iterator[Block]:
             yield from flush()
         pending.append((number, stripped, column))
     yield from flush()
+
+
+_LIST_MARK = re.compile(r"^(?:[•·*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
+
+
+def _tab_row(text: str) -> bool:
+    """A row of a table copied from a web page, its cells split by tabs ("2019-20\t10,500"), not a bulleted
+    or numbered sentence ("•\tOver £5m was spent."): short cells, none ending a sentence."""
+    if "\t" not in text:
+        return False
+    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    return len(cells) >= 2 and not _LIST_MARK.match(cells[0]) and all(
+        len(cell) <= 60 and not cell.endswith((".", "!", "?", ":")) for cell in cells)
 
 
 def _looks_like_heading(text: str) -> bool:
