@@ -30,6 +30,12 @@ from conftest import SEEDS
     "Children aged 16+ years and 10 to 15-year-olds were counted separately.",
     "The meeting starts at 10:30am on the first floor.",
     "Read more in Table 3 and paragraph 4.2 of the report.",
+    "HC Deb 12 March 2023 vol 729 col 456W.",
+    "See paragraph 3.2 and Annex A on pages 12-15.",
+    "The helpline is open 24/7 on 0300 123 4567.",
+    "Year 6 pupils sit Key Stage 2 tests; GCSE grade 4 is a standard pass.",
+    "Ref: DFE-00123-2023, ISBN 978-1-83870-123-4.",
+    "The M25 and A1 roads were closed.",
 ])
 def test_not_a_claim(text):
     claims = extract_text(text, date(2020, 1, 1))

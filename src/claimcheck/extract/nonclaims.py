@@ -27,7 +27,7 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
      r"\b(?:SFR|UIN|HL|HC|questions?|no\.|nos\.|number|sections?|s\.|clauses?|schedules?|paragraphs?|paras?\.?"
      r"|articles?|regulations?|rules?|parts?|chapters?|tables?|figures?|charts?|annex(?:es)?|appendix|pages?|pp\.|p\."
      r"|wave|version|phase|tier|key\s+stage|footnote|ref\.?|reference|item|box|volume|vol\.|issue|release|edition"
-     r"|recommendation|conclusion|standard|level|grade|(?-i:Year))\s+\d[\d./-]*[a-z]?\b"
+     r"|recommendation|conclusion|standard|level|grade|vol|col|(?-i:Year))\s+\d[\d./-]*[a-z]?\b"
      r"(?!\s*(?:%|per\s*cent|million|billion|m\b|bn\b))"),
     # "34/2015", not "2019/20" nor the date "23/05/2022"
     (("/",), r"(?<![\d/])\b(?!(?:19|20)\d\d/(?:\d\d|(?:19|20)\d\d)\b"
