@@ -308,7 +308,14 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
 
 @lru_cache(maxsize=4096)
 def _tidy_subject(subject: str) -> str:
-    """A subject without the prepositions a blanked time expression strands at its ends, in single spaces."""
+    """A subject without the prepositions a blanked time expression strands at its ends, in single spaces;
+    empty when what is left names nothing ("alone" in "this year alone", another amount)."""
     subject = subject.strip(" ,.;:")
     subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
-    return re.sub(r"\s{2,}", " ", subject)
+    subject = _TIME_ADVERBS.sub("", re.sub(r"\s{2,}", " ", subject)).strip(" ,.;:")
+    return "" if _NOT_A_SUBJECT.match(subject) else subject
+
+
+_TIME_ADVERBS = re.compile(r"\s+(?:so\s+far|to\s+date|alone|in\s+total|altogether|overall)$", re.I)
+_NOT_A_SUBJECT = re.compile(r"^(?:(?:so\s+far|to\s+date|alone|in\s+total|altogether|overall|only|each|the)$"
+                            r"|[£$€]?\s?\d)", re.I)

@@ -386,6 +386,17 @@ def _this_year(m, ctx):
     return "period", *financial_year_of(ctx.doc_date), None
 
 
+@pattern(r"\b(?:in\s+|for\s+|during\s+)?(?:next|the\s+next|the\s+coming)\s+(?:financial\s+)?year\b(?!\s+(?:to|ending))",
+         needs=("next year", "next financial year", "coming year", "coming financial year"))
+def _next_fy(m, ctx):
+    """ "an extra £2 billion for schools next year": the financial year after the document's, as "this year"
+    is the document's own."""
+    if ctx.doc_date is None:
+        return _unresolved()
+    start, _ = financial_year_of(ctx.doc_date)
+    return "period", *financial_year(start.year + 1), None
+
+
 @pattern(r"\b(?:last|the\s+previous)\s+financial\s+year\b", needs=("financial year",))
 def _last_fy(m, ctx):
     if ctx.doc_date is None:

@@ -357,8 +357,10 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             per_population = _PER_POPULATION.match(tail) if counted else None
             if rate and not re.search(r"[,;.]", rate.group(0)):
                 kind, unit = "rate", f"count / {_per(rate)}"
-                # "90 children going into care every day": everything before the rate phrase is counted
-                counted = (counted + " " + rate["between"]).strip()
+                # "90 children going into care every day": everything before the rate phrase is counted,
+                # but not a verb ("400,000 children are supported each year" counts children)
+                if not _AUXILIARY.match(rate["between"]):
+                    counted = (counted + " " + rate["between"]).strip()
             elif per_population:
                 kind = "rate"
                 unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
@@ -372,6 +374,7 @@ def _numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                   counted, counted_start, counted_end)
 
 
+_AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)
 _COMPARATIVES = frozenset({"more", "fewer", "extra", "additional"})
 
 

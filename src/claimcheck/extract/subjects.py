@@ -362,6 +362,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     text = f"{np} {comp}".strip()
     text = re.sub(r"^(?:for|in|into|on|to|towards|across|from)\s+(?:the\s+|a\s+|an\s+|our\s+)?", "", text)
     text = text.strip(" ,")
+    if _AMOUNT_IN.match(text):
+        return None  # "£212.8 million to 94 projects", "from £100m to £190m": another figure, not a subject
     return text if text and re.search(r"[a-z]{3}", text) else None
 
 
