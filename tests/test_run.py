@@ -46,6 +46,13 @@ HIDDEN_LIKE = [
         "005_innovation_150m:15",
         marks=pytest.mark.needs_extractor,
     ),
+    pytest.param(
+        # the same contradiction in GOV.UK style: a content-type line, "2014 to 2015 and 2015 to 2016"
+        "innovation_contradiction_govuk",
+        ["innovation-funding-agrees", "innovation-funding-reference"],
+        "005_innovation_govuk_110m:6",
+        marks=pytest.mark.needs_extractor,
+    ),
     pytest.param("answered_before_asked", ["answered-after-asked"], "005_answered_before_asked:13"),
     pytest.param(
         "part_exceeds_total",

@@ -317,5 +317,5 @@ def _tidy_subject(subject: str) -> str:
 
 
 _TIME_ADVERBS = re.compile(r"\s+(?:so\s+far|to\s+date|alone|in\s+total|altogether|overall)$", re.I)
-_NOT_A_SUBJECT = re.compile(r"^(?:(?:so\s+far|to\s+date|alone|in\s+total|altogether|overall|only|each|the)$"
+_NOT_A_SUBJECT = re.compile(r"^(?:(?:so\s+far|to\s+date|alone|in\s+total|altogether|overall|only|each|the|and|or)$"
                             r"|[£$€]?\s?\d)", re.I)

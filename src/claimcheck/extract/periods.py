@@ -590,4 +590,26 @@ def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
             taken.append((start, end))
             found.append(TimeSpan(start, end, sentence[start:end], role, first, last, note))
     found.sort(key=lambda span: span.start_pos)
-    return found
+    return _joined(found, sentence)
+
+
+def _joined(spans: list[TimeSpan], sentence: str) -> list[TimeSpan]:
+    """ "2014 to 2015 and 2015 to 2016", "April 2020 and May 2020": back-to-back periods joined by "and" are
+    one period, as "2014-15 and 2015-16" is. Periods with a gap between them ("2014 and 2016") and single
+    days stay apart."""
+    merged: list[TimeSpan] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if (last is not None and {last.role, span.role} <= {"period", "event"} and last.start and last.end
+                and span.start and span.end and last.start < last.end and span.start < span.end
+                and span.start == last.end + timedelta(days=1)
+                and _AND.fullmatch(sentence, last.end_pos, span.start_pos)):
+            role = "period" if "period" in (last.role, span.role) else "event"
+            merged[-1] = TimeSpan(last.start_pos, span.end_pos, sentence[last.start_pos:span.end_pos], role,
+                                  last.start, span.end, last.note or span.note)
+            continue
+        merged.append(span)
+    return merged
+
+
+_AND = re.compile(r",?\s+(?:and|&)\s+", re.I)
