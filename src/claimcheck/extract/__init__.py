@@ -13,10 +13,11 @@ from functools import lru_cache
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, strip_furniture
+from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
-from claimcheck.extract.quantities import Figure, counted_phrase, scan
+from claimcheck.extract.quantities import Figure, counted_phrase
 from claimcheck.extract.subjects import (
     Entity,
     Memory,
@@ -37,7 +38,7 @@ __all__ = ["extract_document", "extract_text", "EXTRACTOR_VERSION"]
 
 # Bump when what extraction means changes. Cached claims are also keyed by a hash of the extractor's code and
 # data (`cache.extractor_fingerprint`), so an edit never serves stale claims even if nobody bumps this.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 # what a blanked time expression leaves at a subject's ends: "In [2021-22] the grant", "the scheme in [2014-15]"
 _LEFT_BY_TIME = re.compile(r"^(?:in|on|during|for|by|since|at|over|from|until|to)\s{2,}(?:(?:the|a|an)\s+)?"
                            r"|\s+(?:in|on|during|for|by|since|at|over|from|until|to|of|and|or|with)$", re.I)

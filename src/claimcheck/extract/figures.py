@@ -1,0 +1,158 @@
+"""Every figure in a sentence: the single numbers `quantities` reads, the pairs of numbers read as one
+statement (proportions such as "7 in 10", ranges such as "£10-15 million"), and the counted nouns figures
+share ("146 out of 151 local authorities", "of which 800")."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.hedges import bound_of, interval, is_change
+from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, WORDS, Figure, numeric_figure, word_figure
+from claimcheck.units import MAGNITUDES, number_value, number_words, step_of
+
+_DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
+_N_IN_M = re.compile(r"(?<![\w.,£$€-])(?P<part>\d{1,3})\s+in\s+(?P<whole>\d{1,4})\b"
+                     r"(?![.,]\d|\s*(?:%|per\s*cent|years?|months?|weeks?|days?|hours?)\b)", re.I)
+
+
+def scan(sentence: str, masked: str) -> list[Figure]:
+    """Every figure in `sentence`, reading numbers from `masked` (blanked spans can't yield one)."""
+    figures = _proportions(sentence, masked) + _ranges(sentence, masked)
+    taken = [(f.start, f.end) for f in figures]
+    taken_until = 0  # figures are found left to right; one that grew past a number swallows it
+    for m in FIGURE.finditer(masked):
+        if m.start() < taken_until or _DENOMINATOR.search(masked, max(0, m.start() - 10), m.start()):
+            continue
+        if any(start <= m.start() < end for start, end in taken):
+            continue
+        figure = numeric_figure(sentence, masked, m)
+        if figure is not None:
+            figures.append(figure)
+            taken_until = figure.end
+    for m in WORDS.finditer(masked):
+        if any(start <= m.start() < end for start, end in taken):
+            continue  # "nine out of ten": a proportion already
+        figure = word_figure(sentence, m)
+        if figure is not None:
+            figures.append(figure)
+    figures.sort(key=lambda f: f.start)
+    for previous, figure in zip(figures, figures[1:], strict=False):
+        # "146 local authorities out of a total of 151": the total counts the same things
+        if figure.kind == "count" and figure.counted is None and previous.counted \
+                and re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$"
+                              r"|\bof\s+(?:which|whom|these|those|them),?\s+$",
+                              sentence[max(0, figure.start - CONTEXT):figure.start]):
+            figure.counted = previous.counted
+        # "146 out of 151 local authorities": the part counts what its total counts
+        if previous.kind == "count" and previous.counted is None and figure.kind == "count" and figure.counted \
+                and re.fullmatch(r"\s+out\s+of\s+(?:a\s+total\s+of\s+)?", sentence[previous.end:figure.start]):
+            previous.counted = figure.counted
+    for figure in figures:
+        if figure.kind == "count" and figure.counted is None:
+            figure.counted = counted_from_context(sentence, figure)
+    return figures
+
+
+_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+of\s+(?P<whole>\d{{1,4}}|{_SMALL})\b"
+                     r"(?![.,]\d|\s*(?:%|per\s*cent)|\s+(?:the|a|an|all|our|their|its)\b)", re.I)
+
+
+def _proportions(sentence: str, masked: str) -> list[Figure]:
+    """ "7 in 10 councils", "nine out of ten councils": a proportion, 70% or 90%, not a count of ten councils.
+    "146 out of 151 local authorities" stays two counts, a part and its total: only a whole of ten or less,
+    or 100 or 1,000, is read as a proportion."""
+    found = []
+    matches = [*_N_IN_M.finditer(masked), *_OUT_OF.finditer(masked)]
+    for m in sorted(matches, key=lambda match: match.start()):
+        part, whole = (int(v) if v.isdigit() else int(number_words(v) or 0) for v in (m["part"], m["whole"]))
+        if not 0 < part < whole <= 1000:
+            continue
+        if " out " in f" {m.group(0).lower()} " and not (whole <= 10 or whole in (100, 1000)):
+            continue
+        value = 100.0 * part / whole
+        bound = bound_of(sentence[max(0, m.start() - CONTEXT):m.start()])
+        low, high = interval(value, bound, None)
+        found.append(Figure(m.start(), m.end(), sentence[m.start():m.end()], "percent", value, "percent", bound, low,
+                            high, None, False))
+    return found
+
+
+_RANGE = re.compile(
+    rf"(?<![\w.,/£$€-])(?P<between>between\s+)?(?P<cur>£|€|\$)?(?P<low>{NUMBER})"
+    r"(?P<mag>\s?(?:thousand|million|billion|bn|m|k)\b)?(?P<pct>\s?%)?"
+    r"(?P<joint>\s?[-–]\s?|\s+to\s+|\s+and\s+)(?=(?:£|€|\$)?\d)",
+    re.I,
+)
+
+
+def _ranges(sentence: str, masked: str) -> list[Figure]:
+    """ "£10-15 million", "£10m-£15m", "between 10 and 15 per cent": the high end gives the unit to both
+    ends; the low end is a floor and the high end a ceiling, so a figure inside the range agrees with it.
+    ("from £10m to £15m" is a change over time, not a range: "from" is not read here.)"""
+    found: list[Figure] = []
+    for m in _RANGE.finditer(masked):
+        joint = m["joint"].strip().lower()
+        if (joint == "and") != bool(m["between"]) or (joint == "to" and m["between"]):
+            continue  # "10 and 15" is a range only after "between"; "between 10 to 15" is no phrase
+        if re.search(r"\bfrom\s+$", masked[max(0, m.start() - 10):m.start()]):
+            continue
+        high, high_match = _range_end(sentence, masked, m)
+        if high is None or high.kind not in ("money", "percent", "count") or not (high.kind != "count" or high.counted):
+            continue  # a range of plain numbers must say what it counts ("10-15 children")
+        if (m["cur"] and high.kind != "money") or (m["pct"] and high.kind != "percent"):
+            continue
+        if high_match["sign"] or (m["mag"] and not high_match["mag"]):
+            continue  # "£10m-15" is not a range this reads
+        multiplier = MAGNITUDES.get((m["mag"] or high_match["mag"] or "").strip().lower(), 1.0)
+        value = number_value(m["low"]) * multiplier
+        if high.kind == "money" and high_match["pence"]:
+            value /= 100
+        if not 0 <= value < high.value:
+            continue
+        start = m.start("cur") if m["cur"] else m.start("low")
+        before = sentence[max(0, start - CONTEXT):start]
+        low_bound, high_bound = "min", "max"  # "around 10-15%" too: the range is already the approximation
+        step = step_of(m["low"], multiplier)
+        change = high.change or is_change(before, "", False)
+        low_end = m.end("pct") if m["pct"] else m.end("mag") if m["mag"] else m.end("low")
+        found.append(Figure(start, low_end, sentence[start:low_end], high.kind, value, high.unit, low_bound,
+                            *interval(value, low_bound, step), step, change, high.counted, high.counted_start,
+                            high.counted_end))
+        high.bound = high_bound
+        high.low, high.high = interval(high.value, high_bound, high.step)
+        high.change = change
+        found.append(high)
+    return found
+
+
+def _range_end(sentence: str, masked: str, m: re.Match) -> tuple[Figure | None, re.Match | None]:
+    """The high end of a range as a figure of its own, read with the joint blanked ("£10-15 million" reads
+    "15 million"), and with the low end's currency sign when it has none ("£10-15 million" is pounds)."""
+    cut, at = m.start("joint"), m.end("joint")
+    inherit = m["cur"] if m["cur"] and masked[at] not in "£€$" else ""
+    blank = " " * (at - cut)
+    text = sentence[:cut] + blank + inherit + sentence[at:]
+    spaced = masked[:cut] + blank + inherit + masked[at:]
+    found = FIGURE.match(spaced, at)
+    figure = numeric_figure(text, spaced, found) if found else None
+    if figure is None or not inherit:
+        return figure, found
+    shift = len(inherit)  # back to the sentence's own offsets: the figure starts at its digits
+    figure.start, figure.end = at, figure.end - shift
+    figure.text = sentence[figure.start:figure.end]
+    if figure.counted_start is not None:
+        figure.counted_start -= shift
+        figure.counted_end = (figure.counted_end or shift) - shift
+    return figure, found
+_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
+                        r"(?=\s*(?:\(|by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
+                        r"stood|[,.;]))", re.I)
+
+
+def counted_from_context(sentence: str, figure: Figure) -> str | None:
+    """ "the number of children looked after (CLA) ... rose to 83,840": what a bare figure counts."""
+    found = None
+    for m in _NUMBER_OF.finditer(sentence, max(0, figure.start - 4 * CONTEXT), figure.start):
+        found = m.group(1)
+    return found

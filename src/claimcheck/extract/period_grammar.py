@@ -1,0 +1,174 @@
+"""The building blocks of time expressions: regular-expression pieces, the spans they resolve to, and the
+registry the patterns in `period_patterns` add themselves to (in order: the first registered wins a tie).
+
+Hand-written because no maintained library resolves UK financial years ("2014-15"), the current Parliament or
+"since X" against a document's date; `calendar.py` holds the dates themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claimcheck.calendar import (
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    add_months,
+    financial_year,
+    fy_start_year,
+    month_span,
+    season_span,
+    year_span,
+)
+from claimcheck.units import number_words
+
+NEEDS_DATE = "needs the document's date, which the document does not give"
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    start_pos: int
+    end_pos: int
+    text: str
+    role: str  # event | period | compare
+    start: date | None
+    end: date | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    doc_date: date | None
+    future: bool
+
+
+Y = r"(?:19|20)\d\d"
+FY = rf"(?:{Y})\s?[-–/]\s?(?:\d\d|{Y})\b"
+YEAR_KIND = r"\s+(?:financial|academic|school)\s+year\b"  # "the 2021-22 financial year": part of the expression
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+SEASON = r"(?:spring|summer|autumn|winter)"
+NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|" \
+    r"thirty-six|forty-eight)"
+UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
+NUMERIC_DAY = rf"\d{{1,2}}/\d{{1,2}}/{Y}\b|{Y}-\d\d-\d\d\b"  # 23/05/2022 (UK order) and ISO 2022-05-23
+FULL_DAY = (rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|{MONTH_NAMES}\s+{DAY},\s+{Y}"
+            rf"|{NUMERIC_DAY}")
+MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
+POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
+
+_SPLIT_FY = re.compile(rf"({Y})\s?[-–/]\s?({Y}|\d\d)\b")  # "2021-2022" is 2021 to 2022, not 2021 to "20"
+
+
+def fy_span(text: str) -> tuple[date, date] | None:
+    m = _SPLIT_FY.search(text)
+    if not m:
+        return None
+    start = fy_start_year(m.group(1), m.group(2))
+    return financial_year(start) if start is not None else None
+
+
+def point_span(text: str, ctx: Context) -> tuple[date, date] | None:
+    """The span of one point expression (day, month, season, financial year, year)."""
+    text = re.sub(r"^financial\s+year\s+", "", text.strip(), flags=re.I)
+    day_first = rf"(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\.?,?\s+({Y})"
+    if m := re.fullmatch(day_first, text, re.I):
+        day = safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+        return (day, day) if day else None
+    if m := re.fullmatch(rf"({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({Y})", text, re.I):
+        day = safe_date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
+        return (day, day) if day else None
+    if m := re.fullmatch(rf"(\d{{1,2}})/(\d{{1,2}})/({Y})", text):
+        day = safe_date(int(m[3]), int(m[2]), int(m[1]))
+        return (day, day) if day else None
+    if m := re.fullmatch(rf"({Y})-(\d\d)-(\d\d)", text):
+        day = safe_date(int(m[1]), int(m[2]), int(m[3]))
+        return (day, day) if day else None
+    if m := re.fullmatch(rf"({MONTH_NAMES})\.?\s+({Y})", text, re.I):
+        return month_span(int(m[2]), MONTHS[m[1].lower()])
+    if m := re.fullmatch(rf"({SEASON})\s+({Y})", text, re.I):
+        return season_span(m[1], int(m[2]))
+    if re.fullmatch(FY, text):
+        return fy_span(text)
+    if re.fullmatch(Y, text):
+        return year_span(int(text))
+    return None
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
+    """The year that puts a month (and day) nearest before the document's date, or after it looking forward."""
+    if ctx.doc_date is None:
+        return None
+    year = ctx.doc_date.year
+    candidate = (month, day or 1)
+    today = (ctx.doc_date.month, ctx.doc_date.day)
+    if ctx.future:
+        return year if candidate >= today else year + 1
+    return year if candidate <= today else year - 1
+
+
+def units_back(end: date, count: int, unit: str) -> date | None:
+    """`end` less `count` units; None when that leaves the calendar ("over 9999 decades to 2020")."""
+    unit = unit.lower().rstrip("s")
+    try:
+        if unit == "decade":
+            return add_months(end, -120 * count)
+        if unit == "year":
+            return add_months(end, -12 * count)
+        if unit == "month":
+            return add_months(end, -count)
+        if unit == "week":
+            return end - timedelta(weeks=count)
+        return end - timedelta(days=count)
+    except (ValueError, OverflowError):
+        return None
+
+
+def count_of(word: str | None) -> int:
+    if not word:
+        return 1
+    if word.isdigit():
+        return int(word)
+    return int(number_words(word) or 1)
+
+
+Handler = Callable[[re.Match, Context], tuple[str, date | None, date | None, str | None] | None]
+PATTERNS: list[tuple[re.Pattern, Handler, tuple[str, ...]]] = []
+
+
+MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
+# features a pattern may need ("#name"), each a necessary condition searched once per sentence, only if asked
+FEATURES = {
+    "#year": _YEAR_DIGITS,
+    "#digit": _DIGIT,
+    "#fy": re.compile(r"(?:19|20)\d\d\s?[-–/]\s?\d\d"),
+    "#units-to": re.compile(r"(?:year|month|week|day|decade)s?\s+(?:to|ending)\b", re.I),
+    "#year-to": re.compile(r"year\s+(?:ending|ended|to)\b", re.I),
+}
+
+
+def pattern(regex: str, needs: tuple[str, ...]) -> Callable[[Handler], Handler]:
+    """Register a time expression. `needs` is a cheap necessary condition checked first: the pattern runs
+    only if the lowercased sentence contains one of the strings or one of the `FEATURES` ("#year", "#fy"...).
+    It keeps extraction fast: most sentences need only a few of the patterns."""
+
+    def register(handler: Handler) -> Handler:
+        PATTERNS.append((re.compile(regex, re.I), handler, needs))
+        return handler
+
+    return register
+
+
+def unresolved(role: str = "period"):
+    return role, None, None, NEEDS_DATE

@@ -1,0 +1,384 @@
+"""The time expressions claimcheck reads, one handler each, registered in the order they are tried: a longer
+or more specific expression comes before the shorter one it contains ("between 2010-15" before "2010-15")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from claimcheck.calendar import (
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    add_months,
+    financial_year,
+    financial_year_of,
+    month_end,
+    month_span,
+    parliament_of,
+    season_span,
+    spending_review_of,
+    year_span,
+)
+from claimcheck.extract.period_grammar import (
+    FULL_DAY,
+    FY,
+    MONTH_STEMS,
+    MONTH_YEAR,
+    NEEDS_DATE,
+    NUM,
+    POINT,
+    SEASON,
+    UNIT,
+    YEAR_KIND,
+    Context,
+    Y,
+    count_of,
+    fy_span,
+    nearest_year,
+    pattern,
+    point_span,
+    safe_date,
+    units_back,
+    unresolved,
+)
+
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+
+@pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])|the\s+(first|second|third|fourth|final|last)\s+quarter\s+of)"
+         rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b", needs=("q1", "q2", "q3", "q4", "quarter"))
+def _quarter(m, ctx):
+    """ "Q1 2023" is January-March 2023; "Q1 2023-24", of a financial year, is April-June 2023."""
+    number = int(m[1]) if m[1] else _QUARTERS[m[2].lower()]
+    if m[3]:
+        year = fy_span(m[3])
+        if year is None:
+            return None
+        first = add_months(year[0], 3 * (number - 1))
+    else:
+        first = date(int(m[4]), 3 * number - 2, 1)
+    return "period", first, add_months(first, 3) - timedelta(days=1), None
+
+
+@pattern(rf"\b(?:between|from)\s+({FY}|{Y})\s+(?:and|to|until)\s+({FY}|{Y})", needs=("between", "from"))
+def _between_years(m, ctx):
+    first, last = point_span(m[1], ctx), point_span(m[2], ctx)
+    if first and last and first[0] <= last[1]:
+        return "period", first[0], last[1], None
+    return None
+
+
+@pattern(rf"\b(?:(?:the\s+)?financial\s+year\s+|the\s+(?={Y}\s+to\s+{Y}{YEAR_KIND}))?"
+         rf"({Y})\s+(to|until|–|-)\s+({Y})\b({YEAR_KIND})?", needs=("#year",))
+def _year_range(m, ctx):
+    """ "2019 until 2022" is four calendar years, but "2021 to 2022", the GOV.UK style for 2021-22, is the
+    financial year (the academic year, September to August, when it says so)."""
+    first, last = int(m[1]), int(m[3])
+    if first >= last:
+        return None
+    if last == first + 1 and m[2].lower() != "until":
+        if m[4] and re.search(r"academic|school", m[4], re.I):
+            return "period", date(first, 9, 1), date(last, 8, 31), None
+        return "period", *financial_year(first), None
+    return "period", year_span(first)[0], year_span(last)[1], None
+
+
+@pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})", needs=("#fy",))
+def _fy_pair(m, ctx):
+    first, last = fy_span(m[1]), fy_span(m[2])
+    if first and last and first[0] <= last[1]:
+        return "period", first[0], last[1], None
+    return None
+
+
+@pattern(
+    rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}))\s+(?:and|to|until)\s+((?:{FULL_DAY}|{MONTH_YEAR}))",
+    needs=("between", "from"),
+)
+def _between_days(m, ctx):
+    first, last = point_span(m[1], ctx), point_span(m[2], ctx)
+    if first and last and first[0] <= last[1]:
+        return "event", first[0], last[1], None
+    return None
+
+
+@pattern(rf"\bbetween\s+({MONTH_NAMES})\s+and\s+({MONTH_NAMES})\s+({Y})", needs=("between",))
+def _between_months(m, ctx):
+    year = int(m[3])
+    first, last = MONTHS[m[1].lower()], MONTHS[m[2].lower()]
+    if first <= last:
+        return "period", date(year, first, 1), month_end(year, last), None
+    return None
+
+
+@pattern(rf"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+"
+         rf"|(?:its|their|the\s+programme's|the\s+scheme's)\s+(?:launch|start|introduction|creation|inception)"
+         rf"\s+(?:in|on)\s+)?({POINT})", needs=("since",))
+def _since(m, ctx):
+    span = point_span(m[1], ctx)
+    if span is None:
+        return None
+    if ctx.doc_date is None:
+        return "period", span[0], None, NEEDS_DATE
+    return "period", span[0], ctx.doc_date, None
+
+
+@pattern(rf"\bsince\s+({MONTH_NAMES})\b(?!\s*\d)", needs=("since",))
+def _since_month(m, ctx):
+    month = MONTHS[m[1].lower()]
+    year = nearest_year(month, 1, Context(ctx.doc_date, False))
+    if year is None:
+        return unresolved()
+    return "period", date(year, month, 1), ctx.doc_date, None
+
+
+@pattern(rf"\b(?:between\s+|(?-i:FY)\s?|(?:the\s+)?financial\s+year\s+|the\s+(?={Y}\s?[-–]\s?\d\d{YEAR_KIND}))?"
+         rf"({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)({YEAR_KIND})?", needs=("#fy",))
+def _multi_year(m, ctx):
+    """ "between 2010-15": financial years 2010-11 to 2014-15 (a one-year label is a financial year, or the
+    academic year, September to August, when it says so)."""
+    start, end = int(m[1]), int(m[1]) // 100 * 100 + int(m[2])
+    if end <= start:
+        return None
+    if end == start + 1:
+        if m[3] and re.search(r"academic|school", m[3], re.I):
+            return "period", date(start, 9, 1), date(end, 8, 31), None
+        return "period", *financial_year(start), None
+    return "period", date(start, 4, 1), date(end, 3, 31), None
+
+
+@pattern(
+    rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+({NUM}\s+)?({UNIT})\b",
+    needs=("past", "last", "previous"),
+)
+def _past_units(m, ctx):
+    if ctx.doc_date is None:
+        return unresolved()
+    count = count_of(m[1].strip() if m[1] else None)
+    start = units_back(ctx.doc_date, count, m[2])
+    return ("period", start, ctx.doc_date, None) if start else None
+
+
+@pattern(rf"\b(?:(?:over|in|during|within|for)\s+)?the\s+(?:next|coming)\s+({NUM}\s+)?({UNIT})\b",
+         needs=("next", "coming"))
+def _next_units(m, ctx):
+    """ "£2.6 billion over the next four years": from the document's date, as "the past N years" runs to it."""
+    if ctx.doc_date is None:
+        return unresolved()
+    end = units_back(ctx.doc_date, -count_of(m[1].strip() if m[1] else None), m[2])
+    return ("period", ctx.doc_date, end, None) if end else None
+
+
+@pattern(rf"\b(?:the\s+)?(?:last|past|previous)\s+({NUM})\s+({UNIT})\b", needs=("past", "last", "previous"))
+def _last_units(m, ctx):
+    if ctx.doc_date is None:
+        return unresolved()
+    start = units_back(ctx.doc_date, count_of(m[1]), m[2])
+    return ("period", start, ctx.doc_date, None) if start else None
+
+
+@pattern(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?({NUM})\s+({UNIT})\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
+         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})", needs=("#units-to",))
+def _units_to(m, ctx):
+    """ "over the three years to March 2024" = 2021-04-01 .. 2024-03-31."""
+    span = point_span(m[3], ctx)
+    if span is None:
+        return None
+    end = span[1]
+    before = units_back(end, count_of(m[1]), m[2])
+    if before is None:
+        return None
+    start = before + timedelta(days=1)
+    return "period", start, end, None
+
+
+@pattern(
+    rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?({FULL_DAY}|{MONTH_YEAR})",
+    needs=("#year-to",),
+)
+def _year_ending(m, ctx):
+    span = point_span(m[1], ctx)
+    if span is None:
+        return None
+    before = units_back(span[1], 1, "year")
+    return ("period", before + timedelta(days=1), span[1], None) if before else None
+
+
+@pattern(
+    r"\b(?:by\s+the\s+end\s+of\s+|over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?parliament\b",
+    needs=("parliament",),
+)
+def _parliament(m, ctx):
+    if ctx.doc_date is None:
+        return unresolved()
+    span = parliament_of(ctx.doc_date)
+    if span is None:
+        return "period", None, None, "no Parliament in the calendar table covers the document's date"
+    return "period", span[0], span[1], None
+
+
+@pattern(
+    r"\b(?:over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b",
+    needs=("spending review",),
+)
+def _spending_review(m, ctx):
+    if ctx.doc_date is None:
+        return unresolved()
+    span = spending_review_of(ctx.doc_date)
+    if span is None:
+        return "period", None, None, "no Spending Review in the calendar table covers the document's date"
+    return "period", span[0], span[1], None
+
+
+@pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year(?:,?\s+({FY}))?"
+         r"|\b(?:in\s+|for\s+)?this\s+year\b", needs=("financial year", "this year"))
+def _this_year(m, ctx):
+    if m[1]:
+        span = fy_span(m[1])
+        return ("period", *span, None) if span else None
+    if ctx.doc_date is None:
+        return unresolved()
+    return "period", *financial_year_of(ctx.doc_date), None
+
+
+@pattern(r"\b(?:in\s+|for\s+|during\s+)?(?:next|the\s+next|the\s+coming)\s+(?:financial\s+)?year\b(?!\s+(?:to|ending))",
+         needs=("next year", "next financial year", "coming year", "coming financial year"))
+def _next_fy(m, ctx):
+    """ "an extra £2 billion for schools next year": the financial year after the document's, as "this year"
+    is the document's own."""
+    if ctx.doc_date is None:
+        return unresolved()
+    start, _ = financial_year_of(ctx.doc_date)
+    return "period", *financial_year(start.year + 1), None
+
+
+@pattern(r"\b(?:last|the\s+previous)\s+financial\s+year\b", needs=("financial year",))
+def _last_fy(m, ctx):
+    if ctx.doc_date is None:
+        return unresolved()
+    start, _ = financial_year_of(ctx.doc_date)
+    return "period", *financial_year(start.year - 1), None
+
+
+@pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b", needs=("by",))
+def _by(m, ctx):
+    span = point_span(m[1], ctx)
+    if span is None:
+        return None
+    if re.fullmatch(FULL_DAY, m[1], re.I):  # "by 1 September 2022": a deadline, itself a date
+        return "event", span[0], span[1], None
+    if ctx.doc_date is None:
+        return "period", None, span[1], NEEDS_DATE
+    if span[1] < ctx.doc_date:
+        return "period", None, span[1], "a past 'by' date: the start is not stated"
+    return "period", ctx.doc_date, span[1], None
+
+
+@pattern(
+    rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of"
+    rf"\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b",
+    needs=("until", "till", "up", "through"),
+)
+def _until(m, ctx):
+    span = point_span(m[1], ctx)
+    if span is None:
+        return None
+    if ctx.doc_date is None:
+        return "period", None, span[1], NEEDS_DATE
+    return "period", min(ctx.doc_date, span[1]) if ctx.future else None, span[1], None
+
+
+_COMPARED_NEEDS = ("compared", "from", "than")
+_COMPARED_WITH = r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)\s+"
+
+
+@pattern(rf"{_COMPARED_WITH}(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y})\b", needs=_COMPARED_NEEDS)
+@pattern(  # "fell from 1,234 in 2019 to 987": the base figure is a claim of its own, and its date the span
+    rf"{_COMPARED_WITH}[\d.,]+%?\s+(?P<span>(?:in|at|on)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y}))\b",
+    needs=_COMPARED_NEEDS,
+)
+def _compared(m, ctx):
+    span = point_span(m["date"], ctx)
+    return ("compare", *span, None) if span else None
+
+
+@pattern(rf"\b(?:(?:the\s+)?financial\s+year\s+|(?-i:FY)\s?|the\s+(?={FY}{YEAR_KIND}))?({FY})({YEAR_KIND})?",
+         needs=("#fy",))
+def _fy_label(m, ctx):
+    span = fy_span(m[1])
+    if span and m[2] and re.search(r"academic|school", m[2], re.I):
+        return "period", date(span[0].year, 9, 1), date(span[1].year, 8, 31), None
+    return ("period", *span, None) if span else None
+
+
+@pattern(rf"\b(?:(?:on|at|as\s+at|of)\s+)?({FULL_DAY})", needs=(*MONTH_STEMS, "/", "-"))
+def _full_day(m, ctx):
+    span = point_span(m[1], ctx)
+    if span is None:
+        return None
+    lead = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+    return ("period" if lead in ("at", "as at") else "event"), *span, None
+
+
+@pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b", needs=("early", "mid", "late"))
+def _part_of_year(m, ctx):
+    year = int(m[1])
+    part = m.group(0).split()[0].split("-")[0].lower()
+    months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+    return "event", date(year, months[0], 1), month_end(year, months[1]), None
+
+
+@pattern(rf"\b({MONTH_YEAR})\b", needs=MONTH_STEMS)
+def _month_year(m, ctx):
+    span = point_span(m[1], ctx)
+    return ("event", *span, None) if span else None
+
+
+@pattern(rf"\b({SEASON})\s+({Y})\b", needs=("spring", "summer", "autumn", "winter"))
+def _season_year(m, ctx):
+    return "event", *season_span(m[1], int(m[2])), None
+
+
+@pattern(
+    rf"\b(?:(?:on|at|as\s+at)\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}}"
+    rf")(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})",
+    needs=MONTH_STEMS,
+)
+def _day_month(m, ctx):
+    month = MONTHS[m[2].lower()]
+    year = nearest_year(month, int(m[1]), ctx)
+    lead = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+    role = "period" if lead in ("at", "as at") else "event"
+    if year is None:
+        return unresolved(role)
+    day = safe_date(year, month, int(m[1]))
+    return (role, day, day, None) if day else None
+
+
+@pattern(
+    rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))",
+    needs=("spring", "summer", "autumn", "winter"),
+)
+def _bare_season(m, ctx):
+    if ctx.doc_date is None:
+        return unresolved("event")
+    first_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[m[1].lower()]
+    year = nearest_year(first_month, 1, ctx)
+    return "event", *season_span(m[1], year), None
+
+
+@pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=MONTH_STEMS)
+def _bare_month(m, ctx):
+    if m[1].lower() == "may":
+        return None
+    month = MONTHS[m[1].lower()]
+    year = nearest_year(month, 1, ctx)
+    if year is None:
+        return unresolved("event")
+    return "period", *month_span(year, month), None
+
+
+@pattern(rf"\b(?:in|during|for|throughout|at\s+the\s+end\s+of)\s+({Y})\b(?![-–/]\d)", needs=("#year",))
+def _in_year(m, ctx):
+    return "period", *year_span(int(m[1])), None
