@@ -126,3 +126,16 @@ def test_report_is_written_where_asked_without_leftovers(tmp_path, capsys):
     assert report.exists()
     assert [p.name for p in report.parent.iterdir()] == ["report.md"]
     assert "answered-after-asked FAILED" in capsys.readouterr().out
+
+
+def test_the_console_shows_twenty_findings_a_check_and_counts_the_rest(tmp_path, capsys):
+    docs = tmp_path / "extra"
+    docs.mkdir()
+    body = "\n\n".join(f"In {2000 + i}, 160 local authorities out of a total of 151 took part." for i in range(25))
+    (docs / "005_many_parts.txt").write_text(f"Parts\nPublished 1 May 2024\n\n{body}\n", encoding="utf-8")
+    status, report, console = run(tmp_path, [docs], capsys=capsys)
+    assert status == 1
+    section = console.split("part-never-exceeds-total FAILED", 1)[1].split("\nrules/", 1)[0]
+    assert section.count("is more than its total") == 20
+    assert "... and 5 more: the report lists them" in section
+    assert report.count("is more than its total") >= 25  # the report still lists every one

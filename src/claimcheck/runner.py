@@ -34,6 +34,7 @@ from claimcheck.rules import Rule, RuleFileError, load_rules
 from claimcheck.safepaths import UnsafePathError, report_path
 from claimcheck.subjects import subject_mask
 
+CONSOLE_FINDINGS = 20  # per check on the console: a CI log of 100,000 lines helps nobody; the report lists more
 SUMMARY_ORDER = (
     ("passed", "passed"),
     ("failed", "failed"),
@@ -115,8 +116,11 @@ def main(args: argparse.Namespace) -> int:
         verdicts = baseline.apply(verdicts, known, baseline_file)
     for verdict in verdicts:
         print(console_line(verdict))
-        for finding in verdict.findings:
+        for finding in verdict.findings[:CONSOLE_FINDINGS]:
             print(f"    {', '.join(finding.locations)}: {finding.message}")
+        if len(verdict.findings) > CONSOLE_FINDINGS:
+            print(f"    ... and {len(verdict.findings) - CONSOLE_FINDINGS} more: the report lists them "
+                  "(--format json, sarif or junit carries every one)")
     for bad in corpus.unreadable:
         print(f"claimcheck: {bad.path}: not read: {bad.reason}", file=sys.stderr)
     result = RunResult(verdicts, corpus, rules_dir=str(args.rules), focus=focus, baseline=baseline_file)

@@ -129,6 +129,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             continue
         if low in STOP and not (word[0].isupper() and phrase):
             break
+        if not phrase and low in _PAST_VERBS:
+            break  # "out of a total of 151 took part": a verb, nothing counted
         if phrase and (low in _PAST_VERBS or (low.endswith("ed") and low != "looked" and _plural(phrase[-1][2])
                                               and _COUNT_OPENS_CLAUSE.search(text, 0, pos))):
             # "152 local authorities took part", "1.2 million people received support"; but "of the 31
