@@ -210,12 +210,7 @@ def _year_ending(m, ctx):
     needs=("parliament",),
 )
 def _parliament(m, ctx):
-    if ctx.doc_date is None:
-        return unresolved()
-    span = parliament_of(ctx.doc_date)
-    if span is None:
-        return "period", None, None, "no Parliament in the calendar table covers the document's date"
-    return "period", span[0], span[1], None
+    return _from_calendar(ctx, parliament_of, "Parliament")
 
 
 @pattern(
@@ -223,11 +218,16 @@ def _parliament(m, ctx):
     needs=("spending review",),
 )
 def _spending_review(m, ctx):
+    return _from_calendar(ctx, spending_review_of, "Spending Review")
+
+
+def _from_calendar(ctx, lookup, name: str):
+    """The span of the Parliament or Spending Review (`calendar.yaml`) the document's date falls in."""
     if ctx.doc_date is None:
         return unresolved()
-    span = spending_review_of(ctx.doc_date)
+    span = lookup(ctx.doc_date)
     if span is None:
-        return "period", None, None, "no Spending Review in the calendar table covers the document's date"
+        return "period", None, None, f"no {name} in the calendar table covers the document's date"
     return "period", span[0], span[1], None
 
 
