@@ -26,6 +26,7 @@ from claimcheck.extract.subjects import (
     entities,
     possessive_before,
     refers_back,
+    starts_with_amount,
     subject_before_verb,
 )
 from claimcheck.extract.tables import caption_header, table_claims
@@ -58,7 +59,7 @@ def extract_document(doc: Document) -> list[Claim]:
             claims.extend(found)
             continue
         # a caption right above a table ("Table 1: Spending (£ million)") gives it its unit
-        table_header = caption_header(block.text)
+        table_header = caption_header(block.text) if "£" in block.text else None
         for sentence in sentences(block):
             claims.extend(_sentence_claims(doc, sentence, memory, title_line))
     return claims
@@ -314,9 +315,9 @@ def _tidy_subject(subject: str) -> str:
     subject = subject.strip(" ,.;:")
     subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
     subject = _TIME_ADVERBS.sub("", re.sub(r"\s{2,}", " ", subject)).strip(" ,.;:")
-    return "" if _NOT_A_SUBJECT.match(subject) else subject
+    return "" if _NOT_A_SUBJECT.match(subject) or starts_with_amount(subject) else subject
 
 
-_TIME_ADVERBS = re.compile(r"\s+(?:so\s+far|to\s+date|alone|in\s+total|altogether|overall)$", re.I)
-_NOT_A_SUBJECT = re.compile(r"^(?:(?:so\s+far|to\s+date|alone|in\s+total|altogether|overall|only|each|the|and|or)$"
-                            r"|[£$€]?\s?\d)", re.I)
+_EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
+_TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS})$", re.I)
+_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|only|each|the|and|or)$", re.I)

@@ -362,7 +362,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     text = f"{np} {comp}".strip()
     text = re.sub(r"^(?:for|in|into|on|to|towards|across|from)\s+(?:the\s+|a\s+|an\s+|our\s+)?", "", text)
     text = text.strip(" ,")
-    if _AMOUNT_IN.match(text):
+    if starts_with_amount(text):
         return None  # "£212.8 million to 94 projects", "from £100m to £190m": another figure, not a subject
     return text if text and re.search(r"[a-z]{3}", text) else None
 
@@ -372,7 +372,12 @@ def possessive_before(sentence: str, start: int) -> str | None:
     return m.group(1) + "’s" if m else None
 
 
-_AMOUNT_IN = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)[£$€]?\d")  # "total of 1,200 applications" names no subject
+_AMOUNT_IN = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)[£$€]?\s?\d")  # "total of 1,200 applications": no subject
+
+
+def starts_with_amount(text: str) -> bool:
+    """ "£45 million", "94 projects": a figure, never what a figure is about (a year may open a name)."""
+    return _AMOUNT_IN.match(text) is not None
 
 
 def subject_before_verb(sentence: str, pos: int) -> str | None:
