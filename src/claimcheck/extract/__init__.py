@@ -161,7 +161,8 @@ def _period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[F
                     and _BASE_DATE.match(span.text)):
                 return index  # "from 1,234 in 2019": the comparison base's own date
             continue
-        if span.role == "event" and (span.start == span.end or re.match(r"(?i)on\b|by\b", span.text)):
+        if span.role == "event" and (span.start == span.end or re.match(r"(?i)on\b|by\b", span.text)) \
+                and not _stock_date(figure, span, text):
             continue
         brackets = _brackets_around(text, span.start_pos)
         if brackets and not brackets[0] < figure.start < brackets[1] and any(
@@ -190,6 +191,22 @@ def _period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[F
         if best_key is None or key < best_key:
             best_key, best = key, index
     return best
+
+
+_EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
+                         r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
+
+
+def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
+    """ "83,840 children looked after on 31 March 2023", "On 31 March 2023, 83,840 children were looked
+    after": the day a count or share stands at. Not the day something was announced ("£7m announced on 14
+    February"): money and sentences telling an event keep the day as a date claim of its own."""
+    if figure.kind not in ("count", "percent", "rate") or not re.match(r"(?i)on\b", span.text) \
+            or span.start is None or _EVENT_VERB.search(text):
+        return False
+    if span.start_pos >= figure.end:
+        return "," not in text[figure.end:span.start_pos]
+    return not text[:span.start_pos].strip() and text[span.end_pos:].lstrip().startswith(",")
 
 
 def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
