@@ -11,7 +11,7 @@ from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, WORDS, Figure
 from claimcheck.units import MAGNITUDES, number_value, number_words, step_of
 
 _DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
-_N_IN_M = re.compile(r"(?<![\w.,£$€-])(?P<part>\d{1,3})\s+in\s+(?P<whole>\d{1,4})\b"
+_N_IN_M = re.compile(r"(?<![\w.,£$€-])(?P<part>\d{1,3}|one)\s+in\s+(?P<whole>\d{1,4})\b"
                      r"(?![.,]\d|\s*(?:%|per\s*cent|years?|months?|weeks?|days?|hours?)\b)", re.I)
 
 
@@ -145,9 +145,9 @@ def _range_end(sentence: str, masked: str, m: re.Match) -> tuple[Figure | None, 
         figure.counted_start -= shift
         figure.counted_end = (figure.counted_end or shift) - shift
     return figure, found
-_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
-                        r"(?=\s*(?:\(|by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
-                        r"stood|[,.;]))", re.I)
+_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:[\w’'-]+\s+){0,6}?[\w’'-]+)"
+                        r"(?=\s*(?:\(|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
+                        r"stood)\b|[,.;]))", re.I)  # a whole word: "children starting" is not "children start" + "in"
 
 
 def counted_from_context(sentence: str, figure: Figure) -> str | None:
