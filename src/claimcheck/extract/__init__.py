@@ -19,6 +19,7 @@ from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.quantities import Figure, counted_phrase
 from claimcheck.extract.subjects import (
+    HEADS,
     Entity,
     Memory,
     after_amount,
@@ -44,6 +45,8 @@ EXTRACTOR_VERSION = "3"
 _LEFT_BY_TIME = re.compile(r"^(?:in|on|during|for|by|since|at|over|from|until|to)\s{2,}(?:(?:the|a|an)\s+)?"
                            r"|\s+(?:in|on|during|for|by|since|at|over|from|until|to|of|and|or|with)$", re.I)
 _BASE_DATE = re.compile(r"(?:in|at|on)\b", re.I)  # how a compare span of a base figure starts (periods._compared)
+_HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
+                      r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
@@ -238,6 +241,9 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
                 if holder:
                     described = f"{holder} {described}"
             return described
+        head = _HEAD_OF.search(text, lo, figure.start)
+        if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,") == "":
+            return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
         named = [e for e in ents if e.score >= 2]
         if named:
             return memory.expand(_nearest(named, figure).text)
@@ -337,4 +343,4 @@ def _tidy_subject(subject: str) -> str:
 
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS})$", re.I)
-_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|only|each|the|and|or)$", re.I)
+_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|only|each|the|and|or|in|on|for|by|at|over|from|to|of|with)$", re.I)

@@ -375,6 +375,10 @@ def possessive_before(sentence: str, start: int) -> str | None:
 _AMOUNT_IN = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)[£$€]?\s?\d")  # "total of 1,200 applications": no subject
 
 
+_AMOUNT_WORDS = frozenset({"total", "number", "sum", "figure", "amount", "increase", "rise", "fall", "decrease", "cut",
+                           "reduction", "further", "additional", "extra", "another"})
+
+
 def starts_with_amount(text: str) -> bool:
     """ "£45 million", "94 projects": a figure, never what a figure is about (a year may open a name)."""
     return _AMOUNT_IN.match(text) is not None
@@ -391,7 +395,9 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
         return None
     np = text[:verb.start()].strip(" ,“\"")
     np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
-    if not np or len(np.split()) > 14 or _AMOUNT_IN.search(np) \
+    if amount := _AMOUNT_IN.search(np):  # "The grant of £36 million will be paid": the grant
+        np = re.sub(r"\s+(?:of|at|worth|totalling)\s*$", "", np[:amount.start()].strip(" ,"))
+    if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS \
             or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
         return None
     return np
