@@ -42,8 +42,9 @@ __all__ = ["extract_document", "extract_text", "EXTRACTOR_VERSION"]
 # data (`cache.extractor_fingerprint`), so an edit never serves stale claims even if nobody bumps this.
 EXTRACTOR_VERSION = "3"
 # what a blanked time expression leaves at a subject's ends: "In [2021-22] the grant", "the scheme in [2014-15]"
+_STRANDED = r"in|on|during|for|by|since|at|over|from|until|to|of|and|or|with"
 _LEFT_BY_TIME = re.compile(r"^(?:in|on|during|for|by|since|at|over|from|until|to)\s{2,}(?:(?:the|a|an)\s+)?"
-                           r"|\s+(?:in|on|during|for|by|since|at|over|from|until|to|of|and|or|with)$", re.I)
+                           rf"|\s+(?:{_STRANDED})$", re.I)
 _BASE_DATE = re.compile(r"(?:in|at|on)\b", re.I)  # how a compare span of a base figure starts (periods._compared)
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
                       r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
@@ -343,4 +344,4 @@ def _tidy_subject(subject: str) -> str:
 
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS})$", re.I)
-_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|only|each|the|and|or|in|on|for|by|at|over|from|to|of|with)$", re.I)
+_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the)$", re.I)

@@ -145,6 +145,8 @@ def _range_end(sentence: str, masked: str, m: re.Match) -> tuple[Figure | None, 
         figure.counted_start -= shift
         figure.counted_end = (figure.counted_end or shift) - shift
     return figure, found
+
+
 _NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:[\w’'-]+\s+){0,6}?[\w’'-]+)"
                         r"(?=\s*(?:\(|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
                         r"stood)\b|[,.;]))", re.I)  # a whole word: "children starting" is not "children start" + "in"
