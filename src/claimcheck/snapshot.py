@@ -107,20 +107,14 @@ def _categorical(codes: np.ndarray, distinct: list) -> pd.Categorical:
 
 
 def _encode_more(distinct: list, values: pd.Series) -> tuple[list, np.ndarray]:
-    """`distinct` with the new values among `values` appended, and the codes of `values` in it."""
-    position = {value: code for code, value in enumerate(distinct)}
-    extended = list(distinct)
-    codes = np.empty(len(values), dtype=np.int32)
-    for i, value in enumerate(values.to_numpy(dtype=object)):
-        if value is None or (isinstance(value, float) and np.isnan(value)):
-            codes[i] = -1
-            continue
-        code = position.get(value)
-        if code is None:
-            code = position[value] = len(extended)
-            extended.append(value)
-        codes[i] = code
-    return extended, codes
+    """`distinct` with the new values among `values` appended (in order of appearance), and the codes of
+    `values` in it (-1 where missing)."""
+    objects = values.to_numpy(dtype=object)
+    codes = pd.Index(distinct, dtype=object).get_indexer(objects)  # -1: new or missing
+    new = (codes < 0) & ~pd.isna(objects)
+    new_codes, new_values = pd.factorize(objects[new])
+    codes[new] = new_codes + len(distinct)
+    return [*distinct, *new_values], codes.astype(np.int32)
 
 
 def save(

@@ -63,7 +63,7 @@ def extract_document(doc: Document) -> list[Claim]:
             claims.extend(found)
             continue
         # a caption right above a table ("Table 1: Spending (£ million)") gives it its unit
-        table_header = caption_header(block.text) if "£" in block.text else None
+        table_header = caption_header(block.text)
         for sentence in sentences(block):
             claims.extend(_sentence_claims(doc, sentence, memory, title_line))
     return claims

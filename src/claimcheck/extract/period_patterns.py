@@ -237,9 +237,7 @@ def _this_year(m, ctx):
     if m[1]:
         span = fy_span(m[1])
         return ("period", *span, None) if span else None
-    if ctx.doc_date is None:
-        return unresolved()
-    return "period", *financial_year_of(ctx.doc_date), None
+    return _financial_year_from(ctx, 0)
 
 
 @pattern(r"\b(?:in\s+|for\s+|during\s+)?(?:next|the\s+next|the\s+coming)\s+(?:financial\s+)?year\b(?!\s+(?:to|ending))",
@@ -247,18 +245,20 @@ def _this_year(m, ctx):
 def _next_fy(m, ctx):
     """ "an extra £2 billion for schools next year": the financial year after the document's, as "this year"
     is the document's own."""
-    if ctx.doc_date is None:
-        return unresolved()
-    start, _ = financial_year_of(ctx.doc_date)
-    return "period", *financial_year(start.year + 1), None
+    return _financial_year_from(ctx, 1)
 
 
 @pattern(r"\b(?:last|the\s+previous)\s+financial\s+year\b", needs=("financial year",))
 def _last_fy(m, ctx):
+    return _financial_year_from(ctx, -1)
+
+
+def _financial_year_from(ctx, offset: int):
+    """The financial year `offset` years from the document's own (0 this, 1 next, -1 last)."""
     if ctx.doc_date is None:
         return unresolved()
     start, _ = financial_year_of(ctx.doc_date)
-    return "period", *financial_year(start.year - 1), None
+    return "period", *financial_year(start.year + offset), None
 
 
 @pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b", needs=("by",))

@@ -41,8 +41,8 @@ _CAPTION = re.compile(r"^(?:Table|Figure|Chart)\s+\w+[.:]?\s*", re.I)
 
 def caption_header(text: str) -> Header | None:
     """The header a table caption gives the rows below it: a unit ("(£ million)") and what they are about."""
-    mark = _UNIT_MARK.search(text)
-    if not mark or len(text) > 160:
+    mark = _UNIT_MARK.search(text) if "£" in text and len(text) <= 160 else None  # most paragraphs: no regex
+    if not mark:
         return None
     about = _CAPTION.sub("", _UNIT_MARK.sub("", text)).strip(" ,.:;–-") or None
     return Header(multiplier=_multiplier(mark), caption=about)
