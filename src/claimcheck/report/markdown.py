@@ -212,17 +212,18 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     per_doc = claims.groupby("doc").size() if not claims.empty else pd.Series(dtype=int)
     is_covered = claims.index.isin(covered)
     covered_doc = claims.loc[is_covered].groupby("doc").size() if len(covered) else pd.Series(dtype=int)
+    claim_count, covered_count = per_doc.to_dict(), covered_doc.to_dict()  # a dict lookup, not a Series one
     documents = corpus.documents
     if len(documents) > COVERAGE_DOCUMENTS:  # the least covered first: those are the ones to write rules for
-        documents = sorted(documents, key=lambda d: (int(covered_doc.get(d.id, 0)), d.id))[:COVERAGE_DOCUMENTS]
+        documents = sorted(documents, key=lambda d: (covered_count.get(d.id, 0), d.id))[:COVERAGE_DOCUMENTS]
     rows = [
         [
             code(doc.id),
             escape_md(doc.title),
             doc.kind,
             doc.date.isoformat() if doc.date else "no date",
-            int(per_doc.get(doc.id, 0)),
-            int(covered_doc.get(doc.id, 0)),
+            int(claim_count.get(doc.id, 0)),
+            int(covered_count.get(doc.id, 0)),
         ]
         for doc in documents
     ]
@@ -260,13 +261,14 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     keys = claims["subject_key"].astype(object).fillna(map_distinct(claims["subject"], normalise_subject))
     keys = keys.replace("", None)
     keys = keys.fillna("(no subject)")
-    spread = claims.groupby(keys)["doc"].nunique()
-    order = sorted(spread.index, key=lambda k: (k == "(no subject)", -spread[k], k))
+    spread = claims.groupby(keys)["doc"].nunique().to_dict()
+    order = sorted(spread, key=lambda k: (k == "(no subject)", -spread[k], k))
     shown = set(order[:INVENTORY_SUBJECTS])
     if len(order) > len(shown):
         out += [f"The {len(shown)} subjects found in most documents, of {len(order)}; "
                 "`claimcheck subjects` and `claimcheck extract` list them all.", ""]
-    groups = {key: group for key, group in claims.groupby(keys, sort=False) if key in shown}
+    in_shown = keys.isin(shown).to_numpy()  # only the shown subjects' rows are split into groups
+    groups = dict(iter(claims[in_shown].groupby(keys[in_shown], sort=False)))
     for key in order[:INVENTORY_SUBJECTS]:
         group = groups[key]
         name = group["subject"].dropna().iloc[0] if group["subject"].notna().any() else key
