@@ -86,6 +86,9 @@ _RANGE = re.compile(
 )
 
 
+_RANGE_KINDS = ("money", "percent", "count", "rate")
+
+
 def _ranges(sentence: str, masked: str) -> list[Figure]:
     """ "£10-15 million", "£10m-£15m", "between 10 and 15 per cent": the high end gives the unit to both
     ends; the low end is a floor and the high end a ceiling, so a figure inside the range agrees with it.
@@ -98,15 +101,16 @@ def _ranges(sentence: str, masked: str) -> list[Figure]:
         if re.search(r"\bfrom\s+$", masked[max(0, m.start() - 10):m.start()]):
             continue
         high, high_match = _range_end(sentence, masked, m)
-        if high is None or high.kind not in ("money", "percent", "count") or not (high.kind != "count" or high.counted):
+        if high is None or high.kind not in _RANGE_KINDS or (high.kind == "count" and not high.counted):
             continue  # a range of plain numbers must say what it counts ("10-15 children")
-        if (m["cur"] and high.kind != "money") or (m["pct"] and high.kind != "percent"):
+        money = high.kind == "money" or (high.kind == "rate" and bool(m["cur"]))  # "£30m-£40m a year"
+        if (m["cur"] and not money) or (m["pct"] and high.kind != "percent") or (high.kind == "rate" and not money):
             continue
         if high_match["sign"] or (m["mag"] and not high_match["mag"]):
             continue  # "£10m-15" is not a range this reads
         multiplier = MAGNITUDES.get((m["mag"] or high_match["mag"] or "").strip().lower(), 1.0)
         value = number_value(m["low"]) * multiplier
-        if high.kind == "money" and high_match["pence"]:
+        if money and high_match["pence"]:
             value /= 100
         if not 0 <= value < high.value:
             continue

@@ -21,6 +21,11 @@ _BOUND_BEFORE = [
 _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
 _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
 
+# "up 3.1%" is a change, "made up 17.6% of the workforce" and "set up 20 hubs" are not
+_NOT_PHRASAL = "".join(
+    f"(?<!{verb}\\s)" for verb in ("made make makes making set sets setting signed sign signs took take takes taking "
+                                  "taken picked broke broken turned split shut opened open").split()
+)
 _CHANGE_BEFORE = re.compile(
     r"(?:^|[^\w])(?:an?\s+)?(?:additional|extra|further|another|new|more)\s*$"
     r"|(?:^|[^\w])(?:an?\s+)?(?:(?:annual|overall|net|real[-\s]terms)\s+)?"
@@ -29,7 +34,7 @@ _CHANGE_BEFORE = re.compile(
     r"|(?:^|[^\w])(?:increased|increasing|rose|risen|rising|grown|grew|growing|fell|fallen|falling|decreased|dropped|"
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)\s+by\s*"
     r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
-    r"|(?:^|[^\w])(?:up|down)\s*$",
+    rf"|(?:^|[^\w]){_NOT_PHRASAL}(?:up|down)\s*$",
     re.I,
 )
 _CHANGE_AFTER = re.compile(

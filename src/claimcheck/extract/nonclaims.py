@@ -8,6 +8,14 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.calendar import MONTH_NAMES
+
+# not after a month name and a space ("April 1st"): look-behinds must be fixed-width, so one per spelling
+_NOT_AFTER_MONTH = "".join(
+    f"(?<!{name}\\s)" for name in ("January February March April May June July August September October "
+                                     "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+)
+
 # (necessary condition, pattern): a pattern runs only if the lowercased text contains one of the strings,
 # or a digit ("#digit"); most sentences need a few of them, and one big alternation was the slowest part.
 _PATTERNS: list[tuple[tuple[str, ...], str]] = [
@@ -39,7 +47,9 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     # clock times, decades, ordinals, ages
     ((":", "am", "pm"), r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b"),
     (("0s", "mid-", "early-", "late-"), r"\b(?:19|20)?\d0s\b|\b(?:mid|early|late)-(?:19|20)\d\d\b"),
-    (("st", "nd", "rd", "th"), r"\b\d+(?:st|nd|rd|th)\b"),
+    # ordinals ("the 21st century"), but not a day of the month: "1st April 2023", "April 1st, 2023"
+    (("st", "nd", "rd", "th"),
+     rf"\b{_NOT_AFTER_MONTH}\d+(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH_NAMES}\b)"),
     (("aged", "year", "under", "+"),
      r"\baged\s+(?:under\s+|over\s+|less\s+than\s+|more\s+than\s+)?\d+\+?(?:\s*(?:to|-|–|and)\s*\d+)?"
      r"(?:\s+years?(?:\s+old)?)?"

@@ -69,6 +69,7 @@ _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\
 
 STOP = words("function_words")
 _PAST_VERBS = words("verbs_past")
+_PRESENT_VERBS = words("verbs_present")
 _COUNT_OPENS_CLAUSE = re.compile(
     r"(?:^|[,;:(]|\band|\bin\s+total,?)\s*(?:(?:some|around|about|over|more\s+than|almost|nearly|up\s+to|at\s+least|"
     r"an\s+estimated|approximately|a\s+further|another|an\s+additional)\s+)?"
@@ -136,6 +137,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             # "152 local authorities took part", "1.2 million people received support"; but "of the 31
             # homes judged inadequate": a count that does not open its clause is not the verb's subject
             break
+        if phrase and low in _PRESENT_VERBS and _plural(phrase[-1][2]):
+            break  # "1.2 million children live in ...": the verb of which the count is the subject
         if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper() \
                 and not (low == "after" or phrase[-1][2].lower() == "looked"):
             # "performing" in "strongest performing local authorities" is a modifier only if a noun follows

@@ -321,6 +321,7 @@ _PHRASE_STOP = re.compile(
     r"enabling|helping|meaning|working|including|bringing|intended|designed|aimed|aiming|targeted|"
     r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they))\b"
 )
+_LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
 _NP = re.compile(
     r"^\s*(?P<np>(?:(?!(?:of|for|in|into|on|to|towards|across|from|by|over|since|this|that|which|who|will|would|"
@@ -342,7 +343,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = re.sub(r"^\s+(?:for|over)\s+(?:the\s+(?:next\s+)?)?\S+\s+(?:years?|months?|weeks?)\b", " ", rest)
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest
-    parts = segment.split(",")
+    parts = _LIST_COMMA.split(segment)
     kept = parts[0]
     for index, part in enumerate(parts[1:], start=1):
         more = index + 1 < len(parts)
