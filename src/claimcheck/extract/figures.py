@@ -39,10 +39,15 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     for previous, figure in zip(figures, figures[1:], strict=False):
         # "146 local authorities out of a total of 151": the total counts the same things
         if figure.kind == "count" and figure.counted is None and previous.counted \
-                and re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$"
-                              r"|\bof\s+(?:which|whom|these|those|them),?\s+$",
-                              sentence[max(0, figure.start - CONTEXT):figure.start]):
+                and (re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$"
+                               r"|\bof\s+(?:which|whom|these|those|them),?\s+$",
+                               sentence[max(0, figure.start - CONTEXT):figure.start])
+                     # "Of the 83,840 children looked after, 57,690 (69%) were fostered"
+                     or _OF_THE_WHOLE.search(sentence, 0, figure.start)):
             figure.counted = previous.counted
+        # "rose by £240 (4.5%)": the share in brackets is the same change
+        if figure.kind == "percent" and previous.change and sentence[previous.end:figure.start].strip() == "(":
+            figure.change = True
         # "146 out of 151 local authorities": the part counts what its total counts
         if previous.kind == "count" and previous.counted is None and figure.kind == "count" and figure.counted \
                 and re.fullmatch(r"\s+out\s+of\s+(?:a\s+total\s+of\s+)?", sentence[previous.end:figure.start]):
@@ -53,6 +58,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
+_OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$",
+                           re.I)  # "Of the 83,840 children looked after, " (a thousands comma is no clause break)
 _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
 _OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+of\s+(?P<whole>\d{{1,4}}|{_SMALL})\b"
                      r"(?![.,]\d|\s*(?:%|per\s*cent)|\s+(?:the|a|an|all|our|their|its)\b)", re.I)
@@ -151,7 +158,7 @@ def _range_end(sentence: str, masked: str, m: re.Match) -> tuple[Figure | None, 
     return figure, found
 
 
-_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:[\w’'-]+\s+){0,6}?[\w’'-]+)"
+_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:[\w’'-]+\s+){0,6}?[\w’'-]+)\b"
                         r"(?=\s*(?:\(|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
                         r"stood)\b|[,.;]))", re.I)  # a whole word: "children starting" is not "children start" + "in"
 

@@ -143,7 +143,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
                 and not (low == "after" or phrase[-1][2].lower() == "looked"):
             # "performing" in "strongest performing local authorities" is a modifier only if a noun follows
             nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
-            if not nxt or nxt in STOP or _VERB_LIKE.match(nxt):
+            if (not nxt or nxt in STOP or _VERB_LIKE.match(nxt)) and not (low == "looked" and nxt == "after"):
                 break
         if not phrase and _VERB_LIKE.match(low) and low.endswith("ed") and "-" not in low:
             nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
@@ -282,7 +282,7 @@ def _noise(before: str, after: str) -> bool:
     if re.search(r"\b(?:number|total|figure)\s+of\b", before):
         return False
     if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than)"
-                 r"\s*$|[(|]\s*$", before):
+                 r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$", before):
         return False
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|out\s+of\s+(?:a\s+total\s+of\s+)?\d)", after)
