@@ -183,3 +183,33 @@ def test_labelled_asked_and_answered_dates_in_numeric_form():
 def test_title_after_a_content_type_or_a_label(text, title, day):
     doc = parse_document(text, "page")
     assert (doc.title, doc.date) == (title, day)
+
+
+@pytest.mark.parametrize("header, author, day", [
+    ("By Hannah Richardson, Education and social affairs reporter\nPublished 14 March 2023", "Hannah Richardson",
+     date(2023, 3, 14)),
+    ("by Mithran Samuel on November 20, 2023 in Children, Social work news", "Mithran Samuel", date(2023, 11, 20)),
+    ("By Fiona Simpson\n21 November 2023", "Fiona Simpson", date(2023, 11, 21)),
+])
+def test_bylines_of_news_sites(header, author, day):
+    doc = parse_document(f"Council overspends grow\n{header}\n\nCouncils overspent by £800m.\n", "n")
+    assert (doc.kind, doc.author, doc.date) == ("news", author, day)
+    assert not any("Samuel" in line or "Richardson" in line for line in doc.lines)
+
+
+@pytest.mark.parametrize("sentence", [
+    "By Christmas, all councils will have new funding",
+    "By March, 200 councils will have new funding.",
+    "By then the total was £3m",
+])
+def test_a_sentence_opening_with_by_is_no_byline(sentence):
+    doc = parse_document(f"A title\n{sentence}\n\nThe Department spent £3m.\n", "x")
+    assert doc.author is None and doc.kind != "news"
+
+
+def test_hansard_debate_date():
+    text = ("Children's Social Care Reform\nVolume 729: debated on Thursday 2 February 2023\n\n"
+            "The Minister said we will spend £200 million.\n")
+    doc = parse_document(text, "h")
+    assert doc.date == date(2023, 2, 2)
+    assert doc.lines[1] == ""  # the header line is metadata, not a date claim

@@ -206,8 +206,12 @@ _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*answered by\s*:\s*(.+?)\s*$", re.I)
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
-_BYLINE = re.compile(r"^\s*[Bb]y:?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
-_LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|first published|updated|last updated)"
+# "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
+_BYLINE = re.compile(r"^\s*[Bb]y:?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+                     r"(?:\s*[,|]\s*[\w\s&'’-]{0,60}?\b(?:reporter|correspondent|editor|journalist|writer|contributor"
+                     r"|staff|desk)\b[\w\s&'’-]{0,40}|\s+on\s+(.+?)(?:\s+in\s+.*)?)?\s*$")
+_LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|first published|updated|last updated"
+                            r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
 _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:ministerial )?statement|oral statement"
                            r"|speech|guidance|policy paper|official statistics|national statistics|accredited official "
@@ -264,9 +268,11 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 lines[j] = ""
         elif i > HEADER_ZONE:
             continue
-        elif m := _BYLINE.match(text):
+        elif (m := _BYLINE.match(text)) and (m.group(2) is None or _leading_day(m.group(2))):
             doc.author = m.group(1)
             lines[i] = ""
+            if m.group(2) and published is None:
+                published, published_line = _leading_day(m.group(2)), i
         elif (m := _LABELLED_DATE.match(text)) and i != first:
             lines[i] = ""
             value = m.group(1).strip()

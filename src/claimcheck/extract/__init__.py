@@ -216,7 +216,7 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
 def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
              money_subjects: list[tuple[int, str]]) -> str | None:
     lo, hi = clause_bounds(text, figure.start)
-    in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3]
+    in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not _only_in_aside(text, e, figure)]
     if figure.kind == "percent":
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         index = next(i for i, f in enumerate(figures) if f is figure)
@@ -271,6 +271,17 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
     if named:
         return _nearest(named, figure).text
     return subject_before_verb(text, figure.start)
+
+
+_ASIDE = re.compile(r",\s*(?:[a-z]+ed|set\s+out|made|given|laid|held|won)\s+(?:at|in|by|on|during|through|under)\b"
+                    r"[^,]*,", re.I)
+
+
+def _only_in_aside(text: str, entity: Entity, figure: Figure) -> bool:
+    """ "The funding, announced at the Spending Review, includes £50 million for parenting programmes": the
+    occasion in a participle aside is not what the figure is about."""
+    return any(m.start() < entity.start and entity.end <= m.end() and not m.start() <= figure.start < m.end()
+               for m in _ASIDE.finditer(text, max(0, entity.start - 80), entity.end + 80))
 
 
 def _holder_before(text: str, start: int, clause_start: int) -> str | None:

@@ -39,7 +39,8 @@ _CHANGE_BEFORE = re.compile(
 )
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:more|fewer|less|extra|additional|increase|rise|uplift|cut|reduction|decrease|fall|drop|higher|lower|"
-    r"up\s+on|down\s+on|up\s+from|down\s+from|on\s+(?:the\s+)?(?:previous|last)\s+year)\b",
+    r"up\s+on|down\s+on|up\s+from|down\s+from|on\s+(?:the\s+)?(?:previous|last)\s+year"
+    r"|of\s+(?:additional|extra|further|new)\s+(?:funding|investment|money|spending|capital|grants?))\b",
     re.I,
 )
 

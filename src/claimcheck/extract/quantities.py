@@ -128,6 +128,10 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         if low == "after" and phrase and phrase[-1][2].lower() == "looked":
             phrase.append((start, end, word))  # "looked after children"
             continue
+        if low == "and" and phrase and not _plural(phrase[-1][2]) and i + 1 < len(words) \
+                and words[i + 1][2].isalpha() and words[i + 1][2].lower() not in STOP:
+            phrase.append((start, end, word))  # "500 child and family social workers": one noun phrase
+            continue
         if low in STOP and not (word[0].isupper() and phrase):
             break
         if not phrase and low in _PAST_VERBS:
@@ -150,9 +154,9 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             if low != "looked" and (not nxt or nxt in STOP or _VERB_LIKE.match(nxt)):
                 break
         phrase.append((start, end, word))
-        if len(phrase) >= 5:
+        if len(phrase) >= (6 if any(w.lower() == "and" for _, _, w in phrase) else 5):
             break
-    while phrase and phrase[-1][2].lower() == "of":
+    while phrase and phrase[-1][2].lower() in ("of", "and"):
         phrase.pop()
     if not phrase:
         return None, pos, pos

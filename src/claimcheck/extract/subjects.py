@@ -385,12 +385,18 @@ def starts_with_amount(text: str) -> bool:
     return _AMOUNT_IN.match(text) is not None
 
 
+_REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
+                       r"(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|claimed|claims|showed|shows|show)(?:\s+that)?\s+")
+
+
 def subject_before_verb(sentence: str, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`, if it names something rather than an actor."""
     text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
     text = re.split(r"[;:]", text)[-1]
     text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to)\b[^,]*,\s*",
                   "", text)
+    # reported speech: "One council leader said costs for a single placement could reach £10,000 a week"
+    text = _REPORTED.split(text)[-1]
     verb = _AUX.search(text + sentence[pos:pos + 30])  # "The scheme cost £4.2 million": the verb sees its amount
     if not verb or verb.start() >= len(text):
         return None
