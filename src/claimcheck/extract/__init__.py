@@ -65,7 +65,10 @@ def extract_document(doc: Document) -> list[Claim]:
         # a caption right above a table ("Table 1: Spending (£ million)") gives it its unit
         table_header = caption_header(block.text)
         for sentence in sentences(block):
-            claims.extend(_sentence_claims(doc, sentence, memory, title_line))
+            found = _sentence_claims(doc, sentence, memory, title_line)
+            if table_header and table_header.stock_day:  # "... on 31 March, 2020 to 2024": the table's day, no event
+                found = [claim for claim in found if claim.kind != "date"]
+            claims.extend(found)
     return claims
 
 
@@ -347,7 +350,7 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
 def _tidy_subject(subject: str) -> str:
     """A subject without the prepositions a blanked time expression strands at its ends, in single spaces;
     empty when what is left names nothing ("alone" in "this year alone", another amount)."""
-    subject = subject.strip(" ,.;:")
+    subject = subject.strip(" ,.;:-–—•*")  # a bullet's dash is not part of a name
     subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
     subject = _TIME_ADVERBS.sub("", re.sub(r"\s{2,}", " ", subject)).strip(" ,.;:")
     return "" if _NOT_A_SUBJECT.match(subject) or starts_with_amount(subject) else subject
@@ -355,4 +358,5 @@ def _tidy_subject(subject: str) -> str:
 
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS})$", re.I)
-_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the)$", re.I)
+_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the)$"
+                            r"|^(?:as\s+a\s+result|because|due\s+to|owing\s+to|so\s+that)\b", re.I)  # or a reason

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from claimcheck.calendar import financial_year, fy_start_year, year_span
+from claimcheck.calendar import MONTH_NAMES, MONTHS, financial_year, fy_start_year, year_span
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.extract.hedges import interval
+from claimcheck.extract.period_grammar import safe_date
 from claimcheck.extract.text import Block
 from claimcheck.subjects import normalise_subject
 from claimcheck.units import MAGNITUDES, number_value, step_of
@@ -34,18 +35,28 @@ class Header:
     periods: dict[int, tuple[date, date]] = field(default_factory=dict)
     multiplier: float | None = None  # set: the table is money in this unit
     caption: str | None = None  # "Table 1: Spending by financial year (£ million)": what rows of years are about
+    stock_day: tuple[int, int] | None = None  # (month, day): "Number of children looked after on 31 March, ..."
+    series: str | None = None  # the last row of levels: what an "Annual change" row below it is a change of
 
 
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart)\s+\w+[.:]?\s*", re.I)
 
 
+_STOCK_DAY = re.compile(rf"\b(?:on|at|as\s+at)\s+(\d{{1,2}})\s+({MONTH_NAMES})\b(?!\s+(?:19|20)\d\d)", re.I)
+
+
 def caption_header(text: str) -> Header | None:
-    """The header a table caption gives the rows below it: a unit ("(£ million)") and what they are about."""
-    mark = _UNIT_MARK.search(text) if "£" in text and len(text) <= 160 else None  # most paragraphs: no regex
-    if not mark:
+    """The header a table caption gives the rows below it: a unit ("(£ million)") and what they are about,
+    or the day of the year its counts stand at ("Number of children looked after on 31 March, 2018 to 2022")."""
+    if len(text) > 160:
+        return None  # a paragraph, not a caption; most blocks stop here, before any regex
+    mark = _UNIT_MARK.search(text) if "£" in text else None
+    stock = _STOCK_DAY.search(text) if " on " in text or " at " in text else None
+    if not mark and not stock:
         return None
     about = _CAPTION.sub("", _UNIT_MARK.sub("", text)).strip(" ,.:;–-") or None
-    return Header(multiplier=_multiplier(mark), caption=about)
+    stock_day = (MONTHS[stock[2].lower().rstrip(".")], int(stock[1])) if stock else None
+    return Header(multiplier=_multiplier(mark) if mark else None, caption=about if mark else None, stock_day=stock_day)
 
 
 def _cells(text: str) -> list[tuple[int, str]]:
@@ -76,8 +87,11 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     marks = [m for _, c in values for m in [_UNIT_MARK.search(c)] if m]
     periods = {i: p for i, (_, c) in enumerate(cells) for p in [_period(c)] if p}
     if len(periods) >= 2 and len(periods) >= (len(values) - 1) * 0.6:
+        stock_day = header.stock_day if header else None
+        if stock_day:  # counts at one day of each year: the year's column is that day
+            periods = {i: _day_of(p, stock_day) for i, p in periods.items()}
         new = Header(periods=periods, multiplier=header.multiplier if header else None,
-                     caption=header.caption if header else None)
+                     caption=header.caption if header else None, stock_day=stock_day)
         if marks:
             new.multiplier = _multiplier(marks[0])
         return [], new
@@ -88,6 +102,13 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     row_period = _period(label) if label else None  # "2019-20 | 10,500": a time series down the rows
     if row_period:
         label = header.caption if header else None
+    shift = _missing_first_years(cells, header, label)
+    row_label = label
+    if label and header and header.series and _CHANGE_ROW.match(label):
+        label = header.series  # "Annual change | . | +2,780 | ...": the change of the row above
+    elif label and header and header.periods:
+        header.series = label
+    counted = re.sub(r"^(?:the\s+)?number\s+of\s+", "", label, flags=re.I) if label else None
     claims = []
     for index, (pos, cell) in enumerate(cells):
         m = _CELL.match(cell)
@@ -95,6 +116,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             continue
         if _YEAR.match(cell) and not m["sign"]:
             continue
+        index += shift
         digits = m["num"]
         signed = m["sign"] is not None
         sign = -1.0 if m["sign"] in ("-", "−") else 1.0
@@ -109,15 +131,42 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         low, high = interval(value, "exact", step)
         span = (header.periods.get(index) if header else None) or row_period
         line, column = block.locate(pos)
-        change = signed or bool(label and re.search(r"\bchange\b", label, re.I))
+        change = signed or bool(label and re.search(r"\bchange\b", label, re.I)) or bool(shift) \
+            or (row_label is not None and bool(_CHANGE_ROW.match(row_label)))
+        if change and span and span[0] == span[1] and header and header.stock_day:
+            span = (_day_of(year_span(span[0].year - 1), header.stock_day)[0] + timedelta(days=1), span[1])
         claims.append(Claim(
             doc=doc.id, line=line, start=column, end=column + len(cell), text=cell, sentence=block.text,
             kind=kind, value=value, unit=unit, low=low, high=high, step=step, change=change,
-            subject=label, subject_key=normalise_subject(label) or None, counted=label if kind == "count" else None,
+            subject=label, subject_key=normalise_subject(label) or None, counted=counted if kind == "count" else None,
             period_start=span[0].isoformat() if span else None, period_end=span[1].isoformat() if span else None,
             period_text=None, doc_date=doc.date.isoformat() if doc.date else None,
         ))
     return claims, header
+
+
+_CHANGE_ROW = re.compile(r"^(?:annual|yearly|year[- ]on[- ]year)?\s*(?:percentage\s+)?change(?:\s*\(%\))?$", re.I)
+
+
+def _day_of(period: tuple[date, date], month_day: tuple[int, int]) -> tuple[date, date]:
+    """A calendar year's column as the one day its counts stand at (a financial year's stays as it is)."""
+    start, end = period
+    if (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
+        return period
+    day = safe_date(start.year, *month_day)
+    return (day, day) if day else period
+
+
+def _missing_first_years(cells: list[tuple[int, str]], header: Header | None, label: str | None) -> int:
+    """Columns to shift a row of changes that is short of the header's years: a change needs the year
+    before it, so a series' first year is the one left out ("Annual percentage change | +2% | +1% | ..."
+    under "Year | 2019 | ... | 2023")."""
+    if not (header and header.periods and label and re.search(r"\bchange\b", label, re.I)):
+        return 0
+    filled = [i for i, (_, c) in enumerate(cells) if i > 0 and c]
+    if not filled or filled != list(range(1, len(filled) + 1)):
+        return 0  # not a run of cells from the first column: blanks mark the gaps already
+    return max(0, max(header.periods) - filled[-1])
 
 
 def _multiplier(m: re.Match) -> float:

@@ -45,6 +45,9 @@ class Block:
         return self.line_numbers[i], self.columns[i] + pos - self.starts[i]
 
 
+_RULE_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*\|")  # "---|": a table's header rule, however short
+
+
 def blocks(lines: list[str]) -> Iterator[Block]:
     """Paragraphs of `lines` (index 0 is line 1): wrapped lines joined, table rows and bullets alone."""
     pending: list[tuple[int, str, int]] = []  # (line number, stripped text, column)
@@ -73,7 +76,7 @@ def blocks(lines: list[str]) -> Iterator[Block]:
             yield from flush()
             continue
         column = len(raw) - len(raw.lstrip())
-        if stripped.count("|") >= 2 or _tab_row(stripped):  # a table row; a lone pipe is just text
+        if stripped.count("|") >= 2 or _tab_row(stripped) or _RULE_ROW.fullmatch(stripped):  # a lone pipe is text
             yield from flush()
             yield Block(stripped, (0,), (number,), (column,), is_table_row=True)
             continue
