@@ -156,11 +156,18 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         phrase.append((start, end, word))
         if len(phrase) >= (6 if any(w.lower() == "and" for _, _, w in phrase) else 5):
             break
-    while phrase and phrase[-1][2].lower() in ("of", "and"):
-        phrase.pop()
-    if not phrase:
-        return None, pos, pos
+    while phrase and (phrase[-1][2].lower() in ("of", "and")
+                      or (len(phrase) > 1 and phrase[-1][2].lower() in _ONLY_ADJECTIVE)):
+        phrase.pop()  # "200 places available" counts places
+    if not phrase or (len(phrase) == 1 and phrase[0][2].lower() in _ONLY_ADJECTIVE):
+        return None, pos, pos  # "out of the 4,000 available": what is counted was said before
     return text[phrase[0][0]:phrase[-1][1]], phrase[0][0], phrase[-1][1]
+
+
+_ONLY_ADJECTIVE = frozenset(
+    "available eligible remaining left needed required possible allocated funded planned expected overall "
+    "altogether in total more less".split()
+)
 
 
 def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
@@ -286,7 +293,7 @@ def _noise(before: str, after: str) -> bool:
     if re.search(r"\b(?:number|total|figure)\s+of\b", before):
         return False
     if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than)"
-                 r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$", before):
+                 r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|out\s+of\s+(?:a\s+total\s+of\s+)?\d)", after)
