@@ -321,6 +321,7 @@ _PHRASE_STOP = re.compile(
     r"enabling|helping|meaning|working|including|bringing|intended|designed|aimed|aiming|targeted|"
     r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they))\b"
 )
+_LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
 _NP = re.compile(
@@ -341,6 +342,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = re.sub(r"^\s+of\s+(?=(?:new\s+)?(?:funding|investment|money|capital|spending|support|grants?)\b)", " ",
                   sentence[end:])
     rest = re.sub(r"^\s+(?:for|over)\s+(?:the\s+(?:next\s+)?)?\S+\s+(?:years?|months?|weeks?)\b", " ", rest)
+    rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) special guardians": the bracket is no stop
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest
     parts = _LIST_COMMA.split(segment)
@@ -361,7 +363,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     if comp and len(comp.split()) > 16:
         comp = " ".join(comp.split()[:16])
     text = f"{np} {comp}".strip()
-    text = re.sub(r"^(?:for|in|into|on|to|towards|across|from)\s+(?:the\s+|a\s+|an\s+|our\s+)?", "", text)
+    # "in [2024-25] to support ...": a blanked time can leave two prepositions in a row
+    text = re.sub(r"^(?:(?:for|in|into|on|to|towards|across|from)\s+(?:the\s+|a\s+|an\s+|our\s+)?)+", "", text)
     text = text.strip(" ,")
     if starts_with_amount(text):
         return None  # "£212.8 million to 94 projects", "from £100m to £190m": another figure, not a subject
