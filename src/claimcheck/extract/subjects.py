@@ -342,7 +342,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = re.sub(r"^\s+of\s+(?=(?:new\s+)?(?:funding|investment|money|capital|spending|support|grants?)\b)", " ",
                   sentence[end:])
     rest = re.sub(r"^\s+(?:for|over)\s+(?:the\s+(?:next\s+)?)?\S+\s+(?:years?|months?|weeks?)\b", " ", rest)
-    rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) special guardians": the bracket is no stop
+    rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest
     parts = _LIST_COMMA.split(segment)
