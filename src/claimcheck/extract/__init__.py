@@ -8,12 +8,13 @@ and keep dated events that are not some figure's period as date claims.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, strip_furniture
-from claimcheck.extract.figures import scan
+from claimcheck.extract.figures import OF_THE_WHOLE, scan
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
@@ -116,6 +117,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         span = spans[period_index] if period_index is not None else None
         if period_index is not None:
             attached.add(period_index)
+            span = _year_earlier(figure, span, text)
         subject = _subject(figure, timeless, ents, memory, figures, money_subjects)
         if figure.kind in ("money", "rate") and subject:
             money_subjects.append((figure.start, subject))
@@ -134,6 +136,26 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                              None, False, subject, None, span, future, trim=True))
     memory.add_sentence(text, ents)
     return claims
+
+
+_YEAR_EARLIER = re.compile(r"\s*(?:,\s*)?(?:(?:a|one)\s+year\s+(?:earlier|before)"
+                           r"|(?:in\s+)?the\s+(?:previous|preceding)\s+year|(?:in\s+)?the\s+year\s+before)\b", re.I)
+
+
+def _year_earlier(figure: Figure, span: TimeSpan, text: str) -> TimeSpan:
+    """ "£778 million in 2022-23, up from £520 million a year earlier": the borrowed period, one year back."""
+    if span.start_pos >= figure.start or not _YEAR_EARLIER.match(text, figure.end):
+        return span
+    if span.start is None or span.end is None:
+        return span
+    return replace(span, start=_years_back(span.start), end=_years_back(span.end), text=f"a year before {span.text}")
+
+
+def _years_back(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
 
 
 def _brackets_around(text: str, pos: int) -> tuple[int, int] | None:
@@ -225,7 +247,8 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
         index = next(i for i, f in enumerate(figures) if f is figure)
         previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
         if previous and figure.start - previous.end < 40 and (
-                figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])):
+                figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])
+                or OF_THE_WHOLE.search(text, 0, figure.start)):  # "Of the 2,460 homes inspected, 81% were ..."
             return previous.counted
         share_of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
         if share_of:  # "36% of LAs were judged good": a share of the LAs

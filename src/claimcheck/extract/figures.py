@@ -43,14 +43,14 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                                r"|\bof\s+(?:which|whom|these|those|them),?\s+$",
                                sentence[max(0, figure.start - CONTEXT):figure.start])
                      # "Of the 83,840 children looked after, 57,690 (69%) were fostered"
-                     or _OF_THE_WHOLE.search(sentence, 0, figure.start)):
+                     or OF_THE_WHOLE.search(sentence, 0, figure.start)):
             figure.counted = previous.counted
         # "rose by £240 (4.5%)": the share in brackets is the same change
         if figure.kind == "percent" and previous.change and sentence[previous.end:figure.start].strip() == "(":
             figure.change = True
         # "146 out of 151 local authorities": the part counts what its total counts
         if previous.kind == "count" and previous.counted is None and figure.kind == "count" and figure.counted \
-                and re.fullmatch(r"\s+out\s+of\s+(?:a\s+total\s+of\s+)?", sentence[previous.end:figure.start]):
+                and _PART_OF.fullmatch(sentence[previous.end:figure.start]):
             previous.counted = figure.counted
     for figure in figures:
         if figure.kind == "count" and figure.counted is None:
@@ -58,8 +58,9 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
-_OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$",
+OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$",
                            re.I)  # "Of the 83,840 children looked after, " (a thousands comma is no clause break)
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?")  # "146 out of 151", "13 of the 29"
 _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
 _OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+of\s+(?P<whole>\d{{1,4}}|{_SMALL})\b"
                      r"(?![.,]\d|\s*(?:%|per\s*cent)|\s+(?:the|a|an|all|our|their|its)\b)", re.I)

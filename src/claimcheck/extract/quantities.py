@@ -296,7 +296,8 @@ def _noise(before: str, after: str) -> bool:
                  r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
-    return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|out\s+of\s+(?:a\s+total\s+of\s+)?\d)", after)
+    return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d)",
+                        after)  # "146 out of 151", "13 of the 29 recommendations": a part of its whole
 
 
 def word_figure(sentence: str, m: re.Match) -> Figure | None:

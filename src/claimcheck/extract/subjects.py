@@ -341,7 +341,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     """
     rest = re.sub(r"^\s+of\s+(?=(?:new\s+)?(?:funding|investment|money|capital|spending|support|grants?)\b)", " ",
                   sentence[end:])
-    rest = re.sub(r"^\s+(?:for|over)\s+(?:the\s+(?:next\s+)?)?\S+\s+(?:years?|months?|weeks?)\b", " ", rest)
+    rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
+                  r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest
@@ -389,7 +390,9 @@ def starts_with_amount(text: str) -> bool:
 
 
 _REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
-                       r"(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|claimed|claims|showed|shows|show)(?:\s+that)?\s+")
+                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|claimed|claims|showed|shows|show)(?:\s+that)?"
+                       r"|(?:estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)"
+                       r"|announce[sd])\s+that)\s+")
 
 
 def subject_before_verb(sentence: str, pos: int) -> str | None:
@@ -400,6 +403,7 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
                   "", text)
     # reported speech: "One council leader said costs for a single placement could reach £10,000 a week"
     text = _REPORTED.split(text)[-1]
+    text = re.sub(r",\s*(?:which|who)\b[^,]*,", " ", text)  # "The programme, which began in 2014, has received"
     verb = _AUX.search(text + sentence[pos:pos + 30])  # "The scheme cost £4.2 million": the verb sees its amount
     if not verb or verb.start() >= len(text):
         return None
