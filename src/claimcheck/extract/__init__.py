@@ -230,12 +230,13 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
     """ "83,840 children looked after on 31 March 2023", "On 31 March 2023, 83,840 children were looked
     after": the day a count or share stands at. Not the day something was announced ("£7m announced on 14
     February"): money and sentences telling an event keep the day as a date claim of its own."""
-    if figure.kind not in ("count", "percent", "rate") or not re.match(r"(?i)on\b", span.text) \
+    if figure.kind not in ("count", "percent", "rate") or not re.match(r"(?i)(?:on|at|as\s+at)\b", span.text) \
             or span.start is None or _EVENT_VERB.search(text):
         return False
     if span.start_pos >= figure.end:
         return "," not in text[figure.end:span.start_pos]
-    return not text[:span.start_pos].strip() and text[span.end_pos:].lstrip().startswith(",")
+    return not text[:span.start_pos].strip() and re.match(r"\s*(?:,|there\s+(?:were|was|are|is)\b)",
+                                                          text[span.end_pos:]) is not None
 
 
 def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],

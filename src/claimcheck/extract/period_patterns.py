@@ -329,6 +329,13 @@ def _part_of_year(m, ctx):
     return "event", date(year, months[0], 1), month_end(year, months[1]), None
 
 
+@pattern(rf"\b(?:at|as\s+at)\s+the\s+end\s+of\s+({MONTH_YEAR})\b", needs=("end of",))
+def _end_of_month(m, ctx):
+    """ "At the end of March 2023 there were 10,000 children in residential care": the month's last day."""
+    span = point_span(m[1], ctx)
+    return ("event", span[1], span[1], None) if span else None
+
+
 @pattern(rf"\b({MONTH_YEAR})\b", needs=MONTH_STEMS)
 def _month_year(m, ctx):
     span = point_span(m[1], ctx)
