@@ -382,5 +382,5 @@ def _tidy_subject(subject: str) -> str:
 
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS})$", re.I)
-_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|this|that|these|those|it|them)$"
+_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them)$"
                             r"|^(?:as\s+a\s+result|because|due\s+to|owing\s+to|so\s+that)\b", re.I)  # or a reason

@@ -16,7 +16,8 @@ _BOUND_BEFORE = [
     ("min", r"more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|above|"
             r"greater\s+than|a\s+minimum\s+of|no\s+less\s+than|not\s+less\s+than|exceeding|over\s+and\s+above"),
     ("max", r"up\s+to|under|almost|nearly|less\s+than|fewer\s+than|below|no\s+more\s+than|not\s+more\s+than|"
-            r"as\s+much\s+as|as\s+many\s+as|at\s+most|just\s+under|a\s+maximum\s+of|just\s+below|close\s+on"),
+            r"as\s+much\s+as|as\s+many\s+as|at\s+most|just\s+under|a\s+maximum\s+of|just\s+below|close\s+on|"
+            r"capped\s+at|limited\s+to|a\s+ceiling\s+of|not\s+exceeding|no\s+greater\s+than"),
 ]
 _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
 _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
@@ -59,12 +60,13 @@ def is_total(before: str, text: str) -> bool:
 def bound_of(before: str) -> str:
     """The bound a hedge right before a figure sets: exact, approx, min or max."""
     tail = before[-40:]
-    for bound, regex in _BOUND_RE:
-        if regex.search(tail):
-            if bound == "max" and _DECLINE_UNDER.search(tail):
-                return "exact"  # "children under 5" is an age, not a ceiling
-            return bound
-    return "exact"
+    found = [(m.start(), order, bound) for order, (bound, regex) in enumerate(_BOUND_RE) if (m := regex.search(tail))]
+    if not found:
+        return "exact"
+    _, _, bound = min(found)  # the longest hedge: "no more than 20" is a ceiling, not "more than 20"
+    if bound == "max" and _DECLINE_UNDER.search(tail):
+        return "exact"  # "children under 5" is an age, not a ceiling
+    return bound
 
 
 def is_change(before: str, after: str, signed: bool) -> bool:

@@ -26,7 +26,7 @@ from claimcheck.wordlists import words
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CONTEXT = 100  # characters either side of a figure that its hedge, unit and counted noun are read from
 FIGURE = re.compile(
-    rf"(?<![\w.,/£$€-])(?P<sign>[+−-](?=[£$€]?\d))?(?:(?P<cur>£|€|\$|US\$)\s?)?(?P<num>{NUMBER})"
+    rf"(?<![\w,/£$€-])(?:(?<!\.)|(?=[£$€]|US\$))(?P<sign>[+−-](?=[£$€]?\d))?(?:(?P<cur>£|€|\$|US\$)\s?)?(?P<num>{NUMBER})"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)?"
     r"(?P<pence>\s?(?:p|pence)\b)?"
@@ -57,7 +57,7 @@ MEASURE_UNITS = {
 _PER = {"year": "year", "annum": "year", "month": "month", "week": "week", "day": "day", "hour": "hour"}
 _RATE_AFTER = re.compile(
     # not "than a year earlier" nor "a year ago": a comparison in time, not a rate
-    r"^\s*(?P<between>(?:(?!than\b)[\w’'-]+\s+){0,6}?)(?:(?:a|per|each|every)\s+(?P<per>year|annum|month|week|day|hour)\b"
+    r"^(?:\s*|-)(?P<between>(?:(?!than\b)[\w’'-]+\s+){0,6}?)(?:(?:a|per|each|every)[\s-]+(?P<per>year|annum|month|week|day|hour)\b"
     r"(?!\s+(?:earlier|ago|before|later|previously)\b)|(?P<adverb>annually|yearly|per\s+annum|monthly|weekly|daily)\b)",
     re.I,
 )
