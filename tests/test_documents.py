@@ -88,6 +88,9 @@ def test_no_metadata_at_all():
     "View Source", "Reticulating Splines", "Share this page", " Portrait", "Skip to main content",
     "Read the most recent articles written by Jim.Dunton - Windsurfing to Whitehall",
     "(1 year, 9 months ago)", "See all updates (3) for Reporting year 2023",
+    "Page 3 of 12", "5 min read", "2 comments", "Updated: 12:34pm 3 March 2023", "Last reviewed 10 June 2023",
+    "Cookies on GOV.UK", "Accept additional cookies", "Is this page useful?", "Report a problem with this page",
+    "Share on Twitter", "Related Topics", "More on this story", "© Crown copyright 2023", "ISBN 978-1-5286-1234-5",
 ])
 def test_furniture_lines(line):
     assert strip_furniture(line) == ""
@@ -213,3 +216,10 @@ def test_hansard_debate_date():
     doc = parse_document(text, "h")
     assert doc.date == date(2023, 2, 2)
     assert doc.lines[1] == ""  # the header line is metadata, not a date claim
+
+
+def test_a_dated_furniture_line_is_still_the_header_date():
+    doc = parse_document("Family hubs funding\nLast updated 11 April 2022\n\nThe Department will provide £302m.\n", "p")
+    assert doc.date == date(2022, 4, 11)
+    body = parse_document("Family hubs funding\n" + "\n" * 20 + "Updated: 12:34pm 3 March 2023\n", "p")
+    assert body.date is None and not any(body.lines[1:])

@@ -239,6 +239,8 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     stripped = lines[:HEADER_ZONE + 25]  # without furniture, before any line is blanked below
     for i, line in enumerate(raw[:HEADER_ZONE + 25]):
         text = stripped[i].strip()
+        if not text and i <= HEADER_ZONE and _LABELLED_DATE.match(line.strip()):
+            text = line.strip()  # "Updated: 3 March 2023" is furniture in a body, the date in a header
         if not text:
             continue
         if m := _ASKED.search(line):
