@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from claimcheck.documents import DocumentError, parse_document, read_document, read_documents, strip_furniture
+from claimcheck.documents import DocumentError, parse_document, read_document, strip_furniture
+from claimcheck.folders import read_documents
 from conftest import SEEDS
 
 WRITTEN_ANSWER = """Children: Social Services

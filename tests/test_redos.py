@@ -16,8 +16,9 @@ import time
 
 import pytest
 
-from claimcheck.documents import parse_document, read_documents
+from claimcheck.documents import parse_document
 from claimcheck.extract import extract_text
+from claimcheck.folders import read_documents
 
 MB = 1_000_000
 DEADLINE = 6.0  # seconds for 1 MB; ordinary prose runs at ~0.3 MB/s, the densest passing case took 2.5 s

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import cli, documents
-from claimcheck.documents import DocumentError, iter_paths, read_bytes, read_document, read_documents
+from claimcheck import cli, documents, folders
+from claimcheck.documents import DocumentError, read_bytes, read_document
+from claimcheck.folders import iter_paths, read_documents
 from conftest import SEEDS
 
 BODY = "Funding\n\nThe Innovation Programme received £5 million in 2015-16.\n"
@@ -181,7 +182,7 @@ def test_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkeypa
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(documents.os, "scandir", deny)
+    monkeypatch.setattr(folders.os, "scandir", deny)
     files, bad = iter_paths([tmp_path])
     assert [p.name for p in files] == ["ok.txt"]
     assert reasons(bad) == {"shut": "folder not listed: permission denied (claimcheck may not read it)"}

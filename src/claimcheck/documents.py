@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ from pathlib import Path
 
 from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day
 
-SUFFIXES = (".txt", ".md", ".text")
 HEADER_ZONE = 15  # metadata is looked for in the first lines only
 MAX_BYTES = 50 * 1024 * 1024
 MAX_LINE_CHARS = 100_000  # the longest line in the seeds and corpus is ~1,500
@@ -144,13 +142,13 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         info = path.stat()  # before opening: opening a named pipe would wait for a writer
         if not stat.S_ISREG(info.st_mode):
-            raise DocumentError(f"not a regular file ({_file_type(info.st_mode)})")
+            raise DocumentError(f"not a regular file ({file_type(info.st_mode)})")
         if info.st_size > MAX_BYTES:
             raise DocumentError(_too_large(info.st_size))
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise DocumentError(_os_reason(exc)) from exc
+        raise DocumentError(os_reason(exc)) from exc
     if len(raw) > MAX_BYTES:
         raise DocumentError(_too_large(len(raw)))
     return raw
@@ -172,7 +170,7 @@ def _too_large(size: int) -> str:
     return f"too large to check ({size:,} bytes; the limit is {MAX_BYTES:,})"
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     """The reason an OS error gives, worded for a reader of the report."""
     if exc.errno == errno.ELOOP:
         return "symbolic link loop (the link leads back to itself)"
@@ -181,7 +179,7 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _file_type(mode: int) -> str:
+def file_type(mode: int) -> str:
     for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
                        (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
         if test(mode):
@@ -330,100 +328,3 @@ def _only_day(text: str) -> date | None:
 def _looks_like_gov_page(header: list[str]) -> bool:
     text = "\n".join(header).lower()
     return any(mark in text for mark in ("gov.uk", "parliament.uk", "official statistics", "published"))
-
-
-def iter_paths(paths: list[str | Path], stats: dict[str, os.stat_result] | None = None
-               ) -> tuple[list[Path], list[Unreadable]]:
-    """The document files named or found in folders (sorted), and the paths that could not be used.
-
-    Folders are walked by hand rather than with `rglob`, which silently skips a subfolder it may not list;
-    symbolic links are followed, each folder is visited once (a link loop is reported, not walked), and
-    anything that is not a regular file (a pipe, a device, a dangling link) is reported, never opened.
-    Files without a document suffix and hidden entries (".git", ".DS_Store") are not documents.
-    `stats`, if given, receives each file's stat by path, so that a caller need not stat it again.
-    """
-    found: list[Path] = []
-    bad: list[Unreadable] = []
-    seen: dict[tuple[int, int], Path] = {}
-    for raw in paths:
-        path = Path(raw)
-        try:
-            info = path.stat()
-        except OSError as exc:
-            reason = "no such file or folder" if isinstance(exc, FileNotFoundError) else _os_reason(exc)
-            bad.append(Unreadable(str(path), reason))
-            continue
-        if stat.S_ISDIR(info.st_mode):
-            _walk(path, found, bad, seen, stats)
-        elif stat.S_ISREG(info.st_mode):
-            found.append(path)
-            if stats is not None:
-                stats[str(path)] = info
-        else:
-            bad.append(Unreadable(str(path), f"not a regular file ({_file_type(info.st_mode)})"))
-    return found, bad
-
-
-def _walk(folder: Path, found: list[Path], bad: list[Unreadable], seen: dict[tuple[int, int], Path],
-          stats: dict[str, os.stat_result] | None = None) -> None:
-    """Documents under `folder` in sorted order, depth first, each real folder once."""
-    files: list[Path] = []
-    stack = [folder]
-    while stack:
-        current = stack.pop()
-        try:
-            info = current.stat()
-            key = (info.st_dev, info.st_ino)
-            if key in seen:
-                if current != folder:
-                    bad.append(Unreadable(str(current), f"symbolic link loop (the folder {seen[key]} again): "
-                                                        "not walked twice"))
-                continue
-            seen[key] = current
-            with os.scandir(current) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
-        except OSError as exc:
-            bad.append(Unreadable(str(current), f"folder not listed: {_os_reason(exc)}"))
-            continue
-        folders = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                is_dir = entry.is_dir()  # follows links; False for a dangling or looping one
-            except OSError:
-                is_dir = False
-            if is_dir:
-                folders.append(Path(entry.path))
-            elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:  # a Path only for what is kept
-                _add_file(entry, files, bad, stats)
-        stack.extend(reversed(folders))
-    found.extend(sorted(files))
-
-
-def _add_file(entry: os.DirEntry, files: list[Path], bad: list[Unreadable],
-              stats: dict[str, os.stat_result] | None) -> None:
-    """The entry into `files` if it is a regular file (through links), else into `bad` with the reason."""
-    try:
-        info = entry.stat()  # follows links, as Path.stat does
-    except OSError as exc:
-        reason = "dangling symbolic link" if isinstance(exc, FileNotFoundError) else _os_reason(exc)
-        bad.append(Unreadable(entry.path, reason))
-        return
-    if stat.S_ISREG(info.st_mode):
-        files.append(Path(entry.path))
-        if stats is not None:
-            stats[entry.path] = info
-    else:
-        bad.append(Unreadable(entry.path, f"not a regular file ({_file_type(info.st_mode)})"))
-
-
-def read_documents(paths: list[str | Path]) -> tuple[list[Document], list[Unreadable]]:
-    files, unreadable = iter_paths(paths)
-    documents = []
-    for path in files:
-        try:
-            documents.append(read_document(path))
-        except DocumentError as exc:
-            unreadable.append(Unreadable(str(path), str(exc)))
-    return documents, unreadable

@@ -27,8 +27,9 @@ from claimcheck import snapshot
 from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest, document_from_metadata
 from claimcheck.cache import document_metadata as metadata_of
 from claimcheck.claims import CATEGORICAL, COLUMNS, claims_frame, typed
-from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, decode, iter_paths, parse_document
+from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, decode, parse_document
 from claimcheck.extract import extract_document
+from claimcheck.folders import iter_paths
 
 ENGINES = ("local", "dask")
 ROW_FIELDS = COLUMNS[1:]  # a cached claim row: every column but `doc`, which is the file's name in this run

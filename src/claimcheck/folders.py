@@ -1,0 +1,112 @@
+"""Finding document files: folders walked by hand, every path that cannot be used reported with the reason.
+
+Not part of extraction (a file's claims do not depend on how it was found), so it is not in the claims
+cache's fingerprint.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from claimcheck.documents import Document, DocumentError, Unreadable, file_type, os_reason, read_document
+
+SUFFIXES = (".txt", ".md", ".text")
+
+
+def iter_paths(paths: list[str | Path], stats: dict[str, os.stat_result] | None = None
+               ) -> tuple[list[Path], list[Unreadable]]:
+    """The document files named or found in folders (sorted), and the paths that could not be used.
+
+    Folders are walked by hand rather than with `rglob`, which silently skips a subfolder it may not list;
+    symbolic links are followed, each folder is visited once (a link loop is reported, not walked), and
+    anything that is not a regular file (a pipe, a device, a dangling link) is reported, never opened.
+    Files without a document suffix and hidden entries (".git", ".DS_Store") are not documents.
+    `stats`, if given, receives each file's stat by path, so that a caller need not stat it again.
+    """
+    found: list[Path] = []
+    bad: list[Unreadable] = []
+    seen: dict[tuple[int, int], Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        try:
+            info = path.stat()
+        except OSError as exc:
+            reason = "no such file or folder" if isinstance(exc, FileNotFoundError) else os_reason(exc)
+            bad.append(Unreadable(str(path), reason))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            _walk(path, found, bad, seen, stats)
+        elif stat.S_ISREG(info.st_mode):
+            found.append(path)
+            if stats is not None:
+                stats[str(path)] = info
+        else:
+            bad.append(Unreadable(str(path), f"not a regular file ({file_type(info.st_mode)})"))
+    return found, bad
+
+
+def _walk(folder: Path, found: list[Path], bad: list[Unreadable], seen: dict[tuple[int, int], Path],
+          stats: dict[str, os.stat_result] | None = None) -> None:
+    """Documents under `folder` in sorted order, depth first, each real folder once."""
+    files: list[Path] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                if current != folder:
+                    bad.append(Unreadable(str(current), f"symbolic link loop (the folder {seen[key]} again): "
+                                                        "not walked twice"))
+                continue
+            seen[key] = current
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            bad.append(Unreadable(str(current), f"folder not listed: {os_reason(exc)}"))
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows links; False for a dangling or looping one
+            except OSError:
+                is_dir = False
+            if is_dir:
+                folders.append(Path(entry.path))
+            elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:  # a Path only for what is kept
+                _add_file(entry, files, bad, stats)
+        stack.extend(reversed(folders))
+    found.extend(sorted(files))
+
+
+def _add_file(entry: os.DirEntry, files: list[Path], bad: list[Unreadable],
+              stats: dict[str, os.stat_result] | None) -> None:
+    """The entry into `files` if it is a regular file (through links), else into `bad` with the reason."""
+    try:
+        info = entry.stat()  # follows links, as Path.stat does
+    except OSError as exc:
+        reason = "dangling symbolic link" if isinstance(exc, FileNotFoundError) else os_reason(exc)
+        bad.append(Unreadable(entry.path, reason))
+        return
+    if stat.S_ISREG(info.st_mode):
+        files.append(Path(entry.path))
+        if stats is not None:
+            stats[entry.path] = info
+    else:
+        bad.append(Unreadable(entry.path, f"not a regular file ({file_type(info.st_mode)})"))
+
+
+def read_documents(paths: list[str | Path]) -> tuple[list[Document], list[Unreadable]]:
+    files, unreadable = iter_paths(paths)
+    documents = []
+    for path in files:
+        try:
+            documents.append(read_document(path))
+        except DocumentError as exc:
+            unreadable.append(Unreadable(str(path), str(exc)))
+    return documents, unreadable
