@@ -35,7 +35,7 @@ _CHANGE_BEFORE = re.compile(
     r"|(?:^|[^\w])(?:increased|increasing|rose|risen|rising|grown|grew|growing|fell|fallen|falling|decreased|dropped|"
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)\s+by\s*"
     r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
-    rf"|(?:^|[^\w]){_NOT_PHRASAL}(?:up|down)\s*$",
+    rf"|(?:^|[^\w])(?=(?:up|down)\s*$){_NOT_PHRASAL}(?:up|down)\s*$",
     re.I,
 )
 _CHANGE_AFTER = re.compile(

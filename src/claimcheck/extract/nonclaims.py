@@ -49,7 +49,7 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("0s", "mid-", "early-", "late-"), r"\b(?:19|20)?\d0s\b|\b(?:mid|early|late)-(?:19|20)\d\d\b"),
     # ordinals ("the 21st century"), but not a day of the month: "1st April 2023", "April 1st, 2023"
     (("st", "nd", "rd", "th"),
-     rf"\b{_NOT_AFTER_MONTH}\d+(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH_NAMES}\b)"),
+     rf"\b(?=\d+(?:st|nd|rd|th)\b){_NOT_AFTER_MONTH}\d+(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH_NAMES}\b)"),
     (("aged", "year", "under", "+"),
      r"\baged\s+(?:under\s+|over\s+|less\s+than\s+|more\s+than\s+)?\d+\+?(?:\s*(?:to|-|–|and)\s*\d+)?"
      r"(?:\s+years?(?:\s+old)?)?"
