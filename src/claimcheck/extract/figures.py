@@ -43,7 +43,9 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                                r"|\bof\s+(?:which|whom|these|those|them),?\s+$",
                                sentence[max(0, figure.start - CONTEXT):figure.start])
                      # "Of the 83,840 children looked after, 57,690 (69%) were fostered"
-                     or OF_THE_WHOLE.search(sentence, 0, figure.start)):
+                     or OF_THE_WHOLE.search(sentence, 0, figure.start)
+                     # "more than 1,000 family hubs, up from 400 in 2022": the base counts the same things
+                     or _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start)):
             figure.counted = previous.counted
         # "rose by £240 (4.5%)": the share in brackets is the same change
         if figure.kind == "percent" and previous.change and sentence[previous.end:figure.start].strip() == "(":
@@ -60,6 +62,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
 
 OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$",
                            re.I)  # "Of the 83,840 children looked after, " (a thousands comma is no clause break)
+_COMPARED_BASE = re.compile(r"[^.;]{0,40}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
+                            r")\s+from|compared\s+(?:with|to))\s+", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?")  # "146 out of 151", "13 of the 29"
 _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
 _OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+of\s+(?P<whole>\d{{1,4}}|{_SMALL})\b"

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 _BOUND_BEFORE = [
-    ("approx", r"(?:an?\s+)?average\s+of|around|about|approximately|approx\.?|roughly|some|circa|c\.|ca\.|"
+    ("approx", r"(?:an?\s+)?average\s+of|averages?|averaged|averaging|around|about|approximately|approx\.?|"
+               r"roughly|some|circa|c\.|ca\.|"
                r"an\s+estimated|estimated|close\s+to|in\s+the\s+region\s+of|broadly|of\s+the\s+order\s+of"),
     ("min", r"more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|above|"
             r"greater\s+than|a\s+minimum\s+of|no\s+less\s+than|not\s+less\s+than|exceeding|over\s+and\s+above"),
@@ -32,14 +33,17 @@ _CHANGE_BEFORE = re.compile(
     r"|(?:^|[^\w])(?:an?\s+)?(?:(?:annual|overall|net|real[-\s]terms)\s+)?"
     r"(?:increase|rise|decrease|fall|cut|reduction|drop|growth|uplift|boost|decline|change)s?\s+of\s*"
     r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
-    r"|(?:^|[^\w])(?:increased|increasing|rose|risen|rising|grown|grew|growing|fell|fallen|falling|decreased|dropped|"
+    r"|(?:^|[^\w])(?:increased|increasing|increases?|rose|risen|rising|rises?|grown|grew|growing|grows?|fell|fallen"
+    r"|falling|falls?|decreased|decreases?|dropped|drops?|"
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)\s+by\s*"
     r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
     rf"|(?:^|[^\w])(?=(?:up|down)\s*$){_NOT_PHRASAL}(?:up|down)\s*$",
     re.I,
 )
 _CHANGE_AFTER = re.compile(
-    r"^\s*(?:more|fewer|less|extra|additional|increase|rise|uplift|cut|reduction|decrease|fall|drop|higher|lower|"
+    r"^\s*(?:(?:pay|funding|budget|cash|real[-\s]terms|price|fee|rate|grant|spending)\s+(?=increase|rise|uplift|cut"
+    r"|reduction|decrease|fall|drop|boost))?"  # "a 2% pay rise": a change in pay
+    r"(?:more|fewer|less|extra|additional|increase|rise|uplift|cut|reduction|decrease|fall|drop|higher|lower|"
     r"up\s+on|down\s+on|up\s+from|down\s+from|on\s+(?:the\s+)?(?:previous|last)\s+year"
     r"|of\s+(?:additional|extra|further|new)\s+(?:funding|investment|money|spending|capital|grants?))\b",
     re.I,

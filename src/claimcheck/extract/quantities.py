@@ -34,9 +34,12 @@ FIGURE = re.compile(
     re.I,
 )
 _WORD_NUMBERS = "|".join(sorted((w for w in SMALL_NUMBERS if w not in ("zero", "one")), key=len, reverse=True))
+_WORD_NUMBER = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|"
+                rf"seven|eight|nine)|{_WORD_NUMBERS})")
 WORDS = re.compile(
-    rf"\b(?P<words>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|"
-    rf"seven|eight|nine)|{_WORD_NUMBERS})(?:\s+(?:hundred|thousand|million|billion))?"
+    # "twelve", "forty-two", "two thousand", "one hundred and fifty"
+    rf"\b(?P<words>(?:{_WORD_NUMBER}|one)\s+(?:hundred|thousand|million|billion)(?:\s+and\s+{_WORD_NUMBER})?"
+    rf"|{_WORD_NUMBER}"
     r"|a\s+dozen|dozens|hundreds|thousands|millions|tens\s+of\s+thousands)\b(?!\s*(?:-|–)\s*\w)",
     re.I,
 )
@@ -62,7 +65,7 @@ _RATE_AFTER = re.compile(
     re.I,
 )
 _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
-_ONE_IN = re.compile(r"\b(?:one|a)\s+in\s+$", re.I)
+_ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])")  # "£1bn+": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\s+([a-z’'-]+)", re.I)
@@ -316,11 +319,13 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
         bound = bound_of(before)
         step = None
         ratio = _ONE_IN.search(before)
-        if ratio and value:  # "one in five children": a proportion, 20%
+        part = (number_words(ratio["part"]) or 1.0) if ratio else 0.0  # "a in" counts one
+        if ratio and value and part < value:  # "one in five children", "three in four": a proportion
             start = m.start() - (len(before) - ratio.start())
             bound = bound_of(sentence[max(0, start - CONTEXT):start])
-            low, high = interval(100.0 / value, bound, None)
-            return Figure(start, m.end(), sentence[start:m.end()], "percent", 100.0 / value, "percent", bound, low,
+            share = 100.0 * part / value
+            low, high = interval(share, bound, None)
+            return Figure(start, m.end(), sentence[start:m.end()], "percent", share, "percent", bound, low,
                           high, None, False)
     word = re.match(r"\s*([A-Za-z]+)", after)
     first = word.group(1).lower() if word else ""
