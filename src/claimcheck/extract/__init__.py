@@ -230,7 +230,7 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
     """ "83,840 children looked after on 31 March 2023", "On 31 March 2023, 83,840 children were looked
     after": the day a count or share stands at. Not the day something was announced ("£7m announced on 14
     February"): money and sentences telling an event keep the day as a date claim of its own."""
-    if figure.kind not in ("count", "percent", "rate") or not re.match(r"(?i)(?:on|at|as\s+at)\b", span.text) \
+    if figure.kind not in ("count", "percent", "rate") or not re.match(r"(?i)(?:on|at|as\s+(?:at|of))\b", span.text) \
             or span.start is None or _EVENT_VERB.search(text):
         return False
     if span.start_pos >= figure.end:

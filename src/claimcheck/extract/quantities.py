@@ -68,7 +68,9 @@ _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I
 _ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])")  # "£1bn+": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
-_PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})\s+([a-z’'-]+)", re.I)
+_PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
+                             r"(?:\s+(?!(?:in|at|on|of|and|or|the|for|to|from|by|with|compared|than|was|were|is|are)\b)"
+                             r"([a-z’'-]+))?", re.I)  # "71 per 10,000 children", "a rate of 342.7 per 10,000."
 
 STOP = words("function_words")
 _PAST_VERBS = words("verbs_past")

@@ -343,6 +343,7 @@ def after_amount(sentence: str, end: int) -> str | None:
                   sentence[end:])
     rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
                   r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
+    rest = re.sub(r"^\s*(?:by|since|until|during|at|from)\s{2,}", " ", rest)  # "£2.5bn by [2024-25] on family support"
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest
