@@ -18,19 +18,9 @@ from claimcheck.extract.figures import OF_THE_WHOLE, scan
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
+from claimcheck.extract.phrases import after_amount, possessive_before, starts_with_amount, subject_before_verb
 from claimcheck.extract.quantities import Figure, counted_phrase
-from claimcheck.extract.subjects import (
-    HEADS,
-    Entity,
-    Memory,
-    after_amount,
-    clause_bounds,
-    entities,
-    possessive_before,
-    refers_back,
-    starts_with_amount,
-    subject_before_verb,
-)
+from claimcheck.extract.subjects import HEADS, Entity, Memory, clause_bounds, entities, refers_back
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, sentences
 from claimcheck.subjects import normalise_subject

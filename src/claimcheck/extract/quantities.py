@@ -171,7 +171,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
 
 _ONLY_ADJECTIVE = frozenset(
     "available eligible remaining left needed required possible allocated funded planned expected overall "
-    "altogether in total more less".split()
+    "altogether more less".split()
 )
 
 

@@ -131,8 +131,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         low, high = interval(value, "exact", step)
         span = (header.periods.get(index) if header else None) or row_period
         line, column = block.locate(pos)
-        change = signed or bool(label and re.search(r"\bchange\b", label, re.I)) or bool(shift) \
-            or (row_label is not None and bool(_CHANGE_ROW.match(row_label)))
+        change = signed or bool(row_label and re.search(r"\bchange\b", row_label, re.I))  # the row's own label
         if change and span and span[0] == span[1] and header and header.stock_day:
             span = (_day_of(year_span(span[0].year - 1), header.stock_day)[0] + timedelta(days=1), span[1])
         claims.append(Claim(

@@ -1,0 +1,118 @@
+"""The phrase beside an amount: what it is spent on ("£259 million capital funding to ... homes"), whose it is
+("the council's £35m"), and the noun phrase that opens its clause ("The scheme cost £4.2 million").
+
+Hand-written for the reason `subjects.py` gives; split from it because these read one clause around one
+figure, where `subjects.py` finds the names a whole sentence (and the document before it) offers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.quantities import STOP
+from claimcheck.extract.subjects import ACTOR_WORDS
+
+_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
+                  r"remains?|covers?|involves?|provides?|offers?|receives?|spends?|spent|face|faces|"
+                  r"account|accounts|costs?(?=\s+(?:(?:an\s+estimated|around|about|over|nearly|almost|just|some)\s+)?[£$€\d]))\b")
+
+_PHRASE_STOP = re.compile(
+    r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
+    r"enabling|helping|meaning|working|including|bringing|intended|designed|aimed|aiming|targeted|"
+    r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they))\b"
+)
+_LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
+_LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
+_LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
+_NP = re.compile(
+    r"^\s*(?P<np>(?:(?!(?:of|for|in|into|on|to|towards|across|from|by|over|since|this|that|which|who|will|would|"
+    r"has|have|is|are|was|were|and|or|but|a|an|the|with|as|at|each|per|every|annually|collectively|overall|respectively|"
+    r"between|under|more|less|last|next|so|being|been)\b)[a-z][\w’'-]*\s*){0,3})"
+    r"(?P<comp>(?:for|in|into|on|to|towards|across|from)\b.*)?$",
+    re.S,
+)
+
+
+def after_amount(sentence: str, end: int) -> str | None:
+    """The phrase an amount is spent on: "£259 million capital funding to ... homes", "£680 million in ... training".
+
+    Runs to the end of the clause; a comma continues it only inside a list ("in recruiting, training and
+    developing the workforce"). Time expressions should be blanked out of `sentence` before the call.
+    """
+    rest = re.sub(r"^\s+of\s+(?=(?:new\s+)?(?:funding|investment|money|capital|spending|support|grants?)\b)", " ",
+                  sentence[end:])
+    rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
+                  r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
+    rest = re.sub(r"^\s*(?:by|since|until|during|at|from)\s{2,}", " ", rest)  # "£2.5bn by [2024-25] on family support"
+    rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
+    stop = _PHRASE_STOP.search(rest)
+    segment = rest[: stop.start()] if stop else rest
+    parts = _LIST_COMMA.split(segment)
+    kept = parts[0]
+    for index, part in enumerate(parts[1:], start=1):
+        more = index + 1 < len(parts)
+        if _LIST_PART.match(part) or (more and len(part.split()) <= 3 and _LIST_PART.match(parts[index + 1])):
+            kept += "," + part
+        else:
+            break
+    kept = re.sub(r"\s+", " ", kept).strip()
+    m = _NP.match(kept)
+    if not m:
+        return None
+    np, comp = m["np"].strip(), (m["comp"] or "").strip()
+    if not np and not comp:
+        return None
+    if comp and len(comp.split()) > 16:
+        comp = " ".join(comp.split()[:16])
+    text = f"{np} {comp}".strip()
+    # "in [2024-25] to support ...": a blanked time can leave two prepositions in a row
+    text = re.sub(r"^(?:(?:for|in|into|on|to|towards|across|from)\s+(?:the\s+|a\s+|an\s+|our\s+)?)+", "", text)
+    text = text.strip(" ,")
+    if starts_with_amount(text):
+        return None  # "£212.8 million to 94 projects", "from £100m to £190m": another figure, not a subject
+    return text if text and re.search(r"[a-z]{3}", text) else None
+
+
+def possessive_before(sentence: str, start: int) -> str | None:
+    m = re.search(r"([A-Z][\w]*)[’']s\s*$", sentence[:start])
+    return m.group(1) + "’s" if m else None
+
+
+_AMOUNT_IN = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)[£$€]?\s?\d")  # "total of 1,200 applications": no subject
+
+
+_AMOUNT_WORDS = frozenset({"total", "number", "sum", "figure", "amount", "increase", "rise", "fall", "decrease", "cut",
+                           "reduction", "further", "additional", "extra", "another"})
+
+
+def starts_with_amount(text: str) -> bool:
+    """ "£45 million", "94 projects": a figure, never what a figure is about (a year may open a name)."""
+    return _AMOUNT_IN.match(text) is not None
+
+
+_REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
+                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|claimed|claims|showed|shows|show)(?:\s+that)?"
+                       r"|(?:estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)"
+                       r"|announce[sd])\s+that)\s+")
+
+
+def subject_before_verb(sentence: str, pos: int) -> str | None:
+    """The noun phrase that opens the clause holding `pos`, if it names something rather than an actor."""
+    text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
+    text = re.split(r"[;:]", text)[-1]
+    text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to)\b[^,]*,\s*",
+                  "", text)
+    # reported speech: "One council leader said costs for a single placement could reach £10,000 a week"
+    text = _REPORTED.split(text)[-1]
+    text = re.sub(r",\s*(?:which|who)\b[^,]*,", " ", text)  # "The programme, which began in 2014, has received"
+    verb = _AUX.search(text + sentence[pos:pos + 30])  # "The scheme cost £4.2 million": the verb sees its amount
+    if not verb or verb.start() >= len(text):
+        return None
+    np = text[:verb.start()].strip(" ,“\"")
+    np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
+    if amount := _AMOUNT_IN.search(np):  # "The grant of £36 million will be paid": the grant
+        np = re.sub(r"\s+(?:of|at|worth|totalling)\s*$", "", np[:amount.start()].strip(" ,"))
+    if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS \
+            or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
+        return None
+    return np
