@@ -103,6 +103,21 @@ def _between_days(m, ctx):
     return None
 
 
+@pattern(rf"\b(?:between|from)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAMES})\s+(?:and|to|until)\s+({FULL_DAY})",
+         needs=("between", "from"))
+def _between_days_one_year(m, ctx):
+    """ "between 1 April and 30 September 2023": the first day takes the year of the last (or the one
+    before, when its month comes later: "from 1 December to 31 March 2024")."""
+    last = point_span(m[3], ctx)
+    if last is None:
+        return None
+    month = MONTHS[m[2].lower()]
+    first = safe_date(last[0].year - (month > last[0].month), month, int(m[1]))
+    if first is None or first > last[1]:
+        return None
+    return "event", first, last[1], None
+
+
 @pattern(rf"\bbetween\s+({MONTH_NAMES})\s+and\s+({MONTH_NAMES})\s+({Y})", needs=("between",))
 def _between_months(m, ctx):
     year = int(m[3])
