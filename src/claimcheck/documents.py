@@ -268,11 +268,11 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 lines[j] = ""
         elif i > HEADER_ZONE:
             continue
-        elif (m := _BYLINE.match(text)) and (m.group(2) is None or _leading_day(m.group(2))):
+        elif (m := _BYLINE.match(text)) and (m.group(2) is None or (byline_day := _leading_day(m.group(2)))):
             doc.author = m.group(1)
             lines[i] = ""
             if m.group(2) and published is None:
-                published, published_line = _leading_day(m.group(2)), i
+                published, published_line = byline_day, i
         elif (m := _LABELLED_DATE.match(text)) and i != first:
             lines[i] = ""
             value = m.group(1).strip()

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.calendar import MONTH_NAMES
+from claimcheck.calendar import MONTH_NAMES, MONTHS
 
 # not after a month name and a space ("April 1st"): look-behinds must be fixed-width, so one per spelling
-_NOT_AFTER_MONTH = "".join(
-    f"(?<!{name}\\s)" for name in ("January February March April May June July August September October "
-                                     "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
-)
+_NOT_AFTER_MONTH = "".join(f"(?<!{name}\\s)" for name in sorted(MONTHS))
 
 # (necessary condition, pattern): a pattern runs only if the lowercased text contains one of the strings,
 # or a digit ("#digit"); most sentences need a few of them, and one big alternation was the slowest part.
