@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.units import UnitError, compatible, factor, number_words, parse_amount, step_of
+from claimcheck.units import UnitError, compatible, factor, number_words, parse_amount, scaled, step_of
 
 
 @pytest.mark.parametrize("text, value, unit", [
@@ -52,3 +52,15 @@ def test_other_currencies_never_convert_to_pounds():
         with pytest.raises(UnitError):
             factor(other, "GBP")
     assert not compatible("EUR", "GBP")
+
+
+@pytest.mark.parametrize("digits, multiplier, expected", [
+    ("4.1", 1e6, 4_100_000.0), ("32.3", 1e9, 32_300_000_000.0), ("16.1", 1e9, 16_100_000_000.0),
+    ("1,234.5", 1.0, 1234.5), ("0.75", 1e9, 750_000_000.0),
+])
+def test_a_stated_figure_is_scaled_in_decimal(digits, multiplier, expected):
+    assert scaled(digits, multiplier) == expected  # 4.1 * 1e6 in binary is 4,099,999.9999999995
+
+
+def test_a_rule_amount_equals_the_same_figure_in_a_document():
+    assert parse_amount("£4.1 million") == (4_100_000.0, "GBP")

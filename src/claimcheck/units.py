@@ -9,6 +9,7 @@ floats with a unit string, and conversion factors are cached per unit pair.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
 import pint
@@ -85,6 +86,12 @@ def number_value(digits: str) -> float:
     return float(digits.replace(",", ""))
 
 
+def scaled(digits: str, multiplier: float = 1.0) -> float:
+    """ "4.1" million -> 4,100,000.0: in decimal, since in binary 4.1 × 10⁶ is 4,099,999.9999999995 and a
+    stated figure must equal the same figure stated elsewhere."""
+    return float(Decimal(digits.replace(",", "")) * Decimal(repr(multiplier)))
+
+
 def number_words(text: str) -> float | None:
     """ "twenty-five" -> 25, "three hundred" -> 300, "six" -> 6; None if not a number in words."""
     total = current = 0.0
@@ -131,7 +138,7 @@ def parse_amount(text: str) -> tuple[float, str]:
         mag = m["mag"].lower()
         if mag not in MAGNITUDES:
             raise UnitError(f"unknown magnitude {m['mag']!r} in {text!r}")
-        value *= MAGNITUDES[mag]
+        value = scaled(m["num"], MAGNITUDES[mag])
     rest = m["rest"]
     if m["pct"]:
         if rest:

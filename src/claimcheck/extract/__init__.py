@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from claimcheck.claims import Claim
@@ -102,12 +102,17 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     claims: list[Claim] = []
     attached: set[int] = set()
     money_subjects: list[tuple[int, str]] = []
+    periods: list[TimeSpan | None] = []
     for figure in figures:
         period_index = _period_of(figure, spans, text, figures)
         span = spans[period_index] if period_index is not None else None
         if period_index is not None:
             attached.add(period_index)
             span = _year_earlier(figure, span, text)
+        periods.append(span)
+    if "respectively" in text:
+        periods = _respectively(periods)
+    for figure, span in zip(figures, periods, strict=True):
         subject = _subject(figure, timeless, ents, memory, figures, money_subjects)
         if figure.kind in ("money", "rate") and subject:
             money_subjects.append((figure.start, subject))
@@ -141,11 +146,38 @@ def _year_earlier(figure: Figure, span: TimeSpan, text: str) -> TimeSpan:
     return replace(span, start=_years_back(span.start), end=_years_back(span.end), text=f"a year before {span.text}")
 
 
-def _years_back(day: date) -> date:
+def _respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:
+    """ "£3.2m and £4.1m in 2021-22 and 2022-23 respectively": when n figures share a span of n whole years
+    (financial or calendar), each takes its own year, in order."""
+    shared: dict[int, list[int]] = {}
+    for index, span in enumerate(periods):
+        if span is not None:
+            shared.setdefault(id(span), []).append(index)
+    periods = list(periods)
+    for indexes in shared.values():
+        span = periods[indexes[0]]
+        years = _whole_years(span.start, span.end) if len(indexes) > 1 and span and span.start and span.end else None
+        if years != len(indexes):
+            continue
+        for offset, index in enumerate(indexes):
+            first = _years_back(span.start, -offset)
+            periods[index] = replace(span, start=first, end=_years_back(first, -1) - timedelta(days=1))
+    return periods
+
+
+def _whole_years(start: date, end: date) -> int | None:
+    """How many whole years (1 April or 1 January to the day before) run from `start` to `end`, if whole."""
+    if (start.month, start.day) not in ((4, 1), (1, 1)):
+        return None
+    count = end.year - start.year + (start.month == 1)
+    return count if count > 0 and _years_back(start, -count) - timedelta(days=1) == end else None
+
+
+def _years_back(day: date, years: int = 1) -> date:
     try:
-        return day.replace(year=day.year - 1)
+        return day.replace(year=day.year - years)
     except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
+        return day.replace(year=day.year - years, day=28)
 
 
 def _brackets_around(text: str, pos: int) -> tuple[int, int] | None:

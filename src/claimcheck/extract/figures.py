@@ -8,7 +8,7 @@ import re
 
 from claimcheck.extract.hedges import bound_of, interval, is_change
 from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, WORDS, Figure, numeric_figure, word_figure
-from claimcheck.units import MAGNITUDES, number_value, number_words, step_of
+from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
 
 _DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
 _N_IN_M = re.compile(r"(?<![\w.,£$€-])(?P<part>\d{1,3}|one)\s+in\s+(?P<whole>\d{1,4})\b"
@@ -121,7 +121,7 @@ def _ranges(sentence: str, masked: str) -> list[Figure]:
         if high_match["sign"] or (m["mag"] and not high_match["mag"]):
             continue  # "£10m-15" is not a range this reads
         multiplier = MAGNITUDES.get((m["mag"] or high_match["mag"] or "").strip().lower(), 1.0)
-        value = number_value(m["low"]) * multiplier
+        value = scaled(m["low"], multiplier)
         if money and high_match["pence"]:
             value /= 100
         if not 0 <= value < high.value:

@@ -17,8 +17,8 @@ from claimcheck.units import (
     CURRENCY_WORDS,
     MAGNITUDES,
     SMALL_NUMBERS,
-    number_value,
     number_words,
+    scaled,
     step_of,
 )
 from claimcheck.wordlists import words
@@ -177,7 +177,6 @@ _ONLY_ADJECTIVE = frozenset(
 
 def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     digits = m["num"]
-    value = number_value(digits)
     mag = (m["mag"] or "").lower()
     cur = m["cur"]
     if mag and not cur and mag in ("m", "k") and not m["pct"]:
@@ -191,7 +190,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     signed = m["sign"] is not None
     sign = -1.0 if signed and m["sign"] in "-−" else 1.0
     step = step_of(digits, multiplier)
-    value = sign * value * multiplier
+    value = sign * scaled(digits, multiplier)
     bound: str | None = None  # read from the hedge once the figure is known to be kept
     counted = None
     counted_start = counted_end = None
@@ -301,8 +300,8 @@ def _noise(before: str, after: str) -> bool:
                  r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
-    return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d)",
-                        after)  # "146 out of 151", "13 of the 29 recommendations": a part of its whole
+    return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
+                        r"|respectively\b)", after)  # "146 out of 151", "13 of the 29", "and 82,170 respectively"
 
 
 def word_figure(sentence: str, m: re.Match) -> Figure | None:

@@ -21,7 +21,7 @@ from claimcheck.extract.hedges import interval
 from claimcheck.extract.period_grammar import safe_date
 from claimcheck.extract.text import Block
 from claimcheck.subjects import normalise_subject
-from claimcheck.units import MAGNITUDES, number_value, step_of
+from claimcheck.units import MAGNITUDES, scaled, step_of
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _FY = re.compile(r"^((?:19|20)\d\d)\s?[-–/]\s?(\d\d|(?:19|20)\d\d)$")
@@ -126,7 +126,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             kind, unit, multiplier = "money", "GBP", (header.multiplier if header and header.multiplier else 1.0)
         else:
             kind, unit, multiplier = "count", "count", 1.0
-        value = sign * number_value(digits) * multiplier
+        value = sign * scaled(digits, multiplier)
         step = step_of(digits, multiplier)
         low, high = interval(value, "exact", step)
         span = (header.periods.get(index) if header else None) or row_period
