@@ -399,9 +399,11 @@ def _tidy_subject(subject: str) -> str:
     subject = subject.strip(" ,.;:-–—•*")  # a bullet's dash is not part of a name
     subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
     subject = _TIME_ADVERBS.sub("", re.sub(r"\s{2,}", " ", subject)).strip(" ,.;:")
+    subject = _DANGLING.sub("", subject)  # "percentage of children looked after who", "care leavers aged [19 to 21]"
     return "" if _NOT_A_SUBJECT.match(subject) or starts_with_amount(subject) else subject
 
 
+_DANGLING = re.compile(r"\s+(?:who|which|that|whose|aged)$", re.I)
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS})$", re.I)
 _NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them)$"

@@ -306,8 +306,10 @@ def _until(m, ctx):
     return "period", min(ctx.doc_date, span[1]) if ctx.future else None, span[1], None
 
 
-_COMPARED_NEEDS = ("compared", "from", "than")
-_COMPARED_WITH = r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?)\s+"
+_COMPARED_NEEDS = ("compared", "from", "than", "same as", "similar to")
+# "68%, the same as in 2022": the year of the comparison, not of the figure
+_COMPARED_WITH = (r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?"
+                  r"|(?:the\s+)?same\s+as(?:\s+(?:in|at|on))?|similar\s+to(?:\s+(?:in|at|on))?)\s+")
 
 
 @pattern(rf"{_COMPARED_WITH}(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y})\b", needs=_COMPARED_NEEDS)
