@@ -21,6 +21,8 @@ _PHRASE_STOP = re.compile(
     r"enabling|helping|meaning|working|including|bringing|intended|designed|aimed|aiming|targeted|"
     r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they))\b"
 )
+_NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|additional|extra|another)\s+)?"
+                          r"[£$€]\s?\d")
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
@@ -47,6 +49,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest
+    if nxt := _NEXT_AMOUNT.search(segment):  # "£50 million for parenting support and £100 million for ..."
+        segment = segment[: nxt.start()]
     parts = _LIST_COMMA.split(segment)
     kept = parts[0]
     for index, part in enumerate(parts[1:], start=1):
