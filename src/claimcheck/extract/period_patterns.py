@@ -46,6 +46,15 @@ from claimcheck.extract.period_grammar import (
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 
 
+@pattern(rf"\b(?:than|compared\s+(?:to|with)|(?:the\s+)?same\s+as|similar\s+to)\s+(?:in\s+)?({FY})\b",
+         needs=("than", "compared", "same as", "similar to"))
+def _compared_year_label(m, ctx):
+    """ "11.5 per cent more than in 2010-11": the base of a comparison, before "2010-11" can be read as the
+    figure's own financial year (the general comparison patterns come later, after the ranges)."""
+    span = point_span(m[1], ctx)
+    return ("compare", *span, None) if span else None
+
+
 @pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])|the\s+(first|second|third|fourth|final|last)\s+quarter\s+of)"
          rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b", needs=("q1", "q2", "q3", "q4", "quarter"))
 def _quarter(m, ctx):
@@ -203,11 +212,9 @@ def _units_to(m, ctx):
     if span is None:
         return None
     end = span[1]
-    before = units_back(end, count_of(m[1]), m[2])
-    if before is None:
-        return None
-    start = before + timedelta(days=1)
-    return "period", start, end, None
+    # counted back from the day after: "the three months to June 2023" starts on 1 April, not 31 March
+    start = units_back(end + timedelta(days=1), count_of(m[1]), m[2])
+    return ("period", start, end, None) if start else None
 
 
 @pattern(
@@ -312,9 +319,9 @@ _COMPARED_WITH = (r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(
                   r"|(?:the\s+)?same\s+as(?:\s+(?:in|at|on))?|similar\s+to(?:\s+(?:in|at|on))?)\s+")
 
 
-@pattern(rf"{_COMPARED_WITH}(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y})\b", needs=_COMPARED_NEEDS)
+@pattern(rf"{_COMPARED_WITH}(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y})\b", needs=_COMPARED_NEEDS)
 @pattern(  # "fell from 1,234 in 2019 to 987": the base figure is a claim of its own, and its date the span
-    rf"{_COMPARED_WITH}[\d.,]+%?\s+(?P<span>(?:in|at|on)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{Y}))\b",
+    rf"{_COMPARED_WITH}[\d.,]+%?\s+(?P<span>(?:in|at|on)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b",
     needs=_COMPARED_NEEDS,
 )
 def _compared(m, ctx):

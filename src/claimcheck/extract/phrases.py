@@ -89,9 +89,13 @@ _AMOUNT_WORDS = frozenset({"total", "number", "sum", "figure", "amount", "increa
                            "reduction", "further", "additional", "extra", "another"})
 
 
+_SHARE_IN_WORDS = re.compile(r"(?:\w+\s+)?[a-z]+(?:-[a-z]+)?\s+(?:per\s?cent|percent)\b", re.I)
+
+
 def starts_with_amount(text: str) -> bool:
-    """ "£45 million", "94 projects": a figure, never what a figure is about (a year may open a name)."""
-    return _AMOUNT_IN.match(text) is not None
+    """ "£45 million", "94 projects", "Nearly forty per cent": a figure, never what a figure is about (a year
+    may open a name)."""
+    return _AMOUNT_IN.match(text) is not None or _SHARE_IN_WORDS.match(text) is not None
 
 
 _REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"

@@ -66,6 +66,7 @@ _RATE_AFTER = re.compile(
 )
 _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
 _ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
+_PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])")  # "£1bn+": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
@@ -328,6 +329,11 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
             low, high = interval(share, bound, None)
             return Figure(start, m.end(), sentence[start:m.end()], "percent", share, "percent", bound, low,
                           high, None, False)
+        if words not in _VAGUE and (pct := _PERCENT_WORD.match(after)):  # "Sixty-two per cent of councils"
+            low, high = interval(value, bound, None)
+            end = m.end() + pct.end()
+            return Figure(m.start(), end, sentence[m.start():end], "percent", value, "percent", bound, low, high,
+                          None, is_change(before, sentence[end:end + CONTEXT], False))
     word = re.match(r"\s*([A-Za-z]+)", after)
     first = word.group(1).lower() if word else ""
     end = m.end()
