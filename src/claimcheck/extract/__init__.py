@@ -215,6 +215,8 @@ def _period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[F
         if span.role == "event" and (span.start == span.end or re.match(r"(?i)on\b|by\b", span.text)) \
                 and not _stock_date(figure, span, text):
             continue
+        if _in_aside(text, span.start_pos, span.end_pos, figure):
+            continue  # "The report, published in May 2022, made 80 recommendations"
         brackets = _brackets_around(text, span.start_pos)
         if brackets and not brackets[0] < figure.start < brackets[1] and any(
                 brackets[0] < other.start < brackets[1] for other in figures):
@@ -264,7 +266,7 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
 def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
              money_subjects: list[tuple[int, str]]) -> str | None:
     lo, hi = clause_bounds(text, figure.start)
-    in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not _only_in_aside(text, e, figure)]
+    in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not _in_aside(text, e.start, e.end, figure)]
     if figure.kind == "percent":
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         index = next(i for i, f in enumerate(figures) if f is figure)
@@ -326,11 +328,12 @@ _ASIDE = re.compile(r",\s*(?:[a-z]+ed|set\s+out|made|given|laid|held|won)\s+(?:a
                     r"[^,]*,", re.I)
 
 
-def _only_in_aside(text: str, entity: Entity, figure: Figure) -> bool:
-    """ "The funding, announced at the Spending Review, includes £50 million for parenting programmes": the
-    occasion in a participle aside is not what the figure is about."""
-    return any(m.start() < entity.start and entity.end <= m.end() and not m.start() <= figure.start < m.end()
-               for m in _ASIDE.finditer(text, max(0, entity.start - 80), entity.end + 80))
+def _in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
+    """ "The funding, announced at the Spending Review, includes £50 million for parenting programmes", "The
+    report, published in May 2022, made 80 recommendations": the occasion in a participle aside, and its
+    date, are not what the figure is about nor when."""
+    return any(m.start() < start and end <= m.end() and not m.start() <= figure.start < m.end()
+               for m in _ASIDE.finditer(text, max(0, start - 80), end + 80))
 
 
 def _holder_before(text: str, start: int, clause_start: int) -> str | None:

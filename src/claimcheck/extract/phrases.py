@@ -13,7 +13,7 @@ from claimcheck.extract.quantities import STOP
 from claimcheck.extract.subjects import ACTOR_WORDS
 
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
-                  r"remains?|covers?|involves?|provides?|offers?|receives?|spends?|spent|face|faces|"
+                  r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
                   r"account|accounts|costs?(?=\s+(?:(?:an\s+estimated|around|about|over|nearly|almost|just|some)\s+)?[£$€\d]))\b")
 
 _PHRASE_STOP = re.compile(
