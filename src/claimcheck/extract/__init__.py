@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from claimcheck.calendar import add_months
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, strip_furniture
 from claimcheck.extract.figures import OF_THE_WHOLE, scan
@@ -143,7 +144,8 @@ def _year_earlier(figure: Figure, span: TimeSpan, text: str) -> TimeSpan:
         return span
     if span.start is None or span.end is None:
         return span
-    return replace(span, start=_years_back(span.start), end=_years_back(span.end), text=f"a year before {span.text}")
+    return replace(span, start=add_months(span.start, -12), end=add_months(span.end, -12),
+                   text=f"a year before {span.text}")
 
 
 def _respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:
@@ -155,13 +157,13 @@ def _respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:
             shared.setdefault(id(span), []).append(index)
     periods = list(periods)
     for indexes in shared.values():
-        span = periods[indexes[0]]
-        years = _whole_years(span.start, span.end) if len(indexes) > 1 and span and span.start and span.end else None
-        if years != len(indexes):
+        span = periods[indexes[0]]  # never None: only spans were gathered
+        if len(indexes) < 2 or span.start is None or span.end is None \
+                or _whole_years(span.start, span.end) != len(indexes):
             continue
         for offset, index in enumerate(indexes):
-            first = _years_back(span.start, -offset)
-            periods[index] = replace(span, start=first, end=_years_back(first, -1) - timedelta(days=1))
+            first = add_months(span.start, 12 * offset)
+            periods[index] = replace(span, start=first, end=add_months(first, 12) - timedelta(days=1))
     return periods
 
 
@@ -170,14 +172,7 @@ def _whole_years(start: date, end: date) -> int | None:
     if (start.month, start.day) not in ((4, 1), (1, 1)):
         return None
     count = end.year - start.year + (start.month == 1)
-    return count if count > 0 and _years_back(start, -count) - timedelta(days=1) == end else None
-
-
-def _years_back(day: date, years: int = 1) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
+    return count if count > 0 and add_months(start, 12 * count) - timedelta(days=1) == end else None
 
 
 def _brackets_around(text: str, pos: int) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from claimcheck.calendar import MONTH_NAMES, MONTHS, financial_year, fy_start_year, year_span
+from claimcheck.calendar import MONTH_NAMES, MONTHS, add_months, financial_year, fy_start_year, year_span
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.extract.hedges import interval
@@ -133,7 +133,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         line, column = block.locate(pos)
         change = signed or bool(row_label and re.search(r"\bchange\b", row_label, re.I))  # the row's own label
         if change and span and span[0] == span[1] and header and header.stock_day:
-            span = (_day_of(year_span(span[0].year - 1), header.stock_day)[0] + timedelta(days=1), span[1])
+            span = (add_months(span[1], -12) + timedelta(days=1), span[1])  # the day after the year before's
         claims.append(Claim(
             doc=doc.id, line=line, start=column, end=column + len(cell), text=cell, sentence=block.text,
             kind=kind, value=value, unit=unit, low=low, high=high, step=step, change=change,
