@@ -40,6 +40,8 @@ _LEFT_BY_TIME = re.compile(r"^(?:in|on|during|for|by|since|at|over|from|until|to
 _BASE_DATE = re.compile(r"(?:in|at|on)\b", re.I)  # how a compare span of a base figure starts (periods._compared)
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
                       r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
+_CHANGE_IN = re.compile(r"\s+(?:real[- ]terms\s+|cash[- ]terms\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
+                        r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
@@ -78,7 +80,7 @@ _WORD_RUN = re.compile(r"\w+")
 _CLAIM_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens hundreds thousands "
-    "millions spring summer autumn winter".split()
+    "millions spring summer autumn winter half third thirds quarter quarters fifth fifths tenth tenths".split()
 )
 
 
@@ -275,6 +277,15 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
             if counted:
                 return counted
+        if re.search(r"\d\s+(?:in|out\s+of)\s+\S+$", figure.text):  # "4 in 10 children's social workers"
+            counted, _, _ = counted_phrase(text, figure.end)
+            if counted:
+                return counted
+        change_in = _CHANGE_IN.match(text, figure.end)
+        if change_in:  # "a 10% reduction in the number of children's social workers"
+            described = after_amount(text, change_in.end())
+            if described:
+                return described
     if figure.kind in ("money", "rate") and figure.unit.startswith(CURRENCIES):
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)

@@ -47,8 +47,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      # "more than 1,000 family hubs, up from 400 in 2022": the base counts the same things
                      or _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start)):
             figure.counted = previous.counted
-        # "rose by £240 (4.5%)": the share in brackets is the same change
-        if figure.kind == "percent" and previous.change and sentence[previous.end:figure.start].strip() == "(":
+        # "rose by £240 (4.5%)", "an increase of £1.1 billion or 16%": the share is the same change
+        if figure.kind == "percent" and previous.change and sentence[previous.end:figure.start].strip() in ("(", "or"):
             figure.change = True
         # "146 out of 151 local authorities": the part counts what its total counts
         if previous.kind == "count" and previous.counted is None and figure.kind == "count" and figure.counted \
@@ -70,14 +70,35 @@ _OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+o
                      r"(?![.,]\d|\s*(?:%|per\s*cent)|\s+(?:the|a|an|all|our|their|its)\b)", re.I)
 
 
+_FRACTION = re.compile(
+    r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"
+    r"\s+of\s+(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+|each\s+)?(?:years?|months?|weeks?|days?|decade|"
+    r"century|financial|calendar|academic|term|session|period|quarter|spring|summer|autumn|winter|(?:19|20)\d\d)\b)",
+    re.I)
+_WHOLES = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+
+
+def _fractions(masked: str) -> list[re.Match]:
+    """ "a third of councils", "two-thirds of children", "half of local authorities": a share in words. Not
+    "the first half of 2023" (a period) nor "the third of May"; a bare "third" or "quarter" needs its
+    number."""
+    return [m for m in _FRACTION.finditer(masked) if m["part"] or m["whole"].lower() == "half"]
+
+
 def _proportions(sentence: str, masked: str) -> list[Figure]:
-    """ "7 in 10 councils", "nine out of ten councils": a proportion, 70% or 90%, not a count of ten councils.
-    "146 out of 151 local authorities" stays two counts, a part and its total: only a whole of ten or less,
-    or 100 or 1,000, is read as a proportion."""
+    """ "7 in 10 councils", "nine out of ten councils", "two-thirds of councils": a proportion, 70%, 90% or
+    66.7%, not a count of ten councils. "146 out of 151 local authorities" stays two counts, a part and its
+    total: only a whole of ten or less, or 100 or 1,000, is read as a proportion."""
     found = []
-    matches = [*_N_IN_M.finditer(masked), *_OUT_OF.finditer(masked)]
+    matches = [*_N_IN_M.finditer(masked), *_OUT_OF.finditer(masked), *_fractions(masked)]
     for m in sorted(matches, key=lambda match: match.start()):
-        part, whole = (int(v) if v.isdigit() else int(number_words(v) or 0) for v in (m["part"], m["whole"]))
+        if m.re is _FRACTION:
+            whole = _WHOLES[m["whole"].lower().rstrip("s")]
+            part = 1 if (m["part"] or "a").lower() in ("a", "one") else int(number_words(m["part"]) or 0)
+            end = m.end("whole")
+        else:
+            part, whole = (int(v) if v.isdigit() else int(number_words(v) or 0) for v in (m["part"], m["whole"]))
+            end = m.end()
         if not 0 < part < whole <= 1000:
             continue
         if " out " in f" {m.group(0).lower()} " and not (whole <= 10 or whole in (100, 1000)):
@@ -85,7 +106,7 @@ def _proportions(sentence: str, masked: str) -> list[Figure]:
         value = 100.0 * part / whole
         bound = bound_of(sentence[max(0, m.start() - CONTEXT):m.start()])
         low, high = interval(value, bound, None)
-        found.append(Figure(m.start(), m.end(), sentence[m.start():m.end()], "percent", value, "percent", bound, low,
+        found.append(Figure(m.start(), end, sentence[m.start():end], "percent", value, "percent", bound, low,
                             high, None, False))
     return found
 

@@ -55,19 +55,26 @@ def _compared_year_label(m, ctx):
     return ("compare", *span, None) if span else None
 
 
-@pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])|the\s+(first|second|third|fourth|final|last)\s+quarter\s+of)"
-         rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b", needs=("q1", "q2", "q3", "q4", "quarter"))
+@pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])|the\s+(first|second|third|fourth|final|last)\s+(quarter|half)\s+of)"
+         rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b",
+         needs=("q1", "q2", "q3", "q4", "quarter", "half"))
 def _quarter(m, ctx):
-    """ "Q1 2023" is January-March 2023; "Q1 2023-24", of a financial year, is April-June 2023."""
+    """ "Q1 2023" is January-March 2023; "Q1 2023-24", of a financial year, is April-June 2023; "the first
+    half of 2023" is January-June."""
+    months = 6 if m[3] == "half" else 3
     number = int(m[1]) if m[1] else _QUARTERS[m[2].lower()]
-    if m[3]:
-        year = fy_span(m[3])
+    if number > 12 // months:
+        number = 12 // months if m[2].lower() in ("final", "last") else 0
+    if not number:
+        return None  # "the third half of": no such thing
+    if m[4]:
+        year = fy_span(m[4])
         if year is None:
             return None
-        first = add_months(year[0], 3 * (number - 1))
+        first = add_months(year[0], months * (number - 1))
     else:
-        first = date(int(m[4]), 3 * number - 2, 1)
-    return "period", first, add_months(first, 3) - timedelta(days=1), None
+        first = date(int(m[5]), months * (number - 1) + 1, 1)
+    return "period", first, add_months(first, months) - timedelta(days=1), None
 
 
 @pattern(rf"\b(?:between|from)\s+({FY}|{Y})\s+(?:and|to|until)\s+({FY}|{Y})", needs=("between", "from"))
@@ -215,6 +222,18 @@ def _units_to(m, ctx):
     # counted back from the day after: "the three months to June 2023" starts on 1 April, not 31 March
     start = units_back(end + timedelta(days=1), count_of(m[1]), m[2])
     return ("period", start, end, None) if start else None
+
+
+@pattern(rf"\b(?:over|across|during)\s+(?:the\s+)?({NUM})\s+({UNIT}),?\s+(?:from|(?:starting|beginning|commencing)"
+         rf"(?:\s+(?:in|on|from))?)\s+({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})\b", needs=("#units-from",))
+def _units_from(m, ctx):
+    """ "£500 million over three years, from April 2022" = 2022-04-01 .. 2025-03-31. Not "run for 18 months
+    from January 2024": there the length is the claim."""
+    span = point_span(m[3], ctx)
+    if span is None:
+        return None
+    after = units_back(span[0], -count_of(m[1]), m[2])
+    return ("period", span[0], after - timedelta(days=1), None) if after else None
 
 
 @pattern(

@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.quantities import STOP
-from claimcheck.extract.subjects import ACTOR_WORDS
+from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK
 
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
-                  r"account|accounts|costs?(?=\s+(?:(?:an\s+estimated|around|about|over|nearly|almost|just|some)\s+)?[£$€\d]))\b")
+                  r"account|accounts|costs?(?=\s+(?:(?:an\s+estimated|around|about|over|nearly|almost|just|some)\s+)?[£$€\d])|"
+                  # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
+                  r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|"
+                  r"totalled|totaled|stood)(?=\s+(?:(?:by|from|to|at)\s+)?(?:(?:around|about|over|nearly|almost|some|"
+                  r"just\s+(?:over|under))\s+)?[£$€\d]))\b")
 
 _PHRASE_STOP = re.compile(
     r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
@@ -23,6 +27,10 @@ _PHRASE_STOP = re.compile(
 )
 _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|additional|extra|another)\s+)?"
                           r"[£$€]\s?\d")
+_PASSIVE = re.compile(r"^\s+(?:(?:has|have|had|will|would|is|are|was|were|shall|could|should|must|to)\s+)?(?:"
+                      r"(?:been|be|now|already|also|being)\s+)*(?:(?:invested|spent)(?=\s+(?:in|on)\b)|"
+                      r"(?:invested|spent|allocated|provided|committed|made\s+available|awarded|given|earmarked|"
+                      r"set\s+aside|paid|distributed|granted|used)(?=\s+(?:to|for|towards|across)\b))")
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
@@ -45,6 +53,7 @@ def after_amount(sentence: str, end: int) -> str | None:
                   sentence[end:])
     rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
                   r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
+    rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
     rest = re.sub(r"^\s*(?:by|since|until|during|at|from)\s{2,}", " ", rest)  # "£2.5bn by [2024-25] on family support"
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)
@@ -101,19 +110,32 @@ def starts_with_amount(text: str) -> bool:
 _REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
                        r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|claimed|claims|showed|shows|show)(?:\s+that)?"
                        r"|(?:estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)"
-                       r"|announce[sd])\s+that)\s+")
+                       r"|announce[sd])\s+that)(?:\s+|,\s*)")
 
 
 def subject_before_verb(sentence: str, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`, if it names something rather than an actor."""
     text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
     text = re.split(r"[;:]", text)[-1]
+    text = re.sub(r",\s*(?:which|who)\b[^,]*,", " ", text)  # "The programme, which began in 2014, has received"
+    # "late intervention increased by 33%, while spending on early intervention fell by 46%": the figure's own
+    # clause first; "SLI partners have worked with ..., and have delivered 5,500 days": else the sentence's
+    own_clause = CLAUSE_BREAK.split(text)[-1]
+    return (_opening_phrase(own_clause, sentence[pos:pos + 30]) if own_clause != text else None) \
+        or _opening_phrase(text, sentence[pos:pos + 30])
+
+
+def _opening_phrase(text: str, figure: str) -> str | None:
+    """The noun phrase before the first verb of `text` (which runs up to a figure, whose first characters
+    are `figure`)."""
     text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to)\b[^,]*,\s*",
                   "", text)
     # reported speech: "One council leader said costs for a single placement could reach £10,000 a week"
     text = _REPORTED.split(text)[-1]
-    text = re.sub(r",\s*(?:which|who)\b[^,]*,", " ", text)  # "The programme, which began in 2014, has received"
-    verb = _AUX.search(text + sentence[pos:pos + 30])  # "The scheme cost £4.2 million": the verb sees its amount
+    # "The review estimates that, without reform, the number of children in care will rise": the condition
+    text = re.sub(r"^\s*,?\s*(?:without|with|under|after|before|despite|if|unless|once|on\s+current)\b[^,]{0,60},\s*",
+                  "", text, flags=re.I)
+    verb = _AUX.search(text + figure)  # "The scheme cost £4.2 million": the verb sees its amount
     if not verb or verb.start() >= len(text):
         return None
     np = text[:verb.start()].strip(" ,“\"")

@@ -28,8 +28,8 @@ _CAP_TOKEN = re.compile(r"[A-Z][\w’'-]*|COVID-19|[A-Z]{2,}s?")
 _TOKEN = re.compile(r"[‘“\"(]?[\w][\w’'.-]*[’”\")]?|[‘“\"]")
 _QUOTED = re.compile(r"[‘“\"]([A-Z][^‘’“”\"]{3,80})[’”\"]")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8}s?)\)")
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:which|who|while|whilst|although|but|where|and\s+we)\b|\s+but\s+"
-                           r"|\s+and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b")
+CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:which|who|while|whilst|whereas|although|but|where|and\s+we)\b"
+                          r"|\s+but\s+|\s+and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b")
 
 
 @dataclass
@@ -141,6 +141,10 @@ def entities(sentence: str) -> list[Entity]:
         while j + 1 < len(tokens):
             nxt = tokens[j + 1][2]
             gap = sentence[tokens[j][1]:tokens[j + 1][0]]
+            if gap == ", " and _comma_in_name(tokens, i, j, sentence):
+                j += 1
+                last_cap = j
+                continue
             if gap.strip() not in ("", "&"):
                 break
             if _is_cap(nxt) or nxt.startswith("("):
@@ -191,6 +195,21 @@ def entities(sentence: str) -> list[Entity]:
 _COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobby"}
 _NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                   "i", "spring", "summer", "autumn", "winter"}
+
+
+def _comma_in_name(tokens: list, first: int, last: int, sentence: str) -> bool:
+    """ "the Stable Homes, Built on Love strategy", "the Strengthening Families, Protecting Children programme":
+    a comma inside a title, told from a list ("Brighton and Hove, Sunderland, ...") by what follows it: more
+    capitalised words and then a lowercase head noun. Two names in a row ("... Innovation Programme, Partners
+    in Practice programme") are not one: the first already ends in its head."""
+    if last - first < 1 or tokens[last][2].lower() in HEADS:
+        return False
+    k = last + 1  # the first word after the comma
+    while k < len(tokens) and (_is_cap(tokens[k][2]) or (k > last + 1 and tokens[k][2].lower() in CONNECTORS)):
+        if k + 1 < len(tokens) and sentence[tokens[k][1]:tokens[k + 1][0]].strip():
+            return False  # punctuation before the head noun: not one title
+        k += 1
+    return k > last + 2 and ((k < len(tokens) and tokens[k][2] in HEADS) or tokens[k - 1][2].lower() in HEADS)
 
 
 def _plural_noun(word: str) -> bool:
@@ -278,7 +297,7 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
 
 @lru_cache(maxsize=32)
 def _clause_breaks(sentence: str) -> tuple[list[int], list[int]]:
-    spans = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
+    spans = [m.span() for m in CLAUSE_BREAK.finditer(sentence)]
     return [s for s, _ in spans], [e for _, e in spans]
 
 
