@@ -272,12 +272,13 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
                 figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])
                 or OF_THE_WHOLE.search(text, 0, figure.start)):  # "Of the 2,460 homes inspected, 81% were ..."
             return previous.counted
-        share_of = re.match(r"\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
+        # "a quarter (24%) of children's homes beds": either share, of the beds
+        share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
         if share_of:  # "36% of LAs were judged good": a share of the LAs
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
             if counted:
                 return counted
-        if re.search(r"\d\s+(?:in|out\s+of)\s+\S+$", figure.text):  # "4 in 10 children's social workers"
+        if re.search(r"\w\s+(?:in|out\s+of)\s+\S+$", figure.text):  # "4 in 10 children's social workers"
             counted, _, _ = counted_phrase(text, figure.end)
             if counted:
                 return counted

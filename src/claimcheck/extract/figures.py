@@ -11,7 +11,8 @@ from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, WORDS, Figure
 from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
 
 _DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
-_N_IN_M = re.compile(r"(?<![\w.,£$€-])(?P<part>\d{1,3}|one)\s+in\s+(?P<whole>\d{1,4})\b"
+_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_N_IN_M = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+in\s+(?P<whole>\d{{1,4}})\b"  # "Nine in 10"
                      r"(?![.,]\d|\s*(?:%|per\s*cent|years?|months?|weeks?|days?|hours?)\b)", re.I)
 
 
@@ -65,14 +66,13 @@ OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of\s+(?:the|these|those|all|all\s+the)\
 _COMPARED_BASE = re.compile(r"[^.;]{0,40}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
                             r")\s+from|compared\s+(?:with|to))\s+", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?")  # "146 out of 151", "13 of the 29"
-_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
 _OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+of\s+(?P<whole>\d{{1,4}}|{_SMALL})\b"
                      r"(?![.,]\d|\s*(?:%|per\s*cent)|\s+(?:the|a|an|all|our|their|its)\b)", re.I)
 
 
 _FRACTION = re.compile(
     r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"
-    r"\s+of\s+(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+|each\s+)?(?:years?|months?|weeks?|days?|decade|"
+    r"(?:\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+|each\s+)?(?:years?|months?|weeks?|days?|decade|"
     r"century|financial|calendar|academic|term|session|period|quarter|spring|summer|autumn|winter|(?:19|20)\d\d)\b)",
     re.I)
 _WHOLES = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
