@@ -155,7 +155,7 @@ FEATURES = {
     "#fy": re.compile(r"(?:19|20)\d\d\s?[-–/]\s?\d\d"),
     "#units-to": re.compile(r"(?:year|month|week|day|decade)s?\s+(?:to|ending)\b", re.I),
     "#units-from": re.compile(r"(?:year|month|week|decade)s?,?\s+(?:from|starting|beginning|commencing)\b", re.I),
-    "#year-to": re.compile(r"year\s+(?:ending|ended|to)\b", re.I),
+    "#year-to": re.compile(r"(?:year|quarter|month|week)\s+(?:ending|ended|to)\b", re.I),
 }
 
 

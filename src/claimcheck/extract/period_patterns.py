@@ -134,6 +134,17 @@ def _between_days_one_year(m, ctx):
     return "event", first, last[1], None
 
 
+@pattern(rf"\b(?:between|from)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|until|[-–])\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+         rf"({MONTH_NAMES})\s+({Y})", needs=("between", "from"))
+def _between_days_one_month(m, ctx):
+    """ "The survey ran from 5 to 26 June 2023": both days in the one month."""
+    month, year = MONTHS[m[3].lower()], int(m[4])
+    first, last = safe_date(year, month, int(m[1])), safe_date(year, month, int(m[2]))
+    if first is None or last is None or first > last:
+        return None
+    return "event", first, last, None
+
+
 @pattern(rf"\bbetween\s+({MONTH_NAMES})\s+and\s+({MONTH_NAMES})\s+({Y})", needs=("between",))
 def _between_months(m, ctx):
     year = int(m[3])
@@ -237,15 +248,19 @@ def _units_from(m, ctx):
 
 
 @pattern(
-    rf"\b(?:the\s+)?(?:financial\s+)?year\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?({FULL_DAY}|{MONTH_YEAR})",
+    rf"\b(?:the\s+)?(?:financial\s+)?(year|quarter|month|week)\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?"
+    rf"({FULL_DAY}|{MONTH_YEAR})",
     needs=("#year-to",),
 )
 def _year_ending(m, ctx):
-    span = point_span(m[1], ctx)
+    """ "the year ending 31 March 2023", "the week ending 5 June 2023": the unit up to that day."""
+    span = point_span(m[2], ctx)
     if span is None:
         return None
-    before = units_back(span[1], 1, "year")
-    return ("period", before + timedelta(days=1), span[1], None) if before else None
+    unit = m[1].lower()
+    after = span[1] + timedelta(days=1)  # counted back from the day after, as `_units_to` does
+    start = units_back(after, 3, "month") if unit == "quarter" else units_back(after, 1, unit)
+    return ("period", start, span[1], None) if start else None
 
 
 @pattern(

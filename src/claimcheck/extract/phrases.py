@@ -16,7 +16,8 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
                   r"account|accounts|costs?(?=\s+(?:(?:an\s+estimated|around|about|over|nearly|almost|just|some)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
-                  r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|"
+                  r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
+                  r"tripled|trebled|halved|"
                   r"totalled|totaled|stood)(?=\s+(?:(?:by|from|to|at)\s+)?(?:(?:around|about|over|nearly|almost|some|"
                   r"just\s+(?:over|under))\s+)?[£$€\d]))\b")
 

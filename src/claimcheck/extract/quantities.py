@@ -28,7 +28,7 @@ CONTEXT = 100  # characters either side of a figure that its hedge, unit and cou
 FIGURE = re.compile(
     rf"(?<![\w,/£$€-])(?:(?<!\.)|(?=[£$€]|US\$))(?P<sign>[+−-](?=[£$€]?\d))?(?:(?P<cur>£|€|\$|US\$)\s?)?(?P<num>{NUMBER})"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
-    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)?"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|\s(?:pp|ppts?)\b)?"  # "fell 3 pp"
     r"(?P<pence>\s?(?:p|pence)\b)?"
     r"(?![\w£$€]|[.,]\d)",
     re.I,
