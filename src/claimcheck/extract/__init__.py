@@ -51,7 +51,7 @@ def extract_document(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     title_line = next((i + 1 for i, line in enumerate(doc.lines) if doc.title and line.strip() == doc.title), None)
     table_header: list | None = None
-    for block in blocks(doc.lines):
+    for block in blocks(doc.lines, frozenset([title_line]) if title_line else frozenset()):
         if block.is_table_row:
             found, table_header = table_claims(doc, block, table_header)
             claims.extend(found)

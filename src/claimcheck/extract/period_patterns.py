@@ -423,6 +423,23 @@ def _day_month(m, ctx):
     return (role, day, day, None) if day else None
 
 
+@pattern(rf"\b(?:(?:in|during|over|by)\s+)?(last|this|next|the\s+coming)\s+({SEASON})\b(?!\s+{Y})",
+         needs=("spring", "summer", "autumn", "winter"))
+def _relative_season(m, ctx):
+    """ "last spring", "this autumn", "next summer": the season before, around or after the document's date."""
+    if ctx.doc_date is None:
+        return unresolved("event")
+    day, which = ctx.doc_date, m[1].lower()
+    spans = [season_span(m[2], year) for year in range(day.year - 2, day.year + 2)]
+    if which == "last":
+        span = max((s for s in spans if s[1] < day), default=None)
+    elif which == "this":
+        span = next((s for s in spans if s[0] <= day <= s[1]), season_span(m[2], day.year))
+    else:
+        span = min((s for s in spans if s[0] > day), default=None)
+    return ("event", *span, None) if span else None
+
+
 @pattern(
     rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))",
     needs=("spring", "summer", "autumn", "winter"),

@@ -32,6 +32,8 @@ _PASSIVE = re.compile(r"^\s+(?:(?:has|have|had|will|would|is|are|was|were|shall|
                       r"(?:been|be|now|already|also|being)\s+)*(?:(?:invested|spent)(?=\s+(?:in|on)\b)|"
                       r"(?:invested|spent|allocated|provided|committed|made\s+available|awarded|given|earmarked|"
                       r"set\s+aside|paid|distributed|granted|used)(?=\s+(?:to|for|towards|across)\b))")
+_ANNOUNCED = re.compile(r"^\s+(?:(?:already|previously|first|originally)\s+)?(?:announced|pledged|promised|confirmed|"
+                        r"agreed|unveiled|set\s+out)\b")
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
@@ -55,6 +57,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
                   r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
+    rest = _ANNOUNCED.sub(" ", rest)  # "£82 million announced in 2021": when it was said, not what it is for
     rest = re.sub(r"^\s*(?:by|since|until|during|at|from)\s{2,}", " ", rest)  # "£2.5bn by [2024-25] on family support"
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)

@@ -48,8 +48,10 @@ class Block:
 _RULE_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*\|")  # "---|": a table's header rule, however short
 
 
-def blocks(lines: list[str]) -> Iterator[Block]:
-    """Paragraphs of `lines` (index 0 is line 1): wrapped lines joined, table rows and bullets alone."""
+def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Block]:
+    """Paragraphs of `lines` (index 0 is line 1): wrapped lines joined, table rows and bullets alone, and the
+    lines numbered in `alone` (a title: "Thousands more children to benefit from family hubs" is not the
+    start of the summary under it)."""
     pending: list[tuple[int, str, int]] = []  # (line number, stripped text, column)
 
     def flush() -> Iterator[Block]:
@@ -81,7 +83,9 @@ def blocks(lines: list[str]) -> Iterator[Block]:
             yield Block(stripped, (0,), (number,), (column,), is_table_row=True)
             continue
         if pending and (_SENTENCE_END.search(pending[-1][1]) or _BULLET.match(stripped)
-                        or _looks_like_heading(pending[-1][1])):
+                        or _looks_like_heading(pending[-1][1]) or number in alone or pending[-1][0] in alone
+                        or (_BULLET.match(pending[0][1]) and stripped[0].isupper())):
+            # a bullet goes on over a wrapped line, not into the capitalised line after it ("Minister X said:")
             yield from flush()
         pending.append((number, stripped, column))
     yield from flush()

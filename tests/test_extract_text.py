@@ -1,0 +1,50 @@
+"""Blocks of a document: wrapped lines joined, titles, bullets and table rows alone."""
+
+from __future__ import annotations
+
+from claimcheck.documents import parse_document
+from claimcheck.extract import extract_document
+from claimcheck.extract.text import blocks
+
+PRESS_RELEASE = """Thousands more children to benefit from family hubs
+More than 400,000 families will get support through new family hubs, as the government announces £302 million.
+From:
+Department for Education
+Published
+12 January 2024
+The package includes:
+- up to £3 million to set up 12 new hubs in areas of high need
+Children and Families Minister Claire Coutinho said:
+"We're investing over £300 million in family hubs."
+"""
+
+
+def _texts(lines: list[str], alone: frozenset[int] = frozenset()) -> list[str]:
+    return [block.text for block in blocks(lines, alone)]
+
+
+def test_hard_wrapped_lines_are_joined():
+    lines = ["Dorset, Lincolnshire and Wolverhampton are the first 3 areas to",
+             "be chosen today to deliver the programme."]
+    assert _texts(lines) == [" ".join(lines)]
+
+
+def test_a_line_kept_alone_is_not_joined_to_the_next():
+    lines = ["Thousands more children to benefit from family hubs", "More than 400,000 families will get support."]
+    assert _texts(lines) == [" ".join(lines)]  # without a title, a long unpunctuated line looks wrapped
+    assert _texts(lines, frozenset([1])) == lines
+
+
+def test_a_bullet_ends_before_a_capitalised_line_but_goes_on_over_a_wrapped_one():
+    lines = ["- up to £3 million to set up 12 new hubs in areas of", "high need", "Minister Claire Coutinho said:"]
+    assert _texts(lines) == ["- up to £3 million to set up 12 new hubs in areas of high need",
+                             "Minister Claire Coutinho said:"]
+
+
+def test_a_press_release_title_and_bullets_keep_their_own_subjects():
+    doc = parse_document(PRESS_RELEASE, "press")
+    claims = {c.text: c for c in extract_document(doc)}
+    assert claims["400,000 families"].line == 2 and claims["400,000 families"].subject is None
+    assert "Thousands" not in (claims["£302 million"].subject or "")
+    assert claims["£3 million"].subject == "set up 12 new hubs in areas of high need"
+    assert doc.date.isoformat() == "2024-01-12" and "12 January 2024" not in claims
