@@ -49,8 +49,9 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      or _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start)):
             figure.counted = previous.counted
         # "rose by £240 (4.5%)", "an increase of £1.1 billion or 16%": the share is the same change
-        if figure.kind == "percent" and previous.change and sentence[previous.end:figure.start].strip() in ("(", "or"):
-            figure.change = True
+        if figure.kind == "percent" and _SHARE_BESIDE.fullmatch(sentence, previous.end, figure.start) and (
+                previous.change or _FROM_TO_CHANGE.search(sentence, 0, previous.start)):
+            figure.change = True  # "increased from 69,480 in 2015 to 80,850 in 2021 (16%)": the change too
         # "146 out of 151 local authorities": the part counts what its total counts
         if previous.kind == "count" and previous.counted is None and figure.kind == "count" and figure.counted \
                 and _PART_OF.fullmatch(sentence[previous.end:figure.start]):
@@ -65,6 +66,9 @@ OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of\s+(?:the|these|those|all|all\s+the)\
                            re.I)  # "Of the 83,840 children looked after, " (a thousands comma is no clause break)
 _COMPARED_BASE = re.compile(r"[^.;]{0,40}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
                             r")\s+from|compared\s+(?:with|to))\s+", re.I)
+_SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
+_FROM_TO_CHANGE = re.compile(r"\b(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|declined)\s+from\b"
+                             r"[^.;]*\bto\s+[^.;]*$", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?")  # "146 out of 151", "13 of the 29"
 _OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+of\s+(?P<whole>\d{{1,4}}|{_SMALL})\b"
                      r"(?![.,]\d|\s*(?:%|per\s*cent)|\s+(?:the|a|an|all|our|their|its)\b)", re.I)

@@ -95,7 +95,9 @@ def possessive_before(sentence: str, start: int) -> str | None:
     return m.group(1) + "’s" if m else None
 
 
-_AMOUNT_IN = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)[£$€]?\s?\d")  # "total of 1,200 applications": no subject
+# "total of 1,200 applications": no subject; but "Section 251 services", "Part 3 duties" name a thing
+_AMOUNT_IN = re.compile(r"(?<![\w-])(?<!Section\s)(?<!Part\s)(?<!Schedule\s)(?<!Article\s)(?<!Clause\s)(?<!Tier\s)"
+                        r"(?<!Key\sStage\s)(?!(?:19|20)\d\d\b)[£$€]?\s?\d")
 
 
 _AMOUNT_WORDS = frozenset({"total", "number", "sum", "figure", "amount", "increase", "rise", "fall", "decrease", "cut",

@@ -224,7 +224,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
             counted = per_population.group(2)
             end += per_population.end()
-        elif first in TIME_UNITS and not re.match(r"\s*[A-Za-z]+\s+of\s+[a-z]", after):
+        elif first in TIME_UNITS and not _UNITS_OF_THINGS.match(after):
             kind, unit = "duration", TIME_UNITS[first]
             end = end + word.end(1)
             if re.search(r"\b(?:over|for)\s*$", before):
@@ -233,6 +233,9 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             kind = "measure"
             unit = MEASURE_UNITS[pair] if pair in MEASURE_UNITS else MEASURE_UNITS[first]
             end = end + (word.end(2) if pair in MEASURE_UNITS else word.end(1))
+        elif (rate := _RATE_AFTER.match(after)) and not rate["between"].strip() and not rate["adverb"]:
+            kind, unit = "rate", f"count / {_per(rate)}"  # "an average of 2,316 per year"
+            end += rate.end()
         else:
             counted, counted_start, counted_end = counted_phrase(sentence, end)
             if counted is None and first in _COMPARATIVES:  # "3,120 fewer children than a year earlier"
@@ -261,6 +264,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                   counted, counted_start, counted_end)
 
 
+# "5,500 days of support" counts days of support; "within six months of this report" is a length of time
+_UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
 _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)
 _COMPARATIVES = frozenset({"more", "fewer", "extra", "additional"})
 
@@ -344,7 +349,7 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
         kind, unit, counted = "money", CURRENCY_WORDS[" ".join(named[1].lower().split())], None
         end += named.end()
         counted_start = counted_end = None
-    elif first in TIME_UNITS and not re.match(r"\s*[A-Za-z]+\s+of\s+[a-z]", after):
+    elif first in TIME_UNITS and not _UNITS_OF_THINGS.match(after):
         kind, unit, counted = "duration", TIME_UNITS[first], None
         if re.search(r"\b(?:over|for)\s*$", before):
             bound = "exact"  # "over two years" is how long, not "more than two years"
