@@ -278,7 +278,7 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
             if counted:
                 return counted
-        if re.search(r"\w\s+(?:in|out\s+of)\s+\S+$", figure.text):  # "4 in 10 children's social workers"
+        if re.search(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$", figure.text):  # "4 in 10 children's social workers"
             counted, _, _ = counted_phrase(text, figure.end)
             if counted:
                 return counted

@@ -12,7 +12,9 @@ from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
 
 _DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
 _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
-_N_IN_M = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+in\s+(?P<whole>\d{{1,4}})\b"  # "Nine in 10"
+# "Nine in 10", "1 in every 5", "£1 in every £4"
+_N_IN_M = re.compile(rf"(?<![\w.,£$€-])(?P<cur>[£$€])?(?P<part>\d{{1,3}}|{_SMALL})\s+in\s+(?:every\s+)?(?(cur)[£$€])"
+                     rf"(?P<whole>\d{{1,4}})\b"
                      r"(?![.,]\d|\s*(?:%|per\s*cent|years?|months?|weeks?|days?|hours?)\b)", re.I)
 
 

@@ -65,7 +65,7 @@ _RATE_AFTER = re.compile(
     re.I,
 )
 _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
-_ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine)\s+in\s+$", re.I)
+_ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?$", re.I)
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])")  # "£1bn+": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
@@ -147,8 +147,11 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             # "152 local authorities took part", "1.2 million people received support"; but "of the 31
             # homes judged inadequate": a count that does not open its clause is not the verb's subject
             break
-        if phrase and low in _PRESENT_VERBS and _plural(phrase[-1][2]):
-            break  # "1.2 million children live in ...": the verb of which the count is the subject
+        if phrase and (low in _PRESENT_VERBS or (low.endswith("s") and low[:-1] in _PRESENT_VERBS)) \
+                and _plural(phrase[-1][2]):
+            # "1.2 million children live in ...": the verb of which the count is the subject; "one in five
+            # children lives in poverty": the verb agrees with the "one"
+            break
         if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper() \
                 and not (low == "after" or phrase[-1][2].lower() == "looked"):
             # "performing" in "strongest performing local authorities" is a modifier only if a noun follows
