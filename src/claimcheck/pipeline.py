@@ -125,11 +125,11 @@ def load_corpus(
         if engine == "dask":
             from claimcheck.dask_engine import extract_files_on_cluster
 
-            fresh = extract_files_on_cluster([str(p) for p in missing], scheduler)
+            fresh = extract_files_on_cluster(missing, scheduler)
         else:
-            fresh = _extract_locally([str(p) for p in missing], jobs)
+            fresh = _extract_locally(missing, jobs)
         fresh_by_path = {outcome.path: outcome for outcome in fresh}
-        outcomes = [outcome or fresh_by_path[str(path)] for path, outcome in zip(files, outcomes, strict=True)]
+        outcomes = [outcome or fresh_by_path[path] for path, outcome in zip(files, outcomes, strict=True)]
         if store is not None:
             store.store(
                 (o.extraction for o in fresh if o.extraction is not None),
@@ -172,7 +172,7 @@ def _snapshot_due(outcomes: list[Outcome]) -> bool:
     return outside > min(1000, len(read) / 100)
 
 
-def _cached_outcomes(files: list[Path], store: ClaimsCache | None, snap: snapshot.Snapshot | None,
+def _cached_outcomes(files: list[str], store: ClaimsCache | None, snap: snapshot.Snapshot | None,
                      stats: dict[str, os.stat_result] | None = None) -> list[Outcome | None]:
     """Per file, its outcome from the snapshot or the cache, or None when it must be extracted. Unchanged
     stat means unchanged content (as in git's index); other files are read and hashed."""
@@ -183,32 +183,32 @@ def _cached_outcomes(files: list[Path], store: ClaimsCache | None, snap: snapsho
     pending: list[tuple[int, FileStat]] = []
     stats = stats or {}
     for i, path in enumerate(files):
-        known = stats.get(str(path))  # the walk's stat: the same file seen a moment ago
+        known = stats.get(path)  # the walk's stat: the same file seen a moment ago
         try:
             stat = FileStat(known.st_size, known.st_mtime_ns) if known else FileStat.of(path)
         except OSError:
             continue
-        entry = snap.entries.get(str(path)) if snap else None
+        entry = snap.entries.get(path) if snap else None
         if entry and entry.stat == stat and stat.mtime_ns < racy:
             extraction = Extraction(entry.digest, entry.metadata, [])
-            outcomes[i] = Outcome(str(path), stat, extraction, span=(entry.start, entry.stop))
+            outcomes[i] = Outcome(path, stat, extraction, span=(entry.start, entry.stop))
         else:
             pending.append((i, stat))
-    known = store.known_digests([str(files[i]) for i, _ in pending]) if pending else {}
+    known = store.known_digests([files[i] for i, _ in pending]) if pending else {}
     digests: dict[int, tuple[FileStat, str]] = {}
     for i, stat in pending:
-        entry = known.get(str(files[i]))
+        entry = known.get(files[i])
         if entry and entry[0] == stat and stat.mtime_ns < racy:
             digests[i] = entry
         elif stat.size <= MAX_BYTES:
             try:
-                digests[i] = (stat, content_digest(files[i].read_bytes()))
+                digests[i] = (stat, content_digest(Path(files[i]).read_bytes()))
             except OSError:
                 continue
     hits = store.lookup(digest for _, digest in digests.values())
     for i, (stat, digest) in digests.items():
         if digest in hits:
-            outcomes[i] = Outcome(str(files[i]), stat, hits[digest])
+            outcomes[i] = Outcome(files[i], stat, hits[digest])
     return outcomes
 
 
