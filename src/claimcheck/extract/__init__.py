@@ -315,7 +315,7 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
         ents = [e for e in ents if not (own[0] <= e.start < own[1])]  # the counted noun is not its own subject
     elif figure.counted and figure.kind == "count" and not in_clause:
         return figure.counted  # "the number of children looked after ... rose to 83,840"
-    before = [e for e in ents if e.end <= figure.start and e.score >= 1]
+    before = [e for e in ents if e.end <= figure.start and e.score >= 1 and not _speaker(text, e)]
     if in_clause:
         return memory.expand(_nearest(in_clause, figure).text)
     if before:
@@ -329,6 +329,17 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
     if named:
         return _nearest(named, figure).text
     return subject_before_verb(text, figure.start)
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned))\b", re.I)
+
+
+def _speaker(text: str, entity: Entity) -> bool:
+    """ "said ADCS president John Pearce, who added that costs had risen by 12%": who speaks is not what a
+    figure is about (a programme with a head noun always is)."""
+    return entity.score < 3 and (_SAID_BEFORE.search(text, 0, entity.start) is not None
+                                 or _SAID_AFTER.match(text, entity.end) is not None)
 
 
 _ASIDE = re.compile(r",\s*(?:[a-z]+ed|set\s+out|made|given|laid|held|won)\s+(?:at|in|by|on|during|through|under)\b"

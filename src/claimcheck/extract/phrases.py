@@ -24,6 +24,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
 _PHRASE_STOP = re.compile(
     r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
     r"enabling|helping|meaning|working|including|bringing|intended|designed|aimed|aiming|targeted|"
+    r"will|would|could|should|might|must|"  # "a £1.6 billion black hole in funding will widen"
     r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they))\b"
 )
 _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|additional|extra|another)\s+)?"
@@ -114,7 +115,7 @@ def starts_with_amount(text: str) -> bool:
 
 
 _REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
-                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|claimed|claims|showed|shows|show)(?:\s+that)?"
+                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"
                        r"|(?:estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)"
                        r"|announce[sd])\s+that)(?:\s+|,\s*)")
 

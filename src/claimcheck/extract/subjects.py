@@ -27,6 +27,7 @@ CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "to", "&", "at", 
 _CAP_TOKEN = re.compile(r"[A-Z][\w’'-]*|COVID-19|[A-Z]{2,}s?")
 _TOKEN = re.compile(r"[‘“\"(]?[\w][\w’'.-]*[’”\")]?|[‘“\"]")
 _QUOTED = re.compile(r"[‘“\"]([A-Z][^‘’“”\"]{3,80})[’”\"]")
+_SPEECH = re.compile(r"^(?:We|I|You|It|It’s|It's|This|That|They|There|Our|My)\b|[,.!?]\s*$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8}s?)\)")
 CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:which|who|while|whilst|whereas|although|but|where|and\s+we)\b"
                           r"|\s+but\s+|\s+and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b")
@@ -124,7 +125,8 @@ def entities(sentence: str) -> list[Entity]:
     """Named things in a sentence, best first within each position."""
     found: list[Entity] = []
     for m in _QUOTED.finditer(sentence):
-        found.append(Entity(m.start(1), m.end(1), m.group(1).strip(" ,."), 3))
+        if not _SPEECH.search(m.group(1)):  # a quoted title ("‘Stable Homes, Built on Love’"), not a quote
+            found.append(Entity(m.start(1), m.end(1), m.group(1).strip(" ,."), 3))
     tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w][\w’'-]*|\([A-Z][A-Za-z]{1,8}s?\)", sentence)]
     # a name starts at a capitalised word: only those are visited, not every word of the sentence
     starts = [k for k, token in enumerate(tokens) if token[2][0].isupper()]
