@@ -51,7 +51,8 @@ def extract_document(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     title_line = next((i + 1 for i, line in enumerate(doc.lines) if doc.title and line.strip() == doc.title), None)
     table_header: list | None = None
-    for block in blocks(doc.lines, frozenset([title_line]) if title_line else frozenset()):
+    for number, block in enumerate(blocks(doc.lines, frozenset([title_line]) if title_line else frozenset())):
+        memory.block = number
         if block.is_table_row:
             found, table_header = table_claims(doc, block, table_header)
             claims.extend(found)
@@ -306,7 +307,8 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
         named = [e for e in ents if e.score >= 2]
         if named:
             return memory.expand(_nearest(named, figure).text)
-        return refers_back(text, figure.start, memory) or subject_before_verb(text, figure.start)
+        return refers_back(text, figure.start, memory) or subject_before_verb(text, figure.start) \
+            or memory.named_in_paragraph()
     if figure.counted and figure.counted_start is not None:
         caps = [e for e in ents if figure.counted_start <= e.start < (figure.counted_end or 0) and e.score >= 1]
         if caps:

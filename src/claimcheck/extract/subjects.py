@@ -56,12 +56,14 @@ class Memory:
     by_head: dict[str, tuple[int, str]] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
-    _queue: list[str | list[Entity]] = field(default_factory=list)
+    block: int = 0  # the paragraph being read: sentences are queued under it
+    latest_named: tuple[int, str] | None = None  # (paragraph, name) of the latest named programme
+    _queue: list[tuple[int, str | list[Entity]]] = field(default_factory=list)
     _words: set[str] = field(default_factory=set)  # every word read so far, lowercased
 
     def add_sentence(self, text: str, found: list[Entity] | None = None) -> None:
         """Queue a sentence (with its entities when they were already found)."""
-        self._queue.append(found if found is not None else text)
+        self._queue.append((self.block, found if found is not None else text))
         self._words.update(_WORD.findall(text.lower()))
 
     def mentioned(self, words: str) -> bool:
@@ -69,10 +71,21 @@ class Memory:
         return all(w in self._words for w in _WORD.findall(words.lower()))
 
     def _drain(self) -> None:
-        for item in self._queue:
+        for block, item in self._queue:
             for entity in (entities(item) if isinstance(item, str) else item):
                 self.remember(entity)
+                if entity.head and entity.score >= 3:
+                    self.latest_named = (block, entity.text)
         self._queue.clear()
+
+    def named_in_paragraph(self) -> str | None:
+        """The programme an earlier sentence of this paragraph named: "It launched its Children’s Social Care
+        Innovation Programme ... Between 2014–15 and 2019–20 the Department committed £212.8 million to 94
+        projects" is money for that programme, though the sentence does not say so."""
+        if not self._queue and (self.latest_named is None or self.latest_named[0] != self.block):
+            return None
+        self._drain()
+        return self.latest_named[1] if self.latest_named and self.latest_named[0] == self.block else None
 
     def head(self, noun: str) -> str | None:
         """The latest named thing with this head noun ("programme" -> "Children's ... Innovation Programme")."""
