@@ -57,6 +57,7 @@ def after_amount(sentence: str, end: int) -> str | None:
                   sentence[end:])
     rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
                   r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
+    rest = re.sub(r"^\s*\[\d{1,3}\]", " ", rest)  # a footnote mark: "£160 million [14] to the scheme"
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
     rest = _ANNOUNCED.sub(" ", rest)  # "£82 million announced in 2021": when it was said, not what it is for
     rest = re.sub(r"^\s*(?:by|since|until|during|at|from)\s{2,}", " ", rest)  # "£2.5bn by [2024-25] on family support"
@@ -98,7 +99,7 @@ def possessive_before(sentence: str, start: int) -> str | None:
 
 # "total of 1,200 applications": no subject; but "Section 251 services", "Part 3 duties" name a thing
 _AMOUNT_IN = re.compile(r"(?<![\w-])(?<!Section\s)(?<!Part\s)(?<!Schedule\s)(?<!Article\s)(?<!Clause\s)(?<!Tier\s)"
-                        r"(?<!Key\sStage\s)(?!(?:19|20)\d\d\b)[£$€]?\s?\d")
+                        r"(?<!Stage\s)(?<!Year\s)(?<!Phase\s)(?<!Wave\s)(?<!Round\s)(?!(?:19|20)\d\d\b)[£$€]?\s?\d")
 
 
 _AMOUNT_WORDS = frozenset({"total", "number", "sum", "figure", "amount", "increase", "rise", "fall", "decrease", "cut",

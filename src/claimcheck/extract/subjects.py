@@ -162,8 +162,9 @@ def entities(sentence: str) -> list[Entity]:
                 continue
             if gap.strip() not in ("", "&"):
                 break
-            if _is_cap(nxt) or nxt.startswith("("):
-                j += 1
+            if _is_cap(nxt) or nxt.startswith("(") or (nxt.isdigit() and len(nxt) <= 3
+                                                      and tokens[j][2].lower() in _NUMBERED):
+                j += 1  # "Key Stage 2", "Section 251", "Wave 3": the number is part of the name
                 last_cap = j
             elif nxt.lower() in CONNECTORS and j + 2 < len(tokens) and _is_cap(tokens[j + 2][2]) \
                     and sentence[tokens[j + 1][1]:tokens[j + 2][0]].strip() == "":
@@ -207,6 +208,8 @@ def entities(sentence: str) -> list[Entity]:
     return found
 
 
+_NUMBERED = frozenset({"stage", "year", "phase", "wave", "round", "level", "tier", "section", "part", "cohort",
+                       "step", "grade", "schedule", "article", "clause"})
 _COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobby"}
 _NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                   "i", "spring", "summer", "autumn", "winter"}
