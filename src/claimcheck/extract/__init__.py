@@ -117,7 +117,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     if "respectively" in text:
         periods = _respectively(periods)
     for figure, span in zip(figures, periods, strict=True):
-        subject = _subject(figure, timeless, ents, memory, figures, money_subjects)
+        subject = _subject(figure, timeless, ents, memory, figures, money_subjects) or _label_of(timeless, figure)
         if figure.kind in ("money", "rate") and subject:
             money_subjects.append((figure.start, subject))
         end = max(figure.end, figure.counted_end or 0) if figure.kind == "count" else figure.end
@@ -269,7 +269,7 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         index = next(i for i, f in enumerate(figures) if f is figure)
         previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
-        if previous and figure.start - previous.end < 40 and (
+        if previous and figure.start - max(previous.end, previous.counted_end or 0) < 40 and (
                 figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])
                 or OF_THE_WHOLE.search(text, 0, figure.start)):  # "Of the 2,460 homes inspected, 81% were ..."
             return previous.counted
@@ -279,8 +279,11 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
             if counted:
                 return counted
-        if re.search(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$", figure.text):  # "4 in 10 children's social workers"
-            counted, _, _ = counted_phrase(text, figure.end)
+        proportion = re.search(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$", figure.text)
+        bracketed = text[figure.end:figure.end + 1] == ")" and text[max(0, figure.start - 1):figure.start] == "("
+        if proportion or bracketed:  # "4 in 10 children's social workers", "Around 1 in 5 (21%) social workers"
+            skip = re.match(r"\)?(?:\s+\(\d+(?:\.\d+)?%\))?", text[figure.end:])
+            counted, _, _ = counted_phrase(text, figure.end + skip.end())
             if counted:
                 return counted
         change_in = _CHANGE_IN.match(text, figure.end)
@@ -331,6 +334,21 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
     if named:
         return _nearest(named, figure).text
     return subject_before_verb(text, figure.start)
+
+
+_LABEL = re.compile(r"\s*([A-Z][A-Za-z’' -]{2,50}?)\s*:\s+")
+
+
+def _label_of(text: str, figure: Figure) -> str | None:
+    """ "Turnover rate: 17.1%", "Caseloads: an average of 16.3 cases": a statistics release's headline label
+    names the figure after it (not "Recommendation 2:", which numbers a paragraph)."""
+    label = _LABEL.match(text)
+    if label is None or not 0 <= figure.start - label.end() <= 30 or len(label[1].split()) > 6:
+        return None
+    return None if label[1].split()[-1].lower() in _NOT_LABELS else label[1]
+
+
+_NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "sources", "update", "updated"})
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)

@@ -154,6 +154,16 @@ def _between_months(m, ctx):
     return None
 
 
+@pattern(rf"\bsince\s+(?:the\s+)?(?:(?:data\s+)?(?:series|records?|collection)|comparable\s+records)\s+(?:began|started"
+         rf"|were\s+first\s+collected)(?:\s+in\s+({Y}))?", needs=("since",))
+def _since_records_began(m, ctx):
+    """ "the highest since the series began in 2017": how far back a superlative looks, not the figure's
+    period (the figure is this year's)."""
+    if not m[1]:
+        return None
+    return "compare", *year_span(int(m[1])), None
+
+
 @pattern(rf"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+"
          rf"|(?:its|their|the\s+programme's|the\s+scheme's)\s+(?:launch|start|introduction|creation|inception)"
          rf"\s+(?:in|on)\s+"

@@ -118,7 +118,9 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     """The noun phrase a count counts: "72 local authorities", "19 of our strongest ... local authorities",
     "5,500 days of support". Stops at function words, verbs and punctuation."""
     rest = text[pos:]
-    lead_pattern = r"\s+of\s+" if of else r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?"
+    # "33,100 (FTE) children and family social workers": the unit in brackets is not what is counted
+    lead_pattern = r"\s+of\s+" if of else (r"(?:\s+\((?:FTE|full[- ]time equivalent|headcount)\))?"
+                                           r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?")
     lead = re.match(lead_pattern, rest)
     if not lead or lead.end() == 0:
         return None, pos, pos
@@ -134,7 +136,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         if low == "after" and phrase and phrase[-1][2].lower() == "looked":
             phrase.append((start, end, word))  # "looked after children"
             continue
-        if low == "and" and phrase and not _plural(phrase[-1][2]) and i + 1 < len(words) \
+        if low == "and" and phrase and (not _plural(phrase[-1][2]) or _FIXED_PAIR.match(
+                " ".join(w for _, _, w in words[i - 1:i + 2]))) and i + 1 < len(words) \
                 and words[i + 1][2].isalpha() and words[i + 1][2].lower() not in STOP:
             phrase.append((start, end, word))  # "500 child and family social workers": one noun phrase
             continue
@@ -173,6 +176,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     return text[phrase[0][0]:phrase[-1][1]], phrase[0][0], phrase[-1][1]
 
 
+_FIXED_PAIR = re.compile(r"children and (?:young|family|families)\b", re.I)  # one noun phrase, not two
 _ONLY_ADJECTIVE = frozenset(
     "available eligible remaining left needed required possible allocated funded planned expected overall "
     "altogether more less".split()

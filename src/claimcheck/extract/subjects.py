@@ -212,7 +212,7 @@ _NUMBERED = frozenset({"stage", "year", "phase", "wave", "round", "level", "tier
                        "step", "grade", "schedule", "article", "clause"})
 _COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobby"}
 _NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                  "i", "spring", "summer", "autumn", "winter"}
+                                  "i", "spring", "summer", "autumn", "winter", "fte", "ftes"}  # full-time equivalent
 
 
 def _comma_in_name(tokens: list, first: int, last: int, sentence: str) -> bool:
