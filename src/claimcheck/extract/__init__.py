@@ -42,6 +42,8 @@ _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’
                       r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
 _CHANGE_IN = re.compile(r"\s+(?:real[- ]terms\s+|cash[- ]terms\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
+_BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease))\s+from|compared\s+"
+                          r"(?:with|to)|than)\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
@@ -269,9 +271,9 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         index = next(i for i, f in enumerate(figures) if f is figure)
         previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
-        if previous and figure.start - max(previous.end, previous.counted_end or 0) < 40 and (
-                figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])
-                or OF_THE_WHOLE.search(text, 0, figure.start)):  # "Of the 2,460 homes inspected, 81% were ..."
+        near = previous and figure.start - max(previous.end, previous.counted_end or 0) < 40
+        if previous and ((near and (figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])))
+                         or OF_THE_WHOLE.search(text, 0, figure.start)):  # "Of the 2,460 homes inspected, 81% were"
             return previous.counted
         # "a quarter (24%) of children's homes beds": either share, of the beds
         share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
@@ -304,6 +306,8 @@ def _subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figu
                 if holder:
                     described = f"{holder} {described}"
             return described
+        if money_subjects and _BASE_BEFORE.search(text, 0, figure.start):
+            return money_subjects[-1][1]  # "£3.1 billion on children's homes ..., up from £2.4 billion in ..."
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,") == "":
             return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"

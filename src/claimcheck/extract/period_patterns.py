@@ -134,6 +134,20 @@ def _between_days_one_year(m, ctx):
     return "event", first, last[1], None
 
 
+@pattern(rf"\b(?:between|from)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAMES})\s+(?:and|to|until)\s+(\d{{1,2}})"
+         rf"(?:st|nd|rd|th)?\s+({MONTH_NAMES})\b(?!,?\s*{Y})", needs=("between", "from"))
+def _between_days_no_year(m, ctx):
+    """ "inspections carried out between 1 April and 31 August": the last day in the year that puts it
+    nearest the document's date, the first day in the same year (or the one before, "1 December to 31 March")."""
+    last_month, first_month = MONTHS[m[4].lower()], MONTHS[m[2].lower()]
+    year = nearest_year(last_month, int(m[3]), ctx)
+    if year is None:
+        return unresolved("event")
+    first = safe_date(year - (first_month > last_month), first_month, int(m[1]))
+    last = safe_date(year, last_month, int(m[3]))
+    return ("event", first, last, None) if first and last and first <= last else None
+
+
 @pattern(rf"\b(?:between|from)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|until|[-–])\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
          rf"({MONTH_NAMES})\s+({Y})", needs=("between", "from"))
 def _between_days_one_month(m, ctx):
