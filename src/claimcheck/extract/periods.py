@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 
-from claimcheck.extract import period_patterns  # noqa: F401 - registers every time expression, in order
+from claimcheck.extract import (
+    period_patterns,  # noqa: F401 - registers every time expression, in order
+    period_points,  # noqa: F401 - then the single points, tried last
+)
 from claimcheck.extract.period_grammar import FEATURES, NEEDS_DATE, PATTERNS, Context, TimeSpan
 
 __all__ = ["NEEDS_DATE", "Context", "TimeSpan", "find_spans", "looks_forward"]

@@ -1,0 +1,142 @@
+"""Which time expression a figure covers: its own clause first, then one that opens the sentence; a
+comparison's base dates only the base; "a year earlier" and "respectively" shift a borrowed period.
+
+Hand-written: no library attaches time expressions to the figures they govern, and the rules are the
+conventions in `../shared/docs/design.md` §2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from claimcheck.calendar import add_months
+from claimcheck.extract.periods import TimeSpan
+from claimcheck.extract.quantities import Figure
+from claimcheck.extract.subject_of import in_aside
+from claimcheck.extract.subjects import clause_bounds
+
+_BASE_DATE = re.compile(r"(?:in|at|on)\b", re.I)  # how a compare span of a base figure starts (periods._compared)
+_YEAR_EARLIER = re.compile(r"\s*(?:,\s*)?(?:(?:a|one)\s+year\s+(?:earlier|before)"
+                           r"|(?:in\s+)?the\s+(?:previous|preceding)\s+year|(?:in\s+)?the\s+year\s+before)\b", re.I)
+
+
+def year_earlier(figure: Figure, span: TimeSpan, text: str) -> TimeSpan:
+    """ "£778 million in 2022-23, up from £520 million a year earlier": the borrowed period, one year back."""
+    if span.start_pos >= figure.start or not _YEAR_EARLIER.match(text, figure.end):
+        return span
+    if span.start is None or span.end is None:
+        return span
+    return replace(span, start=add_months(span.start, -12), end=add_months(span.end, -12),
+                   text=f"a year before {span.text}")
+
+
+def respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:
+    """ "£3.2m and £4.1m in 2021-22 and 2022-23 respectively": when n figures share a span of n whole years
+    (financial or calendar), each takes its own year, in order."""
+    shared: dict[int, list[int]] = {}
+    for index, span in enumerate(periods):
+        if span is not None:
+            shared.setdefault(id(span), []).append(index)
+    periods = list(periods)
+    for indexes in shared.values():
+        span = periods[indexes[0]]  # never None: only spans were gathered
+        if len(indexes) < 2 or span.start is None or span.end is None \
+                or _whole_years(span.start, span.end) != len(indexes):
+            continue
+        for offset, index in enumerate(indexes):
+            first = add_months(span.start, 12 * offset)
+            periods[index] = replace(span, start=first, end=add_months(first, 12) - timedelta(days=1))
+    return periods
+
+
+def _whole_years(start: date, end: date) -> int | None:
+    """How many whole years (1 April or 1 January to the day before) run from `start` to `end`, if whole."""
+    if (start.month, start.day) not in ((4, 1), (1, 1)):
+        return None
+    count = end.year - start.year + (start.month == 1)
+    return count if count > 0 and add_months(start, 12 * count) - timedelta(days=1) == end else None
+
+
+def _brackets_around(text: str, pos: int) -> tuple[int, int] | None:
+    """(open, close) of the parentheses `pos` stands in, if any (not nested ones: statements rarely nest)."""
+    opened = text.rfind("(", 0, pos)
+    if opened < 0 or text.rfind(")", 0, pos) > opened:
+        return None
+    closed = text.find(")", pos)
+    return opened, closed if closed >= 0 else len(text)
+
+
+def between_figure(other: Figure, figure: Figure, span: TimeSpan) -> bool:
+    low, high = sorted((figure.start, span.start_pos))
+    return low < other.start < high
+
+
+def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Figure]) -> int | None:
+    """The time expression a figure covers.
+
+    First choice: one in the figure's own clause with no comma between them
+    ("£8.4 million since 2012-13"); then an introductory one that governs the
+    sentence ("Since July 2021, ... 42 local authorities"); then one in the same
+    clause across commas. Single-day events ("on 24 June") and comparison bases
+    are never a figure's period.
+    """
+    low, high = clause_bounds(text, figure.start)
+    best_key: tuple[int, int, int] | None = None
+    best: int | None = None
+    for index, span in enumerate(spans):
+        if span.role == "compare":
+            if (span.start_pos >= figure.end and not text[figure.end:span.start_pos].strip()
+                    and _BASE_DATE.match(span.text)):
+                return index  # "from 1,234 in 2019": the comparison base's own date
+            continue
+        if span.role == "event" and (span.start == span.end or re.match(r"(?i)on\b|by\b", span.text)) \
+                and not _stock_date(figure, span, text):
+            continue
+        if in_aside(text, span.start_pos, span.end_pos, figure):
+            continue  # "The report, published in May 2022, made 80 recommendations"
+        brackets = _brackets_around(text, span.start_pos)
+        if brackets and not brackets[0] < figure.start < brackets[1] and any(
+                brackets[0] < other.start < brackets[1] for other in figures):
+            continue  # "£12.3 million (2019-20: £10.1 million)": the bracketed year is the bracketed figure's
+        after = span.start_pos >= figure.end
+        between = text[figure.end:span.start_pos] if after else text[span.end_pos:figure.start]
+        distance = len(between)
+        same_clause = low <= span.start_pos < high
+        opens_sentence = not text[:span.start_pos].strip()
+        introductory = not after and (opens_sentence or re.match(r"\s*[,:]", text[span.end_pos:]) is not None)
+        if same_clause and "," not in between:
+            rank = 0
+        elif introductory:
+            rank = 1
+        elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures):
+            rank = 2  # across commas, and no other figure stands nearer to it
+        else:
+            continue
+        # "£45m for 2021-22 and £40m was spent in 2014-15": a time expression right after another figure
+        # is that figure's, so a later one in the clause is this figure's
+        owned = rank == 0 and any(
+            f is not figure and (between_figure(f, figure, span) if after else low <= f.start < span.start_pos)
+            for f in figures)
+        key = (rank, owned, distance, 0 if after else 1)
+        if best_key is None or key < best_key:
+            best_key, best = key, index
+    return best
+
+
+_EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
+                         r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
+
+
+def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
+    """ "83,840 children looked after on 31 March 2023", "On 31 March 2023, 83,840 children were looked
+    after": the day a count or share stands at. Not the day something was announced ("£7m announced on 14
+    February"): money and sentences telling an event keep the day as a date claim of its own."""
+    if figure.kind not in ("count", "percent", "rate") or not re.match(r"(?i)(?:on|at|as\s+(?:at|of))\b", span.text) \
+            or span.start is None or _EVENT_VERB.search(text):
+        return False
+    if span.start_pos >= figure.end:
+        return "," not in text[figure.end:span.start_pos]
+    return not text[:span.start_pos].strip() and re.match(r"\s*(?:,|there\s+(?:were|was|are|is)\b)",
+                                                          text[span.end_pos:]) is not None

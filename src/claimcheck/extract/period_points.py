@@ -1,0 +1,183 @@
+"""Time expressions anchored on one point: a labelled financial year, a day, a month, a season or a year,
+and the word before a point that decides what it means for a figure ("by", "until", "compared with").
+Registered after `period_patterns`, so that every longer expression holding a point is tried first."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from claimcheck.calendar import (
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    month_end,
+    month_span,
+    season_span,
+    year_span,
+)
+from claimcheck.extract.period_grammar import (
+    FULL_DAY,
+    FY,
+    MONTH_STEMS,
+    MONTH_YEAR,
+    NEEDS_DATE,
+    SEASON,
+    YEAR_KIND,
+    Y,
+    fy_span,
+    nearest_year,
+    pattern,
+    point_span,
+    safe_date,
+    unresolved,
+)
+
+
+@pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b", needs=("by",))
+def _by(m, ctx):
+    span = point_span(m[1], ctx)
+    if span is None:
+        return None
+    if re.fullmatch(FULL_DAY, m[1], re.I):  # "by 1 September 2022": a deadline, itself a date
+        return "event", span[0], span[1], None
+    if ctx.doc_date is None:
+        return "period", None, span[1], NEEDS_DATE
+    if span[1] < ctx.doc_date:
+        return "period", None, span[1], "a past 'by' date: the start is not stated"
+    return "period", ctx.doc_date, span[1], None
+
+
+@pattern(
+    rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of"
+    rf"\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b",
+    needs=("until", "till", "up", "through"),
+)
+def _until(m, ctx):
+    span = point_span(m[1], ctx)
+    if span is None:
+        return None
+    if ctx.doc_date is None:
+        return "period", None, span[1], NEEDS_DATE
+    return "period", min(ctx.doc_date, span[1]) if ctx.future else None, span[1], None
+
+
+_COMPARED_NEEDS = ("compared", "from", "than", "same as", "similar to")
+# "68%, the same as in 2022": the year of the comparison, not of the figure
+_COMPARED_WITH = (r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|than(?:\s+in)?"
+                  r"|(?:the\s+)?same\s+as(?:\s+(?:in|at|on))?|similar\s+to(?:\s+(?:in|at|on))?)\s+")
+
+
+@pattern(rf"{_COMPARED_WITH}(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y})\b", needs=_COMPARED_NEEDS)
+@pattern(  # "fell from 1,234 in 2019 to 987": the base figure is a claim of its own, and its date the span
+    rf"{_COMPARED_WITH}[\d.,]+%?\s+(?P<span>(?:in|at|on)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b",
+    needs=_COMPARED_NEEDS,
+)
+def _compared(m, ctx):
+    span = point_span(m["date"], ctx)
+    return ("compare", *span, None) if span else None
+
+
+@pattern(rf"\b(?:(?:the\s+)?financial\s+year\s+|(?-i:FY)\s?|the\s+(?={FY}{YEAR_KIND}))?({FY})({YEAR_KIND})?",
+         needs=("#fy",))
+def _fy_label(m, ctx):
+    span = fy_span(m[1])
+    if span and m[2] and re.search(r"academic|school", m[2], re.I):
+        return "period", date(span[0].year, 9, 1), date(span[1].year, 8, 31), None
+    return ("period", *span, None) if span else None
+
+
+@pattern(rf"\b(?:(?:on|at|as\s+at|as\s+of|of)\s+)?({FULL_DAY})", needs=(*MONTH_STEMS, "/", "-"))
+def _full_day(m, ctx):
+    span = point_span(m[1], ctx)
+    if span is None:
+        return None
+    lead = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+    return ("period" if lead in ("at", "as at") else "event"), *span, None
+
+
+@pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b", needs=("early", "mid", "late"))
+def _part_of_year(m, ctx):
+    year = int(m[1])
+    part = m.group(0).split()[0].split("-")[0].lower()
+    months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+    return "event", date(year, months[0], 1), month_end(year, months[1]), None
+
+
+@pattern(rf"\b(?:at|as\s+at)\s+the\s+end\s+of\s+({MONTH_YEAR})\b", needs=("end of",))
+def _end_of_month(m, ctx):
+    """ "At the end of March 2023 there were 10,000 children in residential care": the month's last day."""
+    span = point_span(m[1], ctx)
+    return ("event", span[1], span[1], None) if span else None
+
+
+@pattern(rf"\b({MONTH_YEAR})\b", needs=MONTH_STEMS)
+def _month_year(m, ctx):
+    span = point_span(m[1], ctx)
+    return ("event", *span, None) if span else None
+
+
+@pattern(rf"\b({SEASON})\s+({Y})\b", needs=("spring", "summer", "autumn", "winter"))
+def _season_year(m, ctx):
+    return "event", *season_span(m[1], int(m[2])), None
+
+
+@pattern(
+    rf"\b(?:(?:on|at|as\s+at)\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}}"
+    rf")(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})",
+    needs=MONTH_STEMS,
+)
+def _day_month(m, ctx):
+    month = MONTHS[m[2].lower()]
+    year = nearest_year(month, int(m[1]), ctx)
+    lead = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+    role = "period" if lead in ("at", "as at") else "event"
+    if year is None:
+        return unresolved(role)
+    day = safe_date(year, month, int(m[1]))
+    return (role, day, day, None) if day else None
+
+
+@pattern(rf"\b(?:(?:in|during|over|by)\s+)?(last|this|next|the\s+coming)\s+({SEASON})\b(?!\s+{Y})",
+         needs=("spring", "summer", "autumn", "winter"))
+def _relative_season(m, ctx):
+    """ "last spring", "this autumn", "next summer": the season before, around or after the document's date."""
+    if ctx.doc_date is None:
+        return unresolved("event")
+    day, which = ctx.doc_date, m[1].lower()
+    spans = [season_span(m[2], year) for year in range(day.year - 2, day.year + 2)]
+    if which == "last":
+        span = max((s for s in spans if s[1] < day), default=None)
+    elif which == "this":
+        span = next((s for s in spans if s[0] <= day <= s[1]), season_span(m[2], day.year))
+    else:
+        span = min((s for s in spans if s[0] > day), default=None)
+    return ("event", *span, None) if span else None
+
+
+@pattern(
+    rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))",
+    needs=("spring", "summer", "autumn", "winter"),
+)
+def _bare_season(m, ctx):
+    if ctx.doc_date is None:
+        return unresolved("event")
+    first_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[m[1].lower()]
+    year = nearest_year(first_month, 1, ctx)
+    return "event", *season_span(m[1], year), None
+
+
+@pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=MONTH_STEMS)
+def _bare_month(m, ctx):
+    if m[1].lower() == "may":
+        return None
+    month = MONTHS[m[1].lower()]
+    year = nearest_year(month, 1, ctx)
+    if year is None:
+        return unresolved("event")
+    return "period", *month_span(year, month), None
+
+
+@pattern(rf"\b(?:in|during|for|throughout|at\s+the\s+end\s+of)\s+({Y})\b(?![-–/]\d)", needs=("#year",))
+def _in_year(m, ctx):
+    return "period", *year_span(int(m[1])), None

@@ -1,0 +1,172 @@
+"""Which subject a figure gets: a named programme in its clause, what money is for, the noun phrase opening
+its clause, a share's whole, a headline's label, the programme its paragraph named; never a speaker.
+
+It weighs what `subjects.py` (names) and `phrases.py` (the clause around a figure) offer, in an order
+hand-written for the reason `subjects.py` gives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.figures import OF_THE_WHOLE
+from claimcheck.extract.periods import TimeSpan
+from claimcheck.extract.phrases import after_amount, possessive_before, subject_before_verb
+from claimcheck.extract.quantities import Figure, counted_phrase
+from claimcheck.extract.subjects import HEADS, Entity, Memory, clause_bounds, refers_back
+from claimcheck.units import CURRENCIES
+
+_HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
+                      r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
+_CHANGE_IN = re.compile(r"\s+(?:real[- ]terms\s+|cash[- ]terms\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
+                        r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
+_BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease))\s+from|compared\s+"
+                          r"(?:with|to)|than)\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
+_GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
+
+
+def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
+             money_subjects: list[tuple[int, str]]) -> str | None:
+    lo, hi = clause_bounds(text, figure.start)
+    in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)]
+    if figure.kind == "percent":
+        # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
+        index = next(i for i, f in enumerate(figures) if f is figure)
+        previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
+        near = previous and figure.start - max(previous.end, previous.counted_end or 0) < 40
+        if previous and ((near and (figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])))
+                         or OF_THE_WHOLE.search(text, 0, figure.start)):  # "Of the 2,460 homes inspected, 81% were"
+            return previous.counted
+        # "a quarter (24%) of children's homes beds": either share, of the beds
+        share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
+        if share_of:  # "36% of LAs were judged good": a share of the LAs
+            counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
+            if counted:
+                return counted
+        proportion = re.search(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$", figure.text)
+        bracketed = text[figure.end:figure.end + 1] == ")" and text[max(0, figure.start - 1):figure.start] == "("
+        if proportion or bracketed:  # "4 in 10 children's social workers", "Around 1 in 5 (21%) social workers"
+            skip = re.match(r"\)?(?:\s+\(\d+(?:\.\d+)?%\))?", text[figure.end:])
+            counted, _, _ = counted_phrase(text, figure.end + skip.end())
+            if counted:
+                return counted
+        change_in = _CHANGE_IN.match(text, figure.end)
+        if change_in:  # "a 10% reduction in the number of children's social workers"
+            described = after_amount(text, change_in.end())
+            if described:
+                return described
+    if figure.kind in ("money", "rate") and figure.unit.startswith(CURRENCIES):
+        if in_clause:
+            return memory.expand(_nearest(in_clause, figure).text)
+        described = after_amount(text, figure.end)
+        if described:
+            owner = possessive_before(text, figure.start)
+            if owner:
+                described = f"{owner} {described}"
+            elif _GENERIC_HEADS.match(described):
+                holder = _holder_before(text, figure.start, lo)
+                if holder:
+                    described = f"{holder} {described}"
+            return described
+        if money_subjects and _BASE_BEFORE.search(text, 0, figure.start):
+            return money_subjects[-1][1]  # "£3.1 billion on children's homes ..., up from £2.4 billion in ..."
+        head = _HEAD_OF.search(text, lo, figure.start)
+        if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,") == "":
+            return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
+        named = [e for e in ents if e.score >= 2]
+        if named:
+            return memory.expand(_nearest(named, figure).text)
+        return refers_back(text, figure.start, memory) or subject_before_verb(text, figure.start) \
+            or memory.named_in_paragraph()
+    if figure.counted and figure.counted_start is not None:
+        caps = [e for e in ents if figure.counted_start <= e.start < (figure.counted_end or 0) and e.score >= 1]
+        if caps:
+            return memory.expand(caps[0].text)
+        own = (figure.counted_start, figure.counted_end or figure.counted_start)
+        ents = [e for e in ents if not (own[0] <= e.start < own[1])]  # the counted noun is not its own subject
+    elif figure.counted and figure.kind == "count" and not in_clause:
+        return figure.counted  # "the number of children looked after ... rose to 83,840"
+    before = [e for e in ents if e.end <= figure.start and e.score >= 1 and not _speaker(text, e)]
+    if in_clause:
+        return memory.expand(_nearest(in_clause, figure).text)
+    if before:
+        return memory.expand(before[-1].text)
+    if money_subjects:
+        return money_subjects[-1][1]
+    referred = refers_back(text, figure.start, memory)
+    if referred:
+        return referred
+    named = [e for e in ents if e.score >= 2]
+    if named:
+        return _nearest(named, figure).text
+    return subject_before_verb(text, figure.start)
+
+
+_LABEL = re.compile(r"\s*([A-Z][A-Za-z’' -]{2,50}?)\s*:\s+")
+
+
+def label_of(text: str, figure: Figure) -> str | None:
+    """ "Turnover rate: 17.1%", "Caseloads: an average of 16.3 cases": a statistics release's headline label
+    names the figure after it (not "Recommendation 2:", which numbers a paragraph)."""
+    label = _LABEL.match(text)
+    if label is None or not 0 <= figure.start - label.end() <= 30 or len(label[1].split()) > 6:
+        return None
+    return None if label[1].split()[-1].lower() in _NOT_LABELS else label[1]
+
+
+_NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "sources", "update", "updated"})
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned))\b", re.I)
+
+
+def _speaker(text: str, entity: Entity) -> bool:
+    """ "said ADCS president John Pearce, who added that costs had risen by 12%": who speaks is not what a
+    figure is about (a programme with a head noun always is)."""
+    return entity.score < 3 and (_SAID_BEFORE.search(text, 0, entity.start) is not None
+                                 or _SAID_AFTER.match(text, entity.end) is not None)
+
+
+_ASIDE = re.compile(r",\s*(?:[a-z]+ed|set\s+out|made|given|laid|held|won)\s+(?:at|in|by|on|during|through|under)\b"
+                    r"[^,]*,", re.I)
+
+
+def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
+    """ "The funding, announced at the Spending Review, includes £50 million for parenting programmes", "The
+    report, published in May 2022, made 80 recommendations": the occasion in a participle aside, and its
+    date, are not what the figure is about nor when."""
+    return any(m.start() < start and end <= m.end() and not m.start() <= figure.start < m.end()
+               for m in _ASIDE.finditer(text, max(0, start - 80), end + 80))
+
+
+def _holder_before(text: str, start: int, clause_start: int) -> str | None:
+    """ "local authority children's services face a £2bn funding gap": who has the gap."""
+    before = text[clause_start:start]
+    m = re.search(r"(?:^|,\s*)([^,]*?)\s+(?:face|faces|facing|have|has|had|need|needs|with)\s+(?:an?|the)?\s*$", before)
+    if not m:
+        return None
+    holder = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
+    return holder if 0 < len(holder.split()) <= 6 else None
+
+
+def _nearest(candidates: list[Entity], figure: Figure) -> Entity:
+    def distance(e: Entity) -> int:
+        return figure.start - e.end if e.end <= figure.start else e.start - figure.end
+    return min(candidates, key=lambda e: (distance(e), -e.score))
+
+
+def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) -> str | None:
+    named = [e for e in ents if e.score >= 3]
+    if named:
+        return memory.expand(min(named, key=lambda e: abs(e.start - span.start_pos)).text)
+    referred = refers_back(text, span.start_pos, memory)
+    phrases = [e for e in ents if e.score == 2]
+    if phrases:
+        nearest = min(phrases, key=lambda e: abs(e.start - span.start_pos))
+        if referred and refers_back(text[: nearest.end], nearest.end, memory):
+            return referred
+        return nearest.text
+    if referred:
+        return referred
+    return subject_before_verb(text, span.start_pos)
