@@ -176,7 +176,8 @@ def _since_records_began(m, ctx):
 @pattern(rf"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+"
          rf"|(?:its|their|the\s+programme's|the\s+scheme's)\s+(?:launch|start|introduction|creation|inception)"
          rf"\s+(?:in|on)\s+"
-         rf"|(?:it|they|the\s+\w+)\s+(?:was|were)\s+(?:launched|introduced|created|set\s+up|established)\s+(?:in|on)\s+"
+         rf"|(?:it|they|the\s+\w+)\s+(?:was|were)\s+(?:launched|introduced|created|set\s+up|established|founded|formed|opened)\s+"
+         rf"(?:in|on)\s+"
          rf")?({POINT})", needs=("since",))
 def _since(m, ctx):
     span = point_span(m[1], ctx)

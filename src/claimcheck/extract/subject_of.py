@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.figures import OF_THE_WHOLE
+from claimcheck.extract.hedges import is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import after_amount, possessive_before, subject_before_verb
 from claimcheck.extract.quantities import Figure, counted_phrase
@@ -56,6 +57,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             if described:
                 return described
     if figure.kind in ("money", "rate") and figure.unit.startswith(CURRENCIES):
+        # "£12 million on the Supported Lodgings scheme and £7 million on mentoring": a name after another
+        # amount is that amount's (but "..., a total of £353 million" sums them all)
+        if not is_total(text[:figure.start], figure.text):
+            in_clause = [e for e in in_clause if not any(
+                f.kind in ("money", "rate") and f.end <= e.start and e.end <= figure.start for f in figures)]
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
         described = after_amount(text, figure.end)
