@@ -62,6 +62,8 @@ def test_news_byline_and_date_line():
     ("Last updated: Thursday 1 September 2022", date(2022, 9, 1)),
     ("18/11/2024", date(2024, 11, 18)),
     ("November 18, 2024", date(2024, 11, 18)),
+    ("Date: 14/07/2015", date(2015, 7, 14)),
+    ("Date: published 3 March 2022, updated 5 May 2023", date(2022, 3, 3)),
 ])
 def test_page_header_dates(header, expected):
     doc = parse_document(f"A title\n{header}\nSource: https://www.gov.uk/x\n\nBody text with £5 million.", "p")
@@ -77,6 +79,17 @@ def test_document_without_date_says_so(header):
     doc = parse_document(f"A title\n{header}\n\nBody.", "p")
     assert doc.date is None
     assert doc.date_note and "not" in doc.date_note
+
+
+@pytest.mark.parametrize("header, asked, answered", [
+    ("Date: asked 6 July 2015; answered 14 July 2015", date(2015, 7, 6), date(2015, 7, 14)),
+    ("Date: answered 25 March 2015 (asked 13 March 2015)", date(2015, 3, 13), date(2015, 3, 25)),
+    ("Date: not shown in stored excerpt (answered 25 March 2015)", None, date(2015, 3, 25)),
+])
+def test_asked_and_answered_in_one_date_line(header, asked, answered):
+    doc = parse_document(f"A title\n{header}\nSource: https://x\n\nThe Department spent £5 million.", "q")
+    assert (doc.asked, doc.answered, doc.date, doc.kind) == (asked, answered, answered, "written-question")
+    assert doc.answered_line == 2 and doc.date_note is None
 
 
 def test_no_metadata_at_all():

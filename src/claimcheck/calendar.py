@@ -120,7 +120,7 @@ def parse_day(text: str) -> date | None:
 DATE_IN_TEXT = re.compile(
     rf"(?:{WEEKDAYS},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}\.?,?\s+\d{{4}}"
     rf"|{MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+\d{{4}}"
-    r"|\b\d{4}-\d{2}-\d{2}\b",
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b",
     re.I,
 )
 

@@ -276,10 +276,17 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         elif (m := _LABELLED_DATE.match(text)) and i != first:
             lines[i] = ""
             value = m.group(1).strip()
+            for word, found in _said_days(value).items():  # "Date: asked 6 July 2015; answered 14 July 2015"
+                if word == "asked" and doc.asked is None:
+                    doc.asked, doc.asked_line = found, i + 1
+                elif word == "answered" and doc.answered is None:
+                    doc.answered, doc.answered_line = found, i + 1
+                elif word == "published" and published is None:
+                    published, published_line = found, i
             day = _leading_day(value)
             if day and published is None:
                 published, published_line = day, i
-            elif day is None and value and published is None:
+            elif day is None and value and published is None and doc.answered is None:
                 doc.date_note = f"the document says: {value}"
         elif i != first and (day := _only_day(text)) and bare_date is None:
             bare_date, bare_line = day, i
@@ -313,6 +320,22 @@ def _leading_day(value: str) -> date | None:
     """A date at the start of a header value ("23 November 2022", "2026-02-06", "Thursday 1 Sept...")."""
     m = DATE_IN_TEXT.match(value)
     return parse_day(m.group(0)) if m else None
+
+
+_SAID_DAY = re.compile(rf"\b(asked|tabled|answered|published|issued|released)\s+(?:on\s+)?({DATE_IN_TEXT.pattern})",
+                       re.I)
+
+
+def _said_days(value: str) -> dict[str, date]:
+    """ "asked 6 July 2015; answered 14 July 2015", "not shown (answered 25 March 2015)", "published 3 March
+    2022, updated 5 May 2023": the days a header value gives, by what happened on them. Only these words:
+    "CYP Now reported the release on 18 November 2021" is someone else's date, not the document's."""
+    days: dict[str, date] = {}
+    for m in _SAID_DAY.finditer(value):
+        word = {"tabled": "asked", "issued": "published", "released": "published"}.get(m[1].lower(), m[1].lower())
+        if (day := parse_day(m[2])) and word not in days:
+            days[word] = day
+    return days
 
 
 def _only_day(text: str) -> date | None:
