@@ -19,6 +19,7 @@ from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import starts_with_amount
+from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subject_of import date_subject, label_of, subject_of
 from claimcheck.extract.subjects import Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
@@ -97,7 +98,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     ents = entities(timeless)
     claims: list[Claim] = []
     attached: set[int] = set()
-    money_subjects: list[tuple[int, str]] = []
+    earlier: list[tuple[Figure, str]] = []  # the figures before, with the subjects they were given
     periods: list[TimeSpan | None] = []
     for figure in figures:
         period_index = period_of(figure, spans, text, figures)
@@ -109,9 +110,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     if "respectively" in text:
         periods = respectively(periods)
     for figure, span in zip(figures, periods, strict=True):
-        subject = subject_of(figure, timeless, ents, memory, figures, money_subjects) or label_of(timeless, figure)
-        if figure.kind in ("money", "rate") and subject:
-            money_subjects.append((figure.start, subject))
+        subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)
+        if subject:
+            earlier.append((figure, subject))
         end = max(figure.end, figure.counted_end or 0) if figure.kind == "count" else figure.end
         claims.append(_claim(doc, sent, figure.start, end, figure.kind, figure.value, figure.unit,
                              figure.bound, figure.low, figure.high, figure.step, figure.change, subject,

@@ -50,6 +50,10 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      # "more than 1,000 family hubs, up from 400 in 2022": the base counts the same things
                      or _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start)):
             figure.counted = previous.counted
+        elif figure.kind == "count" and figure.counted is None and _FURTHER.search(sentence, 0, figure.start):
+            # "400 family hubs open across 75 local authorities, with a further 100 planned": more of what the
+            # sentence is about, its first count
+            figure.counted = next((f.counted for f in figures if f.kind == "count" and f.counted), None)
         # "rose by £240 (4.5%)", "an increase of £1.1 billion or 16%": the share is the same change
         if figure.kind == "percent" and _SHARE_BESIDE.fullmatch(sentence, previous.end, figure.start) and (
                 previous.change or _FROM_TO_CHANGE.search(sentence, 0, previous.start)):
@@ -68,6 +72,7 @@ OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of\s+(?:the|these|those|all|all\s+the)\
                            re.I)  # "Of the 83,840 children looked after, " (a thousands comma is no clause break)
 _COMPARED_BASE = re.compile(r"[^.;]{0,40}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
                             r")\s+from|compared\s+(?:with|to))\s+", re.I)
+_FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
 _FROM_TO_CHANGE = re.compile(r"\b(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|declined)\s+from\b"
                              r"[^.;]*\bto\s+[^.;]*$", re.I)

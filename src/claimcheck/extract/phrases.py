@@ -53,8 +53,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     Runs to the end of the clause; a comma continues it only inside a list ("in recruiting, training and
     developing the workforce"). Time expressions should be blanked out of `sentence` before the call.
     """
-    rest = re.sub(r"^\s+of\s+(?=(?:new\s+)?(?:funding|investment|money|capital|spending|support|grants?)\b)", " ",
-                  sentence[end:])
+    rest = re.sub(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(?:funding|investment|money|capital|spending"
+                  r"|support|grants?)\b)", " ", sentence[end:])
     rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
                   r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = re.sub(r"^\s*\[\d{1,3}\]", " ", rest)  # a footnote mark: "£160 million [14] to the scheme"

@@ -309,7 +309,8 @@ def _noise(before: str, after: str) -> bool:
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
     if re.search(r"\b(?:number|total|figure)\s+of\b", before):
         return False
-    if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than)"
+    if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than"
+                 r"|(?:a|an)\s+(?:further|additional|extra)|another)"  # "with a further 100 planned"
                  r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
     # "2,100 (12.5%) were placed": a share beside it makes it a figure

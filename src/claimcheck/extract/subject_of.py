@@ -27,8 +27,16 @@ _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|
 
 
 def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
-             money_subjects: list[tuple[int, str]]) -> str | None:
+               earlier: list[tuple[Figure, str]]) -> str | None:
+    """The subject of `figure` in sentence `text`; `earlier` holds the sentence's figures before it with the
+    subjects they were given."""
+    money_subjects = [subject for f, subject in earlier if f.kind in ("money", "rate")]
     lo, hi = clause_bounds(text, figure.start)
+    if figure.kind in ("percent", "count") and _BASE_BEFORE.search(text, 0, figure.start):
+        # "56% of local authorities' children's services ..., up from 36% in 2018": the base is the same thing's
+        same = [subject for f, subject in earlier if f.kind == figure.kind]
+        if same:
+            return same[-1]
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)]
     if figure.kind == "percent":
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
@@ -74,8 +82,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 if holder:
                     described = f"{holder} {described}"
             return described
-        if money_subjects and _BASE_BEFORE.search(text, 0, figure.start):
-            return money_subjects[-1][1]  # "£3.1 billion on children's homes ..., up from £2.4 billion in ..."
+        if money_subjects and (_BASE_BEFORE.search(text, 0, figure.start)
+                               or re.search(r"\s(?:and|or)\s+$", text[max(0, figure.start - 6):figure.start])):
+            # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
+            # funding for social care in 2023-24 and £2.7 billion in 2024-25": the same thing's
+            return money_subjects[-1]
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,") == "":
             return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
@@ -98,7 +109,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if before:
         return memory.expand(before[-1].text)
     if money_subjects:
-        return money_subjects[-1][1]
+        return money_subjects[-1]
     referred = refers_back(text, figure.start, memory)
     if referred:
         return referred
