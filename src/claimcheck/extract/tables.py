@@ -37,6 +37,9 @@ class Header:
     caption: str | None = None  # "Table 1: Spending by financial year (£ million)": what rows of years are about
     stock_day: tuple[int, int] | None = None  # (month, day): "Number of children looked after on 31 March, ..."
     series: str | None = None  # the last row of levels: what an "Annual change" row below it is a change of
+    columns: dict[int, str] = field(default_factory=dict)  # "Financial year | Funding (£ million) | Local authorities"
+    column_multipliers: dict[int, float] = field(default_factory=dict)  # the columns marked "(£ million)"
+    rows_span: tuple[date, date] | None = None  # the years down the rows so far: what a "Total" row sums
 
 
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart)\s+\w+[.:]?\s*", re.I)
@@ -95,13 +98,31 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         if marks:
             new.multiplier = _multiplier(marks[0])
         return [], new
+    if len(values) >= 2 and not any(_CELL.match(c) for _, c in values) and _period(values[0][1]) is None:
+        # a row of column names over years down the rows: each column its own name and unit
+        columns = {i: _UNIT_MARK.sub("", c).strip(" ,") for i, (_, c) in enumerate(cells) if c}
+        column_multipliers = {i: _multiplier(m) for i, (_, c) in enumerate(cells) for m in [_UNIT_MARK.search(c)] if m}
+        if len(column_multipliers) == 1 and 0 in column_multipliers:  # "(£m) | 2021-22 | ...": the whole table's
+            column_multipliers = {}
+        return [], Header(periods=header.periods if header and not columns else {},
+                          multiplier=header.multiplier if header and not column_multipliers else
+                          (_multiplier(marks[0]) if marks and not column_multipliers else None),
+                          caption=header.caption if header else None, columns=columns,
+                          column_multipliers=column_multipliers)
     if marks and not any(_CELL.match(c) for _, c in values[1:]):
         return [], Header(periods=header.periods if header else {}, multiplier=_multiplier(marks[0]),
                           caption=header.caption if header else None)
     label = values[0][1] if not _CELL.match(values[0][1]) else None
     row_period = _period(label) if label else None  # "2019-20 | 10,500": a time series down the rows
+    by_column = bool(header and header.columns and (row_period or _TOTAL_ROW.match(label or "")))
+    total_row = by_column and not row_period
     if row_period:
         label = header.caption if header else None
+        if header and header.columns:
+            spans = [row_period, header.rows_span] if header.rows_span else [row_period]
+            header.rows_span = (min(p[0] for p in spans), max(p[1] for p in spans))
+    elif total_row:
+        row_period, label = header.rows_span, header.caption  # "Total | 45.0": the sum of the years above
     shift = _missing_first_years(cells, header, label)
     row_label = label
     if label and header and header.series and _CHANGE_ROW.match(label):
@@ -120,8 +141,13 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         digits = m["num"]
         signed = m["sign"] is not None
         sign = -1.0 if m["sign"] in ("-", "−") else 1.0
+        column = header.columns.get(index) if header and header.columns else None
         if m["pct"]:
             kind, unit, multiplier = "percent", "percent", 1.0
+        elif column is not None and not m["cur"]:  # each column its own unit: "Funding (£ million)", "Areas"
+            money = index in header.column_multipliers or (not header.column_multipliers and header.multiplier)
+            kind, unit = ("money", "GBP") if money else ("count", "count")
+            multiplier = header.column_multipliers.get(index, header.multiplier or 1.0) if money else 1.0
         elif m["cur"] or (header and header.multiplier):
             kind, unit, multiplier = "money", "GBP", (header.multiplier if header and header.multiplier else 1.0)
         else:
@@ -130,20 +156,26 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         step = step_of(digits, multiplier)
         low, high = interval(value, "exact", step)
         span = (header.periods.get(index) if header else None) or row_period
-        line, column = block.locate(pos)
+        line, col = block.locate(pos)
         change = signed or bool(row_label and re.search(r"\bchange\b", row_label, re.I))  # the row's own label
         if change and span and span[0] == span[1] and header and header.stock_day:
             span = (add_months(span[1], -12) + timedelta(days=1), span[1])  # the day after the year before's
+        subject, what = label, counted
+        if column:
+            what = column.lower() if kind == "count" else None
+            if by_column:  # "2022-23 | 4.5 | 3": the years down the rows, each column a series
+                subject = label or column
         claims.append(Claim(
-            doc=doc.id, line=line, start=column, end=column + len(cell), text=cell, sentence=block.text,
-            kind=kind, value=value, unit=unit, low=low, high=high, step=step, change=change,
-            subject=label, subject_key=normalise_subject(label) or None, counted=counted if kind == "count" else None,
+            doc=doc.id, line=line, start=col, end=col + len(cell), text=cell, sentence=block.text,
+            kind=kind, value=value, unit=unit, low=low, high=high, step=step, change=change, total=total_row,
+            subject=subject, subject_key=normalise_subject(subject) or None, counted=what if kind == "count" else None,
             period_start=span[0].isoformat() if span else None, period_end=span[1].isoformat() if span else None,
             period_text=None, doc_date=doc.date.isoformat() if doc.date else None,
         ))
     return claims, header
 
 
+_TOTAL_ROW = re.compile(r"^(?:grand\s+)?total\b", re.I)
 _CHANGE_ROW = re.compile(r"^(?:annual|yearly|year[- ]on[- ]year)?\s*(?:percentage\s+)?change(?:\s*\(%\))?$", re.I)
 
 
