@@ -187,8 +187,9 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     digits = m["num"]
     mag = (m["mag"] or "").lower()
     cur = m["cur"]
-    if mag and not cur and mag in ("m", "k") and not m["pct"]:
-        return None  # "20 m" without a currency sign is a distance or noise, not "20 million"
+    if mag and not cur and mag in ("m", "k") and not m["pct"] and not (
+            m.group(0)[-2:-1].isdigit() and _COUNTED_AFTER_MAGNITUDE.match(sentence, m.end())):
+        return None  # "20 m" without a currency sign is a distance or noise; "1.2m adults", "12k children" count
     multiplier = MAGNITUDES.get(mag, 1.0)
     start, end = m.start(), m.end()
     if m["sign"] is None and not cur and sentence[max(0, start - 1):start] in ("-", "–") and start > 1 \
@@ -273,6 +274,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
 
 # "5,500 days of support" counts days of support; "within six months of this report" is a length of time
 _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
+_COUNTED_AFTER_MAGNITUDE = re.compile(r"\s+(?:[a-z]+\s+)?(?:children|people|[a-z]{3,}(?<!ss)s)\b")
 _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)
 _COMPARATIVES = frozenset({"more", "fewer", "extra", "additional"})
 
