@@ -108,10 +108,11 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         introductory = not after and (opens_sentence or re.match(r"\s*[,:]", text[span.end_pos:]) is not None)
         if same_clause and "," not in between:
             rank = 0
-        elif introductory:
+        elif introductory and (opens_sentence or not _OWN_LENGTH.match(text, figure.end)):
             rank = 1
-        elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures):
-            rank = 2  # across commas, and no other figure stands nearer to it
+        elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures) \
+                and not _OWN_LENGTH.match(text, figure.end):
+            rank = 2  # across commas, and no other figure stands nearer to it (nor has the figure its own length)
         else:
             continue
         # "£45m for 2021-22 and £40m was spent in 2014-15": a time expression right after another figure
@@ -125,6 +126,10 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     return best
 
 
+# "£30 million for 2014-15, later increased to £100 million over 2 years": a figure with its own length of
+# time does not borrow a year across a comma
+_OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                         r"(?:years?|months?)\b", re.I)
 _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
                          r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
 

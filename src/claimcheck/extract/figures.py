@@ -71,7 +71,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
 OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$",
                            re.I)  # "Of the 83,840 children looked after, " (a thousands comma is no clause break)
 _COMPARED_BASE = re.compile(r"[^.;]{0,40}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
-                            r")\s+from|compared\s+(?:with|to))\s+", re.I)
+                            r")\s+from|compared\s+(?:with|to)|(?:expanding|rising|increasing|growing|falling"
+                            r"|dropping)\s+to)\s+", re.I)  # "with 8 local authorities, expanding to 17"
 _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
 _FROM_TO_CHANGE = re.compile(r"\b(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|declined)\s+from\b"

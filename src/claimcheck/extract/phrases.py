@@ -32,7 +32,9 @@ _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|a
 _PASSIVE = re.compile(r"^\s+(?:(?:has|have|had|will|would|is|are|was|were|shall|could|should|must|to)\s+)?(?:"
                       r"(?:been|be|now|already|also|being)\s+)*(?:(?:invested|spent)(?=\s+(?:in|on)\b)|"
                       r"(?:invested|spent|allocated|provided|committed|made\s+available|awarded|given|earmarked|"
-                      r"set\s+aside|paid|distributed|granted|used)(?=\s+(?:to|for|towards|across)\b))")
+                      r"set\s+aside|paid|distributed|granted|used)"
+                      # "made available in [2018-19] and [2019-20] to support the programme": past a blanked time
+                      r"(?=(?:\s+in\s{2,}(?:and\s{2,})?)?\s+(?:to|for|towards|across)\b))")
 _ANNOUNCED = re.compile(r"^\s+(?:(?:already|previously|first|originally)\s+)?(?:announced|pledged|promised|confirmed|"
                         r"agreed|unveiled|set\s+out)\b")
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
@@ -60,7 +62,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = re.sub(r"^\s*\[\d{1,3}\]", " ", rest)  # a footnote mark: "£160 million [14] to the scheme"
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
     rest = _ANNOUNCED.sub(" ", rest)  # "£82 million announced in 2021": when it was said, not what it is for
-    rest = re.sub(r"^\s*(?:by|since|until|during|at|from)\s{2,}", " ", rest)  # "£2.5bn by [2024-25] on family support"
+    # "£2.5bn by [2024-25] on family support"
+    rest = re.sub(r"^\s*(?:by|since|until|during|at|from|in)\s{2,}(?:and\s{2,})?", " ", rest)
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest

@@ -130,6 +130,10 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     phrase: list[tuple[int, int, str]] = []
     for i, (start, end, word) in enumerate(words):
         low = word.lower()
+        if low in ("in", "of", "for", "and") and phrase and phrase[-1][2][0].isupper() and i + 1 < len(words) \
+                and words[i + 1][2][0].isupper():
+            phrase.append((start, end, word))  # "Ten Partners in Practice local authorities": a name inside
+            continue
         if low == "of" and phrase and i + 1 < len(words) and words[i + 1][2].lower() not in STOP:
             phrase.append((start, end, word))
             continue

@@ -210,7 +210,9 @@ def entities(sentence: str) -> list[Entity]:
 
 _NUMBERED = frozenset({"stage", "year", "phase", "wave", "round", "level", "tier", "section", "part", "cohort",
                        "step", "grade", "schedule", "article", "clause"})
-_COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobby"}
+_COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobby", "one", "two", "three", "four", "five",
+                          "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
+                          "fifty", "hundred", "hundreds", "thousands", "dozens"}  # "Ten Partners in Practice ..."
 _NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                   "i", "spring", "summer", "autumn", "winter", "fte", "ftes"}  # full-time equivalent
 
