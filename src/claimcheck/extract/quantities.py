@@ -278,6 +278,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
 
 # "5,500 days of support" counts days of support; "within six months of this report" is a length of time
 _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
+_OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)\s+(?:the|these|those|all)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$")
 _COUNTED_AFTER_MAGNITUDE = re.compile(r"\s+(?:[a-z]+\s+)?(?:children|people|[a-z]{3,}(?<!ss)s)\b")
 _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)
 _COMPARATIVES = frozenset({"more", "fewer", "extra", "additional"})
@@ -315,6 +316,8 @@ def _noise(before: str, after: str) -> bool:
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
     if re.search(r"\b(?:number|total|figure)\s+of\b", before):
         return False
+    if _OF_THE_WHOLE_BEFORE.search(before):
+        return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
     if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than"
                  r"|(?:a|an)\s+(?:further|additional|extra)|another)"  # "with a further 100 planned"
                  r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
