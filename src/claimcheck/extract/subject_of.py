@@ -96,7 +96,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         return refers_back(text, figure.start, memory) or subject_before_verb(text, figure.start) \
             or memory.named_in_paragraph()
     if figure.counted and figure.counted_start is not None:
-        caps = [e for e in ents if figure.counted_start <= e.start < (figure.counted_end or 0) and e.score >= 1]
+        # "101 Frontline participants": Frontline's; but "191 CLA per 10,000 children": the name is all that is
+        # counted, so what the count is about is named elsewhere ("Blackpool has the highest rate at ...")
+        caps = [e for e in ents if figure.counted_start <= e.start < (figure.counted_end or 0) and e.score >= 1
+                and e.text != figure.counted]
         if caps:
             return memory.expand(caps[0].text)
         own = (figure.counted_start, figure.counted_end or figure.counted_start)
