@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.hedges import bound_of, interval, is_change
-from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, WORDS, Figure, numeric_figure, word_figure
+from claimcheck.extract.quantities import (
+    CONTEXT,
+    FIGURE,
+    NUMBER,
+    OF_THE_WHOLE,
+    WORDS,
+    Figure,
+    numeric_figure,
+    word_figure,
+)
 from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
 
 _DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
@@ -68,8 +77,6 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
-OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$",
-                           re.I)  # "Of the 83,840 children looked after, " (a thousands comma is no clause break)
 _COMPARED_BASE = re.compile(r"[^.;]{0,40}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
                             r")\s+from|compared\s+(?:with|to)|(?:expanding|rising|increasing|growing|falling"
                             r"|dropping)\s+to)\s+", re.I)  # "with 8 local authorities, expanding to 17"

@@ -278,7 +278,11 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
 
 # "5,500 days of support" counts days of support; "within six months of this report" is a length of time
 _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
-_OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)\s+(?:the|these|those|all)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$")
+# "Of the 83,840 children looked after, " (a thousands comma is no clause break): what opens a sentence about
+# parts of a whole; in a whole sentence, or in the window before a figure (where "Of" must keep its capital)
+_WHOLE_AFTER_OF = r"\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$"
+OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of" + _WHOLE_AFTER_OF, re.I)
+_OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)" + _WHOLE_AFTER_OF, re.I)
 _COUNTED_AFTER_MAGNITUDE = re.compile(r"\s+(?:[a-z]+\s+)?(?:children|people|[a-z]{3,}(?<!ss)s)\b")
 _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)
 _COMPARATIVES = frozenset({"more", "fewer", "extra", "additional"})

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.figures import OF_THE_WHOLE
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import after_amount, possessive_before, subject_before_verb
-from claimcheck.extract.quantities import Figure, counted_phrase
+from claimcheck.extract.quantities import OF_THE_WHOLE, Figure, counted_phrase
 from claimcheck.extract.subjects import HEADS, Entity, Memory, clause_bounds, refers_back
 from claimcheck.units import CURRENCIES
 

@@ -104,10 +104,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         column_multipliers = {i: _multiplier(m) for i, (_, c) in enumerate(cells) for m in [_UNIT_MARK.search(c)] if m}
         if len(column_multipliers) == 1 and 0 in column_multipliers:  # "(£m) | 2021-22 | ...": the whole table's
             column_multipliers = {}
-        return [], Header(periods=header.periods if header and not columns else {},
-                          multiplier=header.multiplier if header and not column_multipliers else
-                          (_multiplier(marks[0]) if marks and not column_multipliers else None),
-                          caption=header.caption if header else None, columns=columns,
+        whole_table = None if column_multipliers else (_multiplier(marks[0]) if marks else header and header.multiplier)
+        return [], Header(multiplier=whole_table, caption=header.caption if header else None, columns=columns,
                           column_multipliers=column_multipliers)
     if marks and not any(_CELL.match(c) for _, c in values[1:]):
         return [], Header(periods=header.periods if header else {}, multiplier=_multiplier(marks[0]),
