@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.quantities import STOP
-from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK
+from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK, NUMBERED
 
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
@@ -100,9 +100,9 @@ def possessive_before(sentence: str, start: int) -> str | None:
     return m.group(1) + "’s" if m else None
 
 
-# "total of 1,200 applications": no subject; but "Section 251 services", "Part 3 duties" name a thing
-_AMOUNT_IN = re.compile(r"(?<![\w-])(?<!Section\s)(?<!Part\s)(?<!Schedule\s)(?<!Article\s)(?<!Clause\s)(?<!Tier\s)"
-                        r"(?<!Stage\s)(?<!Year\s)(?<!Phase\s)(?<!Wave\s)(?<!Round\s)(?!(?:19|20)\d\d\b)[£$€]?\s?\d")
+# "total of 1,200 applications": no subject; but "Section 251 services", "Key Stage 2 results" name a thing
+_AMOUNT_IN = re.compile(r"(?<![\w-])" + "".join(rf"(?<!{word.capitalize()}\s)" for word in sorted(NUMBERED))
+                        + r"(?!(?:19|20)\d\d\b)[£$€]?\s?\d")
 
 
 _AMOUNT_WORDS = frozenset({"total", "number", "sum", "figure", "amount", "increase", "rise", "fall", "decrease", "cut",

@@ -163,7 +163,7 @@ def entities(sentence: str) -> list[Entity]:
             if gap.strip() not in ("", "&"):
                 break
             if _is_cap(nxt) or nxt.startswith("(") or (nxt.isdigit() and len(nxt) <= 3
-                                                      and tokens[j][2].lower() in _NUMBERED):
+                                                      and tokens[j][2].lower() in NUMBERED):
                 j += 1  # "Key Stage 2", "Section 251", "Wave 3": the number is part of the name
                 last_cap = j
             elif nxt.lower() in CONNECTORS and j + 2 < len(tokens) and _is_cap(tokens[j + 2][2]) \
@@ -208,8 +208,9 @@ def entities(sentence: str) -> list[Entity]:
     return found
 
 
-_NUMBERED = frozenset({"stage", "year", "phase", "wave", "round", "level", "tier", "section", "part", "cohort",
-                       "step", "grade", "schedule", "article", "clause"})
+# names that take a number: "Key Stage 2", "Section 251", "Wave 3", "Year 6"
+NUMBERED = frozenset({"stage", "year", "phase", "wave", "round", "level", "tier", "section", "part", "cohort",
+                      "step", "grade", "schedule", "article", "clause"})
 _COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobby", "one", "two", "three", "four", "five",
                           "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
                           "fifty", "hundred", "hundreds", "thousands", "dozens"}  # "Ten Partners in Practice ..."
