@@ -83,6 +83,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     are never a figure's period.
     """
     low, high = clause_bounds(text, figure.start)
+    own_length = _OWN_LENGTH.match(text, figure.end) is not None
     best_key: tuple[int, int, int] | None = None
     best: int | None = None
     for index, span in enumerate(spans):
@@ -108,10 +109,10 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         introductory = not after and (opens_sentence or re.match(r"\s*[,:]", text[span.end_pos:]) is not None)
         if same_clause and "," not in between:
             rank = 0
-        elif introductory and (opens_sentence or not _OWN_LENGTH.match(text, figure.end)):
+        elif introductory and (opens_sentence or not own_length):
             rank = 1
         elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures) \
-                and not _OWN_LENGTH.match(text, figure.end):
+                and not own_length:
             rank = 2  # across commas, and no other figure stands nearer to it (nor has the figure its own length)
         else:
             continue
