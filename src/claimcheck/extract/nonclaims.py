@@ -44,6 +44,9 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     # a note on rounding: "Figures are rounded to the nearest £0.1 million", "to the nearest 10"
     (("nearest",),
      r"\bto\s+the\s+nearest\s+(?:£\s?)?\d[\d,.]*\s*(?:million|billion|thousand|m\b|bn\b|k\b|%|per\s*cent)?"),
+    # Hansard citations: "HC Deb 2 February 2023 vol 727 c 456"
+    (("deb",),
+     r"\b(?:HC|HL)\s+Deb\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}(?:,?\s+vol\.?\s*\d+)?(?:,?\s+cc?\.?\s*\d+[A-Z]*(?:-\d+)?)?"),
     # clock times, decades, ordinals, ages
     ((":", "am", "pm"), r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b"),
     (("0s", "mid-", "early-", "late-"), r"\b(?:19|20)?\d0s\b|\b(?:mid|early|late)-(?:19|20)\d\d\b"),
