@@ -22,6 +22,10 @@ _CHANGE_IN = re.compile(r"\s+(?:real[- ]terms\s+|cash[- ]terms\s+|year[- ]on[- ]
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
 _BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease))\s+from|compared\s+"
                           r"(?:with|to)|than)\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
+_OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed)\s+(?:on\s+)?"
+                          r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?)\s+by\s+(?:(?:around|about|over|almost|nearly"
+                          r"|more\s+than|some)\s+)?$", re.I)
+_CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
@@ -86,6 +90,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
             # funding for social care in 2023-24 and £2.7 billion in 2024-25": the same thing's
             return money_subjects[-1]
+        if over := _OVER_BUDGET.search(text, lo, figure.start):  # "overspent their children's services budgets by"
+            return over[1]
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,") == "":
             return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
@@ -110,8 +116,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         return memory.expand(_nearest(in_clause, figure).text)
     if before:
         return memory.expand(before[-1].text)
-    if money_subjects:
-        return money_subjects[-1]
+    money = [f for f, _ in earlier if f.kind in ("money", "rate")]
+    if money_subjects and not _CONTRAST.search(text, money[-1].end, figure.start):
+        return money_subjects[-1]  # not across "..., while the number of children in care rose by 11%"
     referred = refers_back(text, figure.start, memory)
     if referred:
         return referred
