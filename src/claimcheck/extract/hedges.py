@@ -38,7 +38,8 @@ _CHANGE_BEFORE = re.compile(
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)\s+by\s*"
     r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
     # "Funding per child fell 3 pp": a change without "by" (but "rose to 5%" is the level reached)
-    r"|(?:^|[^\w])(?:rose|fell|grew|dropped|declined|jumped|climbed|slipped|increased|decreased)\s+"
+    r"|(?:^|[^\w])(?:rose|fell|grew|dropped|declined|jumped|climbed|slipped|increased|decreased|rising|falling"
+    r"|growing|increasing|decreasing)\s+"
     r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
     rf"|(?:^|[^\w])(?=(?:up|down)\s*$){_NOT_PHRASAL}(?:up|down)\s*$",
     re.I,
