@@ -118,8 +118,10 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     """The noun phrase a count counts: "72 local authorities", "19 of our strongest ... local authorities",
     "5,500 days of support". Stops at function words, verbs and punctuation."""
     rest = text[pos:]
-    # "33,100 (FTE) children and family social workers": the unit in brackets is not what is counted
-    lead_pattern = r"\s+of\s+" if of else (r"(?:\s+\((?:FTE|full[- ]time equivalent|headcount)\))?"
+    # "33,100 (FTE) children and family social workers", "2,000 (approx.) children": a note in brackets is not
+    # what is counted
+    lead_pattern = r"\s+of\s+" if of else (r"(?:\s+\((?:FTE|full[- ]time equivalent|headcount|approx\.?|approximately"
+                                           r"|estimated|est\.|provisional|rounded)\))?"
                                            r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?")
     lead = re.match(lead_pattern, rest)
     if not lead or lead.end() == 0:
@@ -268,6 +270,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                 unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
                 end = counted_end + per_population.end()
     bound = bound or bound_of(before)
+    if bound == "exact" and re.match(r"\s*\((?:approx|approximately|estimated|est\.)", after):
+        bound = "approx"  # "2,000 (approx.) children"
     if _OR_MORE.match(after) and bound == "exact":
         bound, end = "min", end + 1
     change = is_change(before, after, signed)
