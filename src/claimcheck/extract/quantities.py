@@ -114,14 +114,17 @@ def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, st
     return words
 
 
+_ESTIMATE = r"approx\.?|approximately|estimated|est\."  # a note in brackets after a figure: "2,000 (approx.)"
+
+
 def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, int, int]:
     """The noun phrase a count counts: "72 local authorities", "19 of our strongest ... local authorities",
     "5,500 days of support". Stops at function words, verbs and punctuation."""
     rest = text[pos:]
     # "33,100 (FTE) children and family social workers", "2,000 (approx.) children": a note in brackets is not
     # what is counted
-    lead_pattern = r"\s+of\s+" if of else (r"(?:\s+\((?:FTE|full[- ]time equivalent|headcount|approx\.?|approximately"
-                                           r"|estimated|est\.|provisional|rounded)\))?"
+    lead_pattern = r"\s+of\s+" if of else (rf"(?:\s+\((?:FTE|full[- ]time equivalent|headcount|{_ESTIMATE}"
+                                           r"|provisional|rounded)\))?"
                                            r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?")
     lead = re.match(lead_pattern, rest)
     if not lead or lead.end() == 0:
@@ -270,7 +273,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                 unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
                 end = counted_end + per_population.end()
     bound = bound or bound_of(before)
-    if bound == "exact" and re.match(r"\s*\((?:approx|approximately|estimated|est\.)", after):
+    if bound == "exact" and re.match(rf"\s*\((?:{_ESTIMATE})\)", after):
         bound = "approx"  # "2,000 (approx.) children"
     if _OR_MORE.match(after) and bound == "exact":
         bound, end = "min", end + 1
