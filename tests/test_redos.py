@@ -52,12 +52,14 @@ CASES = {
     "number-words": "twenty " * (MB // 7),
     "between-ranges": "between 1 and " * (MB // 14),
     "financial-years": "2014-15 " * (MB // 8),
+    "abbreviations": "see approx. Aaa " * (MB // 16),  # no sentence break after "approx.": one growing sentence
+    "fractions": "a fifth of " * (MB // 11),
 }
 
 # Strings dense with figures: every few characters is a claim ("1% 1% ...": 330,000 claims in 1 MB), so 1 MB
 # takes what that many claims take (about a minute), not a second. What must hold is that the time grows
 # linearly: these are checked by scaling (4x the text, at most SCALING x the time; quadratic would be 16x).
-DENSE = {"spaced-digits", "percentages", "amounts", "number-words", "between-ranges", "financial-years"}
+DENSE = {"spaced-digits", "percentages", "amounts", "number-words", "between-ranges", "financial-years", "fractions"}
 SMALL, LARGE, SCALING = 10_000, 40_000, 7.0
 
 

@@ -138,8 +138,10 @@ def _sentences(block: Block) -> Iterator[Sentence]:
     text = block.text
     start = 0
     for m in _SENTENCE_SPLIT.finditer(text):
-        before = text[start:m.start()].rstrip(".!?\"”’')]")
-        if re.fullmatch(r"\s*\(?\d{1,2}", before):
+        # only the end of what precedes the break is read: after many abbreviations ("approx. ... approx.")
+        # the text since the last break grows, and reading all of it each time was quadratic
+        before = text[max(start, m.start() - 40):m.start()].rstrip(".!?\"”’')]")
+        if m.start() - start <= 40 and re.fullmatch(r"\s*\(?\d{1,2}", before):
             continue  # "1. Introduction": a list number, not a sentence
         last_word = re.search(r"([A-Za-z.]+)$", before)
         if last_word and (last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(last_word.group(1)) == 1):
