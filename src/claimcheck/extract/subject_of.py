@@ -33,7 +33,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                earlier: list[tuple[Figure, str]]) -> str | None:
     """The subject of `figure` in sentence `text`; `earlier` holds the sentence's figures before it with the
     subjects they were given."""
-    money_subjects = [subject for f, subject in earlier if f.kind in ("money", "rate")]
+    money = [(f, subject) for f, subject in earlier if f.kind in ("money", "rate")]  # amounts before, subjects
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and _BASE_BEFORE.search(text, 0, figure.start):
         # "56% of local authorities' children's services ..., up from 36% in 2018": the base is the same thing's
@@ -85,11 +85,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 if holder:
                     described = f"{holder} {described}"
             return described
-        if money_subjects and (_BASE_BEFORE.search(text, 0, figure.start)
-                               or re.search(r"\s(?:and|or)\s+$", text[max(0, figure.start - 6):figure.start])):
+        if money and (_BASE_BEFORE.search(text, 0, figure.start)
+                      or re.search(r"\s(?:and|or)\s+$", text[max(0, figure.start - 6):figure.start])):
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
             # funding for social care in 2023-24 and £2.7 billion in 2024-25": the same thing's
-            return money_subjects[-1]
+            return money[-1][1]
         if over := _OVER_BUDGET.search(text, lo, figure.start):  # "overspent their children's services budgets by"
             return over[1]
         head = _HEAD_OF.search(text, lo, figure.start)
@@ -116,9 +116,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         return memory.expand(_nearest(in_clause, figure).text)
     if before:
         return memory.expand(before[-1].text)
-    money = [f for f, _ in earlier if f.kind in ("money", "rate")]
-    if money_subjects and not _CONTRAST.search(text, money[-1].end, figure.start):
-        return money_subjects[-1]  # not across "..., while the number of children in care rose by 11%"
+    if money and not _CONTRAST.search(text, money[-1][0].end, figure.start):
+        return money[-1][1]  # not across "..., while the number of children in care rose by 11%"
     referred = refers_back(text, figure.start, memory)
     if referred:
         return referred

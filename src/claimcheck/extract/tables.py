@@ -155,7 +155,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         low, high = interval(value, "exact", step)
         span = (header.periods.get(index) if header else None) or row_period
         line, col = block.locate(pos)
-        change = signed or bool(row_label and re.search(r"\bchange\b", row_label, re.I))  # the row's own label
+        change = signed or bool(row_label and _CHANGE_WORD.search(row_label))  # the row's own label
         if change and span and span[0] == span[1] and header and header.stock_day:
             span = (add_months(span[1], -12) + timedelta(days=1), span[1])  # the day after the year before's
         subject, what = label, counted
@@ -173,6 +173,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     return claims, header
 
 
+_CHANGE_WORD = re.compile(r"\bchange\b", re.I)  # a row of changes ("Annual change", "Percentage change")
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?total\b", re.I)
 _CHANGE_ROW = re.compile(r"^(?:annual|yearly|year[- ]on[- ]year)?\s*(?:percentage\s+)?change(?:\s*\(%\))?$", re.I)
 
@@ -190,7 +191,7 @@ def _missing_first_years(cells: list[tuple[int, str]], header: Header | None, la
     """Columns to shift a row of changes that is short of the header's years: a change needs the year
     before it, so a series' first year is the one left out ("Annual percentage change | +2% | +1% | ..."
     under "Year | 2019 | ... | 2023")."""
-    if not (header and header.periods and label and re.search(r"\bchange\b", label, re.I)):
+    if not (header and header.periods and label and _CHANGE_WORD.search(label)):
         return 0
     filled = [i for i, (_, c) in enumerate(cells) if i > 0 and c]
     if not filled or filled != list(range(1, len(filled) + 1)):
