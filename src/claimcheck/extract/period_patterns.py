@@ -197,6 +197,31 @@ def _since_month(m, ctx):
     return "period", date(year, month, 1), ctx.doc_date, None
 
 
+@pattern(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?({NUM})\s+({UNIT})\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
+         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})", needs=("#units-to",))
+def _units_to(m, ctx):
+    """ "over the three years to March 2024" = 2021-04-01 .. 2024-03-31."""
+    span = point_span(m[3], ctx)
+    if span is None:
+        return None
+    end = span[1]
+    # counted back from the day after: "the three months to June 2023" starts on 1 April, not 31 March
+    start = units_back(end + timedelta(days=1), count_of(m[1]), m[2])
+    return ("period", start, end, None) if start else None
+
+
+@pattern(rf"\b(?:over|across|during)\s+(?:the\s+)?({NUM})\s+({UNIT}),?\s+(?:from|(?:starting|beginning|commencing)"
+         rf"(?:\s+(?:in|on|from))?)\s+({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})\b", needs=("#units-from",))
+def _units_from(m, ctx):
+    """ "£500 million over three years, from April 2022" = 2022-04-01 .. 2025-03-31. Not "run for 18 months
+    from January 2024": there the length is the claim."""
+    span = point_span(m[3], ctx)
+    if span is None:
+        return None
+    after = units_back(span[0], -count_of(m[1]), m[2])
+    return ("period", span[0], after - timedelta(days=1), None) if after else None
+
+
 @pattern(rf"\b(?:between\s+|(?-i:FY)\s?|(?:the\s+)?financial\s+year\s+|the\s+(?={Y}\s?[-–]\s?\d\d{YEAR_KIND}))?"
          rf"({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)({YEAR_KIND})?", needs=("#fy",))
 def _multi_year(m, ctx):
@@ -242,29 +267,13 @@ def _last_units(m, ctx):
     return ("period", start, ctx.doc_date, None) if start else None
 
 
-@pattern(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?({NUM})\s+({UNIT})\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
-         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})", needs=("#units-to",))
-def _units_to(m, ctx):
-    """ "over the three years to March 2024" = 2021-04-01 .. 2024-03-31."""
-    span = point_span(m[3], ctx)
-    if span is None:
-        return None
-    end = span[1]
-    # counted back from the day after: "the three months to June 2023" starts on 1 April, not 31 March
-    start = units_back(end + timedelta(days=1), count_of(m[1]), m[2])
-    return ("period", start, end, None) if start else None
-
-
-@pattern(rf"\b(?:over|across|during)\s+(?:the\s+)?({NUM})\s+({UNIT}),?\s+(?:from|(?:starting|beginning|commencing)"
-         rf"(?:\s+(?:in|on|from))?)\s+({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})\b", needs=("#units-from",))
-def _units_from(m, ctx):
-    """ "£500 million over three years, from April 2022" = 2022-04-01 .. 2025-03-31. Not "run for 18 months
-    from January 2024": there the length is the claim."""
-    span = point_span(m[3], ctx)
-    if span is None:
-        return None
-    after = units_back(span[0], -count_of(m[1]), m[2])
-    return ("period", span[0], after - timedelta(days=1), None) if after else None
+@pattern(rf"\b(?:({NUM})|an?)\s+({UNIT})\s+ago\b", needs=("ago",))
+def _ago(m, ctx):
+    """ "up from £3,500 five years ago": a moment to compare with, not a length of time nor a date claim."""
+    if ctx.doc_date is None:
+        return unresolved("compare")
+    day = units_back(ctx.doc_date, count_of(m[1]), m[2])
+    return ("compare", day, day, None) if day else None
 
 
 @pattern(

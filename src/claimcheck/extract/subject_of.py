@@ -25,6 +25,8 @@ _BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|ris
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed)\s+(?:on\s+)?"
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?)\s+by\s+(?:(?:around|about|over|almost|nearly"
                           r"|more\s+than|some)\s+)?$", re.I)
+_CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
+                                  r"|up\s+|down\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
@@ -111,6 +113,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         ents = [e for e in ents if not (own[0] <= e.start < own[1])]  # the counted noun is not its own subject
     elif figure.counted and figure.kind == "count" and not in_clause:
         return figure.counted  # "the number of children looked after ... rose to 83,840"
+    if figure.change and figure.kind == "percent" and money and money[-1][1] \
+            and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
+        return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
     before = [e for e in ents if e.end <= figure.start and e.score >= 1 and not _speaker(text, e)]
     if in_clause:
         return memory.expand(_nearest(in_clause, figure).text)
@@ -143,12 +148,15 @@ _NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "so
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
-_SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned))\b", re.I)
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned)"
+                         r"|(?:estimates?|estimated|found|finds|reported|reports|suggests?|suggested|shows?|showed"
+                         r"|believes?|calculated|calculates|concluded|concludes)\s+that)\b", re.I)
 
 
 def _speaker(text: str, entity: Entity) -> bool:
-    """ "said ADCS president John Pearce, who added that costs had risen by 12%": who speaks is not what a
-    figure is about (a programme with a head noun always is)."""
+    """ "said ADCS president John Pearce, who added that costs had risen by 12%", "The Children's Commissioner
+    estimates that 120,000 children ...": who speaks is not what a figure is about (a programme with a head noun
+    always is)."""
     return entity.score < 3 and (_SAID_BEFORE.search(text, 0, entity.start) is not None
                                  or _SAID_AFTER.match(text, entity.end) is not None)
 
@@ -165,13 +173,18 @@ def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
                for m in _ASIDE.finditer(text, max(0, start - 80), end + 80))
 
 
+_REPORTED = re.compile(r"\b(?:said|says|warned|estimates?|estimated|found|finds|reported|reports|believes?)?\s*"
+                       r"\bthat\s+", re.I)
+
+
 def _holder_before(text: str, start: int, clause_start: int) -> str | None:
     """ "local authority children's services face a £2bn funding gap": who has the gap."""
     before = text[clause_start:start]
     m = re.search(r"(?:^|,\s*)([^,]*?)\s+(?:face|faces|facing|have|has|had|need|needs|with)\s+(?:an?|the)?\s*$", before)
     if not m:
         return None
-    holder = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
+    holder = _REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
+    holder = re.sub(r"^(?:the|a|an)\s+", "", holder.strip(), flags=re.I)
     return holder if 0 < len(holder.split()) <= 6 else None
 
 
