@@ -237,3 +237,16 @@ def test_a_dated_furniture_line_is_still_the_header_date():
     assert doc.date == date(2022, 4, 11)
     body = parse_document("Family hubs funding\n" + "\n" * 20 + "Updated: 12:34pm 3 March 2023\n", "p")
     assert body.date is None and not any(body.lines[1:])
+
+
+@pytest.mark.parametrize("line, minister", [
+    ("Answered by David Johnston - Parliamentary Under-Secretary (Department for Education)", "David Johnston"),
+    ("Answered by Baroness Barran", "Baroness Barran"),
+    ("Answered by: Claire Coutinho (Minister for Children)", "Claire Coutinho"),
+    ("Answered by the Minister for Children", None),
+])
+def test_answered_by_on_one_line_names_the_minister_not_the_role(line, minister):
+    doc = parse_document(f"Children in Care: Finance (HL4567)\nDate: asked 10 January 2024; answered 24 January 2024"
+                         f"\n\n{line}\nThe department recognises that costs have risen.", "hl4567")
+    assert (doc.answered_by, doc.kind) == (minister, "written-question")
+    assert doc.lines[3] == ""

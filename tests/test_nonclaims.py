@@ -57,3 +57,14 @@ def test_seed_negatives_and_metadata_lines_yield_nothing():
                       ("003_ee7aad5dbe5596f3", 13), ("004_d6d10dc4c519bdc7", 41)}
     found = set(zip(claims["doc"], claims["line"], strict=True))
     assert not metadata_lines & found
+
+
+@pytest.mark.parametrize("text, numbered", [
+    ("1 Local authorities spent £8.6 billion on children's social care in 2017-18.", True),
+    ("2.14 The Department has not evaluated the programme as a whole, the report said.", True),
+    ("13 October 2017 was the day the programme opened to new bids from councils.", False),
+    ("12 local authorities spent more than they had budgeted for children's homes.", False),
+])
+def test_a_report_s_paragraph_number_is_not_a_count(text, numbered):
+    first = [c.text for c in extract_text(text, date(2020, 1, 1)) if c.start == 0]
+    assert (not first) == numbered, first

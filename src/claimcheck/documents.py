@@ -202,7 +202,7 @@ def parse_document(text: str, doc_id: str, path: str = "") -> Document:
 _ASKED = re.compile(r"\b(?:asked|tabled) on\s*:?\s+(.+?)(?:\)|$)", re.I)
 _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
-_ANSWERED_BY = re.compile(r"^\s*answered by\s*:\s*(.+?)\s*$", re.I)
+_ANSWERED_BY = re.compile(r"^\s*answered by\s*(?::\s*|\s)(.+?)\s*$", re.I)
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
 _BYLINE = re.compile(r"^\s*[Bb]y:?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
@@ -254,7 +254,7 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             doc.kind = "written-question"
             lines[i] = ""
         elif m := _ANSWERED_BY.match(text):
-            doc.answered_by = strip_furniture(m.group(1)).strip() or None
+            doc.answered_by = _minister(strip_furniture(m.group(1)))
             lines[i] = ""
         elif i <= HEADER_ZONE and (m := _FROM.match(text)):
             doc.department = doc.department or re.split(r"\s+and\s+|,", m.group(1))[0].strip()
@@ -314,6 +314,13 @@ def _answerer(raw: list[str], start: int) -> str | None:
             continue
         return text
     return None
+
+
+def _minister(value: str) -> str | None:
+    """ "David Johnston - Parliamentary Under-Secretary (Department for Education)": the name, not the role
+    (and nothing when the line gives only a role: "the Minister for Children")."""
+    name = re.split(r"\s+[-–—|]\s+|\s*[(,]", value.strip(), maxsplit=1)[0].strip()
+    return name if name and not _ROLE_WORDS.search(name) else None
 
 
 def _leading_day(value: str) -> date | None:

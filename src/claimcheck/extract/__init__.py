@@ -89,7 +89,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         return []
     masked = mask(text, nonclaim_spans(text))
     future = looks_forward(text)
-    spans = find_spans(masked, Context(doc.date, future))
+    spans = find_spans(masked, Context(doc.date, future, memory.latest_period))
     figures = scan(text, mask(masked, [(s.start_pos, s.end_pos) for s in spans]))
     if not figures and not any(s.role == "event" for s in spans):
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
@@ -107,6 +107,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             attached.add(period_index)
             span = year_earlier(figure, span, text)
         periods.append(span)
+    if figures:  # what a later "over the same period" means: the last figure's period, unless it is unclear
+        memory.latest_period = _plain_period(figures[-1], periods[-1], text)
     if "respectively" in text:
         periods = respectively(periods)
     for figure, span in zip(figures, periods, strict=True):
@@ -129,6 +131,17 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     memory.add_sentence(text, ents)
     return claims
 
+
+
+_BASE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+(?:\S+\s+)?$", re.I)
+
+
+def _plain_period(figure: Figure, span: TimeSpan | None, text: str) -> tuple[date, date] | None:
+    """A figure's period, when it is a stretch of time and the figure is not the base of a comparison ("an
+    increase from 29% in March": the same period is from March to a date the sentence does not give)."""
+    if span is None or span.role != "period" or not (span.start and span.end and span.start < span.end):
+        return None
+    return None if _BASE.search(text, max(0, figure.start - 40), figure.start) else (span.start, span.end)
 
 
 def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value, unit, bound, low, high, step,

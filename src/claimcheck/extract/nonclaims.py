@@ -60,7 +60,10 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
 ]
 _GUARDED = [(frozenset(needs), re.compile(pattern, re.I)) for needs, pattern in _PATTERNS]
 _NEEDLES = tuple(sorted({n for needs, _ in _PATTERNS for n in needs if n != "#digit"}))
+# "1. The Department", "(2) ...", and a report's bare paragraph numbers: "1 Local authorities spent £8.6
+# billion", "2.14 The Department has" (a capitalised word after the number, not a month: "13 Oct 2017")
 _LIST_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)](?=\s|$)")
+_PARAGRAPH_NUMBER = re.compile(rf"^\s*\d{{1,2}}(?:\.\d{{1,2}})?(?=\s+(?!{MONTH_NAMES}\b)[A-Z][a-z]+\s+\S.{{30}})")
 _DIGIT = re.compile(r"\d")
 
 
@@ -70,7 +73,7 @@ def nonclaim_spans(text: str) -> list[tuple[int, int]]:
     if _DIGIT.search(text) is not None:
         present.add("#digit")
     spans = [m.span() for needs, regex in _GUARDED if not present.isdisjoint(needs) for m in regex.finditer(text)]
-    if m := _LIST_NUMBER.match(text):
+    if m := _LIST_NUMBER.match(text) or _PARAGRAPH_NUMBER.match(text):
         spans.append(m.span())
     return spans
 

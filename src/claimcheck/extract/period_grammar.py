@@ -43,6 +43,7 @@ class TimeSpan:
 class Context:
     doc_date: date | None
     future: bool
+    previous: tuple[date, date] | None = None  # the latest period an earlier figure covered: "the same period"
 
 
 Y = r"(?:19|20)\d\d"

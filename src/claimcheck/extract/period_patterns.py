@@ -267,6 +267,13 @@ def _last_units(m, ctx):
     return ("period", start, ctx.doc_date, None) if start else None
 
 
+@pattern(r"\b(?:(?:over|in|during|for|across)\s+)?the\s+same\s+(?:period|time|years?|months?)\b", needs=("same",))
+def _same_period(m, ctx):
+    """ "Over the same period, the number of section 47 enquiries rose by 108%": the period of the figures
+    before. Unknown (no span) when no earlier figure had one."""
+    return ("period", *ctx.previous, None) if ctx.previous else None
+
+
 @pattern(rf"\b(?:({NUM})|an?)\s+({UNIT})\s+ago\b", needs=("ago",))
 def _ago(m, ctx):
     """ "up from £3,500 five years ago": a moment to compare with, not a length of time nor a date claim."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.quantities import STOP
+from claimcheck.extract.quantities import NUMBERED_IN_LOWER_CASE, STOP
 from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK, NUMBERED
 
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
@@ -101,7 +101,9 @@ def possessive_before(sentence: str, start: int) -> str | None:
 
 
 # "total of 1,200 applications": no subject; but "Section 251 services", "Key Stage 2 results" name a thing
+# ("section 47 enquiries" too: lower case only for words that a count does not follow, unlike "each year 500")
 _AMOUNT_IN = re.compile(r"(?<![\w-])" + "".join(rf"(?<!{word.capitalize()}\s)" for word in sorted(NUMBERED))
+                        + "".join(rf"(?<!{word}\s)" for word in sorted(NUMBERED_IN_LOWER_CASE))
                         + r"(?!(?:19|20)\d\d\b)[£$€]?\s?\d")
 
 

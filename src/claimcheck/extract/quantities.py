@@ -102,11 +102,16 @@ class Figure:
     counted_end: int | None = None
 
 
+# names that take a number, written in lower case in running text: "198,090 section 47 enquiries"
+NUMBERED_IN_LOWER_CASE = frozenset({"section", "stage", "tier", "level", "wave", "phase", "schedule", "article",
+                                    "clause"})
+
+
 def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, str]]:
-    words = []
-    for m in re.finditer(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", text[pos:]):
+    words: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[A-Za-z][\w’'-]*|\d+(?![\d,.%])|[^\sA-Za-z]", text[pos:]):
         token = m.group(0)
-        if not token[0].isalpha():
+        if not token[0].isalpha() and not (token.isdigit() and words and words[-1][2] in NUMBERED_IN_LOWER_CASE):
             break
         words.append((pos + m.start(), pos + m.end(), token))
         if len(words) >= limit:

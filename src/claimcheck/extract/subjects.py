@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from claimcheck.calendar import MONTHS
@@ -30,7 +31,9 @@ _QUOTED = re.compile(r"[‘“\"]([A-Z][^‘’“”\"]{3,80})[’”\"]")
 _SPEECH = re.compile(r"^(?:We|I|You|It|It’s|It's|This|That|They|There|Our|My)\b|[,.!?]\s*$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8}s?)\)")
 CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|,\s+(?:which|who|while|whilst|whereas|although|but|where|and\s+we)\b"
-                          r"|\s+but\s+|\s+and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b")
+                          r"|\s+but\s+|\s+and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b"
+                          # "... rose by 108% and the number of children in care increased by 15%": a new measure
+                          r"|,?\s+and\s+(?=the\s+(?:number|proportion|percentage|rate|share|amount|cost|level)\s+of\b)")
 
 
 @dataclass
@@ -58,6 +61,7 @@ class Memory:
     names: list[str] = field(default_factory=list)
     block: int = 0  # the paragraph being read: sentences are queued under it
     latest_named: tuple[int, str] | None = None  # (paragraph, name) of the latest named programme
+    latest_period: tuple[date, date] | None = None  # what "over the same period" refers to
     _queue: list[tuple[int, str | list[Entity]]] = field(default_factory=list)
     _words: set[str] = field(default_factory=set)  # every word read so far, lowercased
 
