@@ -44,7 +44,7 @@ _NP = re.compile(
     r"^\s*(?P<np>(?:(?!(?:of|for|in|into|on|to|towards|across|from|by|over|since|this|that|which|who|will|would|"
     r"has|have|is|are|was|were|and|or|but|a|an|the|with|as|at|each|per|every|annually|collectively|overall|respectively|"
     r"between|under|more|less|last|next|so|being|been)\b)[a-z][\w’'-]*\s*){0,3})"
-    r"(?P<comp>(?:for|in|into|on|to|towards|across|from)\b.*)?$",
+    r"(?P<comp>(?:for|in|into|on|to|towards|across|from|by)\b.*)?$",
     re.S,
 )
 
@@ -82,8 +82,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     if not m:
         return None
     np, comp = m["np"].strip(), (m["comp"] or "").strip()
-    if not np and not comp:
-        return None
+    if not np and (not comp or comp.startswith("by")):
+        return None  # "£45 million by the Department": who gives it; but "£8.6bn total spending by councils on"
     if comp and len(comp.split()) > 16:
         comp = " ".join(comp.split()[:16])
     text = f"{np} {comp}".strip()

@@ -82,15 +82,21 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
             yield from flush()
             yield Block(stripped, (0,), (number,), (column,), is_table_row=True)
             continue
-        if pending and (_SENTENCE_END.search(pending[-1][1]) or _BULLET.match(stripped)
-                        or _looks_like_heading(pending[-1][1]) or number in alone or pending[-1][0] in alone
-                        or (_BULLET.match(pending[0][1]) and stripped[0].isupper())):
+        key_figure = bool(pending) and _KEY_FIGURE.fullmatch(pending[0][1]) is not None
+        if key_figure and len(pending) == 1 and stripped[0].islower() and number not in alone:
+            pass  # a report's key fact: "£8.6bn" over "total spending by local authorities in 2017-18"
+        elif pending and (_SENTENCE_END.search(pending[-1][1]) or _BULLET.match(stripped) or key_figure
+                          or _KEY_FIGURE.fullmatch(stripped)
+                          or _looks_like_heading(pending[-1][1]) or number in alone or pending[-1][0] in alone
+                          or (_BULLET.match(pending[0][1]) and stripped[0].isupper())):
             # a bullet goes on over a wrapped line, not into the capitalised line after it ("Minister X said:")
             yield from flush()
         pending.append((number, stripped, column))
     yield from flush()
 
 
+_KEY_FIGURE = re.compile(r"(?:[~<>]\s*)?[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|bn|m|k|million|billion|thousand)?\+?",
+                         re.I)
 _LIST_MARK = re.compile(r"^(?:[•·*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
 
 
