@@ -327,6 +327,10 @@ _TIME_AFTER = re.compile(r"(?:last|next|this|previous|the\s+previous|the\s+same)
                          re.I)
 
 
+_LIST_OF_FIGURES = re.compile(r"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s+(?:in|at|on|for)\s+[\w-]+)?,?"
+                              r"\s+(?:and|or)\s*$")
+
+
 def _noise(before: str, after: str) -> bool:
     """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
@@ -338,6 +342,8 @@ def _noise(before: str, after: str) -> bool:
                  r"|(?:a|an)\s+(?:further|additional|extra)|another)"  # "with a further 100 planned"
                  r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
+    if _LIST_OF_FIGURES.search(before):
+        return False  # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list of figures
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
                         r"|respectively\b)", after)  # "146 out of 151", "13 of the 29", "and 82,170 respectively"

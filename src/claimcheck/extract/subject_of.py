@@ -25,6 +25,7 @@ _BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|ris
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed)\s+(?:on\s+)?"
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?)\s+by\s+(?:(?:around|about|over|almost|nearly"
                           r"|more\s+than|some)\s+)?$", re.I)
+_NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|or)\s+")
 _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
@@ -113,6 +114,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         ents = [e for e in ents if not (own[0] <= e.start < own[1])]  # the counted noun is not its own subject
     elif figure.counted and figure.kind == "count" and not in_clause:
         return figure.counted  # "the number of children looked after ... rose to 83,840"
+    last = earlier[-1] if earlier else None
+    if last and last[0].kind == figure.kind and _NEXT_IN_LIST.fullmatch(text, last[0].end, figure.start):
+        return last[1]  # "compared with 88% in 2022 and 87% in 2021" (the years blanked)
     if figure.change and figure.kind == "percent" and money and money[-1][1] \
             and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
