@@ -207,6 +207,7 @@ def test_title_after_a_content_type_or_a_label(text, title, day):
      date(2023, 3, 14)),
     ("by Mithran Samuel on November 20, 2023 in Children, Social work news", "Mithran Samuel", date(2023, 11, 20)),
     ("By Fiona Simpson\n21 November 2023", "Fiona Simpson", date(2023, 11, 21)),
+    ("By Sarah Jones, Local Government Correspondent\nDate: 14 September 2023", "Sarah Jones", date(2023, 9, 14)),
 ])
 def test_bylines_of_news_sites(header, author, day):
     doc = parse_document(f"Council overspends grow\n{header}\n\nCouncils overspent by £800m.\n", "n")

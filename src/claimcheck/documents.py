@@ -206,7 +206,7 @@ _ANSWERED_BY = re.compile(r"^\s*answered by\s*(?::\s*|\s)(.+?)\s*$", re.I)
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
 _BYLINE = re.compile(r"^\s*[Bb]y:?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-                     r"(?:\s*[,|]\s*[\w\s&'’-]{0,60}?\b(?:reporter|correspondent|editor|journalist|writer|contributor"
+                     r"(?:\s*[,|]\s*[\w\s&'’-]{0,60}?\b(?i:reporter|correspondent|editor|journalist|writer|contributor"
                      r"|staff|desk)\b[\w\s&'’-]{0,40}|\s+on\s+(.+?)(?:\s+in\s+.*)?)?\s*$")
 _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|first published|updated|last updated"
                             r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."

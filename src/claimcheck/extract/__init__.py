@@ -182,7 +182,7 @@ def _tidy_subject(subject: str) -> str:
     return "" if _NOT_A_SUBJECT.match(subject) or starts_with_amount(subject) else subject
 
 
-_DANGLING = re.compile(r"\s+(?:who|which|that|whose|aged)$", re.I)
+_DANGLING = re.compile(r"\s+(?:who|which|that|whose|aged|announced|unveiled|confirmed|pledged|published)$", re.I)
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS})$", re.I)
 _NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them)$"

@@ -97,6 +97,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             continue
         if in_aside(text, span.start_pos, span.end_pos, figure):
             continue  # "The report, published in May 2022, made 80 recommendations"
+        if _ANNOUNCED_AT.search(text, max(0, span.start_pos - 20), span.start_pos):
+            continue  # "the £200 million investment announced in February 2023": when it was said, not spent
         brackets = _brackets_around(text, span.start_pos)
         if brackets and not brackets[0] < figure.start < brackets[1] and any(
                 brackets[0] < other.start < brackets[1] for other in figures):
@@ -131,6 +133,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
 # time does not borrow a year across a comma
 _OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?:years?|months?)\b", re.I)
+_ANNOUNCED_AT = re.compile(r"\b(?:announced|unveiled|confirmed|pledged|promised|published)\s+(?:in\s+|on\s+)?$", re.I)
 _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
                          r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
 

@@ -123,7 +123,12 @@ def starts_with_amount(text: str) -> bool:
 _REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
                        r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"
                        r"|(?:estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)"
-                       r"|announce[sd])\s+that)(?:\s+|,\s*)")
+                       r"|announce[sd]|reveal(?:s|ed)|report(?:s|ed)|predict(?:s|ed)|calculate[sd]|warns)\s+that)"
+                       r"(?:\s+|,\s*)")
+
+
+_WITH_CLAUSE = re.compile(r",\s+with\s+(?:the\s+|an?\s+)?([^,;\d£$€]{3,80}?)\s+(?:now|at|standing\s+at|reaching"
+                          r"|totalling|currently)\s*$", re.I)
 
 
 def subject_before_verb(sentence: str, pos: int) -> str | None:
@@ -131,6 +136,9 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
     text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
     text = re.split(r"[;:]", text)[-1]
     text = re.sub(r",\s*(?:which|who)\b[^,]*,", " ", text)  # "The programme, which began in 2014, has received"
+    # "..., with the average cost of a placement now £5,200 a week"; not "with an average of 90 children"
+    if (with_clause := _WITH_CLAUSE.search(text)) and with_clause[1].lower() not in _AMOUNT_WORDS:
+        return with_clause[1]
     # "late intervention increased by 33%, while spending on early intervention fell by 46%": the figure's own
     # clause first; "SLI partners have worked with ..., and have delivered 5,500 days": else the sentence's
     own_clause = CLAUSE_BREAK.split(text)[-1]

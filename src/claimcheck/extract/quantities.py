@@ -64,6 +64,7 @@ _RATE_AFTER = re.compile(
     r"(?!\s+(?:earlier|ago|before|later|previously)\b)|(?P<adverb>annually|yearly|per\s+annum|monthly|weekly|daily)\b)",
     re.I,
 )
+_MORE = re.compile(r"\s*(?:more|extra|less|additional)\s+", re.I)
 _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
 _ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?$", re.I)
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
@@ -230,8 +231,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         rate = _RATE_AFTER.match(after)
         if _ANNUAL_NOUN.match(after):
             kind, unit = "rate", f"{currency} / year"
-        elif rate and not rate["between"].strip():
-            kind, unit = "rate", f"{currency} / {_per(rate)}"
+        elif rate and (not rate["between"].strip() or _MORE.fullmatch(rate["between"])):
+            kind, unit = "rate", f"{currency} / {_per(rate)}"  # "£2bn more a year" too
             end += rate.end()
     else:
         if not mag and _looks_like_year(digits, sentence, end):

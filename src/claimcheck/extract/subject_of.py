@@ -22,7 +22,8 @@ _CHANGE_IN = re.compile(r"\s+(?:real[- ]terms\s+|cash[- ]terms\s+|year[- ]on[- ]
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
 _BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease))\s+from|compared\s+"
                           r"(?:with|to)|than)\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
-_OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed)\s+(?:on\s+)?"
+_OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
+                          r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?)\s+by\s+(?:(?:around|about|over|almost|nearly"
                           r"|more\s+than|some)\s+)?$", re.I)
 _NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|or)\s+")
@@ -43,7 +44,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         same = [subject for f, subject in earlier if f.kind == figure.kind]
         if same:
             return same[-1]
-    in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)]
+    in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
+                 and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)]
     if figure.kind == "percent":
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         index = next(i for i, f in enumerate(figures) if f is figure)
@@ -93,7 +95,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
             # funding for social care in 2023-24 and £2.7 billion in 2024-25": the same thing's
             return money[-1][1]
-        if over := _OVER_BUDGET.search(text, lo, figure.start):  # "overspent their children's services budgets by"
+        # "overspent their children's services budgets by", "increased core spending power by"
+        if over := _OVER_BUDGET.search(text, lo, figure.start):
             return over[1]
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,") == "":
@@ -151,6 +154,8 @@ def label_of(text: str, figure: Figure) -> str | None:
 _NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "sources", "update", "updated"})
 
 
+# "according to new figures from the County Councils Network (CCN)": whose figures, not what they are about
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w’'-]+\s+){0,4}?(?:from\s+|by\s+)?(?:the\s+)?$", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned)"
                          r"|(?:estimates?|estimated|found|finds|reported|reports|suggests?|suggested|shows?|showed"

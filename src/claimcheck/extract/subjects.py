@@ -287,6 +287,7 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
     return found
 
 
+_MAGNITUDE_WORDS = frozenset({"million", "billion", "thousand", "hundred", "trillion"})
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b")
 _MODIFIERS = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){1,3}$")  # whole words: not the "m" of "£200m fund"
 _COMPLEMENT = re.compile(
@@ -306,8 +307,9 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
         mods = []
         for word in reversed(before.group(0).split() if before else []):
             low = word.lower()
-            if low in STOP or low in ACTOR_WORDS or (re.fullmatch(r"[a-z]+ed", low) and "-" not in low):
-                break
+            if low in STOP or low in ACTOR_WORDS or low in _MAGNITUDE_WORDS \
+                    or (re.fullmatch(r"[a-z]+ed", low) and "-" not in low):
+                break  # not "million programme" out of "a £45 million programme"
             mods.insert(0, word)
         while mods and mods[0].lower() in ("new", "overall", "whole"):
             mods.pop(0)
