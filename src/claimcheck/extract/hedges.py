@@ -50,7 +50,7 @@ _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?:pay|funding|budget|cash|real[-\s]terms|price|fee|rate|grant|spending)\s+(?=increase|rise|uplift|cut"
     r"|reduction|decrease|fall|drop|boost))?"  # "a 2% pay rise": a change in pay
     r"(?:more|fewer|less|extra|additional|increase|rise|uplift|cut|reduction|decrease|fall|drop|higher|lower|"
-    r"up\s+on|down\s+on|up\s+from|down\s+from|on\s+(?:the\s+)?(?:previous|last)\s+year"
+    r"up\s+on|down\s+on|on\s+(?:the\s+)?(?:previous|last)\s+year"
     r"|of\s+(?:additional|extra|further|new)\s+(?:funding|investment|money|spending|capital|grants?))\b",
     re.I,
 )

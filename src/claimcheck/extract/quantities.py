@@ -335,7 +335,7 @@ _LIST_OF_FIGURES = re.compile(r"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?
 def _noise(before: str, after: str) -> bool:
     """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
-    if re.search(r"\b(?:number|total|figure)\s+of\b", before):
+    if re.search(r"\b(?i:number|total|figure)\s+of\b", before):
         return False
     if _OF_THE_WHOLE_BEFORE.search(before):
         return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
@@ -343,8 +343,9 @@ def _noise(before: str, after: str) -> bool:
                  r"|(?:a|an)\s+(?:further|additional|extra)|another)"  # "with a further 100 planned"
                  r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
-    if _LIST_OF_FIGURES.search(before):
-        return False  # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list of figures
+    if _LIST_OF_FIGURES.search(before) or re.search(r"[A-Za-z]:\s*$", before):
+        # "Rate per 10,000 children: 67": a label's figure
+        return False  # and "up from 389,260 in 2021 and 399,620 in 2020": one more of a list of figures
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
                         r"|respectively\b)", after)  # "146 out of 151", "13 of the 29", "and 82,170 respectively"

@@ -139,18 +139,21 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     return subject_before_verb(text, figure.start)
 
 
-_LABEL = re.compile(r"\s*([A-Z][A-Za-z’' -]{2,50}?)\s*:\s+")
+_LABEL = re.compile(r"\s*([A-Z](?:[A-Za-z’' -]|(?<=per )[\d,]+){2,70}?)\s*:\s")  # "Rate per 10,000 children:"
 
 
 def label_of(text: str, figure: Figure) -> str | None:
     """ "Turnover rate: 17.1%", "Caseloads: an average of 16.3 cases": a statistics release's headline label
     names the figure after it (not "Recommendation 2:", which numbers a paragraph)."""
     label = _LABEL.match(text)
-    if label is None or not 0 <= figure.start - label.end() <= 30 or len(label[1].split()) > 6:
+    if label is None or not 0 <= figure.start - label.end() <= 30 or len(label[1].split()) > 10:
         return None
-    return None if label[1].split()[-1].lower() in _NOT_LABELS else label[1]
+    if label[1].split()[-1].lower() in _NOT_LABELS or _LABEL_VERB.search(label[1]):
+        return None  # "The increase is smaller than in recent years: between 2016 and 2019 the number rose by 4%"
+    return label[1]
 
 
+_LABEL_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will)\s", re.I)
 _NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "sources", "update", "updated"})
 
 

@@ -53,6 +53,7 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
     lines numbered in `alone` (a title: "Thousands more children to benefit from family hubs" is not the
     start of the summary under it)."""
     pending: list[tuple[int, str, int]] = []  # (line number, stripped text, column)
+    labelled: set[int] = set()  # lines that are a tile's figure under its label
 
     def flush() -> Iterator[Block]:
         if not pending:
@@ -61,8 +62,10 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
         pos = 0
         for number, text, column in pending:
             if text_parts:
-                text_parts.append(" ")
-                pos += 1
+                # a tile's label names its figure as "Label: figure" does ("Number of children looked after: 80,080")
+                joint = ": " if number in labelled else " "
+                text_parts.append(joint)
+                pos += len(joint)
             starts.append(pos)
             numbers.append(number)
             columns.append(column)
@@ -82,17 +85,36 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
             yield from flush()
             yield Block(stripped, (0,), (number,), (column,), is_table_row=True)
             continue
-        key_figure = bool(pending) and _KEY_FIGURE.fullmatch(pending[0][1]) is not None
-        if key_figure and len(pending) == 1 and stripped[0].islower() and number not in alone:
-            pass  # a report's key fact: "£8.6bn" over "total spending by local authorities in 2017-18"
+        # a report's key facts: "£8.6bn" over "total spending by local authorities in 2017-18"; a statistics
+        # release's headline tiles: "Number of children looked after" over "80,080" over "up 2% from 2019"
+        key_figure = any(_KEY_FIGURE.fullmatch(text) for _, text, _ in pending)
+        is_key_figure = _KEY_FIGURE.fullmatch(stripped) is not None
+        if key_figure and _KEY_FIGURE.fullmatch(pending[-1][1]) and stripped[0].islower() and number not in alone:
+            pass
+        elif is_key_figure and len(pending) == 1 and _is_label(pending[0][1]) and pending[0][0] not in alone:
+            labelled.add(number)
         elif pending and (_SENTENCE_END.search(pending[-1][1]) or _BULLET.match(stripped) or key_figure
-                          or _KEY_FIGURE.fullmatch(stripped)
+                          or is_key_figure
                           or _looks_like_heading(pending[-1][1]) or number in alone or pending[-1][0] in alone
+                          or (len(pending) == 1 and len(pending[0][1]) <= 100 and _OPENS_SENTENCE.match(stripped))
                           or (_BULLET.match(pending[0][1]) and stripped[0].isupper())):
             # a bullet goes on over a wrapped line, not into the capitalised line after it ("Minister X said:")
             yield from flush()
         pending.append((number, stripped, column))
     yield from flush()
+
+
+# a capitalised function word starts a sentence, so the line before it, a line without a full stop, was a heading
+# ("The number of looked after children continues to increase" over "On 31 March 2020, there were ..."); a wrapped
+# line goes on in lower case or with a name ("... allocated to" over "Children's Social Care ...")
+_OPENS_SENTENCE = re.compile(r"(?:The|This|These|Those|There|In|On|At|By|For|A|An|It|We|Of|Since|Between|Over|As"
+                             r"|During|From|Around|Almost|Nearly|More|Most|Some|All|Each|Every)\s")
+
+
+def _is_label(text: str) -> bool:
+    """A tile's label: "Number of children looked after", "Rate per 10,000 children" (a short line, no sentence)."""
+    return len(text) <= 60 and text[0].isupper() and not _SENTENCE_END.search(text) and not _BULLET.match(text) \
+        and not text.endswith(":")
 
 
 _KEY_FIGURE = re.compile(r"(?:[~<>]\s*)?[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|bn|m|k|million|billion|thousand)?\+?",
