@@ -196,6 +196,9 @@ def test_labelled_asked_and_answered_dates_in_numeric_form():
      "Social care workforce statistics", date(2023, 2, 23)),
     ("Written statement\nMade on: Tuesday 14th March 2023\n\nAn extra £50m will be made available.",
      "Written statement", date(2023, 3, 14)),
+    ("Children's Social Care Update (written ministerial statement HCWS123)\nDate: Made on 12 December 2023\n\n"
+     "An extra £50m will be made available.", "Children's Social Care Update (written ministerial statement HCWS123)",
+     date(2023, 12, 12)),
 ])
 def test_title_after_a_content_type_or_a_label(text, title, day):
     doc = parse_document(text, "page")

@@ -329,7 +329,8 @@ def _leading_day(value: str) -> date | None:
     return parse_day(m.group(0)) if m else None
 
 
-_SAID_DAY = re.compile(rf"\b(asked|tabled|answered|published|issued|released)\s+(?:on\s+)?({DATE_IN_TEXT.pattern})",
+_SAID_DAY = re.compile(rf"\b(asked|tabled|answered|published|issued|released|made)\s+(?:on\s+)?"
+                       rf"({DATE_IN_TEXT.pattern})",
                        re.I)
 
 
@@ -339,7 +340,8 @@ def _said_days(value: str) -> dict[str, date]:
     "CYP Now reported the release on 18 November 2021" is someone else's date, not the document's."""
     days: dict[str, date] = {}
     for m in _SAID_DAY.finditer(value):
-        word = {"tabled": "asked", "issued": "published", "released": "published"}.get(m[1].lower(), m[1].lower())
+        word = {"tabled": "asked", "issued": "published", "released": "published", "made": "published"}.get(
+            m[1].lower(), m[1].lower())  # "Made on 12 December 2023": a written statement's day
         if (day := parse_day(m[2])) and word not in days:
             days[word] = day
     return days

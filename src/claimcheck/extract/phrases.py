@@ -49,6 +49,10 @@ _NP = re.compile(
 )
 
 
+_COMPARED_TIME = re.compile(r"\s*(?:on|than|compared\s+(?:with|to)|over)\s+(?:the\s+)?(?:previous|last|preceding|same)"
+                            r"\s+(?:financial\s+)?(?:year|quarter|month|period)\b", re.I)
+
+
 def after_amount(sentence: str, end: int) -> str | None:
     """The phrase an amount is spent on: "£259 million capital funding to ... homes", "£680 million in ... training".
 
@@ -60,6 +64,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
                   r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = re.sub(r"^\s*\[\d{1,3}\]", " ", rest)  # a footnote mark: "£160 million [14] to the scheme"
+    if _COMPARED_TIME.match(rest):
+        return None  # "an increase of £1.2 billion on the previous year": when it is compared with, not what
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
     rest = _ANNOUNCED.sub(" ", rest)  # "£82 million announced in 2021": when it was said, not what it is for
     # "£2.5bn by [2024-25] on family support"
@@ -123,7 +129,9 @@ def starts_with_amount(text: str) -> bool:
 _REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
                        r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"
                        r"|(?:estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)"
-                       r"|announce[sd]|reveal(?:s|ed)|report(?:s|ed)|predict(?:s|ed)|calculate[sd]|warns)\s+that)"
+                       r"|announce[sd]|reveal(?:s|ed)|report(?:s|ed)|predict(?:s|ed)|calculate[sd]|warns"
+                       # a debate: "Does he accept that councils will overspend", "I gently point out that funding"
+                       r"|accept(?:s|ed)?|agree(?:s|d)?|know(?:s)?|recogni[sz]e[sd]?|point(?:s|ed)?\s+out)\s+that)"
                        r"(?:\s+|,\s*)")
 
 

@@ -26,6 +26,8 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
                           r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?)\s+by\s+(?:(?:around|about|over|almost|nearly"
                           r"|more\s+than|some)\s+)?$", re.I)
+_BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
+                       r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
 _NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|or)\s+")
 _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
@@ -91,12 +93,14 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                     described = f"{holder} {described}"
             return described
         if money and (_BASE_BEFORE.search(text, 0, figure.start)
-                      or re.search(r"\s(?:and|or)\s+$", text[max(0, figure.start - 6):figure.start])):
+                      or re.search(r"\s(?:and|or)\s+$", text[max(0, figure.start - 6):figure.start])
+                      or (figure.change and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))):
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
-            # funding for social care in 2023-24 and £2.7 billion in 2024-25": the same thing's
+            # funding for social care in 2023-24 and £2.7 billion in 2024-25", "£2.7 billion through the social
+            # care grant in 2024-25, an increase of £1.2 billion": the same thing's
             return money[-1][1]
         # "overspent their children's services budgets by", "increased core spending power by"
-        if over := _OVER_BUDGET.search(text, lo, figure.start):
+        if over := _OVER_BUDGET.search(text, lo, figure.start) or _BRINGING.search(text, lo, figure.start):
             return over[1]
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,") == "":
