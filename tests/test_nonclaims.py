@@ -43,7 +43,13 @@ def test_not_a_claim(text):
 
 
 @pytest.mark.parametrize("line", ["View Source", "Reticulating Splines", "Share this page", "Portrait",
-                                  "Read the most recent articles written by Jim.Dunton - 2 things about 3 councils"])
+                                  "Read the most recent articles written by Jim.Dunton - 2 things about 3 councils",
+                                  # GOV.UK: an attachment, its accessibility notes, the feedback form, cookies
+                                  "PDF, 3.2 MB, 233 pages", "ODS, 45.6 KB", "Request an accessible format.",
+                                  "This file may not be suitable for users of assistive technology.",
+                                  "No this page is not useful", "Ref: CMA-2022-01", "Ref: DFE-00123-2023",
+                                  "Accept additional cookies Reject additional cookies View cookies",
+                                  "We use some essential cookies to make this website work."])
 def test_furniture_yields_nothing(line):
     assert extract_text(f"Intro.\n{line}\n", date(2020, 1, 1)) == []
 

@@ -109,7 +109,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         same_clause = low <= span.start_pos < high
         opens_sentence = not text[:span.start_pos].strip()
         introductory = not after and (opens_sentence or re.match(r"\s*[,:]", text[span.end_pos:]) is not None)
-        if same_clause and "," not in between:
+        if same_clause and not _COMMA.search(between):  # a thousands comma ("on 2,600 places") is no break
             rank = 0
         elif introductory and (opens_sentence or not own_length):
             rank = 1
@@ -133,6 +133,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
 # time does not borrow a year across a comma
 _OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?:years?|months?)\b", re.I)
+_COMMA = re.compile(r",(?!\d{3}\b)")
 _ANNOUNCED_AT = re.compile(r"\b(?:announced|unveiled|confirmed|pledged|promised|published)\s+(?:in\s+|on\s+)?$", re.I)
 _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
                          r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
@@ -146,6 +147,6 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
             or span.start is None or _EVENT_VERB.search(text):
         return False
     if span.start_pos >= figure.end:
-        return "," not in text[figure.end:span.start_pos]
+        return not _COMMA.search(text, figure.end, span.start_pos)
     return not text[:span.start_pos].strip() and re.match(r"\s*(?:,|there\s+(?:were|was|are|is)\b)",
                                                           text[span.end_pos:]) is not None
