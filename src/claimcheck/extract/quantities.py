@@ -294,7 +294,7 @@ _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|thei
 # "Of the 83,840 children looked after, " (a thousands comma is no clause break): what opens a sentence about
 # parts of a whole; in a whole sentence, or in the window before a figure (where "Of" must keep its capital)
 _WHOLE_AFTER_OF = r"\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$"
-OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*Of" + _WHOLE_AFTER_OF, re.I)
+OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*(?:\d{1,2}(?:\.\d{1,2})?\s+)?Of" + _WHOLE_AFTER_OF, re.I)  # "2.2 Of the 94"
 _OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)" + _WHOLE_AFTER_OF, re.I)
 _COUNTED_AFTER_MAGNITUDE = re.compile(r"\s+(?:[a-z]+\s+)?(?:children|people|[a-z]{3,}(?<!ss)s)\b")
 _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)
@@ -340,6 +340,7 @@ def _noise(before: str, after: str) -> bool:
     if _OF_THE_WHOLE_BEFORE.search(before):
         return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
     if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than"
+                 r"|the\s+(?:remaining|other)"  # "Of the 94 projects, 56 were evaluated and the remaining 38 ..."
                  r"|(?:a|an)\s+(?:further|additional|extra)|another)"  # "with a further 100 planned"
                  r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
