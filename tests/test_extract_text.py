@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimcheck.documents import parse_document
 from claimcheck.extract import extract_document
 from claimcheck.extract.text import blocks
@@ -30,9 +32,21 @@ def test_hard_wrapped_lines_are_joined():
 
 
 def test_a_line_kept_alone_is_not_joined_to_the_next():
-    lines = ["Thousands more children to benefit from family hubs", "More than 400,000 families will get support."]
+    lines = ["Thousands more children to benefit from family hubs", "Councils will get £45 million of support."]
     assert _texts(lines) == [" ".join(lines)]  # without a title, a long unpunctuated line looks wrapped
     assert _texts(lines, frozenset([1])) == lines
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    # a line without a full stop over a line that opens a sentence is a heading
+    ("The number of looked after children continues to increase", "On 31 March 2020, there were 80,080.", False),
+    ("Thousands more children to benefit from family hubs", "More than 400,000 families will get support.", False),
+    # a wrapped line goes on: it ends on a word that needs more, or the next line goes on in a name
+    ("The Department has allocated £100 million to", "The Children's Society for this work.", True),
+    ("The Department has allocated £100 million for the", "Children's Social Care Innovation Programme.", True),
+])
+def test_a_heading_ends_before_a_line_that_opens_a_sentence(first, second, joined):
+    assert _texts([first, second]) == ([f"{first} {second}"] if joined else [first, second])
 
 
 def test_a_bullet_ends_before_a_capitalised_line_but_goes_on_over_a_wrapped_one():

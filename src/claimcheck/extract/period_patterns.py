@@ -237,6 +237,18 @@ def _multi_year(m, ctx):
     return "period", date(start, 4, 1), date(end, 3, 31), None
 
 
+@pattern(rf"\b(?:(?:over|in|during|for)\s+)?(?:(?:each|any)\s+of\s+)?the\s+(?:past|last|previous)\s+({NUM})\s+"
+         r"financial\s+years\b", needs=("past", "last", "previous"))
+def _past_financial_years(m, ctx):
+    """ "in each of the last three financial years": the three whole financial years before the current one
+    (a written answer's table gives them), not three years back from the day."""
+    if ctx.doc_date is None:
+        return unresolved()
+    current = financial_year_of(ctx.doc_date)[0].year
+    count = count_of(m[1])
+    return "period", financial_year(current - count)[0], financial_year(current - 1)[1], None
+
+
 @pattern(
     rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+({NUM}\s+)?({UNIT})\b",
     needs=("past", "last", "previous"),

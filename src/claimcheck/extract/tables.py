@@ -27,7 +27,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _FY = re.compile(r"^((?:19|20)\d\d)\s?[-–/]\s?(\d\d|(?:19|20)\d\d)$")
 _UNIT_MARK = re.compile(r"\(\s*£\s*(k|m|bn|thousands?|millions?|billions?)?\s*\)|£\s*(m|bn|k)\b", re.I)
 _CELL = re.compile(r"^(?P<sign>[+−-])?\s*(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-                   r"\s*(?P<pct>%)?$")
+                   r"(?:\s*(?P<pct>%)|(?<=\d)\s?(?P<mag>k|m|bn|thousand|million|billion)\b)?$")  # "£1.2 million"
 
 
 @dataclass
@@ -142,6 +142,9 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         column = header.columns.get(index) if header and header.columns else None
         if m["pct"]:
             kind, unit, multiplier = "percent", "percent", 1.0
+        elif m["mag"]:  # a cell that says its own magnitude: money with "£", else a count ("12k")
+            kind, unit = ("money", "GBP") if m["cur"] or (header and header.multiplier) else ("count", "count")
+            multiplier = MAGNITUDES[m["mag"].lower()]
         elif column is not None and not m["cur"]:  # each column its own unit: "Funding (£ million)", "Areas"
             money = index in header.column_multipliers or (not header.column_multipliers and header.multiplier)
             kind, unit = ("money", "GBP") if money else ("count", "count")

@@ -96,7 +96,8 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
         elif pending and (_SENTENCE_END.search(pending[-1][1]) or _BULLET.match(stripped) or key_figure
                           or is_key_figure
                           or _looks_like_heading(pending[-1][1]) or number in alone or pending[-1][0] in alone
-                          or (len(pending) == 1 and len(pending[0][1]) <= 100 and _OPENS_SENTENCE.match(stripped))
+                          or (len(pending) == 1 and len(pending[0][1]) <= 100 and _OPENS_SENTENCE.match(stripped)
+                              and not _WRAPS_ON.search(pending[0][1]))
                           or (_BULLET.match(pending[0][1]) and stripped[0].isupper())):
             # a bullet goes on over a wrapped line, not into the capitalised line after it ("Minister X said:")
             yield from flush()
@@ -109,6 +110,9 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
 # line goes on in lower case or with a name ("... allocated to" over "Children's Social Care ...")
 _OPENS_SENTENCE = re.compile(r"(?:The|This|These|Those|There|In|On|At|By|For|A|An|It|We|Of|Since|Between|Over|As"
                              r"|During|From|Around|Almost|Nearly|More|Most|Some|All|Each|Every)\s")
+
+
+_WRAPS_ON = re.compile(r"(?:,|\b(?:and|or|the|of|to|a|an|in|on|for|with|by|from|that|which|than|as))$", re.I)
 
 
 def _is_label(text: str) -> bool:
