@@ -15,10 +15,12 @@ _BOUND_BEFORE = [
                r"roughly|some|circa|c\.|ca\.|"
                r"an\s+estimated|estimated|close\s+to|in\s+the\s+region\s+of|broadly|of\s+the\s+order\s+of"),
     ("min", r"more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|above|"
-            r"greater\s+than|a\s+minimum\s+of|no\s+less\s+than|not\s+less\s+than|exceeding|over\s+and\s+above"),
+            r"greater\s+than|a\s+minimum\s+of|no\s+less\s+than|not\s+less\s+than|exceeding|over\s+and\s+above|"
+            r"no\s+fewer\s+than|not\s+fewer\s+than"),
     ("max", r"up\s+to|under|almost|nearly|less\s+than|fewer\s+than|below|no\s+more\s+than|not\s+more\s+than|"
             r"as\s+much\s+as|as\s+many\s+as|at\s+most|just\s+under|a\s+maximum\s+of|just\s+below|close\s+on|"
-            r"capped\s+at|limited\s+to|a\s+ceiling\s+of|not\s+exceeding|no\s+greater\s+than"),
+            r"capped\s+at|limited\s+to|a\s+ceiling\s+of|not\s+exceeding|no\s+greater\s+than|getting\s+on\s+for|"
+            r"the\s+best\s+part\s+of|a\s+little\s+under|slightly\s+(?:less|fewer)\s+than"),
 ]
 _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
 _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
