@@ -31,7 +31,8 @@ __all__ = ["NEEDS_DATE", "Context", "TimeSpan", "find_spans", "looks_forward"]
 
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|plans?\s+to|intends?\s+to|expects?\s+to|"
                      r"is\s+expected\s+to|are\s+expected\s+to|is\s+going\s+to|are\s+going\s+to|to\s+be\s+published|"
-                     r"aims?\s+to|by\s+next)\b", re.I)
+                     r"aims?\s+to|by\s+next|should|(?:target|planned|expected|proposed|intended)(?:\s+\w+)?\s+date"
+                     r"|due\s+(?:by|in|on))\b", re.I)  # "Target implementation date: August 2023"
 
 
 def looks_forward(sentence: str) -> bool:
