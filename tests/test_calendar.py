@@ -22,6 +22,11 @@ from claimcheck.calendar import (
     ("Thursday 1 September 2022", date(2022, 9, 1)), ("November 18, 2024", date(2024, 11, 18)),
     ("18/11/2024", date(2024, 11, 18)), ("1st of May 2020", date(2020, 5, 1)),
     ("31 February 2020", None), ("March 2020", None), ("not a date", None),
+    # header layouts: a short weekday, ISO with a time or slashes, day first with dashes or dots
+    ("Tue 12 Mar 2024", date(2024, 3, 12)), ("Thurs. 14 March 2024", date(2024, 3, 14)),
+    ("2024-03-12T09:30:00Z", date(2024, 3, 12)), ("2024/03/12", date(2024, 3, 12)),
+    ("12-03-2024", date(2024, 3, 12)), ("12.03.2024", date(2024, 3, 12)),
+    ("2024/03-12", None), ("12/3/24", None), ("13-13-2024", None),
 ])
 def test_parse_day(text, expected):
     assert parse_day(text) == expected

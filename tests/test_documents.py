@@ -196,6 +196,10 @@ def test_labelled_asked_and_answered_dates_in_numeric_form():
      "Social care workforce statistics", date(2023, 2, 23)),
     ("Written statement\nMade on: Tuesday 14th March 2023\n\nAn extra £50m will be made available.",
      "Written statement", date(2023, 3, 14)),
+    ("Children's homes: market study\nDate: Published: 12 March 2024\n\nThe council spent £3m.",
+     "Children's homes: market study", date(2024, 3, 12)),
+    ("Children's homes: market study\nDate: 2024-03-12T09:30:00Z\n\nThe council spent £3m.",
+     "Children's homes: market study", date(2024, 3, 12)),
     ("Children's Social Care Update (written ministerial statement HCWS123)\nDate: Made on 12 December 2023\n\n"
      "An extra £50m will be made available.", "Children's Social Care Update (written ministerial statement HCWS123)",
      date(2023, 12, 12)),

@@ -86,14 +86,17 @@ def fy_start_year(first: str, second: str) -> int | None:
     return start if end == start + 1 else None
 
 
+# a header's weekday may be cut short: "Tue 12 Mar 2024"
+_ANY_WEEKDAY = rf"(?:{WEEKDAYS}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?)"
 _DAY_MONTH_YEAR = re.compile(
-    rf"^(?:{WEEKDAYS},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\.?,?\s+(\d{{4}})$", re.I
+    rf"^(?:{_ANY_WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\.?,?\s+(\d{{4}})$", re.I
 )
 _MONTH_DAY_YEAR = re.compile(
-    rf"^(?:{WEEKDAYS},?\s+)?({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.I
+    rf"^(?:{_ANY_WEEKDAY},?\s+)?({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.I
 )
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+# ISO, with a time ("2024-03-12T09:30:00Z") or slashes ("2024/03/12")
+_ISO = re.compile(r"^(\d{4})([-/])(\d{2})\2(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")  # day first: 12/03/2024, 12.03.2024, 12-03-2024
 
 
 def parse_day(text: str) -> date | None:
@@ -105,22 +108,23 @@ def parse_day(text: str) -> date | None:
     text = text.strip().rstrip(".")
     try:
         if m := _ISO.match(text):
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            return date(int(m[1]), int(m[3]), int(m[4]))
         if m := _DAY_MONTH_YEAR.match(text):
             return date(int(m[3]), MONTHS[m[2].lower().rstrip(".")], int(m[1]))
         if m := _MONTH_DAY_YEAR.match(text):
             return date(int(m[3]), MONTHS[m[1].lower().rstrip(".")], int(m[2]))
         if m := _NUMERIC.match(text):
-            return date(int(m[3]), int(m[2]), int(m[1]))
+            return date(int(m[4]), int(m[3]), int(m[1]))
     except ValueError:
         return None
     return None
 
 
 DATE_IN_TEXT = re.compile(
-    rf"(?:{WEEKDAYS},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}\.?,?\s+\d{{4}}"
+    rf"(?:{_ANY_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}\.?,?\s+\d{{4}}"
     rf"|{MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+\d{{4}}"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b",
+    r"|\b(?:\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2})(?![\d/-])(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
+    r"|\b(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|\d{1,2}-\d{1,2}-)\d{4}\b",  # no groups: other patterns embed it
     re.I,
 )
 

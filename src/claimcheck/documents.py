@@ -329,7 +329,7 @@ def _leading_day(value: str) -> date | None:
     return parse_day(m.group(0)) if m else None
 
 
-_SAID_DAY = re.compile(rf"\b(asked|tabled|answered|published|issued|released|made)\s+(?:on\s+)?"
+_SAID_DAY = re.compile(rf"\b(asked|tabled|answered|published|issued|released|made)\s*:?\s+(?:on\s+)?"
                        rf"({DATE_IN_TEXT.pattern})",
                        re.I)
 
