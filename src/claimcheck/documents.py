@@ -21,9 +21,11 @@ from importlib import resources
 from pathlib import Path
 
 from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day
+from claimcheck.html_text import html_to_text, looks_like_html
 
 HEADER_ZONE = 15  # metadata is looked for in the first lines only
 MAX_BYTES = 50 * 1024 * 1024
+HTML_SUFFIXES = (".html", ".htm")
 MAX_LINE_CHARS = 100_000  # the longest line in the seeds and corpus is ~1,500
 
 
@@ -101,7 +103,7 @@ def strip_furniture(line: str) -> str:
     return inline.sub("", line)
 
 
-def decode(raw: bytes) -> str:
+def decode(raw: bytes, check_lines: bool = True) -> str:
     """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252, the usual culprit
     for a stray '£'. Refuses what is not prose: NUL bytes (binary) or a line too long to be a paragraph."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -119,7 +121,8 @@ def decode(raw: bytes) -> str:
                 text = raw.decode("cp1252")
             except UnicodeDecodeError:
                 text = raw.decode("latin-1")
-    _refuse_long_lines(text)
+    if check_lines:
+        _refuse_long_lines(text)
     return text
 
 
@@ -155,8 +158,12 @@ def read_bytes(path: str | Path) -> bytes:
 
 
 def parse_bytes(raw: bytes, path: str | Path) -> Document:
-    """The document in `raw`: decoded, refused with the reason when empty or not text."""
-    text = decode(raw)
+    """The document in `raw`: decoded (a saved web page to the text it shows), refused with the reason when
+    empty or not text."""
+    text = decode(raw, check_lines=False)
+    if Path(path).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        text = html_to_text(text)  # a minified page is one long line of markup, but not of text
+    _refuse_long_lines(text)
     if not text.strip():
         raise DocumentError("empty document")
     return parse_document(text, doc_id=Path(path).stem, path=str(path))

@@ -10,9 +10,17 @@ import os
 import stat
 from pathlib import Path
 
-from claimcheck.documents import Document, DocumentError, Unreadable, file_type, os_reason, read_document
+from claimcheck.documents import (
+    HTML_SUFFIXES,
+    Document,
+    DocumentError,
+    Unreadable,
+    file_type,
+    os_reason,
+    read_document,
+)
 
-SUFFIXES = (".txt", ".md", ".text")
+SUFFIXES = (".txt", ".md", ".text", *HTML_SUFFIXES)
 
 
 def iter_paths(paths: list[str | Path], stats: dict[str, os.stat_result] | None = None

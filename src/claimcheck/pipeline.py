@@ -27,7 +27,7 @@ from claimcheck import snapshot
 from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest, document_from_metadata
 from claimcheck.cache import document_metadata as metadata_of
 from claimcheck.claims import CATEGORICAL, COLUMNS, claims_frame, typed
-from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, decode, parse_document
+from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, parse_bytes
 from claimcheck.extract import extract_document
 from claimcheck.folders import iter_paths
 
@@ -246,10 +246,7 @@ def _parse(path: str, raw: bytes) -> Document:
     """The document in `raw`, with the same checks and reasons as `documents.read_document`."""
     if len(raw) > MAX_BYTES:
         raise DocumentError(f"too large to check ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
-    text = decode(raw)
-    if not text.strip():
-        raise DocumentError("empty document")
-    return parse_document(text, doc_id=Path(path).stem, path=path)
+    return parse_bytes(raw, path)
 
 
 def _extract_locally(paths: list[str], jobs: int | None) -> list[Outcome]:
