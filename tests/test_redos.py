@@ -19,6 +19,7 @@ import pytest
 from claimcheck.documents import parse_document
 from claimcheck.extract import extract_text
 from claimcheck.folders import read_documents
+from claimcheck.html_text import html_to_text
 
 MB = 1_000_000
 DEADLINE = 6.0  # seconds for 1 MB; ordinary prose runs at ~0.3 MB/s, the densest passing case took 2.5 s
@@ -121,3 +122,23 @@ def test_reader_reads_an_adversarial_file_of_ordinary_lines(tmp_path):
 def test_the_deadline_can_fail():
     assert within_deadline(time.sleep, 2.0, deadline=0.5) is None
     assert within_deadline(time.sleep, 0.0, deadline=2.0) is not None
+
+
+# Saved web pages: markup that never closes a tag made the standard library's parser re-read the rest of the
+# page at every "<" (80 KB took 9 s); 1 MB of each must read as fast as ordinary markup does.
+HTML_CASES = {
+    "unclosed-attribute": '<a href="x' * (MB // 10),
+    "lone-angle-brackets": "< < a <b" * (MB // 8),
+    "unclosed-single-quote": "<a b='" * (MB // 6),
+    "unclosed-declarations": "<!x" * (MB // 3),
+    "unclosed-end-tags": "</a" * (MB // 3),
+    "unclosed-comment": "<!--" + "x -- y " * (MB // 7),
+    "nested-divs": "<div>" * (MB // 11) + "x" + "</div>" * (MB // 11),
+    "paragraphs": "<p>x</p>" * (MB // 8),
+}
+
+
+@pytest.mark.parametrize("name", list(HTML_CASES))
+def test_saved_page_reader_is_linear_on_adversarial_markup(name):
+    elapsed = within_deadline(html_to_text, "<html><body>" + HTML_CASES[name])
+    assert elapsed is not None, f"{name}: still running after {DEADLINE} s"
