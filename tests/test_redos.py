@@ -135,6 +135,7 @@ HTML_CASES = {
     "unclosed-comment": "<!--" + "x -- y " * (MB // 7),
     "nested-divs": "<div>" * (MB // 11) + "x" + "</div>" * (MB // 11),
     "paragraphs": "<p>x</p>" * (MB // 8),
+    "one-long-tag": "<a" + " x" * (MB // 4) + ">" * (MB // 2),
 }
 
 

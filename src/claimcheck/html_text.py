@@ -86,8 +86,10 @@ class _Reader(HTMLParser):
 
 # A "<" that does not open a whole tag before the next "<" ("< 5 children", broken or hostile markup) is text.
 # `html.parser` re-scans to the end of the input for each such "<", so 80 KB of '<a href="x' took 9 s and
-# a megabyte hours; escaped first, every "<" it sees has its ">" close by, and it reads in linear time.
-_NOT_A_TAG = re.compile(r"<(?!!--|[a-zA-Z/!?][^<>]{0,4000}>)")
+# a megabyte hours; escaped first, every "<" it sees has its ">" before any other "<", and it reads in linear
+# time (this look-ahead stops at the next "<", so no character is scanned twice; a long tag, an inline image's
+# data, is still a tag).
+_NOT_A_TAG = re.compile(r"<(?!!--|[a-zA-Z/!?][^<>]*>)")
 
 
 def html_to_text(markup: str) -> str:
