@@ -120,6 +120,7 @@ def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, st
     return words
 
 
+_IN_STATES = frozenset({"care", "need", "custody"})
 _ESTIMATE = r"approx\.?|approximately|estimated|est\."  # a note in brackets after a figure: "2,000 (approx.)"
 
 
@@ -139,7 +140,11 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         return None, pos, pos  # "down from 1,402 last year": a time, not what is counted
     words = _words_after(text, pos + lead.end(), limit=8)
     phrase: list[tuple[int, int, str]] = []
+    taken_next = False  # the word was read with the one before it
     for i, (start, end, word) in enumerate(words):
+        if taken_next:
+            taken_next = False
+            continue
         low = word.lower()
         if low in ("in", "of", "for", "and") and phrase and phrase[-1][2][0].isupper() and i + 1 < len(words) \
                 and words[i + 1][2][0].isupper():
@@ -150,6 +155,10 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             continue
         if low == "after" and phrase and phrase[-1][2].lower() == "looked":
             phrase.append((start, end, word))  # "looked after children"
+            continue
+        if low == "in" and phrase and i + 1 < len(words) and words[i + 1][2].lower() in _IN_STATES:
+            phrase.append(words[i + 1])  # "children in care", "children in need": one group of children
+            taken_next = True
             continue
         if low == "and" and phrase and (not _plural(phrase[-1][2]) or _FIXED_PAIR.match(
                 " ".join(w for _, _, w in words[i - 1:i + 2]))) and i + 1 < len(words) \

@@ -28,6 +28,8 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
                           r"|more\s+than|some)\s+)?$", re.I)
 _BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
                        r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
+_OPENS_WITH_WHOLE = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})?\s+)?Of\s+(?:the|these|those|all|all\s+the)\s+"
+                               r"(?:[^,;]|(?<=\d),(?=\d{3}))+,")
 _NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|or)\s+")
 _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
@@ -54,7 +56,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
         near = previous and figure.start - max(previous.end, previous.counted_end or 0) < 40
         if previous and ((near and (figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])))
-                         or OF_THE_WHOLE.search(text, 0, figure.start)):  # "Of the 2,460 homes inspected, 81% were"
+                         or OF_THE_WHOLE.search(text, 0, figure.start)  # "Of the 2,460 homes inspected, 81% were"
+                         # "Of the 152 local authorities, 56% were judged good ..., 34% requires improvement"
+                         or ((whole := _OPENS_WITH_WHOLE.match(text)) and previous.start < whole.end())):
             return previous.counted
         # "a quarter (24%) of children's homes beds": either share, of the beds
         share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
