@@ -74,7 +74,8 @@ _WORD_RUN = re.compile(r"\w+")
 _CLAIM_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens hundreds thousands "
-    "millions spring summer autumn winter half third thirds quarter quarters fifth fifths tenth tenths".split()
+    "millions spring summer autumn winter half third thirds quarter quarters fifth fifths tenth tenths "
+    "hundred thousand million billion".split()
 )
 
 

@@ -100,6 +100,9 @@ _FRACTION = re.compile(
     r"(?:\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+|each\s+)?(?:years?|months?|weeks?|days?|decade|"
     r"century|financial|calendar|academic|term|session|period|quarter|spring|summer|autumn|winter|(?:19|20)\d\d)\b)",
     re.I)
+# "demand rose by a third", "cut by half": a change as a share, with no "of"
+_BY_FRACTION = re.compile(r"(?<=\bby\s)(?:(?P<part>a|one|two|three)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?)\b"
+                          r"(?!\s+of\b)", re.I)
 _WHOLES = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 
@@ -107,7 +110,8 @@ def _fractions(masked: str) -> list[re.Match]:
     """ "a third of councils", "two-thirds of children", "half of local authorities": a share in words. Not
     "the first half of 2023" (a period) nor "the third of May"; a bare "third" or "quarter" needs its
     number."""
-    return [m for m in _FRACTION.finditer(masked) if m["part"] or m["whole"].lower() == "half"]
+    return [m for m in _FRACTION.finditer(masked) if m["part"] or m["whole"].lower() == "half"] \
+        + list(_BY_FRACTION.finditer(masked))
 
 
 def _proportions(sentence: str, masked: str) -> list[Figure]:
@@ -117,7 +121,7 @@ def _proportions(sentence: str, masked: str) -> list[Figure]:
     found = []
     matches = [*_N_IN_M.finditer(masked), *_OUT_OF.finditer(masked), *_fractions(masked)]
     for m in sorted(matches, key=lambda match: match.start()):
-        if m.re is _FRACTION:
+        if m.re is _FRACTION or m.re is _BY_FRACTION:
             whole = _WHOLES[m["whole"].lower().rstrip("s")]
             part = 1 if (m["part"] or "a").lower() in ("a", "one") else int(number_words(m["part"]) or 0)
             end = m.end("whole")
@@ -129,10 +133,12 @@ def _proportions(sentence: str, masked: str) -> list[Figure]:
         if " out " in f" {m.group(0).lower()} " and not (whole <= 10 or whole in (100, 1000)):
             continue
         value = 100.0 * part / whole
-        bound = bound_of(sentence[max(0, m.start() - CONTEXT):m.start()])
+        before = sentence[max(0, m.start() - CONTEXT):m.start()]
+        bound = bound_of(before)
         low, high = interval(value, bound, None)
+        change = m.re is _BY_FRACTION and is_change(before, "", False)  # "rose by a third"
         found.append(Figure(m.start(), end, sentence[m.start():end], "percent", value, "percent", bound, low,
-                            high, None, False))
+                            high, None, change))
     return found
 
 

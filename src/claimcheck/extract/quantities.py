@@ -16,6 +16,7 @@ from claimcheck.units import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     MAGNITUDES,
+    SCALE_WORDS,
     SMALL_NUMBERS,
     number_words,
     scaled,
@@ -39,10 +40,12 @@ _WORD_NUMBER = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[
 WORDS = re.compile(
     # "twelve", "forty-two", "two thousand", "one hundred and fifty"
     rf"\b(?P<words>(?:{_WORD_NUMBER}|one)\s+(?:hundred|thousand|million|billion)(?:\s+and\s+{_WORD_NUMBER})?"
+    r"|(?:half\s+)?an?\s+(?:million|billion)"  # "half a million children", "a million pounds"
     rf"|{_WORD_NUMBER}"
     r"|a\s+dozen|dozens|hundreds|thousands|millions|tens\s+of\s+thousands)\b(?!\s*(?:-|–)\s*\w)",
     re.I,
 )
+_A_SCALE = re.compile(r"(half\s+)?an?\s+(million|billion)")
 _VAGUE = {"a dozen": (12, "exact"), "dozens": (24, "min"), "hundreds": (200, "min"),
           "thousands": (2000, "min"), "millions": (2e6, "min"), "tens of thousands": (20000, "min")}
 
@@ -372,6 +375,8 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
         step = None
     else:
         value = number_words(words)
+        if a_scale := _A_SCALE.fullmatch(words):
+            value = (0.5 if a_scale[1] else 1.0) * SCALE_WORDS[a_scale[2]]
         if value is None:
             return None
         bound = bound_of(before)
