@@ -139,6 +139,9 @@ _WITH_CLAUSE = re.compile(r",\s+with\s+(?:the\s+|an?\s+)?([^,;\d£$€]{3,80}?)\
                           r"|totalling|currently)\s*$", re.I)
 
 
+_QUESTION = re.compile(r"to\s+ask\b", re.I)  # "To ask the Secretary of State ..., what steps her Department": who asks
+
+
 def subject_before_verb(sentence: str, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`, if it names something rather than an actor."""
     text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
@@ -171,7 +174,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
     if amount := _AMOUNT_IN.search(np):  # "The grant of £36 million will be paid": the grant
         np = re.sub(r"\s+(?:of|at|worth|totalling)\s*$", "", np[:amount.start()].strip(" ,"))
-    if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS \
+    if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \
             or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
         return None
     return np
