@@ -71,6 +71,9 @@ def extract_text(text: str, doc_date: date | None = None, doc_id: str = "text") 
 # sentence, a tenth of extraction for the three sentences in four that have no figure.
 _DIGIT = re.compile(r"\d")
 _WORD_RUN = re.compile(r"\w+")
+_TIME_WORDS = frozenset({"year", "month", "next"})
+_TIMETABLE = re.compile(r"\b(?:later|earlier|early|late|next|last|this)\s+(?:(?:this|next|last)\s+year|month)\b"
+                        r"|\bnext\s+(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _CLAIM_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens hundreds thousands "
@@ -80,7 +83,11 @@ _CLAIM_WORDS = frozenset(
 
 
 def _may_claim(text: str) -> bool:
-    return _DIGIT.search(text) is not None or not _CLAIM_WORDS.isdisjoint(_WORD_RUN.findall(text.lower()))
+    if _DIGIT.search(text) is not None:
+        return True
+    words = _WORD_RUN.findall(text.lower())
+    # "We will publish the strategy later this year": a timetable with no number in it
+    return not _CLAIM_WORDS.isdisjoint(words) or (not _TIME_WORDS.isdisjoint(words) and _TIMETABLE.search(text))
 
 
 def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: int | None) -> list[Claim]:
@@ -150,7 +157,7 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
            trim: bool = False) -> Claim:
     text = sent.text[start:end]
     if trim:
-        stripped = re.sub(r"(?i)^(?:on|at|as\s+at|of|in|by|since|during|over|the)\s+", "", text)
+        stripped = re.sub(r"(?i)^(?:on|at|as\s+at|of|in|by|since|during|over|the|from|starting)\s+", "", text)
         start += len(text) - len(stripped)
         text = stripped
     line, column = sent.locate(start)

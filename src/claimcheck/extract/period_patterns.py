@@ -337,6 +337,45 @@ def _from_calendar(ctx, lookup, name: str):
     return "period", span[0], span[1], None
 
 
+@pattern(r"\b(later|earlier|early|late)\s+(this|next|last)\s+year\b", needs=("this year", "next year", "last year"))
+def _part_of_year(m, ctx):
+    """ "We will publish the strategy later this year", "early next year": part of a calendar year, a
+    statement's timetable (a budget's "this year" is the financial year, below). Early is January to March,
+    late October to December; "later this year" runs from the document's date."""
+    if ctx.doc_date is None:
+        return unresolved("event")
+    day, when = ctx.doc_date, m[1].lower()
+    year = day.year + {"this": 0, "next": 1, "last": -1}[m[2].lower()]
+    if m[2].lower() == "this" and when in ("later", "earlier"):
+        span = (day, date(year, 12, 31)) if when == "later" else (date(year, 1, 1), day)
+    elif when in ("early", "earlier"):
+        span = (date(year, 1, 1), date(year, 3, 31))
+    else:
+        span = (date(year, 10, 1), date(year, 12, 31)) if when == "late" else (date(year, 7, 1), date(year, 12, 31))
+    return "event", *span, None
+
+
+@pattern(r"\b(next|last|this)\s+month\b", needs=("month",))
+def _relative_month(m, ctx):
+    """ "The pilot will start next month": the calendar month after (before, of) the document's date."""
+    if ctx.doc_date is None:
+        return unresolved("event")
+    first = add_months(ctx.doc_date.replace(day=1), {"next": 1, "last": -1, "this": 0}[m[1].lower()])
+    return "event", first, month_end(first.year, first.month), None
+
+
+@pattern(rf"\b(?:(from|starting)\s+)?next\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=("next",))
+def _next_named_month(m, ctx):
+    """ "in next April": the first such month after the document's; "From next April, councils will receive
+    £50 million more": the day something starts, not the month the money is for."""
+    if ctx.doc_date is None or m[2].lower() == "may":
+        return unresolved("event") if ctx.doc_date is None else None
+    month = MONTHS[m[2].lower().rstrip(".")]
+    year = ctx.doc_date.year + (1 if month <= ctx.doc_date.month else 0)
+    first = date(year, month, 1)
+    return "event", first, first if m[1] else month_end(year, month), None
+
+
 @pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year(?:,?\s+({FY}))?"
          r"|\b(?:in\s+|for\s+)?this\s+year\b", needs=("financial year", "this year"))
 def _this_year(m, ctx):
