@@ -62,3 +62,17 @@ def test_a_press_release_title_and_bullets_keep_their_own_subjects():
     assert "Thousands" not in (claims["£302 million"].subject or "")
     assert claims["£3 million"].subject == "set up 12 new hubs in areas of high need"
     assert doc.date.isoformat() == "2024-01-12" and "12 January 2024" not in claims
+
+
+@pytest.mark.parametrize("title, subject", [
+    # a headline that only describes its amount takes the programme the body gives the same amount to
+    ("Department for Education offers £20m boost for children's social services", "Partners in Practice programme"),
+    # a headline that names its own programme keeps it
+    ("£20m boost for the Local Transport Fund", "Local Transport Fund"),
+])
+def test_a_headline_s_amount_is_the_one_the_body_names(title, subject):
+    doc = parse_document(f"{title}\n13 Oct 2017\n\nThe department said up to £20m would help councils.\n"
+                         "DfE said the £20m funding would bring more councils into the Partners in Practice "
+                         "programme.\n", "news")
+    headline = [c for c in extract_document(doc) if c.line == 1]
+    assert [(c.text, c.subject) for c in headline] == [("£20m", subject)]

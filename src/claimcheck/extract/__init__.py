@@ -8,6 +8,7 @@ and keep dated events that are not some figure's period as date claims.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -57,7 +58,36 @@ def extract_document(doc: Document) -> list[Claim]:
             if table_header and table_header.stock_day:  # "... on 31 March, 2020 to 2024": the table's day, no event
                 found = [claim for claim in found if claim.kind != "date"]
             claims.extend(found)
+    return _headline_named(claims, title_line) if title_line else claims
+
+
+def _headline_named(claims: list[Claim], title_line: int) -> list[Claim]:
+    """ "Department for Education offers £20m boost for children's social services": a headline's amount is
+    the one the body names ("the £20m funding" for Partners in Practice), when the body gives the same amount
+    to a named programme; the headline's own words only describe it."""
+    named: dict[tuple, Claim] = {}
+    for claim in claims:
+        if claim.line != title_line and claim.kind in ("money", "rate") and claim.subject and _names(claim.subject):
+            named.setdefault((claim.value, claim.unit), claim)
+    for index, claim in enumerate(claims):
+        if claim.line != title_line or (claim.subject and _names(claim.subject)):
+            continue  # "£2bn boost for the Local Transport Fund": a headline that names its programme keeps it
+        body = named.get((claim.value, claim.unit))
+        if body is not None and body.subject != claim.subject:
+            claims[index] = replace(claim, subject=body.subject, subject_key=body.subject_key)
     return claims
+
+
+# a programme's name: capitalised words ("Partners in Practice"), with its head noun after it or not
+_NAMED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:in|of|for|and|the|to)\s+)?[A-Z][\w’'-]*)*")
+_HEAD_AFTER = re.compile(r"\s+(?:programme|scheme|fund|pathfinder|pilot|initiative|grant|project|strategy)$", re.I)
+
+
+def _names(subject: str) -> bool:
+    """A programme's name ("Partners in Practice programme", "Troubled Families"), not one place ("England")."""
+    head = _HEAD_AFTER.search(subject)
+    name = subject[:head.start()] if head else subject
+    return _NAMED.fullmatch(name) is not None and (head is not None or len(name.split()) >= 2)
 
 
 def extract_text(text: str, doc_date: date | None = None, doc_id: str = "text") -> list[Claim]:
