@@ -149,6 +149,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         memory.latest_period = _plain_period(figures[-1], periods[-1], text)
     if "respectively" in text:
         periods = respectively(periods)
+    previous: Figure | None = None
     for figure, span in zip(figures, periods, strict=True):
         subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)
         if subject:
@@ -157,6 +158,13 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         claims.append(_claim(doc, sent, figure.start, end, figure.kind, figure.value, figure.unit,
                              figure.bound, figure.low, figure.high, figure.step, figure.change, subject,
                              figure.counted, span, future))
+        if previous is not None and _range_ends(previous, figure, text):
+            # "Between 10% and 15% of care leavers", "from 15 to 20 children": one range, about one thing
+            low = claims[-2]
+            claims[-2] = replace(low, subject=low.subject or claims[-1].subject,
+                                 subject_key=low.subject_key or claims[-1].subject_key,
+                                 counted=low.counted or claims[-1].counted)
+        previous = figure
     for index, span in enumerate(spans):
         if index in attached or span.role != "event" or span.start is None:
             continue  # an event whose date needs the missing document date is not a checkable claim
@@ -169,6 +177,15 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     memory.add_sentence(text, ents)
     return claims
 
+
+
+_RANGE_JOINT = re.compile(r"\s*(?:-|–|to|and)\s*[£$€]?")
+
+
+def _range_ends(low: Figure, high: Figure, text: str) -> bool:
+    """Whether two figures are the ends of one range ("£4,000-£6,000", "15 to 20 children")."""
+    return low.kind == high.kind and low.value < high.value and low.bound in ("min", "exact") \
+        and high.bound in ("max", "exact") and _RANGE_JOINT.fullmatch(text, low.end, high.start) is not None
 
 
 _BASE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+(?:\S+\s+)?$", re.I)
