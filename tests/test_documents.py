@@ -215,6 +215,10 @@ def test_title_after_a_content_type_or_a_label(text, title, day):
     ("by Mithran Samuel on November 20, 2023 in Children, Social work news", "Mithran Samuel", date(2023, 11, 20)),
     ("By Fiona Simpson\n21 November 2023", "Fiona Simpson", date(2023, 11, 21)),
     ("By Sarah Jones, Local Government Correspondent\nDate: 14 September 2023", "Sarah Jones", date(2023, 9, 14)),
+    ("Written by Jane Smith and Tom Clarke\n14 September 2023", "Jane Smith and Tom Clarke", date(2023, 9, 14)),
+    ("Author: Jane Smith\nDate: 14 September 2023", "Jane Smith", date(2023, 9, 14)),
+    ("by Jane Smith | 3 March 2023", "Jane Smith", date(2023, 3, 3)),
+    ("Jane Smith, Social Affairs Editor\n3 March 2023", "Jane Smith", date(2023, 3, 3)),
 ])
 def test_bylines_of_news_sites(header, author, day):
     doc = parse_document(f"Council overspends grow\n{header}\n\nCouncils overspent by £800m.\n", "n")
@@ -226,6 +230,7 @@ def test_bylines_of_news_sites(header, author, day):
     "By Christmas, all councils will have new funding",
     "By March, 200 councils will have new funding.",
     "By then the total was £3m",
+    "Department for Education, press office",
 ])
 def test_a_sentence_opening_with_by_is_no_byline(sentence):
     doc = parse_document(f"A title\n{sentence}\n\nThe Department spent £3m.\n", "x")

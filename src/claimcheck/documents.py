@@ -212,9 +212,14 @@ _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*answered by\s*(?::\s*|\s)(.+?)\s*$", re.I)
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
-_BYLINE = re.compile(r"^\s*[Bb]y:?\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-                     r"(?:\s*[,|]\s*[\w\s&'’-]{0,60}?\b(?i:reporter|correspondent|editor|journalist|writer|contributor"
-                     r"|staff|desk)\b[\w\s&'’-]{0,40}|\s+on\s+(.+?)(?:\s+in\s+.*)?)?\s*$")
+# "By Jim.Dunton", "Written by Jane Smith and Tom Clarke", "Author: Jane Smith", "by Jane Smith | 3 March 2023"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_ROLE = (r"[\w\s&'’-]{0,60}?\b(?i:reporter|correspondent|editor|journalist|writer|contributor|staff|desk)\b"
+         r"[\w\s&'’-]{0,40}")
+_BYLINE = re.compile(rf"^\s*(?:[Bb]y|(?i:written\s+by|posted\s+by|words\s+by|author|reporter)):?\s+"
+                     rf"({_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
+                     rf"(?:\s*[,|]\s*{_ROLE}|\s+(?:on\s+|\|\s*)(.+?)(?:\s+in\s+.*)?)?\s*$")
+_NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
 _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|first published|updated|last updated"
                             r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
@@ -275,10 +280,11 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 lines[j] = ""
         elif i > HEADER_ZONE:
             continue
-        elif (m := _BYLINE.match(text)) and (m.group(2) is None or (byline_day := _leading_day(m.group(2)))):
+        elif (m := _BYLINE.match(text) or _NAME_AND_ROLE.match(text)) and (
+                (said := m.group(2) if m.re is _BYLINE else None) is None or (byline_day := _leading_day(said))):
             doc.author = m.group(1)
             lines[i] = ""
-            if m.group(2) and published is None:
+            if said and published is None:
                 published, published_line = byline_day, i
         elif (m := _LABELLED_DATE.match(text)) and i != first:
             lines[i] = ""
