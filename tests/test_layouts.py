@@ -1,0 +1,99 @@
+"""Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office
+summary with key facts, a statistics release with headline tiles, Treasury Minutes, a written answer with a
+table, a written ministerial statement and a news article. The files in `fixtures/layouts/` were written for
+these tests in the phrasing of such documents; they are not copies of real ones.
+
+Each case pins the metadata and the claims a reader would take from the layout, by line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimcheck.documents import read_document
+from claimcheck.extract import extract_document
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+
+# file -> (metadata, [(line, text, field, expected), ...])
+CASES = {
+    "nao_key_facts.txt": (
+        {"date": date(2019, 1, 23)},
+        [
+            (6, "£8.6bn", "subject", "total spending by local authorities on children's social care"),
+            (6, "£8.6bn", "period_start", "2017-04-01"),
+            (8, "3%", "change", True),
+            (10, "15%", "subject", "number of children in care"),
+            (13, "108%", "subject", "number of section 47 enquiries"),
+            (13, "108%", "period_start", "2010-04-01"),  # "Over the same period": since 2010-11
+            (13, "15%", "subject", "number of children in care"),
+        ],
+    ),
+    "ees_headline_tiles.txt": (
+        {"date": date(2020, 12, 10)},
+        [
+            (7, "80,080", "subject", "Number of children looked after"),
+            (8, "2%", "change", True),
+            (10, "67", "change", False),
+            (13, "30,970", "subject", "Number of children who started to be looked after"),
+            (18, "80,080 children looked after", "period_start", "2020-03-31"),
+        ],
+    ),
+    "treasury_minutes.txt": (
+        {"date": date(2023, 2, 9)},
+        [
+            (8, "£330 million", "subject", "Children's Social Care Innovation Programme"),
+            (9, "August 2023", "tense", "future"),
+            (12, "56", "counted", "projects"),
+            (12, "38", "counted", "projects"),
+        ],
+    ),
+    "written_answer_table.txt": (
+        {"date": date(2024, 2, 13), "asked": date(2024, 2, 5), "answered_by": "David Johnston"},
+        [
+            (11, "£1.2 million", "period_start", "2021-04-01"),
+            (13, "£8.9 million", "value", 8_900_000),
+            (14, "£13.6 million", "total", True),
+            (16, "37,000", "counted", "approved fostering households"),
+        ],
+    ),
+    "written_statement.txt": (
+        {"date": date(2023, 12, 12)},
+        [
+            (6, "£36 million", "subject", "Supporting Families programme"),
+            (6, "£695 million", "period_start", "2022-01-01"),
+            (7, "£300 million", "subject", "total investment"),
+            (8, "£12 million", "period_end", "2026-03-31"),
+        ],
+    ),
+    "news_article.txt": (
+        {"date": date(2023, 9, 14), "author": "Sarah Jones"},
+        [
+            (6, "£1.5bn", "subject", "children's social care budgets"),
+            (7, "£5,200 a week", "subject", "average cost of a placement in a children's home"),
+            (10, "£3.9bn", "subject", "core spending power"),
+            (11, "58%", "subject", "number of private children's homes"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_layout_s_metadata_and_claims(name):
+    metadata, expected = CASES[name]
+    doc = read_document(LAYOUTS / name)
+    assert {field: getattr(doc, field) for field in metadata} == metadata
+    claims = extract_document(doc)
+    for line, text, field, value in expected:
+        found = [c for c in claims if c.line == line and c.text == text]
+        assert found, f"{name}:{line}: no claim {text!r} in {[(c.line, c.text) for c in claims]}"
+        assert getattr(found[0], field) == value, f"{name}:{line}: {text!r} {field}"
+
+
+def test_layouts_yield_nothing_from_their_headers_and_questions():
+    for name in CASES:
+        doc = read_document(LAYOUTS / name)
+        assert not [c for c in extract_document(doc) if c.line in (2, 3)], name  # the Date: and Source: lines
