@@ -20,7 +20,7 @@ UREG.define("penny = GBP / 100 = pence")
 # other currencies are their own dimensions: no exchange rate is known offline, so they never meet pounds
 UREG.define("EUR = [currency_eur] = euro")
 UREG.define("USD = [currency_usd] = us_dollar")
-CURRENCY_SIGNS = {"£": "GBP", "€": "EUR", "$": "USD", "us$": "USD"}
+CURRENCY_SIGNS = {"£": "GBP", "€": "EUR", "$": "USD", "us$": "USD", "gbp": "GBP", "eur": "EUR", "usd": "USD"}
 CURRENCY_WORDS = {"pounds": "GBP", "pounds sterling": "GBP", "euros": "EUR", "dollars": "USD"}
 CURRENCIES = ("GBP", "EUR", "USD")
 UREG.define("percentage_point = percent = pp")

@@ -27,11 +27,13 @@ from claimcheck.wordlists import words
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CONTEXT = 100  # characters either side of a figure that its hedge, unit and counted noun are read from
 FIGURE = re.compile(
-    rf"(?<![\w,/£$€-])(?:(?<!\.)|(?=[£$€]|US\$))(?P<sign>[+−-](?=[£$€]?\d))?(?:(?P<cur>£|€|\$|US\$)\s?)?(?P<num>{NUMBER})"
+    rf"(?<![\w,/£$€-])(?:(?<!\.)|(?=[£$€]|US\$))(?P<sign>[+−-](?=[£$€]?\d))?"
+    rf"(?:(?P<cur>£|€|\$|US\$|(?-i:GBP|EUR|USD)(?=\s?\d))\s?)?(?P<num>{NUMBER})"  # "GBP 2.5 million"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
-    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|\s(?:pp|ppts?)\b)?"  # "fell 3 pp"
-    r"(?P<pence>\s?(?:p|pence)\b)?"
-    r"(?![\w£$€]|[.,]\d)",
+    # "fell 3 pp", "rose 3pc" (newspaper style)
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|\s(?:pp|ppts?)\b|(?-i:pc)\b)?"
+    r"(?P<pence>\s?(?:p|pence)\b(?!\.a\b))?"
+    r"(?!(?!pa\b|p\.a\.)[\w£$€]|[.,]\d)",  # "£2,000pa": a yearly amount, read by the rate below
     re.I,
 )
 _WORD_NUMBERS = "|".join(sorted((w for w in SMALL_NUMBERS if w not in ("zero", "one")), key=len, reverse=True))
@@ -64,7 +66,8 @@ _PER = {"year": "year", "annum": "year", "month": "month", "week": "week", "day"
 _RATE_AFTER = re.compile(
     # not "than a year earlier" nor "a year ago": a comparison in time, not a rate
     r"^(?:\s*|-)(?P<between>(?:(?!than\b)[\w’'-]+\s+){0,6}?)(?:(?:a|per|each|every)[\s-]+(?P<per>year|annum|month|week|day|hour)\b"
-    r"(?!\s+(?:earlier|ago|before|later|previously)\b)|(?P<adverb>annually|yearly|per\s+annum|monthly|weekly|daily)\b)",
+    r"(?!\s+(?:earlier|ago|before|later|previously)\b)"
+    r"|(?P<adverb>(?:annually|yearly|per\s+annum|monthly|weekly|daily|pa)\b|p\.a\.?))",  # "£2,000pa", "£300k p.a."
     re.I,
 )
 _MORE = re.compile(r"\s*(?:more|extra|less|additional)\s+", re.I)
