@@ -297,12 +297,19 @@ def _ago(m, ctx):
 
 @pattern(
     rf"\b(?:the\s+)?(?:financial\s+)?(year|quarter|month|week)\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?"
-    rf"({FULL_DAY}|{MONTH_YEAR})",
+    rf"({FULL_DAY}|{MONTH_YEAR}|{MONTH_NAMES}\b(?!\s*\d))",
     needs=("#year-to",),
 )
 def _year_ending(m, ctx):
-    """ "the year ending 31 March 2023", "the week ending 5 June 2023": the unit up to that day."""
+    """ "the year ending 31 March 2023", "the week ending 5 June 2023": the unit up to that day; "the year to
+    September": to the September nearest before the document (the one after it, looking forward)."""
     span = point_span(m[2], ctx)
+    if span is None and m[2].lower().rstrip(".") in MONTHS and m[2].lower() != "may":
+        month = MONTHS[m[2].lower().rstrip(".")]
+        year = nearest_year(month, 1, ctx)
+        if year is None:
+            return unresolved()
+        span = (date(year, month, 1), month_end(year, month))
     if span is None:
         return None
     unit = m[1].lower()
