@@ -19,10 +19,10 @@ from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
-from claimcheck.extract.phrases import starts_with_amount
+from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
 from claimcheck.extract.quantities import Figure
-from claimcheck.extract.subject_of import date_subject, label_of, subject_of
-from claimcheck.extract.subjects import Memory, entities
+from claimcheck.extract.subject_of import BASE_BEFORE, date_subject, label_of, subject_of
+from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, sentences
 from claimcheck.subjects import normalise_subject
@@ -80,7 +80,7 @@ def _headline_named(claims: list[Claim], title_line: int) -> list[Claim]:
 
 # a programme's name: capitalised words ("Partners in Practice"), with its head noun after it or not
 _NAMED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:in|of|for|and|the|to)\s+)?[A-Z][\w’'-]*)*")
-_HEAD_AFTER = re.compile(r"\s+(?:programme|scheme|fund|pathfinder|pilot|initiative|grant|project|strategy)$", re.I)
+_HEAD_AFTER = re.compile(r"\s+(?:" + "|".join(HEADS) + r")$", re.I)
 
 
 def _names(subject: str) -> bool:
@@ -188,15 +188,12 @@ def _range_ends(low: Figure, high: Figure, text: str) -> bool:
         and high.bound in ("max", "exact") and _RANGE_JOINT.fullmatch(text, low.end, high.start) is not None
 
 
-_BASE = re.compile(r"\b(?:from|than|compared\s+(?:with|to))\s+(?:\S+\s+)?$", re.I)
-
-
 def _plain_period(figure: Figure, span: TimeSpan | None, text: str) -> tuple[date, date] | None:
     """A figure's period, when it is a stretch of time and the figure is not the base of a comparison ("an
     increase from 29% in March": the same period is from March to a date the sentence does not give)."""
     if span is None or span.role != "period" or not (span.start and span.end and span.start < span.end):
         return None
-    return None if _BASE.search(text, max(0, figure.start - 40), figure.start) else (span.start, span.end)
+    return None if BASE_BEFORE.search(text, 0, figure.start) else (span.start, span.end)
 
 
 def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value, unit, bound, low, high, step,
@@ -237,7 +234,7 @@ def _tidy_subject(subject: str) -> str:
     return "" if _NOT_A_SUBJECT.match(subject) or starts_with_amount(subject) else subject
 
 
-_DANGLING = re.compile(r"\s+(?:who|which|that|whose|aged|announced|unveiled|confirmed|pledged|published)$", re.I)
+_DANGLING = re.compile(rf"\s+(?:who|which|that|whose|aged|{ANNOUNCING})$", re.I)
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS})$", re.I)
 _NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them)$"

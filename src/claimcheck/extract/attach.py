@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
 from claimcheck.extract.periods import TimeSpan
+from claimcheck.extract.phrases import ANNOUNCING
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subject_of import in_aside
 from claimcheck.extract.subjects import clause_bounds
@@ -134,7 +135,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
 _OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?:years?|months?)\b", re.I)
 _COMMA = re.compile(r",(?!\d{3}\b)")
-_ANNOUNCED_AT = re.compile(r"\b(?:announced|unveiled|confirmed|pledged|promised|published)\s+(?:in\s+|on\s+)?$", re.I)
+_ANNOUNCED_AT = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in\s+|on\s+)?$", re.I)
 _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
                          r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
 

@@ -10,6 +10,7 @@ from claimcheck.extract.hedges import bound_of, interval, is_change
 from claimcheck.extract.quantities import (
     CONTEXT,
     FIGURE,
+    NEXT_IN_LIST,
     NUMBER,
     OF_THE_WHOLE,
     WORDS,
@@ -59,7 +60,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      # "more than 1,000 family hubs, up from 400 in 2022": the base counts the same things
                      or _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start)
                      # "up from 389,260 in 2021 and 399,620 in 2020": another of the list
-                     or _NEXT_IN_LIST.fullmatch(sentence, previous.end, figure.start)
+                     or NEXT_IN_LIST.fullmatch(sentence, previous.end, figure.start)
                      # "56 had evaluations published, and the remaining 38 were evaluated internally"
                      or _REMAINING.search(sentence, max(0, figure.start - 20), figure.start)):
             figure.counted = previous.counted
@@ -84,7 +85,6 @@ def scan(sentence: str, masked: str) -> list[Figure]:
 _COMPARED_BASE = re.compile(r"[^.;]{0,40}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
                             r")\s+from|compared\s+(?:with|to)|(?:expanding|rising|increasing|growing|falling"
                             r"|dropping)\s+to)\s+", re.I)  # "with 8 local authorities, expanding to 17"
-_NEXT_IN_LIST = re.compile(r"(?:\s+(?:in|at|on|for)\s+[\w-]+)?,?\s+(?:and|or)\s+", re.I)
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
 _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"

@@ -35,8 +35,8 @@ _PASSIVE = re.compile(r"^\s+(?:(?:has|have|had|will|would|is|are|was|were|shall|
                       r"set\s+aside|paid|distributed|granted|used)"
                       # "made available in [2018-19] and [2019-20] to support the programme": past a blanked time
                       r"(?=(?:\s+in\s{2,}(?:and\s{2,})?)?\s+(?:to|for|towards|across)\b))")
-_ANNOUNCED = re.compile(r"^\s+(?:(?:already|previously|first|originally)\s+)?(?:announced|pledged|promised|confirmed|"
-                        r"agreed|unveiled|set\s+out)\b")
+ANNOUNCING = r"announced|pledged|promised|confirmed|agreed|unveiled|set\s+out|published"
+_ANNOUNCED = re.compile(rf"^\s+(?:(?:already|previously|first|originally)\s+)?(?:{ANNOUNCING})\b")
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
@@ -126,13 +126,14 @@ def starts_with_amount(text: str) -> bool:
     return _AMOUNT_IN.match(text) is not None or _SHARE_IN_WORDS.match(text) is not None
 
 
-_REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
-                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"
-                       r"|(?:estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)"
-                       r"|announce[sd]|reveal(?:s|ed)|report(?:s|ed)|predict(?:s|ed)|calculate[sd]|warns"
-                       # a debate: "Does he accept that councils will overspend", "I gently point out that funding"
-                       r"|accept(?:s|ed)?|agree(?:s|d)?|know(?:s)?|recogni[sz]e[sd]?|point(?:s|ed)?\s+out)\s+that)"
-                       r"(?:\s+|,\s*)")
+# verbs that report what follows "that": "The review estimates that", "Ofsted revealed that", in a debate "Does he
+# accept that", "I gently point out that"
+REPORTING = (r"estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)|announce[sd]"
+             r"|reveal(?:s|ed)|report(?:s|ed)|predict(?:s|ed)|calculate[sd]|warns|conclude[sd]?|show(?:s|ed)?"
+             r"|accept(?:s|ed)?|agree(?:s|d)?|know(?:s)?|recogni[sz]e[sd]?|point(?:s|ed)?\s+out")
+REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
+                      r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"
+                      rf"|(?:{REPORTING})\s+that)(?:\s+|,\s*)")
 
 
 _WITH_CLAUSE = re.compile(r",\s+with\s+(?:the\s+|an?\s+)?([^,;\d£$€]{3,80}?)\s+(?:now|at|standing\s+at|reaching"
@@ -163,7 +164,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to)\b[^,]*,\s*",
                   "", text)
     # reported speech: "One council leader said costs for a single placement could reach £10,000 a week"
-    text = _REPORTED.split(text)[-1]
+    text = REPORTED.split(text)[-1]
     # "The review estimates that, without reform, the number of children in care will rise": the condition
     text = re.sub(r"^\s*,?\s*(?:without|with|under|after|before|despite|if|unless|once|on\s+current)\b[^,]{0,60},\s*",
                   "", text, flags=re.I)

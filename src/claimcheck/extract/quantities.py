@@ -343,8 +343,10 @@ _TIME_AFTER = re.compile(r"(?:last|next|this|previous|the\s+previous|the\s+same)
                          re.I)
 
 
-_LIST_OF_FIGURES = re.compile(r"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s+(?:in|at|on|for)\s+[\w-]+)?,?"
-                              r"\s+(?:and|or)\s*$")
+# what joins one figure of a list to the next: "389,260 in 2021 and 399,620", "88% [in 2022] and 87%"
+LIST_JOINT = r"(?:\s+(?:in|at|on|for)\s+[\w-]+)?,?\s+(?:and|or)\s+"
+NEXT_IN_LIST = re.compile(LIST_JOINT, re.I)
+_LIST_OF_FIGURES = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?{LIST_JOINT}$", re.I)
 
 
 def _noise(before: str, after: str) -> bool:

@@ -11,8 +11,8 @@ import re
 
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.periods import TimeSpan
-from claimcheck.extract.phrases import after_amount, possessive_before, subject_before_verb
-from claimcheck.extract.quantities import OF_THE_WHOLE, Figure, counted_phrase
+from claimcheck.extract.phrases import REPORTED, REPORTING, after_amount, possessive_before, subject_before_verb
+from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, Figure, counted_phrase
 from claimcheck.extract.subjects import HEADS, Entity, Memory, clause_bounds, refers_back
 from claimcheck.units import CURRENCIES
 
@@ -20,7 +20,7 @@ _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’
                       r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
 _CHANGE_IN = re.compile(r"\s+(?:real[- ]terms\s+|cash[- ]terms\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
-_BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease))\s+from|compared\s+"
+BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease))\s+from|compared\s+"
                           r"(?:with|to)|than)\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
                           r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
@@ -30,7 +30,6 @@ _BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+
                        r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
 _OPENS_WITH_WHOLE = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})?\s+)?Of\s+(?:the|these|those|all|all\s+the)\s+"
                                r"(?:[^,;]|(?<=\d),(?=\d{3}))+,")
-_NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|or)\s+")
 _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
@@ -43,7 +42,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     subjects they were given."""
     money = [(f, subject) for f, subject in earlier if f.kind in ("money", "rate")]  # amounts before, subjects
     lo, hi = clause_bounds(text, figure.start)
-    if figure.kind in ("percent", "count") and _BASE_BEFORE.search(text, 0, figure.start):
+    if figure.kind in ("percent", "count") and BASE_BEFORE.search(text, 0, figure.start):
         # "56% of local authorities' children's services ..., up from 36% in 2018": the base is the same thing's
         same = [subject for f, subject in earlier if f.kind == figure.kind]
         if same:
@@ -96,7 +95,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 if holder:
                     described = f"{holder} {described}"
             return described
-        if money and (_BASE_BEFORE.search(text, 0, figure.start)
+        if money and (BASE_BEFORE.search(text, 0, figure.start)
                       or re.search(r"\s(?:and|or)\s+$", text[max(0, figure.start - 6):figure.start])
                       or (figure.change and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))):
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
@@ -126,7 +125,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     elif figure.counted and figure.kind == "count" and not in_clause:
         return figure.counted  # "the number of children looked after ... rose to 83,840"
     last = earlier[-1] if earlier else None
-    if last and last[0].kind == figure.kind and _NEXT_IN_LIST.fullmatch(text, last[0].end, figure.start):
+    if last and last[0].kind == figure.kind and NEXT_IN_LIST.fullmatch(text, last[0].end, figure.start):
         return last[1]  # "compared with 88% in 2022 and 87% in 2021" (the years blanked)
     if figure.change and figure.kind == "percent" and money and money[-1][1] \
             and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
@@ -168,9 +167,8 @@ _NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "so
 # "according to new figures from the County Councils Network (CCN)": whose figures, not what they are about
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w’'-]+\s+){0,4}?(?:from\s+|by\s+)?(?:the\s+)?$", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
-_SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned)"
-                         r"|(?:estimates?|estimated|found|finds|reported|reports|suggests?|suggested|shows?|showed"
-                         r"|believes?|calculated|calculates|concluded|concludes)\s+that)\b", re.I)
+_SAID_AFTER = re.compile(rf"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned)"
+                         rf"|(?:{REPORTING})\s+that)\b", re.I)
 
 
 def _speaker(text: str, entity: Entity) -> bool:
@@ -193,17 +191,13 @@ def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
                for m in _ASIDE.finditer(text, max(0, start - 80), end + 80))
 
 
-_REPORTED = re.compile(r"\b(?:said|says|warned|estimates?|estimated|found|finds|reported|reports|believes?)?\s*"
-                       r"\bthat\s+", re.I)
-
-
 def _holder_before(text: str, start: int, clause_start: int) -> str | None:
     """ "local authority children's services face a £2bn funding gap": who has the gap."""
     before = text[clause_start:start]
     m = re.search(r"(?:^|,\s*)([^,]*?)\s+(?:face|faces|facing|have|has|had|need|needs|with)\s+(?:an?|the)?\s*$", before)
     if not m:
         return None
-    holder = _REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
+    holder = REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
     holder = re.sub(r"^(?:the|a|an)\s+", "", holder.strip(), flags=re.I)
     return holder if 0 < len(holder.split()) <= 6 else None
 
