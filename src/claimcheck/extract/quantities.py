@@ -308,8 +308,11 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
 _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
 # "Of the 83,840 children looked after, " (a thousands comma is no clause break): what opens a sentence about
 # parts of a whole; in a whole sentence, or in the window before a figure (where "Of" must keep its capital)
-_WHOLE_AFTER_OF = r"\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,\s*$"
-OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*(?:\d{1,2}(?:\.\d{1,2})?\s+)?Of" + _WHOLE_AFTER_OF, re.I)  # "2.2 Of the 94"
+_WHOLE = r"\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,"
+_WHOLE_AFTER_OF = _WHOLE + r"\s*$"
+_PARAGRAPH_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})?\s+)?"  # "2.2 Of the 94 projects funded, 56 ..."
+OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*" + _PARAGRAPH_NUMBER + "Of" + _WHOLE_AFTER_OF, re.I)
+OPENS_WITH_WHOLE = re.compile(r"\s*" + _PARAGRAPH_NUMBER + "Of" + _WHOLE)  # a sentence about parts of that whole
 _OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)" + _WHOLE_AFTER_OF, re.I)
 _COUNTED_AFTER_MAGNITUDE = re.compile(r"\s+(?:[a-z]+\s+)?(?:children|people|[a-z]{3,}(?<!ss)s)\b")
 _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)
@@ -361,9 +364,9 @@ def _noise(before: str, after: str) -> bool:
                  r"|(?:a|an)\s+(?:further|additional|extra)|another)"  # "with a further 100 planned"
                  r"\s*$|[(|]\s*$|\bof\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
+    # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67": a label's
     if _LIST_OF_FIGURES.search(before) or re.search(r"[A-Za-z]:\s*$", before):
-        # "Rate per 10,000 children: 67": a label's figure
-        return False  # and "up from 389,260 in 2021 and 399,620 in 2020": one more of a list of figures
+        return False
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
                         r"|respectively\b)", after)  # "146 out of 151", "13 of the 29", "and 82,170 respectively"

@@ -12,7 +12,7 @@ import re
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import REPORTED, REPORTING, after_amount, possessive_before, subject_before_verb
-from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, Figure, counted_phrase
+from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OPENS_WITH_WHOLE, Figure, counted_phrase
 from claimcheck.extract.subjects import HEADS, Entity, Memory, clause_bounds, refers_back
 from claimcheck.units import CURRENCIES
 
@@ -28,8 +28,6 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
                           r"|more\s+than|some)\s+)?$", re.I)
 _BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
                        r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
-_OPENS_WITH_WHOLE = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})?\s+)?Of\s+(?:the|these|those|all|all\s+the)\s+"
-                               r"(?:[^,;]|(?<=\d),(?=\d{3}))+,")
 _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
@@ -57,7 +55,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if previous and ((near and (figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])))
                          or OF_THE_WHOLE.search(text, 0, figure.start)  # "Of the 2,460 homes inspected, 81% were"
                          # "Of the 152 local authorities, 56% were judged good ..., 34% requires improvement"
-                         or ((whole := _OPENS_WITH_WHOLE.match(text)) and previous.start < whole.end())):
+                         or ((whole := OPENS_WITH_WHOLE.match(text)) and previous.start < whole.end())):
             return previous.counted
         # "a quarter (24%) of children's homes beds": either share, of the beds
         share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
