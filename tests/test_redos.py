@@ -55,6 +55,9 @@ CASES = {
     "financial-years": "2014-15 " * (MB // 8),
     "abbreviations": "see approx. Aaa " * (MB // 16),  # no sentence break after "approx.": one growing sentence
     "fractions": "a fifth of " * (MB // 11),
+    # one paragraph of 16,000 hard-wrapped lines: looking back over all the lines pending at each new one was
+    # quadratic (20,000 lines took a minute)
+    "wrapped-lines": "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll\n" * (MB // 60),
 }
 
 # Strings dense with figures: every few characters is a claim ("1% 1% ...": 330,000 claims in 1 MB), so 1 MB

@@ -87,7 +87,9 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
             continue
         # a report's key facts: "£8.6bn" over "total spending by local authorities in 2017-18"; a statistics
         # release's headline tiles: "Number of children looked after" over "80,080" over "up 2% from 2019"
-        key_figure = any(_KEY_FIGURE.fullmatch(text) for _, text, _ in pending)
+        # (a key figure is only ever the first line pending or the second, under its label: reading no further
+        # keeps a paragraph of many wrapped lines linear)
+        key_figure = any(_KEY_FIGURE.fullmatch(text) for _, text, _ in pending[:2])
         is_key_figure = _KEY_FIGURE.fullmatch(stripped) is not None
         if key_figure and _KEY_FIGURE.fullmatch(pending[-1][1]) and stripped[0].islower() and number not in alone:
             pass
