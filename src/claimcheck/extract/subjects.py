@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from claimcheck.calendar import MONTHS
 from claimcheck.extract.quantities import STOP
+from claimcheck.units import SCALE_WORDS
 from claimcheck.wordlists import words
 
 HEADS = words("heads")
@@ -287,7 +288,6 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
     return found
 
 
-_MAGNITUDE_WORDS = frozenset({"million", "billion", "thousand", "hundred", "trillion"})
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b")
 _MODIFIERS = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){1,3}$")  # whole words: not the "m" of "£200m fund"
 _COMPLEMENT = re.compile(
@@ -307,7 +307,7 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
         mods = []
         for word in reversed(before.group(0).split() if before else []):
             low = word.lower()
-            if low in STOP or low in ACTOR_WORDS or low in _MAGNITUDE_WORDS \
+            if low in STOP or low in ACTOR_WORDS or low in SCALE_WORDS \
                     or (re.fullmatch(r"[a-z]+ed", low) and "-" not in low):
                 break  # not "million programme" out of "a £45 million programme"
             mods.insert(0, word)
