@@ -38,7 +38,7 @@ _CHANGE_BEFORE = re.compile(
     r"|(?:^|[^\w])(?:increased|increasing|increases?|rose|risen|rising|rises?|grown|grew|growing|grows?|fell|fallen"
     r"|falling|falls?|decreased|decreases?|dropped|drops?|"
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)"
-    r"(?:\s+(?:(?:the|its|their|our|core)\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,3}?)?"  # "increased core spending power"
+    r"(?:\s+(?:(?:the|its|their|our)\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,3}?)?"  # "increased core spending power"
     r"\s+by\s*"
     r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
     # "Funding per child fell 3 pp": a change without "by" (but "rose to 5%" is the level reached)
