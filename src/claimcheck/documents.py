@@ -103,9 +103,10 @@ def strip_furniture(line: str) -> str:
     return inline.sub("", line)
 
 
-def decode(raw: bytes, check_lines: bool = True) -> str:
+def decode(raw: bytes) -> str:
     """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252, the usual culprit
-    for a stray '£'. Refuses what is not prose: NUL bytes (binary) or a line too long to be a paragraph."""
+    for a stray '£'. Refuses binary (NUL bytes); `parse_bytes` refuses lines too long to be a paragraph, once a
+    saved page has become the text it shows."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = raw.decode("utf-16")
@@ -121,8 +122,6 @@ def decode(raw: bytes, check_lines: bool = True) -> str:
                 text = raw.decode("cp1252")
             except UnicodeDecodeError:
                 text = raw.decode("latin-1")
-    if check_lines:
-        _refuse_long_lines(text)
     return text
 
 
@@ -160,7 +159,7 @@ def read_bytes(path: str | Path) -> bytes:
 def parse_bytes(raw: bytes, path: str | Path) -> Document:
     """The document in `raw`: decoded (a saved web page to the text it shows), refused with the reason when
     empty or not text."""
-    text = decode(raw, check_lines=False)
+    text = decode(raw)
     if Path(path).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         text = html_to_text(text)  # a minified page is one long line of markup, but not of text
     _refuse_long_lines(text)
