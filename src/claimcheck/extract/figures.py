@@ -150,7 +150,7 @@ _RANGE = re.compile(
 )
 
 
-_RANGE_KINDS = ("money", "percent", "count", "rate")
+_RANGE_KINDS = ("money", "percent", "count", "rate", "duration")
 
 
 def _ranges(sentence: str, masked: str) -> list[Figure]:
