@@ -38,6 +38,8 @@ CASES = {
             (7, "80,080", "subject", "Number of children looked after"),
             (8, "2%", "change", True),
             (10, "67", "change", False),
+            (10, "67", "unit", "count / (10000 * count)"),  # the tile's label makes it a rate per 10,000
+            (11, "65", "kind", "rate"),
             (13, "30,970", "subject", "Number of children who started to be looked after"),
             (18, "80,080 children looked after", "period_start", "2020-03-31"),
         ],

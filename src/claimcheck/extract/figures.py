@@ -64,6 +64,9 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      # "56 had evaluations published, and the remaining 38 were evaluated internally"
                      or _REMAINING.search(sentence, max(0, figure.start - 20), figure.start)):
             figure.counted = previous.counted
+            if previous.kind == "rate" and previous.unit.startswith("count /") \
+                    and _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start):
+                figure.kind, figure.unit = "rate", previous.unit  # "67 per 10,000 children, up from 65"
         elif figure.kind == "count" and figure.counted is None and _FURTHER.search(sentence, 0, figure.start):
             # "400 family hubs open across 75 local authorities, with a further 100 planned": more of what the
             # sentence is about, its first count

@@ -76,6 +76,7 @@ _ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])")  # "£1bn+": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
+_LABELLED_RATE = re.compile(rf"\b(?:rate|rates)\s+per\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?):\s*$", re.I)
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
                              r"(?:\s+(?!(?:in|at|on|of|and|or|the|for|to|from|by|with|compared|than|was|were|is|are)\b)"
                              r"([a-z’'-]+))?", re.I)  # "71 per 10,000 children", "a rate of 342.7 per 10,000."
@@ -257,11 +258,15 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         first = word.group(1).lower() if word else ""
         pair = f"{first} {word.group(2).lower()}" if word and word.group(2) else ""
         per_population = _PER_POPULATION.match(after)
+        labelled_rate = _LABELLED_RATE.search(before) if not per_population else None
         if per_population:
             kind = "rate"
             unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
             counted = per_population.group(2)
             end += per_population.end()
+        elif labelled_rate:  # a headline tile "Rate per 10,000 children: 67" is the rate its label names
+            kind, unit = "rate", f"count / ({labelled_rate[1].replace(',', '')} * count)"
+            counted = labelled_rate[2]
         elif first in TIME_UNITS and not _UNITS_OF_THINGS.match(after):
             kind, unit = "duration", TIME_UNITS[first]
             end = end + word.end(1)
