@@ -71,6 +71,10 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             # "400 family hubs open across 75 local authorities, with a further 100 planned": more of what the
             # sentence is about, its first count
             figure.counted = next((f.counted for f in figures if f.kind == "count" and f.counted), None)
+        # "£11.7 billion a year, up from £8.6 billion five years ago": the base is a yearly amount too
+        if figure.kind == "money" and previous.kind == "rate" and previous.unit.startswith(f"{figure.unit} /") \
+                and _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start):
+            figure.kind, figure.unit = "rate", previous.unit
         # "rose by £240 (4.5%)", "an increase of £1.1 billion or 16%": the share is the same change
         if figure.kind == "percent" and _SHARE_BESIDE.fullmatch(sentence, previous.end, figure.start) and (
                 previous.change or _FROM_TO_CHANGE.search(sentence, 0, previous.start)):

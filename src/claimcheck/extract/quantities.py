@@ -303,7 +303,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         bound = "approx"  # "2,000 (approx.) children"
     if _OR_MORE.match(after) and bound == "exact":
         bound, end = "min", end + 1
-    change = is_change(before, after, signed)
+    change = is_change(before, after, signed) or (  # "£2.4 billion a year extra": after the rate phrase
+        kind == "rate" and is_change("", sentence[end:end + CONTEXT], False))
     low, high = interval(value, bound, step)
     return Figure(start, end, sentence[start:end], kind, value, unit, bound, low, high, step, change,
                   counted, counted_start, counted_end)
