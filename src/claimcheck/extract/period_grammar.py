@@ -1,5 +1,6 @@
 """The building blocks of time expressions: regular-expression pieces, the spans they resolve to, and the
-registry the patterns in `period_patterns` add themselves to (in order: the first registered wins a tie).
+registry the pattern modules (`period_patterns`, `period_calendar`, `period_points`) add themselves to, in
+order: the first registered wins a tie.
 
 Hand-written because no maintained library resolves UK financial years ("2014-15"), the current Parliament or
 "since X" against a document's date; `calendar.py` holds the dates themselves.

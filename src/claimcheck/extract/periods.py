@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 
-from claimcheck.extract import (
-    period_patterns,  # noqa: F401 - registers every time expression, in order
-    period_points,  # noqa: F401 - then the single points, tried last
-)
+# The pattern modules register their time expressions as they are imported, so their order is the order they
+# are tried in: kept by hand, not sorted.
+# isort: off
+from claimcheck.extract import period_patterns  # noqa: F401 - most time expressions, longer before shorter
+from claimcheck.extract import period_calendar  # noqa: F401 - then the calendar around the document's date
+from claimcheck.extract import period_points  # noqa: F401 - then the single points, tried last
+# isort: on
 from claimcheck.extract.period_grammar import FEATURES, NEEDS_DATE, PATTERNS, Context, TimeSpan
 
 __all__ = ["NEEDS_DATE", "Context", "TimeSpan", "find_spans", "looks_forward"]

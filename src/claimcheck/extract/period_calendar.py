@@ -1,0 +1,115 @@
+"""Time expressions that name a span of the calendar around the document's date: the current Parliament and
+Spending Review period (`calendar.yaml`), this, next and last financial year, and a statement's timetable
+("later this year", "next month", "next April"). Registered after `period_patterns` and before
+`period_points`, in the order they had at the end of `period_patterns`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimcheck.calendar import (
+    MONTH_NAMES,
+    MONTHS,
+    add_months,
+    financial_year,
+    financial_year_of,
+    month_end,
+    parliament_of,
+    spending_review_of,
+)
+from claimcheck.extract.period_grammar import FY, fy_span, pattern, unresolved
+
+
+@pattern(
+    r"\b(?:by\s+the\s+end\s+of\s+|over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?parliament\b",
+    needs=("parliament",),
+)
+def _parliament(m, ctx):
+    return _from_calendar(ctx, parliament_of, "Parliament")
+
+
+@pattern(
+    r"\b(?:over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b",
+    needs=("spending review",),
+)
+def _spending_review(m, ctx):
+    return _from_calendar(ctx, spending_review_of, "Spending Review")
+
+
+def _from_calendar(ctx, lookup, name: str):
+    """The span of the Parliament or Spending Review (`calendar.yaml`) the document's date falls in."""
+    if ctx.doc_date is None:
+        return unresolved()
+    span = lookup(ctx.doc_date)
+    if span is None:
+        return "period", None, None, f"no {name} in the calendar table covers the document's date"
+    return "period", span[0], span[1], None
+
+
+@pattern(r"\b(later|earlier|early|late)\s+(this|next|last)\s+year\b", needs=("this year", "next year", "last year"))
+def _part_of_year(m, ctx):
+    """ "We will publish the strategy later this year", "early next year": part of a calendar year, a
+    statement's timetable (a budget's "this year" is the financial year, below). Early is January to March,
+    late October to December; "later this year" runs from the document's date."""
+    if ctx.doc_date is None:
+        return unresolved("event")
+    day, when = ctx.doc_date, m[1].lower()
+    year = day.year + {"this": 0, "next": 1, "last": -1}[m[2].lower()]
+    if m[2].lower() == "this" and when in ("later", "earlier"):
+        span = (day, date(year, 12, 31)) if when == "later" else (date(year, 1, 1), day)
+    elif when in ("early", "earlier"):
+        span = (date(year, 1, 1), date(year, 3, 31))
+    else:
+        span = (date(year, 10, 1), date(year, 12, 31)) if when == "late" else (date(year, 7, 1), date(year, 12, 31))
+    return "event", *span, None
+
+
+@pattern(r"\b(next|last|this)\s+month\b", needs=("month",))
+def _relative_month(m, ctx):
+    """ "The pilot will start next month": the calendar month after (before, of) the document's date."""
+    if ctx.doc_date is None:
+        return unresolved("event")
+    first = add_months(ctx.doc_date.replace(day=1), {"next": 1, "last": -1, "this": 0}[m[1].lower()])
+    return "event", first, month_end(first.year, first.month), None
+
+
+@pattern(rf"\b(?:(from|starting)\s+)?next\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=("next",))
+def _next_named_month(m, ctx):
+    """ "in next April": the first such month after the document's; "From next April, councils will receive
+    £50 million more": the day something starts, not the month the money is for."""
+    if ctx.doc_date is None or m[2].lower() == "may":
+        return unresolved("event") if ctx.doc_date is None else None
+    month = MONTHS[m[2].lower().rstrip(".")]
+    year = ctx.doc_date.year + (1 if month <= ctx.doc_date.month else 0)
+    first = date(year, month, 1)
+    return "event", first, first if m[1] else month_end(year, month), None
+
+
+@pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year(?:,?\s+({FY}))?"
+         r"|\b(?:in\s+|for\s+)?this\s+year\b", needs=("financial year", "this year"))
+def _this_year(m, ctx):
+    if m[1]:
+        span = fy_span(m[1])
+        return ("period", *span, None) if span else None
+    return _financial_year_from(ctx, 0)
+
+
+@pattern(r"\b(?:in\s+|for\s+|during\s+)?(?:next|the\s+next|the\s+coming)\s+(?:financial\s+)?year\b(?!\s+(?:to|ending))",
+         needs=("next year", "next financial year", "coming year", "coming financial year"))
+def _next_fy(m, ctx):
+    """ "an extra £2 billion for schools next year": the financial year after the document's, as "this year"
+    is the document's own."""
+    return _financial_year_from(ctx, 1)
+
+
+@pattern(r"\b(?:last|the\s+previous)\s+financial\s+year\b", needs=("financial year",))
+def _last_fy(m, ctx):
+    return _financial_year_from(ctx, -1)
+
+
+def _financial_year_from(ctx, offset: int):
+    """The financial year `offset` years from the document's own (0 this, 1 next, -1 last)."""
+    if ctx.doc_date is None:
+        return unresolved()
+    start, _ = financial_year_of(ctx.doc_date)
+    return "period", *financial_year(start.year + offset), None
