@@ -25,6 +25,7 @@ CURRENCY_WORDS = {"pounds": "GBP", "pounds sterling": "GBP", "euros": "EUR", "do
 CURRENCIES = ("GBP", "EUR", "USD")
 UREG.define("percentage_point = percent = pp")
 
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "1,234.5" or "1234.5", as a regular expression
 MAGNITUDES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
     "bn": 1e9, "b": 1e9, "billion": 1e9, "billions": 1e9, "tn": 1e12, "trillion": 1e12,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.quantities import NUMBERED_IN_LOWER_CASE, STOP
+from claimcheck.extract.counted import NUMBERED_IN_LOWER_CASE, STOP
 from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK, NUMBERED
 
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"

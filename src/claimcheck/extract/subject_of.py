@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import REPORTED, REPORTING, after_amount, possessive_before, subject_before_verb
-from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OPENS_WITH_WHOLE, Figure, counted_phrase
+from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OPENS_WITH_WHOLE, Figure
 from claimcheck.extract.subjects import HEADS, Entity, Memory, clause_bounds, refers_back
 from claimcheck.units import CURRENCIES
 

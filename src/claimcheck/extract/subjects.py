@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from claimcheck.calendar import MONTHS
-from claimcheck.extract.quantities import STOP
+from claimcheck.extract.counted import STOP
 from claimcheck.units import SCALE_WORDS
 from claimcheck.wordlists import words
 

@@ -1,0 +1,138 @@
+"""What a count counts: the noun phrase after a number ("72 local authorities", "19 of our strongest performing
+local authorities", "children in care"), read word by word against lists of function words and verbs.
+
+Hand-written because what ends a counted noun in a civil servant's sentence ("152 local authorities took part",
+"1.2 million children live in ...", "Ten Partners in Practice local authorities") is a matter of these few
+rules, not of a general parser; `quantities` calls it for each bare number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.units import NUMBER
+from claimcheck.wordlists import words
+
+STOP = words("function_words")
+_PAST_VERBS = words("verbs_past")
+_PRESENT_VERBS = words("verbs_present")
+_COUNT_OPENS_CLAUSE = re.compile(
+    r"(?:^|[,;:(]|\band|\bin\s+total,?)\s*(?:(?:some|around|about|over|more\s+than|almost|nearly|up\s+to|at\s+least|"
+    r"an\s+estimated|approximately|a\s+further|another|an\s+additional)\s+)?"
+    rf"(?:{NUMBER})(?:\s*(?:million|billion|thousand|m|bn|k))?\s*$", re.I)
+_IRREGULAR_PLURALS = frozenset({"children", "people", "staff", "women", "men"})
+_VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$")
+
+
+# names that take a number, written in lower case in running text: "198,090 section 47 enquiries"
+NUMBERED_IN_LOWER_CASE = frozenset({"section", "stage", "tier", "level", "wave", "phase", "schedule", "article",
+                                    "clause"})
+
+
+def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[A-Za-z][\w’'-]*|\d+(?![\d,.%])|[^\sA-Za-z]", text[pos:]):
+        token = m.group(0)
+        if not token[0].isalpha() and not (token.isdigit() and found and found[-1][2] in NUMBERED_IN_LOWER_CASE):
+            break
+        found.append((pos + m.start(), pos + m.end(), token))
+        if len(found) >= limit:
+            break
+    return found
+
+
+_IN_STATES = frozenset({"care", "need", "custody"})
+ESTIMATE = r"approx\.?|approximately|estimated|est\."  # a note in brackets after a figure: "2,000 (approx.)"
+
+
+def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, int, int]:
+    """The noun phrase a count counts: "72 local authorities", "19 of our strongest ... local authorities",
+    "5,500 days of support". Stops at function words, verbs and punctuation."""
+    rest = text[pos:]
+    # "33,100 (FTE) children and family social workers", "2,000 (approx.) children": a note in brackets is not
+    # what is counted
+    lead_pattern = r"\s+of\s+" if of else (rf"(?:\s+\((?:FTE|full[- ]time equivalent|headcount|{ESTIMATE}"
+                                           r"|provisional|rounded)\))?"
+                                           r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?")
+    lead = re.match(lead_pattern, rest)
+    if not lead or lead.end() == 0:
+        return None, pos, pos
+    if _TIME_AFTER.match(rest, lead.end()):
+        return None, pos, pos  # "down from 1,402 last year": a time, not what is counted
+    words = _words_after(text, pos + lead.end(), limit=8)
+    phrase: list[tuple[int, int, str]] = []
+    taken_next = False  # the word was read with the one before it
+    for i, (start, end, word) in enumerate(words):
+        if taken_next:
+            taken_next = False
+            continue
+        low = word.lower()
+        if low in ("in", "of", "for", "and") and phrase and phrase[-1][2][0].isupper() and i + 1 < len(words) \
+                and words[i + 1][2][0].isupper():
+            phrase.append((start, end, word))  # "Ten Partners in Practice local authorities": a name inside
+            continue
+        if low == "of" and phrase and i + 1 < len(words) and words[i + 1][2].lower() not in STOP:
+            phrase.append((start, end, word))
+            continue
+        if low == "after" and phrase and phrase[-1][2].lower() == "looked":
+            phrase.append((start, end, word))  # "looked after children"
+            continue
+        if low == "in" and phrase and i + 1 < len(words) and words[i + 1][2].lower() in _IN_STATES:
+            phrase.append(words[i + 1])  # "children in care", "children in need": one group of children
+            taken_next = True
+            continue
+        if low == "and" and phrase and (not plural(phrase[-1][2]) or _FIXED_PAIR.match(
+                " ".join(w for _, _, w in words[i - 1:i + 2]))) and i + 1 < len(words) \
+                and words[i + 1][2].isalpha() and words[i + 1][2].lower() not in STOP:
+            phrase.append((start, end, word))  # "500 child and family social workers": one noun phrase
+            continue
+        if low in STOP and not (word[0].isupper() and phrase):
+            break
+        if not phrase and low in _PAST_VERBS:
+            break  # "out of a total of 151 took part": a verb, nothing counted
+        if phrase and (low in _PAST_VERBS or (low.endswith("ed") and low != "looked" and plural(phrase[-1][2])
+                                              and _COUNT_OPENS_CLAUSE.search(text, 0, pos))):
+            # "152 local authorities took part", "1.2 million people received support"; but "of the 31
+            # homes judged inadequate": a count that does not open its clause is not the verb's subject
+            break
+        if phrase and (low in _PRESENT_VERBS or (low.endswith("s") and low[:-1] in _PRESENT_VERBS)) \
+                and plural(phrase[-1][2]):
+            # "1.2 million children live in ...": the verb of which the count is the subject; "one in five
+            # children lives in poverty": the verb agrees with the "one"
+            break
+        if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper() \
+                and not (low == "after" or phrase[-1][2].lower() == "looked"):
+            # "performing" in "strongest performing local authorities" is a modifier only if a noun follows
+            nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
+            if (not nxt or nxt in STOP or _VERB_LIKE.match(nxt)) and not (low == "looked" and nxt == "after"):
+                break
+        if not phrase and _VERB_LIKE.match(low) and low.endswith("ed") and "-" not in low:
+            nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
+            if low != "looked" and (not nxt or nxt in STOP or _VERB_LIKE.match(nxt)):
+                break
+        phrase.append((start, end, word))
+        if len(phrase) >= (6 if any(w.lower() == "and" for _, _, w in phrase) else 5):
+            break
+    while phrase and (phrase[-1][2].lower() in ("of", "and")
+                      or (len(phrase) > 1 and phrase[-1][2].lower() in _ONLY_ADJECTIVE)):
+        phrase.pop()  # "200 places available" counts places
+    if not phrase or (len(phrase) == 1 and phrase[0][2].lower() in _ONLY_ADJECTIVE):
+        return None, pos, pos  # "out of the 4,000 available": what is counted was said before
+    return text[phrase[0][0]:phrase[-1][1]], phrase[0][0], phrase[-1][1]
+
+
+_FIXED_PAIR = re.compile(r"children and (?:young|family|families)\b", re.I)  # one noun phrase, not two
+_ONLY_ADJECTIVE = frozenset(
+    "available eligible remaining left needed required possible allocated funded planned expected overall "
+    "altogether more less".split()
+)
+
+
+def plural(word: str) -> bool:
+    """ "children", "authorities" (a noun a count counts), not "business" or "status"."""
+    word = word.lower()
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _IRREGULAR_PLURALS
+
+
+_TIME_AFTER = re.compile(r"(?:last|next|this|previous|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|time)\b",
+                         re.I)
