@@ -146,19 +146,21 @@ def read_bytes(path: str | Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise DocumentError(f"not a regular file ({file_type(info.st_mode)})")
         if info.st_size > MAX_BYTES:
-            raise DocumentError(_too_large(info.st_size))
+            raise DocumentError(too_large(info.st_size))
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DocumentError(os_reason(exc)) from exc
     if len(raw) > MAX_BYTES:
-        raise DocumentError(_too_large(len(raw)))
+        raise DocumentError(too_large(len(raw)))
     return raw
 
 
 def parse_bytes(raw: bytes, path: str | Path) -> Document:
     """The document in `raw`: decoded (a saved web page to the text it shows), refused with the reason when
-    empty or not text."""
+    too large, empty or not text."""
+    if len(raw) > MAX_BYTES:
+        raise DocumentError(too_large(len(raw)))
     text = decode(raw)
     if Path(path).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         text = html_to_text(text)  # a minified page is one long line of markup, but not of text
@@ -172,7 +174,7 @@ def read_document(path: str | Path) -> Document:
     return parse_bytes(read_bytes(path), path)
 
 
-def _too_large(size: int) -> str:
+def too_large(size: int) -> str:
     return f"too large to check ({size:,} bytes; the limit is {MAX_BYTES:,})"
 
 

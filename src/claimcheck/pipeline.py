@@ -27,7 +27,7 @@ from claimcheck import snapshot
 from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest, document_from_metadata
 from claimcheck.cache import document_metadata as metadata_of
 from claimcheck.claims import CATEGORICAL, COLUMNS, claims_frame, typed
-from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, parse_bytes
+from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, parse_bytes, too_large
 from claimcheck.extract import extract_document
 from claimcheck.folders import iter_paths
 
@@ -219,9 +219,9 @@ def extract_file(path: str, raw: bytes | None = None) -> Outcome:
         if raw is None:
             stat = FileStat.of(path)
             if stat.size > MAX_BYTES:
-                raise DocumentError(f"too large to check ({stat.size:,} bytes; the limit is {MAX_BYTES:,})")
+                raise DocumentError(too_large(stat.size))
             raw = Path(path).read_bytes()
-        doc = _parse(path, raw)
+        doc = parse_bytes(raw, path)
     except OSError as exc:
         return Outcome(path, stat, error=exc.strerror or str(exc))
     except DocumentError as exc:
@@ -240,13 +240,6 @@ def extract_file(path: str, raw: bytes | None = None) -> Outcome:
 
 def extract_files(paths: list[str]) -> list[Outcome]:
     return [extract_file(path) for path in paths]
-
-
-def _parse(path: str, raw: bytes) -> Document:
-    """The document in `raw`, with the same checks and reasons as `documents.read_document`."""
-    if len(raw) > MAX_BYTES:
-        raise DocumentError(f"too large to check ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
-    return parse_bytes(raw, path)
 
 
 def _extract_locally(paths: list[str], jobs: int | None) -> list[Outcome]:
