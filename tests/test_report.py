@@ -198,6 +198,22 @@ def test_claims_inventory_is_capped_for_large_corpora(monkeypatch):
     assert text.count("<details>") == 3
     assert "The 3 subjects found in most documents, of 5" in text
     assert "And 2 more claim(s) about this subject." in text
+    # the summary counts the subject's claims and documents, not only the rows shown
+    assert "<summary>Programme A (4 claim(s), 4 document(s))</summary>" in text
+
+
+def test_inventory_labels_fall_back_from_key_to_subject_to_no_subject():
+    from claimcheck.report.markdown import subject_labels
+
+    claims = make_claims([
+        {"doc": "a", "line": 1, "text": "£1m", "subject": "The Innovation Programme", "subject_key": "innovation"},
+        {"doc": "a", "line": 2, "text": "£2m", "subject": "The Innovation Programme"},
+        {"doc": "b", "line": 3, "text": "£3m"},
+        {"doc": "b", "line": 4, "text": "£4m", "subject": "Troubled Families", "subject_key": ""},
+        {"doc": "c", "line": 5, "text": "£5m", "subject_key": "innovation"},
+    ])
+    assert subject_labels(claims).tolist() == [
+        "innovation", "innovation programme", "(no subject)", "(no subject)", "innovation"]
 
 
 def test_a_check_with_thousands_of_findings_stays_readable(monkeypatch):

@@ -41,6 +41,10 @@ DEFAULTS = {
 }
 MEASURED = ("money", "count", "percent", "rate", "measure", "duration")
 ADDITIVE = ("money", "count", "duration")
+# The columns discovery compares claims by; the words quoted in a finding are fetched for its claims alone.
+KEYS = ("doc", "line", "kind", "value", "unit", "bound", "low", "high", "change", "subject", "subject_key", "counted",
+        "period_start", "period_end")
+WORDS = ("text", "sentence")
 BLOCK_CELLS = 1 << 22  # claim pairs compared at once: a few tens of MB of temporary arrays
 
 
@@ -75,7 +79,7 @@ def discover(claims: pd.DataFrame, documents: pd.DataFrame, aliases: list[Alias]
         if group["doc"].nunique() < 2:
             continue
         for i, j in _disjoint_pairs(group, conf, max(1, conf["max_findings"] - len(found))):
-            found.append(_discovery(group.iloc[i], group.iloc[j], conf))
+            found.append(_discovery(_worded(group.iloc[i], claims), _worded(group.iloc[j], claims), conf))
             if len(found) >= conf["max_findings"]:
                 return found
     return found
@@ -117,7 +121,7 @@ def slug(name: str) -> str:
 def _comparable(claims: pd.DataFrame, documents: pd.DataFrame, aliases: list[Alias]) -> pd.DataFrame:
     """The measured claims that link to an entity and state their period, with the keys discovery groups by.
     Units, nouns, documents and dates repeat across a corpus: each is read once per distinct value."""
-    table = claims[claims["kind"].isin(MEASURED) & claims["value"].notna()].copy()
+    table = claims.loc[claims["kind"].isin(MEASURED) & claims["value"].notna(), list(KEYS)]
     table = table.join(link_subjects(table, aliases))
     table = table[table["entity"].notna()]
     table["dimension"] = map_distinct(table["unit"], _dimension)
@@ -128,6 +132,12 @@ def _comparable(claims: pd.DataFrame, documents: pd.DataFrame, aliases: list[Ali
     table["p_start"] = map_distinct(table["period_start"], _day)
     table["p_end"] = map_distinct(table["period_end"], _day)
     return table[table["p_start"].notna() & table["p_end"].notna()]
+
+
+def _worded(row: pd.Series, claims: pd.DataFrame) -> pd.Series:
+    """A row of the comparable table with its claim's words (`text`, `sentence`) from the claims table: only
+    the few claims in a discovery need them, so the million-row copy leaves them out."""
+    return pd.concat([row, claims.loc[row.name, list(WORDS)]])
 
 
 def _dimension(unit) -> str | None:

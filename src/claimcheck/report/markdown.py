@@ -16,7 +16,6 @@ import pandas as pd
 from tabulate import tabulate
 
 from claimcheck.changed import Focus
-from claimcheck.checks.base import map_distinct
 from claimcheck.findings import Finding, Verdict
 from claimcheck.pipeline import Corpus
 from claimcheck.report import numbers
@@ -208,11 +207,12 @@ COVERAGE_DOCUMENTS = 500
 def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     claims = corpus.claims
     compared = [np.asarray(v.claim_index) for v in verdicts if len(v.claim_index)]
-    covered = np.unique(np.concatenate(compared)) if compared else np.array([], dtype=int)
-    per_doc = claims.groupby("doc").size() if not claims.empty else pd.Series(dtype=int)
-    is_covered = claims.index.isin(covered)
-    covered_doc = claims.loc[is_covered].groupby("doc").size() if len(covered) else pd.Series(dtype=int)
-    claim_count, covered_count = per_doc.to_dict(), covered_doc.to_dict()  # a dict lookup, not a Series one
+    is_covered = claims.index.isin(np.concatenate(compared) if compared else [])
+    doc_codes, doc_ids = pd.factorize(claims["doc"])  # counted on codes: no copy of a million rows
+    per_doc = np.bincount(doc_codes, minlength=len(doc_ids))
+    covered_per_doc = np.bincount(doc_codes[is_covered], minlength=len(doc_ids))
+    claim_count = dict(zip(doc_ids, per_doc.tolist(), strict=True))
+    covered_count = {doc: n for doc, n in zip(doc_ids, covered_per_doc.tolist(), strict=True) if n}
     documents = corpus.documents
     if len(documents) > COVERAGE_DOCUMENTS:  # the least covered first: those are the ones to write rules for
         documents = sorted(documents, key=lambda d: (covered_count.get(d.id, 0), d.id))[:COVERAGE_DOCUMENTS]
@@ -227,7 +227,7 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
         ]
         for doc in documents
     ]
-    uncovered = len(corpus.documents) - len(covered_doc)
+    uncovered = len(corpus.documents) - len(covered_count)
     out = [
         "## Coverage",
         "",
@@ -258,22 +258,25 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     out = ["## Claims by subject", ""]
     if claims.empty:
         return out + ["No claims were found.", ""]
-    keys = claims["subject_key"].astype(object).fillna(map_distinct(claims["subject"], normalise_subject))
-    keys = keys.replace("", None)
-    keys = keys.fillna("(no subject)")
-    spread = claims.groupby(keys)["doc"].nunique().to_dict()
-    order = sorted(spread, key=lambda k: (k == "(no subject)", -spread[k], k))
+    codes, labels = pd.factorize(subject_labels(claims))
+    spread = dict(zip(labels, distinct_per_code(codes, len(labels), claims["doc"]).tolist(), strict=True))
+    order = sorted(spread, key=lambda k: (k == NO_SUBJECT, -spread[k], k))
     shown = set(order[:INVENTORY_SUBJECTS])
     if len(order) > len(shown):
         out += [f"The {len(shown)} subjects found in most documents, of {len(order)}; "
                 "`claimcheck subjects` and `claimcheck extract` list them all.", ""]
-    in_shown = keys.isin(shown).to_numpy()  # only the shown subjects' rows are split into groups
-    groups = dict(iter(claims[in_shown].groupby(keys[in_shown], sort=False)))
+    sizes = np.bincount(codes, minlength=len(labels))
+    by_label = np.argsort(codes, kind="stable")  # each subject's rows together, in reading order
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    position = {label: i for i, label in enumerate(labels)}
+    has_subject = claims["subject"].notna().to_numpy()
     for key in order[:INVENTORY_SUBJECTS]:
-        group = groups[key]
-        name = group["subject"].dropna().iloc[0] if group["subject"].notna().any() else key
-        more = len(group) - INVENTORY_CLAIMS
-        group = group.head(INVENTORY_CLAIMS)
+        i = position[key]
+        members = by_label[starts[i] : starts[i + 1]]
+        named = members[has_subject[members]]
+        name = claims["subject"].iloc[named[0]] if len(named) else key
+        more = len(members) - INVENTORY_CLAIMS
+        group = claims.iloc[members[:INVENTORY_CLAIMS]]
         rows = [
             [
                 code(f"{r.doc}:{r.line}"),
@@ -286,8 +289,7 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
             for r in group.itertuples()
         ]
         out += [
-            f"<details><summary>{escape_md(name)} ({len(group)} claim(s), "
-            f"{group['doc'].nunique()} document(s))</summary>",
+            f"<details><summary>{escape_md(name)} ({len(members)} claim(s), {spread[key]} document(s))</summary>",
             "",
             table(rows, ["where", "figure", "kind", "value", "bound", "period"]),
             "",
@@ -298,7 +300,36 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     return out
 
 
+NO_SUBJECT = "(no subject)"
+
+
+def subject_labels(claims: pd.DataFrame) -> pd.Series:
+    """Per claim, the key the inventory groups it under: its subject key, else its normalised subject, else
+    "(no subject)". Worked out once per distinct (key, subject) pair: a million claims have a few thousand."""
+    key_codes, key_values = pd.factorize(claims["subject_key"], use_na_sentinel=True)
+    subject_codes, subject_values = pd.factorize(claims["subject"], use_na_sentinel=True)
+    width = len(subject_values) + 1  # codes shifted by one: 0 is a missing value
+    inverse, pairs = pd.factorize((key_codes.astype(np.int64) + 1) * width + subject_codes + 1)
+    labels = []
+    for key_code, subject_code in zip(*np.divmod(pairs, width), strict=True):
+        key = key_values[key_code - 1] if key_code else None
+        if key is None:
+            key = normalise_subject(subject_values[subject_code - 1]) if subject_code else ""
+        labels.append(key or NO_SUBJECT)
+    return pd.Series(np.array(labels, dtype=object)[inverse], index=claims.index)
+
+
+def distinct_per_code(codes: np.ndarray, size: int, values: pd.Series) -> np.ndarray:
+    """Per group code (0..size-1), how many distinct values (missing ones aside) its rows have:
+    `groupby(codes)[values].nunique()` on integer codes rather than on a million strings."""
+    value_codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    present = value_codes >= 0
+    pairs = pd.unique(codes[present].astype(np.int64) * len(distinct) + value_codes[present])
+    return np.bincount(pairs // max(len(distinct), 1), minlength=size)
+
+
 TIMELINE_TASKS = 40  # per failing check: a chart stops being readable long before that
+TIMELINE_COLUMNS = ("doc", "line", "text", "value", "unit", "period_start", "period_end", "doc_date")
 
 
 def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
@@ -306,7 +337,7 @@ def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
     sections = []
     for verdict in problems:
         named = {e.location for f in verdict.findings for e in f.evidence}
-        rows = claims.loc[claims.index.isin(verdict.claim_index)]
+        rows = claims.loc[claims.index.isin(verdict.claim_index), list(TIMELINE_COLUMNS)]
         dated = rows[rows["period_start"].notna() | rows["doc_date"].notna()]
         where = dated["doc"].astype(str) + ":" + dated["line"].astype(str)
         disagreeing = where.isin(named)  # when there are too many, the disagreeing figures are the ones shown
