@@ -102,7 +102,8 @@ def test_no_metadata_at_all():
     "View Source", "Reticulating Splines", "Share this page", " Portrait", "Skip to main content",
     "Read the most recent articles written by Jim.Dunton - Windsurfing to Whitehall",
     "(1 year, 9 months ago)", "See all updates (3) for Reporting year 2023",
-    "Page 3 of 12", "Page 1", "- 14 -", "5 min read", "2 comments", "Updated: 12:34pm 3 March 2023", "Last reviewed 10 June 2023",
+    "Page 3 of 12", "Page 1", "- 14 -", "5 min read", "2 comments", "Updated: 12:34pm 3 March 2023",
+    "Last reviewed 10 June 2023",
     "Cookies on GOV.UK", "Accept additional cookies", "Is this page useful?", "Report a problem with this page",
     "Share on Twitter", "Related Topics", "More on this story", "© Crown copyright 2023", "ISBN 978-1-5286-1234-5",
 ])

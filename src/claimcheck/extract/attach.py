@@ -149,5 +149,11 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
         return False
     if span.start_pos >= figure.end:
         return not _COMMA.search(text, figure.end, span.start_pos)
+    if _STANDS_AT.fullmatch(text, span.end_pos, figure.start):
+        return True  # "The number of children looked after on 31 March 2023 was 83,840"
     return not text[:span.start_pos].strip() and re.match(r"\s*(?:,|there\s+(?:were|was|are|is)\b)",
                                                           text[span.end_pos:]) is not None
+
+
+# between a stock's day and its figure: the verb that gives the level, and perhaps a hedge ("was around")
+_STANDS_AT = re.compile(r"\s*,?\s*(?:was|were|is|are|stood\s+at|totalled|totaled|reached)\b[a-z\s-]{0,20}", re.I)
