@@ -31,6 +31,9 @@ _BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+
                        r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
 _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
+# a share in words, then what it is a share of, just before a bracket: "half of councils (", "one in five councils ("
+_SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|[a-z]+))(?:\s+of)?"
+                                   r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
@@ -71,6 +74,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             counted, _, _ = counted_phrase(text, figure.end + skip.end())
             if counted:
                 return counted
+            share = next((subject for f, subject in reversed(earlier) if f.kind == "percent"), None)
+            if bracketed and share and _SHARE_BEFORE_BRACKET.search(text, 0, figure.start - 1):
+                return share  # "Over half of councils (54%) reported an overspend": the same share, in figures
         change_in = _CHANGE_IN.match(text, figure.end)
         if change_in:  # "a 10% reduction in the number of children's social workers"
             described = after_amount(text, change_in.end())
