@@ -12,7 +12,14 @@ import re
 from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.periods import TimeSpan
-from claimcheck.extract.phrases import REPORTED, REPORTING, after_amount, possessive_before, subject_before_verb
+from claimcheck.extract.phrases import (
+    ANNOUNCING,
+    REPORTED,
+    REPORTING,
+    after_amount,
+    possessive_before,
+    subject_before_verb,
+)
 from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OPENS_WITH_WHOLE, Figure
 from claimcheck.extract.subjects import HEADS, Entity, Memory, clause_bounds, refers_back
 from claimcheck.units import CURRENCIES
@@ -50,12 +57,13 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if same:
             return same[-1]
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
-                 and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)]
+                 and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)
+                 and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)]
     if figure.kind == "percent":
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         index = next(i for i, f in enumerate(figures) if f is figure)
         previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
-        near = previous and figure.start - max(previous.end, previous.counted_end or 0) < 40
+        near = previous and figure.start - max(previous.end, previous.counted_end or 0) < 60
         if previous and ((near and (figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])))
                          or OF_THE_WHOLE.search(text, 0, figure.start)  # "Of the 2,460 homes inspected, 81% were"
                          # "Of the 152 local authorities, 56% were judged good ..., 34% requires improvement"
@@ -100,7 +108,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 if holder:
                     described = f"{holder} {described}"
             return described
-        if money and (BASE_BEFORE.search(text, 0, figure.start)
+        if money and (BASE_BEFORE.search(text, 0, figure.start) or _LABELLED_IN_BRACKETS.search(text, 0, figure.start)
                       or re.search(r"\s(?:and|or)\s+$", text[max(0, figure.start - 6):figure.start])
                       or (figure.change and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))):
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
@@ -113,6 +121,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,") == "":
             return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
+        head = _HEAD_AFTER.match(text, figure.end)
+        if head and head[1].split()[-1].lower() in HEADS:
+            return head[1]  # "The £50 million fund was first announced in the 2021 Budget"
         named = [e for e in ents if e.score >= 2]
         if named:
             return memory.expand(_nearest(named, figure).text)
@@ -170,6 +181,13 @@ _NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "so
 
 
 # "according to new figures from the County Councils Network (CCN)": whose figures, not what they are about
+# "first announced in the 2021 Budget", "set out at the Spending Review": where it was said, not what it is
+_ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s+(?:the\s+|last\s+year.s\s+)?"
+                           r"(?:(?:19|20)\d\d(?:-\d\d)?\s+)?$", re.I)
+# "£50 million fund was": the thing the amount is, named right after it, before its verb
+_HEAD_AFTER = re.compile(r"\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)(?=\s+(?:was|is|will|has|had|were|are|would)\b)")
+# "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
+_LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w’'-]+\s+){0,4}?(?:from\s+|by\s+)?(?:the\s+)?$", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _SAID_AFTER = re.compile(rf"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned)"
