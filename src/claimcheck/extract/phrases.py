@@ -14,7 +14,8 @@ from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK, NUMBERED
 
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
-                  r"account|accounts|costs?(?=\s+(?:(?:an\s+estimated|around|about|over|nearly|almost|just|some|on\s+average|an\s+average\s+of)\s+)?[£$€\d])|"
+                  r"account|accounts|costs?(?=\s+(?:(?:an\s+estimated|around|about|over|nearly|almost|just|some|"
+                  r"on\s+average|an\s+average\s+of)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"tripled|trebled|halved|"

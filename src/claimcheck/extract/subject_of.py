@@ -39,7 +39,8 @@ _BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+
 _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 # a share in words, then what it is a share of, just before a bracket: "half of councils (", "one in five councils ("
-_SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|[a-z]+))(?:\s+of)?"
+_SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|three|four|five|ten))"
+                                   r"(?:\s+of)?"
                                    r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
@@ -180,7 +181,6 @@ _LABEL_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will)\s", re.I)
 _NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "sources", "update", "updated"})
 
 
-# "according to new figures from the County Councils Network (CCN)": whose figures, not what they are about
 # "first announced in the 2021 Budget", "set out at the Spending Review": where it was said, not what it is
 _ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s+(?:the\s+|last\s+year.s\s+)?"
                            r"(?:(?:19|20)\d\d(?:-\d\d)?\s+)?$", re.I)
@@ -188,6 +188,7 @@ _ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s
 _HEAD_AFTER = re.compile(r"\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)(?=\s+(?:was|is|will|has|had|were|are|would)\b)")
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
+# "according to new figures from the County Councils Network (CCN)": whose figures, not what they are about
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w’'-]+\s+){0,4}?(?:from\s+|by\s+)?(?:the\s+)?$", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _SAID_AFTER = re.compile(rf"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned)"
