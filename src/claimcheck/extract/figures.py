@@ -110,6 +110,10 @@ _FRACTION = re.compile(
 # "demand rose by a third", "cut by half": a change as a share, with no "of"
 _BY_FRACTION = re.compile(r"(?<=\bby\s)(?:(?P<part>a|one|two|three)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?)\b"
                           r"(?!\s+of\b)", re.I)
+# "Of these, two-thirds were boys", "Half were placed with foster carers": the share is what the verb tells of
+_FRACTION_BEFORE_VERB = re.compile(
+    r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"
+    r"(?=\s+(?:were|was|are|is|had|have|has|said|say|reported|agreed|received)\b)", re.I)
 _WHOLES = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 
@@ -117,8 +121,8 @@ def _fractions(masked: str) -> list[re.Match]:
     """ "a third of councils", "two-thirds of children", "half of local authorities": a share in words. Not
     "the first half of 2023" (a period) nor "the third of May"; a bare "third" or "quarter" needs its
     number."""
-    return [m for m in _FRACTION.finditer(masked) if m["part"] or m["whole"].lower() == "half"] \
-        + list(_BY_FRACTION.finditer(masked))
+    in_words = [*_FRACTION.finditer(masked), *_FRACTION_BEFORE_VERB.finditer(masked)]
+    return [m for m in in_words if m["part"] or m["whole"].lower() == "half"] + list(_BY_FRACTION.finditer(masked))
 
 
 def _proportions(sentence: str, masked: str) -> list[Figure]:
@@ -128,7 +132,7 @@ def _proportions(sentence: str, masked: str) -> list[Figure]:
     found = []
     matches = [*_N_IN_M.finditer(masked), *_OUT_OF.finditer(masked), *_fractions(masked)]
     for m in sorted(matches, key=lambda match: match.start()):
-        if m.re is _FRACTION or m.re is _BY_FRACTION:
+        if m.re in (_FRACTION, _FRACTION_BEFORE_VERB, _BY_FRACTION):
             whole = _WHOLES[m["whole"].lower().rstrip("s")]
             part = 1 if (m["part"] or "a").lower() in ("a", "one") else int(number_words(m["part"]) or 0)
             end = m.end("whole")
