@@ -155,7 +155,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         elif labelled_rate:  # a headline tile "Rate per 10,000 children: 67" is the rate its label names
             kind, unit = "rate", f"count / ({labelled_rate[1].replace(',', '')} * count)"
             counted = labelled_rate[2]
-        elif first in TIME_UNITS and not _UNITS_OF_THINGS.match(after):
+        elif first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
             kind, unit = "duration", TIME_UNITS[first]
             end = end + word.end(1)
             if re.search(r"\b(?:over|for)\s*$", before):
@@ -200,6 +200,9 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
 
 # "5,500 days of support" counts days of support; "within six months of this report" is a length of time
 _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
+# "within two years of qualifying", "after six months of": a length of time, though "of" follows ("5,500 days of
+# support" is a count of days)
+_WITHIN_TIME = re.compile(r"\b(?:within|after|before)\s+(?:(?:around|about|just|some)\s+)?$", re.I)
 # "Of the 83,840 children looked after, " (a thousands comma is no clause break): what opens a sentence about
 # parts of a whole; in a whole sentence, or in the window before a figure (where "Of" must keep its capital)
 _WHOLE = r"\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,"
@@ -297,7 +300,7 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
         kind, unit, counted = "money", CURRENCY_WORDS[" ".join(named[1].lower().split())], None
         end += named.end()
         counted_start = counted_end = None
-    elif first in TIME_UNITS and not _UNITS_OF_THINGS.match(after):
+    elif first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
         kind, unit, counted = "duration", TIME_UNITS[first], None
         if re.search(r"\b(?:over|for)\s*$", before):
             bound = "exact"  # "over two years" is how long, not "more than two years"

@@ -55,11 +55,20 @@ def caption_header(text: str) -> Header | None:
         return None  # a paragraph, not a caption; most blocks stop here, before any regex
     mark = _UNIT_MARK.search(text) if "£" in text else None
     stock = _STOCK_DAY.search(text) if " on " in text or " at " in text else None
-    if not mark and not stock:
+    labelled = _CAPTION.match(text)
+    if not mark and not stock and not labelled:
         return None
     about = _CAPTION.sub("", _UNIT_MARK.sub("", text)).strip(" ,.:;–-") or None
+    if about and not mark:  # "Table 1: Number of children in care, 2019 to 2023": what the rows of years count
+        about = _YEARS_COVERED.sub("", about).strip(" ,.:;–-") or None
     stock_day = (MONTHS[stock[2].lower().rstrip(".")], int(stock[1])) if stock else None
-    return Header(multiplier=_multiplier(mark) if mark else None, caption=about if mark else None, stock_day=stock_day)
+    return Header(multiplier=_multiplier(mark) if mark else None, caption=about if mark or labelled else None,
+                  stock_day=stock_day)
+
+
+# the years a caption says its table covers: ", 2019 to 2023", " 2018-19 to 2022-23", ", 2015-2020"
+_YEARS_COVERED = re.compile(r",?\s*(?:(?:from|between)\s+)?(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?"
+                            r"(?:\s*(?:to|[-–]|and)\s*(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*$")
 
 
 def _cells(text: str) -> list[tuple[int, str]]:
@@ -110,7 +119,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     if marks and not any(_CELL.match(c) for _, c in values[1:]):
         return [], Header(periods=header.periods if header else {}, multiplier=_multiplier(marks[0]),
                           caption=header.caption if header else None)
-    label = values[0][1] if not _CELL.match(values[0][1]) else None
+    first = values[0][1]
+    label = first if not _CELL.match(first) or _period(first) else None  # "2019 | 78,150": a year labels its row
     row_period = _period(label) if label else None  # "2019-20 | 10,500": a time series down the rows
     by_column = bool(header and header.columns and (row_period or _TOTAL_ROW.match(label or "")))
     total_row = by_column and not row_period
@@ -163,7 +173,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             span = (add_months(span[1], -12) + timedelta(days=1), span[1])  # the day after the year before's
         subject, what = label, counted
         if column:
-            what = column.lower() if kind == "count" else None
+            # "Year | Number": a column of counts named only "Number" counts what the caption does
+            what = (counted if _GENERIC_COLUMN.match(column) else column.lower()) if kind == "count" else None
             if by_column:  # "2022-23 | 4.5 | 3": the years down the rows, each column a series
                 subject = label or column
         claims.append(Claim(
@@ -176,6 +187,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     return claims, header
 
 
+_GENERIC_COLUMN = re.compile(r"^(?:number|numbers|count|total|value|figure|n)$", re.I)
 _CHANGE_WORD = re.compile(r"\bchange\b", re.I)  # a row of changes ("Annual change", "Percentage change")
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?total\b", re.I)
 _CHANGE_ROW = re.compile(r"^(?:annual|yearly|year[- ]on[- ]year)?\s*(?:percentage\s+)?change(?:\s*\(%\))?$", re.I)
