@@ -134,5 +134,6 @@ def plural(word: str) -> bool:
     return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _IRREGULAR_PLURALS
 
 
-_TIME_AFTER = re.compile(r"(?:last|next|this|previous|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|time)\b",
-                         re.I)
+_TIME_AFTER = re.compile(r"(?:last|next|this|previous|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|time)\b"
+                         r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|decades?)"
+                         r"\s+(?:ago|earlier|before)\b", re.I)  # "up from 4,000 ten years ago"

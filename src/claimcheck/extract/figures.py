@@ -89,9 +89,11 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
-_COMPARED_BASE = re.compile(r"[^.;]{0,40}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
+_COMPARED_BASE = re.compile(r"[^.;]{0,60}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
                             r")\s+from|compared\s+(?:with|to)|(?:expanding|rising|increasing|growing|falling"
-                            r"|dropping)\s+to)\s+", re.I)  # "with 8 local authorities, expanding to 17"
+                            r"|dropping)\s+to)\s+"  # "with 8 local authorities, expanding to 17"
+                            r"(?:(?:around|about|some|roughly|approximately|nearly|almost|over|under|just\s+over"
+                            r"|just\s+under)\s+)?", re.I)  # "up from around 4,000": the hedge is the base's own
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
 _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"

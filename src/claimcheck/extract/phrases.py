@@ -38,6 +38,11 @@ _PASSIVE = re.compile(r"^\s+(?:(?:has|have|had|will|would|is|are|was|were|shall|
                       r"(?=(?:\s+in\s{2,}(?:and\s{2,})?)?\s+(?:to|for|towards|across)\b))")
 ANNOUNCING = r"announced|pledged|promised|confirmed|agreed|unveiled|set\s+out|published"
 _ANNOUNCED = re.compile(rf"^\s+(?:(?:already|previously|first|originally)\s+)?(?:{ANNOUNCING})\b")
+# an aside telling when or where something happened to what the sentence is about: "The funding, announced at the
+# Spending Review, includes", "The scheme, which began in April 2021, has cost"
+ASIDE = re.compile(r",\s*(?:(?:which|that)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?)?"
+                   r"(?:[a-z]+ed|began|begun|set\s+out|made|given|laid|held|won|ran)\s+"
+                   r"(?:at|in|by|on|during|through|under|from)\b[^,]*,", re.I)
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
 _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
@@ -151,6 +156,7 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
     text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
     text = re.split(r"[;:]", text)[-1]
     text = re.sub(r",\s*(?:which|who)\b[^,]*,", " ", text)  # "The programme, which began in 2014, has received"
+    text = ASIDE.sub(" ", text)  # "The scheme, launched in April 2021, has so far cost"
     # "..., with the average cost of a placement now £5,200 a week"; not "with an average of 90 children"
     if (with_clause := _WITH_CLAUSE.search(text)) and with_clause[1].lower() not in _AMOUNT_WORDS:
         return with_clause[1]

@@ -239,11 +239,16 @@ NEXT_IN_LIST = re.compile(LIST_JOINT, re.I)
 _LIST_OF_FIGURES = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?{LIST_JOINT}$", re.I)
 
 
+_TRAILING_HEDGE = re.compile(r"\b(?:around|about|some|roughly|approximately|nearly|almost|over|under|more\s+than"
+                             r"|less\s+than|fewer\s+than|up\s+to|at\s+least|just\s+(?:over|under))\s*$", re.I)
+
+
 def _noise(before: str, after: str) -> bool:
     """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
     if re.search(r"\b(?i:number|total|figure)\s+of\b", before):
         return False
+    before = _TRAILING_HEDGE.sub("", before)  # "up from around 4,000", "rose to over 80,000": what the hedge follows
     if _OF_THE_WHOLE_BEFORE.search(before):
         return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
     if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than"

@@ -14,6 +14,7 @@ from claimcheck.extract.hedges import is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import (
     ANNOUNCING,
+    ASIDE,
     REPORTED,
     REPORTING,
     after_amount,
@@ -203,16 +204,12 @@ def _speaker(text: str, entity: Entity) -> bool:
                                  or _SAID_AFTER.match(text, entity.end) is not None)
 
 
-_ASIDE = re.compile(r",\s*(?:[a-z]+ed|set\s+out|made|given|laid|held|won)\s+(?:at|in|by|on|during|through|under)\b"
-                    r"[^,]*,", re.I)
-
-
 def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
     """ "The funding, announced at the Spending Review, includes £50 million for parenting programmes", "The
     report, published in May 2022, made 80 recommendations": the occasion in a participle aside, and its
     date, are not what the figure is about nor when."""
     return any(m.start() < start and end <= m.end() and not m.start() <= figure.start < m.end()
-               for m in _ASIDE.finditer(text, max(0, start - 80), end + 80))
+               for m in ASIDE.finditer(text, max(0, start - 80), end + 80))
 
 
 def _holder_before(text: str, start: int, clause_start: int) -> str | None:
