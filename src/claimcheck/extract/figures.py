@@ -110,8 +110,9 @@ _FRACTION = re.compile(
     r"century|financial|calendar|academic|term|session|period|quarter|spring|summer|autumn|winter|(?:19|20)\d\d)\b)",
     re.I)
 # "demand rose by a third", "cut by half": a change as a share, with no "of"
-_BY_FRACTION = re.compile(r"(?<=\bby\s)(?:(?P<part>a|one|two|three)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?)\b"
-                          r"(?!\s+of\b)", re.I)
+_BY_FRACTION = re.compile(r"\bby\s+(?:(?:almost|nearly|around|about|roughly|over|more\s+than|less\s+than|just\s+over"
+                          r"|just\s+under)\s+)?(?:(?P<part>a|one|two|three)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?)\b"
+                          r"(?!\s+of\b)", re.I)  # "fell by almost a third": the hedge is read before the share
 # "Of these, two-thirds were boys", "Half were placed with foster carers": the share is what the verb tells of
 _FRACTION_BEFORE_VERB = re.compile(
     r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"
@@ -137,21 +138,21 @@ def _proportions(sentence: str, masked: str) -> list[Figure]:
         if m.re in (_FRACTION, _FRACTION_BEFORE_VERB, _BY_FRACTION):
             whole = _WHOLES[m["whole"].lower().rstrip("s")]
             part = 1 if (m["part"] or "a").lower() in ("a", "one") else int(number_words(m["part"]) or 0)
-            end = m.end("whole")
+            begin, end = m.start("part") if m["part"] else m.start("whole"), m.end("whole")
         else:
             part, whole = (int(v) if v.isdigit() else int(number_words(v) or 0) for v in (m["part"], m["whole"]))
-            end = m.end()
+            begin, end = m.start(), m.end()
         if not 0 < part < whole <= 1000:
             continue
         if " out " in f" {m.group(0).lower()} " and not (whole <= 10 or whole in (100, 1000)):
             continue
         value = 100.0 * part / whole
-        before = sentence[max(0, m.start() - CONTEXT):m.start()]
+        before = sentence[max(0, begin - CONTEXT):begin]
         bound = bound_of(before)
         low, high = interval(value, bound, None)
         change = m.re is _BY_FRACTION and is_change(before, "", False)  # "rose by a third"
-        found.append(Figure(m.start(), end, sentence[m.start():end], "percent", value, "percent", bound, low,
-                            high, None, change))
+        found.append(Figure(begin, end, sentence[begin:end], "percent", value, "percent", bound, low, high, None,
+                            change))
     return found
 
 

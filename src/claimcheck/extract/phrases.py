@@ -20,7 +20,8 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"tripled|trebled|halved|"
                   r"totalled|totaled|stood)(?=\s+(?:(?:by|from|to|at)\s+)?(?:(?:around|about|over|nearly|almost|some|"
-                  r"just\s+(?:over|under))\s+)?(?:[£$€\d]|(?:a|one|two)[\s-]+(?:half|thirds?|quarters?|fifths?)\b)))\b")
+                  r"more\s+than|less\s+than|just\s+(?:over|under))\s+)?"
+                  r"(?:[£$€\d]|half\b|(?:a|one|two)[\s-]+(?:half|thirds?|quarters?|fifths?)\b)))\b")
 
 _PHRASE_STOP = re.compile(
     r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"

@@ -261,7 +261,8 @@ def _noise(before: str, after: str) -> bool:
         return False
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
-                        r"|respectively\b)", after)  # "146 out of 151", "13 of the 29", "and 82,170 respectively"
+                        r"|of\s+(?:these|those|them)\b|respectively\b)", after)
+    # "146 out of 151", "13 of the 29", "Around 400 of these were in London", "and 82,170 respectively"
 
 
 def word_figure(sentence: str, m: re.Match) -> Figure | None:
