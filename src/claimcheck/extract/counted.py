@@ -77,6 +77,9 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         if low == "after" and phrase and phrase[-1][2].lower() == "looked":
             phrase.append((start, end, word))  # "looked after children"
             continue
+        if phrase and (state := _UNDER_ORDER.match(text, start)):
+            # "children subject to a child protection plan", "children on a care order": one group of children
+            return text[phrase[0][0]:state.end()], phrase[0][0], state.end()
         if low == "in" and phrase and i + 1 < len(words) and words[i + 1][2].lower() in _IN_STATES:
             phrase.append(words[i + 1])  # "children in care", "children in need": one group of children
             taken_next = True
@@ -121,6 +124,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     return text[phrase[0][0]:phrase[-1][1]], phrase[0][0], phrase[-1][1]
 
 
+_UNDER_ORDER = re.compile(r"(?:subject\s+to|on|under)\s+(?:an?\s+)?(?:child\s+protection\s+plans?"
+                          r"|(?:interim\s+)?(?:care|supervision|placement|special\s+guardianship)\s+orders?)\b", re.I)
 _FIXED_PAIR = re.compile(r"children and (?:young|family|families)\b", re.I)  # one noun phrase, not two
 _ONLY_ADJECTIVE = frozenset(
     "available eligible remaining left needed required possible allocated funded planned expected overall "

@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     # statutes and things named after a year
     (("act", "regulations", "order", "rules", "measure", "bill", "strategy", "plan", "review"),
      r"\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill|Strategy|Plan|Review)\s+(?:19|20)\d\d\b"),
-    (("year",), r"\b(?:reporting|calendar|academic|school|census)\s+years?\s+(?:19|20)\d\d(?:[-/]\d{2,4})?\b"),
+    (("year",), r"\b(?:reporting|census)\s+years?\s+(?:19|20)\d\d(?:[-/]\d{2,4})?\b"),
     # a note on rounding: "Figures are rounded to the nearest £0.1 million", "to the nearest 10"
     (("nearest",),
      r"\bto\s+the\s+nearest\s+(?:£\s?)?\d[\d,.]*\s*(?:million|billion|thousand|m\b|bn\b|k\b|%|per\s*cent)?"),

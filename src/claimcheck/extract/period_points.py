@@ -79,11 +79,13 @@ def _compared(m, ctx):
     return ("compare", *span, None) if span else None
 
 
-@pattern(rf"\b(?:(?:the\s+)?financial\s+year\s+|(?-i:FY)\s?|the\s+(?={FY}{YEAR_KIND}))?({FY})({YEAR_KIND})?",
-         needs=("#fy",))
+@pattern(rf"\b(?:(?:the\s+)?(financial|academic|school)\s+year\s+|(?-i:FY)\s?|the\s+(?={FY}{YEAR_KIND}))?({FY})"
+         rf"({YEAR_KIND})?", needs=("#fy",))
 def _fy_label(m, ctx):
-    span = fy_span(m[1])
-    if span and m[2] and re.search(r"academic|school", m[2], re.I):
+    """ "2021-22", "the financial year 2021-22", "FY2021/22"; "the academic year 2022/23" and "the 2022-23 school
+    year" run September to August."""
+    span = fy_span(m[2])
+    if span and re.search(r"academic|school", f"{m[1] or ''} {m[3] or ''}", re.I):
         return "period", date(span[0].year, 9, 1), date(span[1].year, 8, 31), None
     return ("period", *span, None) if span else None
 
@@ -179,6 +181,7 @@ def _bare_month(m, ctx):
     return "period", *month_span(year, month), None
 
 
-@pattern(rf"\b(?:in|during|for|throughout|at\s+the\s+end\s+of)\s+({Y})\b(?![-–/]\d)", needs=("#year",))
+@pattern(rf"\b(?:in|during|for|throughout|at\s+the\s+end\s+of)\s+(?:(?:the\s+)?calendar\s+year\s+)?({Y})\b(?![-–/]\d)",
+         needs=("#year",))
 def _in_year(m, ctx):
     return "period", *year_span(int(m[1])), None
