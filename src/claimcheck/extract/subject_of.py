@@ -121,7 +121,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if over := _OVER_BUDGET.search(text, lo, figure.start) or _BRINGING.search(text, lo, figure.start):
             return over[1]
         head = _HEAD_OF.search(text, lo, figure.start)
-        if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,") == "":
+        if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,\"“‘(") == "":
             return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
         head = _HEAD_AFTER.match(text, figure.end)
         if head and head[1].split()[-1].lower() in HEADS:
