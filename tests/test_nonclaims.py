@@ -36,6 +36,7 @@ from conftest import SEEDS
     "Year 6 pupils sit Key Stage 2 tests; GCSE grade 4 is a standard pass.",
     "Ref: DFE-00123-2023, ISBN 978-1-83870-123-4.",
     "The M25 and A1 roads were closed.",
+    "1. What assessment she has made of the adequacy of funding for children's social care. (901234)",
 ])
 def test_not_a_claim(text):
     claims = extract_text(text, date(2020, 1, 1))

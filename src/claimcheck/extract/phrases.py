@@ -27,10 +27,12 @@ _PHRASE_STOP = re.compile(
     r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
     r"enabling|helping|meaning|working|including|bringing|intended|designed|aimed|aiming|targeted|"
     r"will|would|could|should|might|must|"  # "a £1.6 billion black hole in funding will widen"
-    r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they))\b"
+    r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they)|"
+    r"(?:last|this|next)\s+(?:year|month|week))\b"  # "£11.4 billion on children's social care last year, and ..."
 )
+# another figure: "£50 million for parenting support and £100 million for ...", "..., and 83,840 children are"
 _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|additional|extra|another)\s+)?"
-                          r"[£$€]\s?\d")
+                          r"[£$€]\s?\d|,?\s+and\s+\d")
 _PASSIVE = re.compile(r"^\s+(?:(?:has|have|had|will|would|is|are|was|were|shall|could|should|must|to)\s+)?(?:"
                       r"(?:been|be|now|already|also|being)\s+)*(?:(?:invested|spent)(?=\s+(?:in|on)\b)|"
                       r"(?:invested|spent|allocated|provided|committed|made\s+available|awarded|given|earmarked|"
