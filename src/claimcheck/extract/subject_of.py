@@ -60,7 +60,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return same[-1]
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
                  and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)
-                 and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)]
+                 and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)
+                 and not (_OCCASION.search(e.text) and _ANNOUNCES.match(text, e.end))]
     if figure.kind == "percent":
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         index = next(i for i, f in enumerate(figures) if f is figure)
@@ -185,6 +186,10 @@ _NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "so
 # "first announced in the 2021 Budget", "set out at the Spending Review": where it was said, not what it is
 _ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s+(?:the\s+|last\s+year.s\s+)?"
                            r"(?:(?:19|20)\d\d(?:-\d\d)?\s+)?$", re.I)
+# "The Spring Budget 2024 announced £105 million for ...": the occasion that announced the money, not what it is for
+# (but "The Adoption Support Fund announced £411m for 2014-15": a programme's own money)
+_ANNOUNCES = re.compile(rf"[\s\d]+(?:(?:has|have|had)\s+)?(?:{ANNOUNCING})\b", re.I)
+_OCCASION = re.compile(r"\b(?:budget|statement|spending\s+review|manifesto|speech|conference)$", re.I)
 # "£50 million fund was": the thing the amount is, named right after it, before its verb
 _HEAD_AFTER = re.compile(r"\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)(?=\s+(?:was|is|will|has|had|were|are|would)\b)")
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
