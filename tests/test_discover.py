@@ -111,6 +111,14 @@ def test_verdicts_carry_severity():
     assert as_verdicts(found, "error")[0].status == "failed"
 
 
+def test_a_verdict_names_its_figures_so_discoveries_about_one_subject_differ():
+    found, _, _ = _discover(CASES / "same_round")
+    note = as_verdicts(found)[0].note
+    for claim in found[0].claims:
+        assert f"{claim.text} ({claim.location})" in note
+    assert note.endswith("linked: " + "; ".join(found[0].reasons))
+
+
 def test_config_file(tmp_path):
     path = tmp_path / "claimcheck.yaml"
     path.write_text("discovery:\n  severity: error\n  revision_tolerance: 5%\n", encoding="utf-8")

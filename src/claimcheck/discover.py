@@ -93,10 +93,17 @@ def as_verdicts(discoveries: list[Discovery], severity: str = "warning") -> list
             source="discovery", line=0, id=f"{slug(found.name)}-{found.measure}", kind="discover",
             severity=severity, message=f"Possible discrepancy about {found.name} found without a rule.",
             status=STATUS_OF_SEVERITY[severity], findings=[found.finding], claims=len(found.claims),
-            documents=len({e.doc for e in found.claims}), note="linked: " + "; ".join(found.reasons),
+            documents=len({e.doc for e in found.claims}), note=_note(found),
             subject=found.name, details=found,
         ))
     return verdicts
+
+
+def _note(found: Discovery) -> str:
+    """What the summary and the console say of one discovery: which figures, then why they were linked. Many
+    discoveries can share a subject and a measure, hence an id; their figures tell them apart."""
+    said = " and ".join(f"{e.text} ({e.location})" for e in found.claims)
+    return f"{said}; linked: {'; '.join(found.reasons)}"
 
 
 def aliases_from_rules(rules) -> list[Alias]:
