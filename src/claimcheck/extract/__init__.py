@@ -154,7 +154,10 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)
         if subject:
             earlier.append((figure, subject))
-        end = max(figure.end, figure.counted_end or 0) if figure.kind == "count" else figure.end
+        # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
+        end = figure.end
+        if figure.kind == "count" and figure.counted_end and not re.search(r"\d", text[figure.end:figure.counted_start]):
+            end = max(end, figure.counted_end)
         claims.append(_claim(doc, sent, figure.start, end, figure.kind, figure.value, figure.unit,
                              figure.bound, figure.low, figure.high, figure.step, figure.change, subject,
                              figure.counted, span, future))

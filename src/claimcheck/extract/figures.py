@@ -165,6 +165,7 @@ _RANGE = re.compile(
 
 
 _RANGE_KINDS = ("money", "percent", "count", "rate", "duration")
+_SPREAD_FROM = re.compile(r"\b(?:rang(?:ed|es|ing|e)|var(?:ied|ies|ying|y)|spann(?:ed|ing))\s+from\s+$", re.I)
 
 
 def _ranges(sentence: str, masked: str) -> list[Figure]:
@@ -176,13 +177,16 @@ def _ranges(sentence: str, masked: str) -> list[Figure]:
         joint = m["joint"].strip().lower()
         if (joint == "and") != bool(m["between"]) or (joint == "to" and m["between"]):
             continue  # "10 and 15" is a range only after "between"; "between 10 to 15" is no phrase
-        if re.search(r"\bfrom\s+$", masked[max(0, m.start() - 10):m.start()]):
-            continue
+        if re.search(r"\bfrom\s+$", masked[max(0, m.start() - 10):m.start()]) \
+                and not _SPREAD_FROM.search(masked, max(0, m.start() - 30), m.start()):
+            continue  # "rose from 10 to 15" is a change; "ranged from 217 to 679" is a range
         high, high_match = _range_end(sentence, masked, m)
         if high is None or high.kind not in _RANGE_KINDS or (high.kind == "count" and not high.counted):
             continue  # a range of plain numbers must say what it counts ("10-15 children")
         money = high.kind == "money" or (high.kind == "rate" and bool(m["cur"]))  # "£30m-£40m a year"
-        if (m["cur"] and not money) or (m["pct"] and high.kind != "percent") or (high.kind == "rate" and not money):
+        counts = high.kind == "rate" and high.unit.startswith("count") and not m["cur"]  # "217 to 679 per 10,000"
+        if (m["cur"] and not money) or (m["pct"] and high.kind != "percent") \
+                or (high.kind == "rate" and not money and not counts):
             continue
         if high_match["sign"] or (m["mag"] and not high_match["mag"]):
             continue  # "£10m-15" is not a range this reads

@@ -19,7 +19,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"tripled|trebled|halved|"
-                  r"totalled|totaled|stood)(?=\s+(?:(?:by|from|to|at)\s+)?(?:(?:around|about|over|nearly|almost|some|"
+                  r"totalled|totaled|stood|ranged|varied)(?=\s+(?:(?:by|from|to|at)\s+)?(?:(?:around|about|over|nearly|almost|some|"
                   r"more\s+than|less\s+than|just\s+(?:over|under))\s+)?"
                   r"(?:[£$€\d]|half\b|(?:a|one|two)[\s-]+(?:half|thirds?|quarters?|fifths?)\b)))\b")
 
@@ -173,7 +173,8 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
 def _opening_phrase(text: str, figure: str) -> str | None:
     """The noun phrase before the first verb of `text` (which runs up to a figure, whose first characters
     are `figure`)."""
-    text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to)\b[^,]*,\s*",
+    text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to|Across|Among"
+                  r"|Within)\b[^,]*,\s*",
                   "", text)
     # reported speech: "One council leader said costs for a single placement could reach £10,000 a week"
     text = REPORTED.split(text)[-1]
@@ -185,7 +186,10 @@ def _opening_phrase(text: str, figure: str) -> str | None:
         return None
     np = text[:verb.start()].strip(" ,“\"")
     np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
-    if amount := _AMOUNT_IN.search(np):  # "The grant of £36 million will be paid": the grant
+    amount = _AMOUNT_IN.search(np)
+    if amount and re.search(r"\bper\s+$", np[:amount.start()]):
+        amount = None  # "the rate of children in need per 10,000 children ranged from": the rate's own denominator
+    if amount:  # "The grant of £36 million will be paid": the grant
         np = re.sub(r"\s+(?:of|at|worth|totalling)\s*$", "", np[:amount.start()].strip(" ,"))
     if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \
             or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
