@@ -156,7 +156,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             earlier.append((figure, subject))
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
         end = figure.end
-        if figure.kind == "count" and figure.counted_end and not re.search(r"\d", text[figure.end:figure.counted_start]):
+        if figure.kind == "count" and figure.counted_end \
+                and not re.search(r"\d", text[figure.end:figure.counted_start]):
             end = max(end, figure.counted_end)
         claims.append(_claim(doc, sent, figure.start, end, figure.kind, figure.value, figure.unit,
                              figure.bound, figure.low, figure.high, figure.step, figure.change, subject,
