@@ -100,6 +100,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             continue  # "The report, published in May 2022, made 80 recommendations"
         if _ANNOUNCED_AT.search(text, max(0, span.start_pos - 20), span.start_pos):
             continue  # "the £200 million investment announced in February 2023": when it was said, not spent
+        if _SINCE.match(span.text) and _RECORD_BEFORE.search(text, max(0, span.start_pos - 40), span.start_pos):
+            continue  # "Turnover was 17.1%, the highest rate since 2017": the last time it was as high, not when
         brackets = _brackets_around(text, span.start_pos)
         if brackets and not brackets[0] < figure.start < brackets[1] and any(
                 brackets[0] < other.start < brackets[1] for other in figures):
@@ -135,6 +137,9 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
 _OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?:years?|months?)\b", re.I)
 _COMMA = re.compile(r",(?!\d{3}\b)")
+_SINCE = re.compile(r"since\b", re.I)
+_RECORD_BEFORE = re.compile(r"\b(?:highest|lowest|largest|smallest|biggest|greatest|fewest|most|least|first\s+time)\b"
+                            r"[^,.;]{0,30}$", re.I)
 _ANNOUNCED_AT = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in\s+|on\s+)?$", re.I)
 _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
                          r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)

@@ -233,9 +233,10 @@ def _range_end(sentence: str, masked: str, m: re.Match) -> tuple[Figure | None, 
     return figure, found
 
 
+# a whole word: "children starting" is not "children start" + "in"
 _NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:[\w’'-]+\s+){0,6}?[\w’'-]+)\b"
                         r"(?=\s*(?:\(|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
-                        r"stood)\b|[,.;]))", re.I)  # a whole word: "children starting" is not "children start" + "in"
+                        r"stood|hit)\b|[,.;]))", re.I)
 
 
 def counted_from_context(sentence: str, figure: Figure) -> str | None:

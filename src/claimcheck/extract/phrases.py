@@ -19,7 +19,8 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"tripled|trebled|halved|"
-                  r"totalled|totaled|stood|ranged|varied)(?=\s+(?:(?:by|from|to|at)\s+)?(?:(?:around|about|over|nearly|almost|some|"
+                  r"totalled|totaled|stood|ranged|varied|hit)(?=\s+(?:(?:by|from|to|at)\s+)?"
+                  r"(?:an?\s+(?:record\s+|new\s+)?(?:high|low|peak)\s+of\s+)?(?:(?:around|about|over|nearly|almost|some|"
                   r"more\s+than|less\s+than|just\s+(?:over|under))\s+)?"
                   r"(?:[£$€\d]|half\b|(?:a|one|two)[\s-]+(?:half|thirds?|quarters?|fifths?)\b)))\b")
 

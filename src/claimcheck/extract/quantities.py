@@ -75,7 +75,7 @@ _MORE = re.compile(r"\s*(?:more|extra|less|additional)\s+", re.I)
 _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
 _ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?$", re.I)
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
-_OR_MORE = re.compile(r"\+(?![\d\w])")  # "£1bn+": that much or more
+_OR_MORE = re.compile(r"\+(?![\d\w])|-plus\b", re.I)  # "£1bn+", "a £500m-plus shortfall": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 _LABELLED_RATE = re.compile(rf"\b(?:rate|rates)\s+per\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?):\s*$", re.I)
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
@@ -189,8 +189,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     bound = bound or bound_of(before)
     if bound == "exact" and re.match(rf"\s*\((?:{ESTIMATE})\)", after):
         bound = "approx"  # "2,000 (approx.) children"
-    if _OR_MORE.match(after) and bound == "exact":
-        bound, end = "min", end + 1
+    if (more := _OR_MORE.match(after)) and bound == "exact":
+        bound, end = "min", end + more.end()
     change = is_change(before, after, signed) or (  # "£2.4 billion a year extra": after the rate phrase
         kind == "rate" and is_change("", sentence[end:end + CONTEXT], False))
     low, high = interval(value, bound, step)

@@ -22,7 +22,7 @@ from claimcheck.extract.phrases import (
     subject_before_verb,
 )
 from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OPENS_WITH_WHOLE, Figure
-from claimcheck.extract.subjects import HEADS, Entity, Memory, clause_bounds, refers_back
+from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, Memory, clause_bounds, refers_back
 from claimcheck.units import CURRENCIES
 
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
@@ -191,7 +191,8 @@ _ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s
 _ANNOUNCES = re.compile(rf"[\s\d]+(?:(?:has|have|had)\s+)?(?:{ANNOUNCING})\b", re.I)
 _OCCASION = re.compile(r"\b(?:budget|statement|spending\s+review|manifesto|speech|conference)$", re.I)
 # "£50 million fund was": the thing the amount is, named right after it, before its verb
-_HEAD_AFTER = re.compile(r"\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)(?=\s+(?:was|is|will|has|had|were|are|would)\b)")
+_HEAD_AFTER = re.compile(r"(?:-a-year|-a-month)?\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)"
+                         r"(?=\s+(?:was|is|will|has|had|were|are|would|" + "|".join(sorted(VERBS_S)) + r")\b)")
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
 # "according to new figures from the County Councils Network (CCN)": whose figures, not what they are about
