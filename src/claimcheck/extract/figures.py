@@ -243,5 +243,9 @@ def counted_from_context(sentence: str, figure: Figure) -> str | None:
     """ "the number of children looked after (CLA) ... rose to 83,840": what a bare figure counts."""
     found = None
     for m in _NUMBER_OF.finditer(sentence, max(0, figure.start - 4 * CONTEXT), figure.start):
-        found = m.group(1)
+        state = _IN_STATE.match(sentence, m.end(1))  # "the number of children in care to reach": in care too
+        found = m.group(1) + (state.group(0) if state else "")
     return found
+
+
+_IN_STATE = re.compile(r"\s+in\s+(?:care|need|custody)\b", re.I)
