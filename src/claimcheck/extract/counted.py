@@ -41,7 +41,7 @@ def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, st
     return found
 
 
-_IN_STATES = frozenset({"care", "need", "custody"})
+IN_STATES = frozenset({"care", "need", "custody"})  # "children in care": one group
 ESTIMATE = r"approx\.?|approximately|estimated|est\."  # a note in brackets after a figure: "2,000 (approx.)"
 
 
@@ -80,7 +80,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         if phrase and (state := _UNDER_ORDER.match(text, start)):
             # "children subject to a child protection plan", "children on a care order": one group of children
             return text[phrase[0][0]:state.end()], phrase[0][0], state.end()
-        if low == "in" and phrase and i + 1 < len(words) and words[i + 1][2].lower() in _IN_STATES:
+        if low == "in" and phrase and i + 1 < len(words) and words[i + 1][2].lower() in IN_STATES:
             phrase.append(words[i + 1])  # "children in care", "children in need": one group of children
             taken_next = True
             continue

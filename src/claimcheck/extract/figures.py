@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.counted import IN_STATES
 from claimcheck.extract.hedges import bound_of, interval, is_change
 from claimcheck.extract.quantities import (
     CONTEXT,
@@ -248,4 +249,4 @@ def counted_from_context(sentence: str, figure: Figure) -> str | None:
     return found
 
 
-_IN_STATE = re.compile(r"\s+in\s+(?:care|need|custody)\b", re.I)
+_IN_STATE = re.compile(r"\s+in\s+(?:" + "|".join(sorted(IN_STATES)) + r")\b", re.I)
