@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import IN_STATES
-from claimcheck.extract.hedges import bound_of, interval, is_change
+from claimcheck.extract.hedges import HEDGE, bound_of, interval, is_change
 from claimcheck.extract.quantities import (
     CONTEXT,
     FIGURE,
@@ -93,8 +93,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
 _COMPARED_BASE = re.compile(r"[^.;]{0,60}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
                             r")\s+from|compared\s+(?:with|to)|(?:expanding|rising|increasing|growing|falling"
                             r"|dropping)\s+to)\s+"  # "with 8 local authorities, expanding to 17"
-                            r"(?:(?:around|about|some|roughly|approximately|nearly|almost|over|under|just\s+over"
-                            r"|just\s+under)\s+)?", re.I)  # "up from around 4,000": the hedge is the base's own
+                            rf"(?:(?:{HEDGE})\s*)?", re.I)  # "up from around 4,000": the hedge is the base's own
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
 _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
@@ -111,9 +110,8 @@ _FRACTION = re.compile(
     r"century|financial|calendar|academic|term|session|period|quarter|spring|summer|autumn|winter|(?:19|20)\d\d)\b)",
     re.I)
 # "demand rose by a third", "cut by half": a change as a share, with no "of"
-_BY_FRACTION = re.compile(r"\bby\s+(?:(?:almost|nearly|around|about|roughly|over|more\s+than|less\s+than|just\s+over"
-                          r"|just\s+under)\s+)?(?:(?P<part>a|one|two|three)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?)\b"
-                          r"(?!\s+of\b)", re.I)  # "fell by almost a third": the hedge is read before the share
+_BY_FRACTION = re.compile(rf"\bby\s+(?:(?:{HEDGE})\s+)?(?:(?P<part>a|one|two|three)[\s-]+)?"
+                          r"(?P<whole>half|thirds?|quarters?|fifths?)\b(?!\s+of\b)", re.I)  # "fell by almost a third"
 # "Of these, two-thirds were boys", "Half were placed with foster carers": the share is what the verb tells of
 _FRACTION_BEFORE_VERB = re.compile(
     r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"

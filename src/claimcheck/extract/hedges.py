@@ -23,6 +23,8 @@ _BOUND_BEFORE = [
             r"the\s+best\s+part\s+of|a\s+little\s+under|slightly\s+(?:less|fewer)\s+than"),
 ]
 _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
+# every hedge as one alternation, for patterns that step over a figure's hedge to reach it ("up from around 4,000")
+HEDGE = "|".join(words for _, words in _BOUND_BEFORE)
 _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
 
 # "up 3.1%" is a change, "made up 17.6% of the workforce" and "set up 20 hubs" are not
@@ -34,16 +36,16 @@ _CHANGE_BEFORE = re.compile(
     r"(?:^|[^\w])(?:an?\s+)?(?:additional|extra|further|another|new|more)\s*$"
     r"|(?:^|[^\w])(?:an?\s+)?(?:(?:annual|overall|net|real[-\s]terms)\s+)?"
     r"(?:increase|rise|decrease|fall|cut|reduction|drop|growth|uplift|boost|decline|change)s?\s+of\s*"
-    r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
+    rf"(?:(?:{HEDGE})\s+)?$"
     r"|(?:^|[^\w])(?:increased|increasing|increases?|rose|risen|rising|rises?|grown|grew|growing|grows?|fell|fallen"
     r"|falling|falls?|decreased|decreases?|dropped|drops?|"
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)"
     r"(?:\s+(?:(?:the|its|their|our)\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,3}?)?"  # "increased core spending power"
     r"\s+by\s*"
-    r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
+    rf"(?:(?:{HEDGE})\s+)?$"
     # "Funding per child fell 3 pp": a change without "by" (but "rose to 5%" is the level reached)
     r"|(?:^|[^\w])(?:rose|fell|grew|dropped|declined|jumped|climbed|slipped|increased|decreased|rising|falling"
-    r"|growing|increasing|decreasing)\s+"
+    r"|growing|increasing|decreasing)\s+"  # ("rose above 5%", "fell below 10%" are levels: not every hedge here)
     r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
     rf"|(?:^|[^\w])(?=(?:up|down)\s*$){_NOT_PHRASAL}(?:up|down)\s*$",
     re.I,

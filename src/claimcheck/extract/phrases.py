@@ -10,18 +10,17 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import NUMBERED_IN_LOWER_CASE, STOP
+from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK, NUMBERED
 
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
-                  r"account|accounts|costs?(?=\s+(?:(?:an\s+estimated|around|about|over|nearly|almost|just|some|"
-                  r"on\s+average|an\s+average\s+of)\s+)?[£$€\d])|"
+                  rf"account|accounts|costs?(?=\s+(?:(?:{HEDGE}|just|on\s+average)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"tripled|trebled|halved|"
                   r"totalled|totaled|stood|ranged|varied|hit)(?=\s+(?:(?:by|from|to|at)\s+)?"
-                  r"(?:an?\s+(?:record\s+|new\s+)?(?:high|low|peak)\s+of\s+)?(?:(?:around|about|over|nearly|almost|some|"
-                  r"more\s+than|less\s+than|just\s+(?:over|under))\s+)?"
+                  rf"(?:an?\s+(?:record\s+|new\s+)?(?:high|low|peak)\s+of\s+)?(?:(?:{HEDGE})\s+)?"
                   r"(?:[£$€\d]|half\b|(?:a|one|two)[\s-]+(?:half|thirds?|quarters?|fifths?)\b)))\b")
 
 _PHRASE_STOP = re.compile(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.counted import ESTIMATE, counted_phrase, plural
-from claimcheck.extract.hedges import bound_of, interval, is_change
+from claimcheck.extract.hedges import HEDGE, bound_of, interval, is_change
 from claimcheck.units import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -239,8 +239,7 @@ NEXT_IN_LIST = re.compile(LIST_JOINT, re.I)
 _LIST_OF_FIGURES = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?{LIST_JOINT}$", re.I)
 
 
-_TRAILING_HEDGE = re.compile(r"\b(?:around|about|some|roughly|approximately|nearly|almost|over|under|more\s+than"
-                             r"|less\s+than|fewer\s+than|up\s+to|at\s+least|just\s+(?:over|under))\s*$", re.I)
+_TRAILING_HEDGE = re.compile(rf"(?:^|(?<=[^\w]))(?:{HEDGE})\s*$", re.I)
 
 
 def _noise(before: str, after: str) -> bool:
