@@ -132,6 +132,11 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     if not figures and not any(s.role == "event" for s in spans):
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
         return []
+    for figure in figures:
+        if figure.kind == "count" and figure.counted is None and memory.latest_counted \
+                and memory.latest_counted[0] == memory.block \
+                and (_OF_THESE_AFTER.match(text, figure.end) or _OF_THESE_BEFORE.search(text, 0, figure.start)):
+            figure.counted = memory.latest_counted[1]  # "800 foster carers. Around 400 of these were in London"
     timeless = mask(text, [(s.start_pos, s.end_pos) for s in spans], " ")
     ents = entities(timeless)
     claims: list[Claim] = []
@@ -178,8 +183,15 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         subject = date_subject(text, span, ents, memory)
         claims.append(_claim(doc, sent, span.start_pos, span.end_pos, "date", None, None, "exact", None, None,
                              None, False, subject, None, span, future, trim=True))
+    counted = [claim.counted for claim in claims if claim.kind == "count" and claim.counted]
+    if counted:
+        memory.latest_counted = (memory.block, counted[-1])
     memory.add_sentence(text, ents)
     return claims
+
+
+_OF_THESE_AFTER = re.compile(r"\s+of\s+(?:these|those|them)\b", re.I)
+_OF_THESE_BEFORE = re.compile(r"^\s*Of\s+(?:these|those|them|which)\s*,?\s*(?:\w+\s+){0,2}$", re.I)
 
 
 
