@@ -157,6 +157,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     previous: Figure | None = None
     for figure, span in zip(figures, periods, strict=True):
         subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)
+        if subject is None and figure.kind == "percent" and _OF_THESE_BEFORE.search(text, 0, figure.start) \
+                and memory.latest_counted and memory.latest_counted[0] == memory.block:
+            subject = memory.latest_counted[1]  # "2,000 children ... Of these, around two-thirds were boys"
         if subject:
             earlier.append((figure, subject))
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
