@@ -133,10 +133,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
         return []
     for figure in figures:
-        if figure.kind == "count" and figure.counted is None and memory.latest_counted \
-                and memory.latest_counted[0] == memory.block \
+        if figure.kind == "count" and figure.counted is None \
                 and (_OF_THESE_AFTER.match(text, figure.end) or _OF_THESE_BEFORE.search(text, 0, figure.start)):
-            figure.counted = memory.latest_counted[1]  # "800 foster carers. Around 400 of these were in London"
+            figure.counted = memory.counted_in_paragraph()  # "800 foster carers. Around 400 of these were in London"
     timeless = mask(text, [(s.start_pos, s.end_pos) for s in spans], " ")
     ents = entities(timeless)
     claims: list[Claim] = []
@@ -157,9 +156,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     previous: Figure | None = None
     for figure, span in zip(figures, periods, strict=True):
         subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)
-        if subject is None and figure.kind == "percent" and _OF_THESE_BEFORE.search(text, 0, figure.start) \
-                and memory.latest_counted and memory.latest_counted[0] == memory.block:
-            subject = memory.latest_counted[1]  # "2,000 children ... Of these, around two-thirds were boys"
+        if subject is None and figure.kind == "percent" and _OF_THESE_BEFORE.search(text, 0, figure.start):
+            subject = memory.counted_in_paragraph()  # "2,000 children ... Of these, around two-thirds were boys"
         if subject:
             earlier.append((figure, subject))
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
@@ -195,7 +193,6 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
 
 _OF_THESE_AFTER = re.compile(r"\s+of\s+(?:these|those|them)\b", re.I)
 _OF_THESE_BEFORE = re.compile(r"^\s*Of\s+(?:these|those|them|which)\s*,?\s*(?:\w+\s+){0,2}$", re.I)
-
 
 
 _RANGE_JOINT = re.compile(r"\s*(?:-|–|to|and)\s*[£$€]?")

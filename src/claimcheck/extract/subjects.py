@@ -84,6 +84,10 @@ class Memory:
                     self.latest_named = (block, entity.text)
         self._queue.clear()
 
+    def counted_in_paragraph(self) -> str | None:
+        """What the paragraph's latest count counted: "800 foster carers. Around 400 of these were in London"."""
+        return self.latest_counted[1] if self.latest_counted and self.latest_counted[0] == self.block else None
+
     def named_in_paragraph(self) -> str | None:
         """The programme an earlier sentence of this paragraph named: "It launched its Children’s Social Care
         Innovation Programme ... Between 2014–15 and 2019–20 the Department committed £212.8 million to 94
