@@ -261,7 +261,7 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     codes, labels = pd.factorize(subject_labels(claims))
     spread = dict(zip(labels, distinct_per_code(codes, len(labels), claims["doc"]).tolist(), strict=True))
     order = sorted(spread, key=lambda k: (k == NO_SUBJECT, -spread[k], k))
-    shown = set(order[:INVENTORY_SUBJECTS])
+    shown = order[:INVENTORY_SUBJECTS]
     if len(order) > len(shown):
         out += [f"The {len(shown)} subjects found in most documents, of {len(order)}; "
                 "`claimcheck subjects` and `claimcheck extract` list them all.", ""]
@@ -270,7 +270,7 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     starts = np.concatenate([[0], np.cumsum(sizes)])
     position = {label: i for i, label in enumerate(labels)}
     has_subject = claims["subject"].notna().to_numpy()
-    for key in order[:INVENTORY_SUBJECTS]:
+    for key in shown:
         i = position[key]
         members = by_label[starts[i] : starts[i + 1]]
         named = members[has_subject[members]]
