@@ -124,7 +124,7 @@ def checks_over(claim_count: int, seed_corpus: Path, rules_dir: str = "rules") -
     (synthetic) corpus under fresh document ids. Returns (seconds, claims, rules)."""
     corpus = load_corpus([seed_corpus])
     base = corpus.claims
-    documents = documents_frame(doc.metadata() for doc in corpus.documents)
+    documents = documents_frame(corpus.metadata)
     copies = -(-claim_count // len(base))
     frames, doc_frames = [], []
     for copy in range(copies):

@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> None:
     with phase("load corpus (cache)"):
         corpus = load_corpus(args.paths, **engine_options(args))
     with phase("documents frame"):
-        documents = documents_frame(runner.document_record(doc) for doc in corpus.documents)
+        documents = documents_frame(corpus.metadata)
     with phase(f"checks ({len(rules)} rules)"):
         verdicts = runner.run_rules(rules, corpus.claims, documents)
     with phase("discovery"):
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
     with phase("report"):
         result = RunResult(verdicts, corpus, rules_dir=str(args.rules))
         runner.write_outputs(result, args, parse_formats(args.format))
-    print(f"  {len(corpus.documents)} documents, {len(corpus.claims)} claims; total {sum(TIMES.values()):.1f} s")
+    print(f"  {corpus.size} documents, {len(corpus.claims)} claims; total {sum(TIMES.values()):.1f} s")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 import claimcheck.extract
 from claimcheck import cache as cache_module
-from claimcheck import cli, pipeline
+from claimcheck import cli, pipeline, snapshot
 from claimcheck.cache import ClaimsCache
 from claimcheck.pipeline import load_corpus
 
@@ -171,6 +172,36 @@ def test_snapshot_with_added_documents_equals_a_fresh_run(corpus: Path, tmp_path
     assert [d.metadata() for d in merged.documents] == [d.metadata() for d in fresh.documents]
 
 
+def test_snapshot_rows_interleaved_with_changed_new_and_unreadable_documents_equal_a_fresh_run(
+        corpus: Path, tmp_path: Path, extracted: list[str]) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    extracted.clear()
+    files = sorted(corpus.iterdir())
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "\nThe council spent £7 million.\n", encoding="utf-8")
+    files[3].unlink()
+    (corpus / "0000_first.txt").write_text("Grants\n\nDate: 1 May 2020\n\nWe gave £3 million.\n", encoding="utf-8")
+    (corpus / "002b_binary.txt").write_bytes(b"\x00\x01")
+    merged = load_corpus([corpus], cache=tmp_path / "cache")
+    assert sorted(extracted) == ["0000_first", files[1].stem]
+    fresh = load_corpus([corpus])
+    pd.testing.assert_frame_equal(merged.claims, fresh.claims)
+    pd.testing.assert_frame_equal(merged.metadata, fresh.metadata)
+    assert merged.metadata["doc"].tolist()[:2] == ["0000_first", files[0].stem]
+    binary = [str(corpus / "002b_binary.txt")]
+    assert [u.path for u in merged.unreadable] == [u.path for u in fresh.unreadable] == binary
+    assert [d.metadata() for d in merged.documents] == [d.metadata() for d in fresh.documents]
+
+
+def test_a_snapshot_of_the_older_layout_is_ignored(corpus: Path, tmp_path: Path) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    manifest = tmp_path / "cache" / "snapshot" / "manifest.json"
+    stored = json.loads(manifest.read_text(encoding="utf-8"))
+    del stored["format"]
+    manifest.write_text(json.dumps(stored), encoding="utf-8")
+    assert snapshot.load(tmp_path / "cache", stored["fingerprint"]) is None
+    pd.testing.assert_frame_equal(load_corpus([corpus], cache=tmp_path / "cache").claims, load_corpus([corpus]).claims)
+
+
 def test_a_removed_document_leaves_the_claims(corpus: Path, tmp_path: Path) -> None:
     load_corpus([corpus], cache=tmp_path / "cache")
     gone = sorted(corpus.iterdir())[1]
@@ -188,17 +219,11 @@ def test_a_damaged_snapshot_is_ignored(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_one_added_document_does_not_rewrite_the_snapshot() -> None:
-    def outcomes(from_snapshot: int, fresh: int) -> list[pipeline.Outcome]:
-        extraction = cache_module.Extraction("d", {}, [])
-        return [pipeline.Outcome("p", None, extraction, span=(0, 0)) for _ in range(from_snapshot)] + [
-            pipeline.Outcome("p", None, extraction) for _ in range(fresh)
-        ]
-
-    assert pipeline._snapshot_due(outcomes(0, 5))  # no snapshot yet
-    assert not pipeline._snapshot_due(outcomes(100_000, 1))
-    assert pipeline._snapshot_due(outcomes(100_000, 1001))
-    assert not pipeline._snapshot_due(outcomes(500, 5))
-    assert pipeline._snapshot_due(outcomes(500, 6))
+    assert pipeline._snapshot_due(0, 5)  # no snapshot yet
+    assert not pipeline._snapshot_due(100_000, 100_001)
+    assert pipeline._snapshot_due(100_000, 101_001)
+    assert not pipeline._snapshot_due(500, 505)
+    assert pipeline._snapshot_due(500, 506)
 
 
 def test_the_garbage_collector_is_paused_only_while_loading() -> None:

@@ -13,8 +13,8 @@ import pytest
 
 from claimcheck import cli
 from claimcheck.claims import claims_frame
+from claimcheck.corpus import Corpus
 from claimcheck.findings import Evidence, Finding, Verdict
-from claimcheck.pipeline import Corpus
 from claimcheck.report import github
 from claimcheck.report.formats import FormatError, parse_formats
 from claimcheck.result import RunResult
@@ -167,7 +167,7 @@ def _synthetic(findings: int, severity: str = "error") -> RunResult:
             for n in range(findings)
         ],
     )
-    return RunResult([verdict], Corpus([], [], claims_frame([])))
+    return RunResult([verdict], Corpus.of([], [], claims_frame([])))
 
 
 @pytest.mark.parametrize(("findings", "shown", "summary"), [(10, 10, False), (11, 9, True), (25, 9, True)])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from claimcheck.corpus import Corpus
 from claimcheck.documents import Unreadable, parse_document
 from claimcheck.findings import Evidence, Finding, Verdict
-from claimcheck.pipeline import Corpus
 from claimcheck.report.escape import escape_md, mermaid_label
 from claimcheck.report.markdown import render, write_atomic
 from claimcheck.report.numbers import amount, interval
@@ -83,7 +83,8 @@ def _corpus() -> Corpus:
             {"doc": "005_x", "line": 3, "text": "53", "kind": "count", "value": 53, "unit": "count"},
         ]
     )
-    return Corpus([doc], [Unreadable("seeds/bad.txt", "binary file (contains NUL bytes), not a text document")], claims)
+    bad = Unreadable("seeds/bad.txt", "binary file (contains NUL bytes), not a text document")
+    return Corpus.of([doc], [bad], claims)
 
 
 def _failed_verdict() -> Verdict:
@@ -194,7 +195,7 @@ def test_claims_inventory_is_capped_for_large_corpora(monkeypatch):
     records = [{"doc": f"d{i % 4}", "line": i + 1, "text": f"£{i}m", "kind": "money", "value": i * 1e6,
                 "unit": "GBP", "subject": f"Programme {chr(65 + i % 5)}"} for i in range(20)]
     claims = make_claims(records)
-    text = render([], Corpus([], [], claims))
+    text = render([], Corpus.of([], [], claims))
     assert text.count("<details>") == 3
     assert "The 3 subjects found in most documents, of 5" in text
     assert "And 2 more claim(s) about this subject." in text
@@ -238,7 +239,7 @@ def test_coverage_of_a_large_corpus_lists_the_least_compared_documents(monkeypat
     monkeypatch.setattr(markdown, "COVERAGE_DOCUMENTS", 1)
     corpus = _corpus()
     other = parse_document("Other\n\nNothing here.\n", "006_z", "seeds/006_z.txt")
-    corpus = Corpus([corpus.documents[0], other], corpus.unreadable, corpus.claims)
+    corpus = Corpus.of([corpus.documents[0], other], corpus.unreadable, corpus.claims)
     text = render([_failed_verdict()], corpus)
     assert "1 of 2 document(s) had none compared" in text
     assert "The 1 documents with fewest claims compared, of 2" in text

@@ -29,7 +29,7 @@ def main(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
             return 2
     corpus = load_corpus(args.paths)
-    dates = {d.id: (d.date.isoformat() if d.date else None) for d in corpus.documents}
+    dates = dict(zip(corpus.metadata["doc"].tolist(), corpus.metadata["date"].tolist(), strict=True))
     claims = corpus.claims.join(link_subjects(corpus.claims, aliases))
     claims["doc_date"] = claims["doc"].map(dates)
     text = render_subjects(claims)

@@ -6,7 +6,7 @@ import json
 import math
 from typing import TextIO
 
-from claimcheck.pipeline import Corpus
+from claimcheck.corpus import Corpus
 from claimcheck.report.escape import escape_md
 from claimcheck.report.markdown import table
 

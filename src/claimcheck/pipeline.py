@@ -17,17 +17,18 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from claimcheck import snapshot
-from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest, document_from_metadata
+from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest
 from claimcheck.cache import document_metadata as metadata_of
 from claimcheck.claims import CATEGORICAL, COLUMNS, claims_frame, typed
-from claimcheck.documents import MAX_BYTES, Document, DocumentError, Unreadable, parse_bytes, too_large
+from claimcheck.corpus import METADATA_COLUMNS, Corpus, metadata_table
+from claimcheck.documents import MAX_BYTES, DocumentError, Unreadable, parse_bytes, too_large
 from claimcheck.extract import extract_document
 from claimcheck.folders import iter_paths
 
@@ -44,19 +45,6 @@ class EngineError(RuntimeError):
 
 
 @dataclass
-class Corpus:
-    """The documents read (metadata only: their body lines are dropped once extracted), those that could
-    not be read, and the claims table."""
-
-    documents: list[Document]
-    unreadable: list[Unreadable]
-    claims: pd.DataFrame = field(repr=False)
-
-    def document(self, doc_id: str) -> Document | None:
-        return next((d for d in self.documents if d.id == doc_id), None)
-
-
-@dataclass
 class Outcome:
     """One file after extraction: its stat and digest for the cache, and its extraction or why it failed."""
 
@@ -64,7 +52,6 @@ class Outcome:
     stat: FileStat | None
     extraction: Extraction | None = None
     error: str | None = None
-    span: tuple[int, int] | None = None  # its claims are these rows of the snapshot (extraction.rows is empty)
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
@@ -120,29 +107,25 @@ def load_corpus(
     try:
         with collector_paused():
             snap = snapshot.load(store.directory, store.fingerprint) if store else None
-            outcomes = _cached_outcomes(files, store, snap, stats)
-        missing = [path for path, outcome in zip(files, outcomes, strict=True) if outcome is None]
+            in_snapshot = _snapshot_rows(files, snap, stats)
+            others = [path for path, row in zip(files, in_snapshot.tolist(), strict=True) if row < 0]
+            outcomes = _cached_outcomes(others, store, stats)
+        missing = [path for path in others if path not in outcomes]
         if engine == "dask":
             from claimcheck.dask_engine import extract_files_on_cluster
 
             fresh = extract_files_on_cluster(missing, scheduler)
         else:
             fresh = _extract_locally(missing, jobs)
-        fresh_by_path = {outcome.path: outcome for outcome in fresh}
-        outcomes = [outcome or fresh_by_path[path] for path, outcome in zip(files, outcomes, strict=True)]
+        outcomes.update((outcome.path, outcome) for outcome in fresh)
         if store is not None:
             store.store(
                 (o.extraction for o in fresh if o.extraction is not None),
-                {o.path: (o.stat, o.extraction.digest) for o in outcomes if o.extraction and o.stat and not o.span},
+                {o.path: (o.stat, o.extraction.digest) for o in outcomes.values() if o.extraction and o.stat},
             )
         with collector_paused():
-            corpus = _assemble(outcomes, unreadable, snap)
-        if store is not None and _snapshot_due(outcomes):
-            documents = [
-                (o.path, o.stat or FileStat(-1, -1), o.extraction.digest, o.extraction.metadata,
-                 o.span[1] - o.span[0] if o.span else len(o.extraction.rows))
-                for o in outcomes if o.extraction is not None
-            ]
+            corpus, documents = _assemble(files, in_snapshot, outcomes, unreadable, snap)
+        if store is not None and _snapshot_due(int((in_snapshot >= 0).sum()), len(documents)):
             snapshot.save(store.directory, store.fingerprint, documents, corpus.claims)
     finally:
         if store is not None:
@@ -164,52 +147,62 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _snapshot_due(outcomes: list[Outcome]) -> bool:
-    """Rewrite the snapshot when more than 1% of the documents (or 1,000) came from elsewhere: adding one
-    document to a large corpus must not cost a rewrite; it is served by the per-document cache."""
-    read = [o for o in outcomes if o.extraction is not None]
-    outside = sum(1 for o in read if o.span is None)
-    return outside > min(1000, len(read) / 100)
+def _snapshot_due(from_snapshot: int, read: int) -> bool:
+    """Rewrite the snapshot when more than 1% of the `read` documents (or 1,000) came from elsewhere than
+    the snapshot: adding one document to a large corpus must not cost a rewrite; the per-document cache
+    serves it."""
+    return read - from_snapshot > min(1000, read / 100)
 
 
-def _cached_outcomes(files: list[str], store: ClaimsCache | None, snap: snapshot.Snapshot | None,
-                     stats: dict[str, os.stat_result] | None = None) -> list[Outcome | None]:
-    """Per file, its outcome from the snapshot or the cache, or None when it must be extracted. Unchanged
-    stat means unchanged content (as in git's index); other files are read and hashed."""
-    outcomes: list[Outcome | None] = [None] * len(files)
-    if store is None:
-        return outcomes
+def _snapshot_rows(files: list[str], snap: snapshot.Snapshot | None,
+                   stats: dict[str, os.stat_result]) -> np.ndarray:
+    """Per file, its row in the snapshot's documents, or -1 when it is not there or its stat changed.
+    Unchanged stat means unchanged content (as in git's index)."""
+    rows = np.full(len(files), -1, dtype=np.int64)
+    if snap is None:
+        return rows
     racy = time.time_ns() - RACY_SECONDS * 1_000_000_000
-    pending: list[tuple[int, FileStat]] = []
-    stats = stats or {}
+    sizes, mtimes = snap.documents["size"].tolist(), snap.documents["mtime_ns"].tolist()
+    position = snap.position
     for i, path in enumerate(files):
-        known = stats.get(path)  # the walk's stat: the same file seen a moment ago
+        row = position.get(path)
+        if row is None:
+            continue
         try:
-            stat = FileStat(known.st_size, known.st_mtime_ns) if known else FileStat.of(path)
+            known = stats.get(path) or os.stat(path)  # the walk's stat: the same file seen a moment ago
         except OSError:
             continue
-        entry = snap.entries.get(path) if snap else None
-        if entry and entry.stat == stat and stat.mtime_ns < racy:
-            extraction = Extraction(entry.digest, entry.metadata, [])
-            outcomes[i] = Outcome(path, stat, extraction, span=(entry.start, entry.stop))
-        else:
-            pending.append((i, stat))
-    known = store.known_digests([files[i] for i, _ in pending]) if pending else {}
-    digests: dict[int, tuple[FileStat, str]] = {}
-    for i, stat in pending:
-        entry = known.get(files[i])
+        if known.st_size == sizes[row] and known.st_mtime_ns == mtimes[row] and known.st_mtime_ns < racy:
+            rows[i] = row
+    return rows
+
+
+def _cached_outcomes(files: list[str], store: ClaimsCache | None,
+                     stats: dict[str, os.stat_result] | None = None) -> dict[str, Outcome]:
+    """The outcomes the per-document cache holds for `files`, by path: a file whose stat is as last seen
+    is taken by its recorded digest; others are read and hashed."""
+    if store is None or not files:
+        return {}
+    racy = time.time_ns() - RACY_SECONDS * 1_000_000_000
+    stats = stats or {}
+    known = store.known_digests(files)
+    digests: dict[str, tuple[FileStat, str]] = {}
+    for path in files:
+        seen = stats.get(path)
+        try:
+            stat = FileStat(seen.st_size, seen.st_mtime_ns) if seen else FileStat.of(path)
+        except OSError:
+            continue
+        entry = known.get(path)
         if entry and entry[0] == stat and stat.mtime_ns < racy:
-            digests[i] = entry
+            digests[path] = entry
         elif stat.size <= MAX_BYTES:
             try:
-                digests[i] = (stat, content_digest(Path(files[i]).read_bytes()))
+                digests[path] = (stat, content_digest(Path(path).read_bytes()))
             except OSError:
                 continue
     hits = store.lookup(digest for _, digest in digests.values())
-    for i, (stat, digest) in digests.items():
-        if digest in hits:
-            outcomes[i] = Outcome(files[i], stat, hits[digest])
-    return outcomes
+    return {path: Outcome(path, stat, hits[digest]) for path, (stat, digest) in digests.items() if digest in hits}
 
 
 def extract_file(path: str, raw: bytes | None = None) -> Outcome:
@@ -266,32 +259,48 @@ def progress(items: Iterable, total: int, stream=None) -> Iterator:
     return iter(bar)
 
 
-def _assemble(outcomes: list[Outcome], unreadable: list[Unreadable], snap: snapshot.Snapshot | None) -> Corpus:
-    documents: list[Document] = []
-    doc_ids: list[str] = []
-    counts: list[int] = []
+def _assemble(files: list[str], in_snapshot: np.ndarray, outcomes: dict[str, Outcome],
+              unreadable: list[Unreadable], snap: snapshot.Snapshot | None) -> tuple[Corpus, pd.DataFrame]:
+    """The corpus, in file order, from the snapshot's rows (`in_snapshot`) and the other files' outcomes;
+    and its documents with what the snapshot keeps of each file (`snapshot.FILE_COLUMNS`)."""
+    fresh_files: list[int] = []  # positions in `files`
+    fresh: dict[str, list] = {name: [] for name in (*METADATA_COLUMNS, *snapshot.FILE_COLUMNS)}
     rows: list[tuple] = []
-    order: list[np.ndarray] = []  # per document, its rows in [snapshot rows, fresh rows]
-    fresh_at = snap.size if snap else 0
-    for outcome in outcomes:
+    for i in np.flatnonzero(in_snapshot < 0).tolist():
+        outcome = outcomes.get(files[i]) or Outcome(files[i], None, error="not read")
         if outcome.extraction is None:
             unreadable.append(Unreadable(outcome.path, outcome.error or "not read"))
             continue
-        doc = document_from_metadata(outcome.extraction.metadata, _stem(outcome.path), outcome.path)
-        documents.append(doc)
-        if outcome.span is not None:
-            order.append(np.arange(*outcome.span))
-            continue
-        count = len(outcome.extraction.rows)
-        order.append(np.arange(fresh_at, fresh_at + count))
-        fresh_at += count
-        doc_ids.append(doc.id)
-        counts.append(count)
+        fresh_files.append(i)
+        record = {**outcome.extraction.metadata, "doc": _stem(outcome.path), "path": outcome.path}
+        stat = outcome.stat or FileStat(-1, -1)
+        record.update(size=stat.size, mtime_ns=stat.mtime_ns, digest=outcome.extraction.digest,
+                      count=len(outcome.extraction.rows))
+        for name, values in fresh.items():
+            values.append(record.get(name))
         rows.extend(outcome.extraction.rows)
-    fresh = claims_from_rows(rows, doc_ids, counts)
-    if snap is None or not any(o.span for o in outcomes):
-        return Corpus(documents, unreadable, fresh)
-    return Corpus(documents, unreadable, _merged(snap, fresh, np.concatenate(order)))
+    added = metadata_table(fresh)
+    for name in snapshot.FILE_COLUMNS:
+        added[name] = pd.Series(fresh[name], dtype=object)
+    from_snapshot = np.flatnonzero(in_snapshot >= 0)
+    if snap is None or not len(from_snapshot):
+        claims = claims_from_rows(rows, fresh["doc"], fresh["count"])
+        return Corpus(added[list(METADATA_COLUMNS)], unreadable, claims), added
+    kept = snap.documents.iloc[in_snapshot[from_snapshot]]
+    documents = pd.concat([kept, added], ignore_index=True) if len(added) else kept.reset_index(drop=True)
+    starts = np.concatenate([kept["start"].to_numpy(), snap.size + np.cumsum([0, *fresh["count"]])[:-1]])
+    counts = np.concatenate([kept["count"].to_numpy(), np.asarray(fresh["count"], dtype=np.int64)])
+    file_order = np.argsort(np.concatenate([from_snapshot, fresh_files]), kind="stable")
+    documents = documents.iloc[file_order].reset_index(drop=True)
+    order = _row_ranges(starts[file_order].astype(np.int64), counts[file_order].astype(np.int64))
+    claims = _merged(snap, claims_from_rows(rows, fresh["doc"], fresh["count"]), order)
+    return Corpus(documents[list(METADATA_COLUMNS)], unreadable, claims), documents
+
+
+def _row_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The rows `starts[k]` to `starts[k] + counts[k]`, for each k in turn, as one array."""
+    before = np.cumsum(counts) - counts
+    return np.repeat(starts - before, counts) + np.arange(int(counts.sum()), dtype=np.int64)
 
 
 def _stem(path: str) -> str:

@@ -141,7 +141,7 @@ class CheckItem(pytest.Item):
         if known:
             verdict = baseline.apply([verdict], known, known_file)[0]
         self.user_properties.append(("claimcheck", verdict.note))
-        paths = {doc.id: relative_path(doc.path) for doc in corpus.documents}
+        paths = {doc: relative_path(path) for doc, path in corpus.paths().items()}
         if verdict.status == "skipped":
             pytest.skip(f"{verdict.id}: {verdict.note}")
         if verdict.status in ("failed", "error"):
@@ -182,7 +182,7 @@ def _session_corpus(config: pytest.Config, rule_file: Path):
         if missing:
             raise pytest.UsageError(f"claimcheck: no documents at {', '.join(missing)} (use --claimcheck-docs PATH)")
         corpus = load_corpus(docs)
-        documents = documents_frame(doc.metadata() for doc in corpus.documents)
+        documents = documents_frame(corpus.metadata)
         known_file = config.getoption("claimcheck_baseline")
         if known_file is None and (config.invocation_params.dir / baseline.DEFAULT_BASELINE).is_file():
             known_file = str(config.invocation_params.dir / baseline.DEFAULT_BASELINE)

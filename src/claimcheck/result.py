@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.changed import Focus
+from claimcheck.corpus import Corpus
 from claimcheck.findings import Evidence, Finding, Verdict
-from claimcheck.pipeline import Corpus
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -22,7 +22,7 @@ class RunResult:
     baseline: str | None = None  # the baseline file applied, if any
 
     def __post_init__(self) -> None:
-        self._paths = {doc.id: doc.path for doc in self.corpus.documents}
+        self._paths = self.corpus.paths()
 
     def path_of(self, doc_id: str) -> str:
         """The document's path as CI tools want it: relative to the working folder when inside it, with '/'."""

@@ -22,10 +22,10 @@ from claimcheck.baseline import DEFAULT_BASELINE, BaselineError
 from claimcheck.changed import ChangedError, Focus, changed_files, focus_on
 from claimcheck.checks.base import documents_frame
 from claimcheck.config import ConfigError, add_discovery_arguments, discovery_settings
+from claimcheck.corpus import Corpus
 from claimcheck.discover import aliases_from_rules, as_verdicts, discover
-from claimcheck.documents import Document
 from claimcheck.findings import STATUS_OF_SEVERITY, Finding, Verdict
-from claimcheck.pipeline import Corpus, EngineError, add_engine_arguments, engine_options, load_corpus
+from claimcheck.pipeline import EngineError, add_engine_arguments, engine_options, load_corpus
 from claimcheck.report import github
 from claimcheck.report.formats import FORMATS, FormatError, parse_formats
 from claimcheck.report.markdown import render, write_atomic
@@ -151,9 +151,9 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
     except EngineError as exc:
         print(f"claimcheck run: {exc}", file=sys.stderr)
         return 2
-    documents = documents_frame(document_record(doc) for doc in corpus.documents)
+    documents = documents_frame(corpus.metadata)
     print(
-        f"claimcheck: {len(corpus.documents)} document(s), {len(corpus.claims)} claim(s), "
+        f"claimcheck: {corpus.size} document(s), {len(corpus.claims)} claim(s), "
         f"{len(rules)} check(s) from {args.rules}"
     )
     if options["engine"] == "dask":
@@ -187,8 +187,8 @@ def choose_documents(args: argparse.Namespace) -> dict[Path, str] | None:
 
 
 def focus_of(chosen: dict[Path, str], corpus: Corpus, rules: list[Rule], source: str) -> Focus:
-    documents = {doc.id: chosen[Path(doc.path).resolve()] for doc in corpus.documents
-                 if Path(doc.path).resolve() in chosen}
+    resolved = {doc: Path(path).resolve() for doc, path in corpus.paths().items()}
+    documents = {doc: chosen[path] for doc, path in resolved.items() if path in chosen}
     rule_files = {str(Path(r.source).resolve()) for r in rules} & {str(path) for path in chosen}
     return Focus(documents, source, rule_files)
 
@@ -335,7 +335,3 @@ def summary_line(verdicts: list[Verdict]) -> str:
 def exit_status(verdicts: list[Verdict]) -> int:
     return 1 if any(v.status in ("failed", "error") for v in verdicts) else 0
 
-
-def document_record(doc: Document) -> dict:
-    """The metadata checks see, with the lines of the asked/answered dates so findings can name them."""
-    return doc.metadata()

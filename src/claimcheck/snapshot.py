@@ -13,33 +13,33 @@ from __future__ import annotations
 import json
 import shutil
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from claimcheck.cache import FileStat
+from claimcheck.corpus import METADATA_COLUMNS, metadata_table
 
 FOLDER = "snapshot"
 MANIFEST, ARRAYS, STRINGS = "manifest.json", "columns.npz", "strings.json"
-
-
-class Entry(NamedTuple):
-    """One file of the snapshot: what it was when read, and where its claims are in the columns."""
-
-    stat: FileStat
-    digest: str
-    start: int
-    stop: int
-    metadata: dict
+FORMAT = 2  # 2: the documents stored column by column
+FILE_COLUMNS = ("size", "mtime_ns", "digest", "count")  # what the cache needs of a file, beside its metadata
 
 
 @dataclass
 class Snapshot:
-    entries: dict[str, Entry]  # by path
+    """The claims table's columns, and its documents (`FILE_COLUMNS`, then the corpus's metadata columns;
+    one row per file, whose claims are the rows `start` to `stop` of the columns)."""
+
+    documents: pd.DataFrame
     columns: dict[str, np.ndarray]  # numbers as stored; strings as int32 codes into `strings[name]`, -1 missing
     strings: dict[str, list]
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Path -> the file's row in `documents`."""
+        return {path: i for i, path in enumerate(self.documents["path"].tolist())}
 
     @property
     def size(self) -> int:
@@ -69,18 +69,20 @@ def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
     folder = Path(directory) / FOLDER
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("fingerprint") != fingerprint:
+        if manifest.get("fingerprint") != fingerprint or manifest.get("format") != FORMAT:
             return None
         strings = json.loads((folder / STRINGS).read_text(encoding="utf-8"))
         with np.load(folder / ARRAYS, allow_pickle=False) as arrays:
             columns = {name: arrays[name] for name in manifest["columns"]}
-    except (OSError, ValueError, KeyError):
+        stored = manifest["documents"]
+        documents = metadata_table(stored)
+        for name in FILE_COLUMNS:
+            documents[name] = np.asarray(stored[name], dtype=np.int64 if name != "digest" else object)
+        stops = np.cumsum(documents["count"].to_numpy())
+        documents["start"], documents["stop"] = stops - documents["count"].to_numpy(), stops
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    entries = {
-        path: Entry(FileStat(size, mtime), digest, start, stop, metadata)
-        for path, size, mtime, digest, start, stop, metadata in manifest["documents"]
-    }
-    return Snapshot(entries, columns, strings)
+    return Snapshot(documents, columns, strings)
 
 
 def _table(distinct: list) -> np.ndarray:
@@ -117,11 +119,9 @@ def _encode_more(distinct: list, values: pd.Series) -> tuple[list, np.ndarray]:
     return [*distinct, *new_values], codes.astype(np.int32)
 
 
-def save(
-    directory: str | Path, fingerprint: str, documents: list[tuple[str, FileStat, str, dict, int]], claims: pd.DataFrame
-) -> None:
-    """Write the snapshot of `claims`, whose rows are the `documents` (path, stat, digest, metadata, row count)
-    in order. Written beside, then swapped in, so a reader never sees half of one."""
+def save(directory: str | Path, fingerprint: str, documents: pd.DataFrame, claims: pd.DataFrame) -> None:
+    """Write the snapshot of `claims`, whose rows are those of the `documents` (the metadata columns and
+    `FILE_COLUMNS`), in order. Written beside, then swapped in, so a reader never sees half of one."""
     folder = Path(directory) / FOLDER
     staging = folder.with_name(FOLDER + ".new")
     shutil.rmtree(staging, ignore_errors=True)
@@ -136,13 +136,10 @@ def save(
             codes, distinct = pd.factorize(column, use_na_sentinel=True)
             arrays[name] = codes.astype(np.int32)
             strings[name] = [value.item() if hasattr(value, "item") else value for value in distinct]
-    rows, start = [], 0
-    for path, stat, digest, metadata, count in documents:
-        rows.append([path, stat.size, stat.mtime_ns, digest, start, start + count, metadata])
-        start += count
+    rows = {name: documents[name].tolist() for name in (*METADATA_COLUMNS, *FILE_COLUMNS)}
     np.savez(staging / ARRAYS, **arrays)
     (staging / STRINGS).write_text(json.dumps(strings, ensure_ascii=False), encoding="utf-8")
-    manifest = {"fingerprint": fingerprint, "columns": list(claims.columns), "documents": rows}
+    manifest = {"format": FORMAT, "fingerprint": fingerprint, "columns": list(claims.columns), "documents": rows}
     (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(folder, ignore_errors=True)
     staging.rename(folder)

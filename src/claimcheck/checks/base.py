@@ -14,9 +14,13 @@ from claimcheck.units import UnitError, dimensionality, factor
 DOC_COLUMNS = ("doc", "kind", "date", "asked", "answered", "asked_line", "answered_line")
 
 
-def documents_frame(records: Iterable[dict]) -> pd.DataFrame:
-    """Document metadata as a table (ISO date strings), the only view of documents a check gets."""
-    frame = pd.DataFrame(list(records), columns=list(DOC_COLUMNS))
+def documents_frame(records: Iterable[dict] | pd.DataFrame) -> pd.DataFrame:
+    """Document metadata as a table (ISO date strings), the only view of documents a check gets: from
+    `Document.metadata()` records or a corpus's metadata table."""
+    if isinstance(records, pd.DataFrame):
+        frame = records[list(DOC_COLUMNS)]
+    else:
+        frame = pd.DataFrame(list(records), columns=list(DOC_COLUMNS))
     return frame.astype(object).where(frame.notna(), None)
 
 

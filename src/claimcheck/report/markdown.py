@@ -16,8 +16,8 @@ import pandas as pd
 from tabulate import tabulate
 
 from claimcheck.changed import Focus
+from claimcheck.corpus import Corpus
 from claimcheck.findings import Finding, Verdict
-from claimcheck.pipeline import Corpus
 from claimcheck.report import numbers
 from claimcheck.report.escape import code, escape_md, mermaid_label
 from claimcheck.subjects import normalise_subject
@@ -36,7 +36,7 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", fo
     parts = [
         "# claimcheck report",
         "",
-        f"{len(corpus.documents)} document(s) read, {len(corpus.unreadable)} not read, {len(corpus.claims)} "
+        f"{corpus.size} document(s) read, {len(corpus.unreadable)} not read, {len(corpus.claims)} "
         f"claim(s) found, {len(verdicts)} check(s) from {code(rules_dir)}.",
         "",
         f"**{summary_line(verdicts)}**",
@@ -123,7 +123,7 @@ def _focus(focus: Focus, corpus: Corpus) -> list[str]:
         kept = "every finding of the changed rule file(s) is reported" if focus.rule_files else "nothing is reported"
         return out + [f"No new or changed document ({source}): {kept}.", ""]
     per_doc = corpus.claims.groupby("doc").size() if not corpus.claims.empty else pd.Series(dtype=int)
-    titles = {doc.id: doc.title for doc in corpus.documents}
+    titles = dict(zip(corpus.metadata["doc"].tolist(), corpus.metadata["title"].tolist(), strict=True))
     rows = [
         [code(doc), "🆕 new" if status == "new" else "✏️ changed", escape_md(titles.get(doc)), int(per_doc.get(doc, 0))]
         for doc, status in sorted(focus.documents.items())
@@ -213,30 +213,31 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     covered_per_doc = np.bincount(doc_codes[is_covered], minlength=len(doc_ids))
     claim_count = dict(zip(doc_ids, per_doc.tolist(), strict=True))
     covered_count = {doc: n for doc, n in zip(doc_ids, covered_per_doc.tolist(), strict=True) if n}
-    documents = corpus.documents
-    if len(documents) > COVERAGE_DOCUMENTS:  # the least covered first: those are the ones to write rules for
-        documents = sorted(documents, key=lambda d: (covered_count.get(d.id, 0), d.id))[:COVERAGE_DOCUMENTS]
+    ids, titles, kinds, dates = (corpus.metadata[name].tolist() for name in ("doc", "title", "kind", "date"))
+    shown = range(len(ids))
+    if len(ids) > COVERAGE_DOCUMENTS:  # the least covered first: those are the ones to write rules for
+        shown = sorted(shown, key=lambda i: (covered_count.get(ids[i], 0), ids[i]))[:COVERAGE_DOCUMENTS]
     rows = [
         [
-            code(doc.id),
-            escape_md(doc.title),
-            doc.kind,
-            doc.date.isoformat() if doc.date else "no date",
-            int(claim_count.get(doc.id, 0)),
-            int(covered_count.get(doc.id, 0)),
+            code(ids[i]),
+            escape_md(titles[i]),
+            kinds[i],
+            dates[i] or "no date",
+            int(claim_count.get(ids[i], 0)),
+            int(covered_count.get(ids[i], 0)),
         ]
-        for doc in documents
+        for i in shown
     ]
-    uncovered = len(corpus.documents) - len(covered_count)
+    uncovered = corpus.size - len(covered_count)
     out = [
         "## Coverage",
         "",
         f"{int(is_covered.sum())} of {len(claims)} claim(s) were compared by at least one check; "
-        f"{uncovered} of {len(corpus.documents)} document(s) had none compared.",
+        f"{uncovered} of {corpus.size} document(s) had none compared.",
         "",
     ]
-    if len(documents) < len(corpus.documents):
-        out += [f"The {len(documents)} documents with fewest claims compared, of {len(corpus.documents)}; "
+    if len(shown) < corpus.size:
+        out += [f"The {len(shown)} documents with fewest claims compared, of {corpus.size}; "
                 "`claimcheck extract` lists every claim.", ""]
     out += [table(rows, ["document", "title", "kind", "date", "claims", "compared by a rule"]), ""]
     if corpus.unreadable:
