@@ -57,3 +57,16 @@ def test_figures_for_periods_that_do_not_overlap_are_not_compared():
 def test_one_document_alone_is_skipped_not_passed():
     outcome = _check([fig("a", 100e6), fig("a", 150e6)])
     assert outcome.skipped and "different documents" in outcome.skipped
+
+
+def test_pairs_are_found_block_by_block_in_row_order():
+    # more rows than one block: the disagreeing figures come last, beyond the first block
+    records = [fig(f"d{i}", 100e6, line=i) for i in range(agree.PAIR_BLOCK + 50)]
+    records += [fig("late1", 300e6), fig("late2", 500e6)]
+    found = _check(records).findings
+    assert len(found) == 20
+    # row order: the first figure above the others is late1 (300m), paired with each £100m in turn
+    assert [e.doc for e in found[0].evidence] == ["late1", "d0"]
+    assert [e.doc for e in found[19].evidence] == ["late1", "d19"]
+    everything = _check(records, max_findings=1000).findings
+    assert len(everything) == 2 * (agree.PAIR_BLOCK + 50) + 1  # both above every £100m, and 500m above 300m

@@ -71,6 +71,7 @@ CONF = {
 }
 DEFAULT = {"tolerance": "0", "changes": True, "max_findings": 20}
 NEEDS = "at least two figures from different documents"
+PAIR_BLOCK = 256  # rows compared with the whole group at a time
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
@@ -91,7 +92,11 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
 
 
 def _disjoint_pairs(group: pd.DataFrame, unit: str, limit: int) -> list[Finding]:
-    """Pairs from different documents whose intervals do not meet (vectorised: one n×n comparison)."""
+    """The first `limit` pairs (in row order) from different documents whose intervals do not meet.
+
+    Vectorised a block of rows at a time against the whole group, stopping once `limit` pairs are found:
+    one n×n comparison of a subject quoted 20,000 times would hold 400 million cells at once.
+    """
     if limit <= 0 or group["doc"].nunique() < 2:
         return []
     low, high = group["c_low"].to_numpy(), group["c_high"].to_numpy()
@@ -99,12 +104,19 @@ def _disjoint_pairs(group: pd.DataFrame, unit: str, limit: int) -> list[Finding]
     first, last = base.period_bounds(group)
     start, end = first.to_numpy(), last.to_numpy()
     unknown = pd.isna(start) | pd.isna(end)
-    # figures for periods that do not overlap are a time series, not a contradiction
-    periods_meet = (
-        unknown[:, None] | unknown[None, :] | ((start[:, None] <= end[None, :]) & (start[None, :] <= end[:, None]))
-    )
-    above = (low[:, None] > high[None, :]) & (docs[:, None] != docs[None, :]) & periods_meet  # i wholly above j
-    rows_i, rows_j = np.nonzero(above)
+    rows_i, rows_j = [], []
+    for top in range(0, len(group), PAIR_BLOCK):
+        block = slice(top, top + PAIR_BLOCK)
+        # figures for periods that do not overlap are a time series, not a contradiction
+        periods_meet = unknown[block, None] | unknown[None, :] | (
+            (start[block, None] <= end[None, :]) & (start[None, :] <= end[block, None])
+        )
+        above = (low[block, None] > high[None, :]) & (docs[block, None] != docs[None, :]) & periods_meet
+        block_i, block_j = np.nonzero(above)  # i wholly above j
+        rows_i.extend((block_i + top).tolist())
+        rows_j.extend(block_j.tolist())
+        if len(rows_i) >= limit:
+            break
     findings = []
     for i, j in list(zip(rows_i, rows_j, strict=True))[:limit]:
         hi, lo = group.iloc[i], group.iloc[j]
