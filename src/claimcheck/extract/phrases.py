@@ -74,13 +74,14 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
                   r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = re.sub(r"^\s*\[\d{1,3}\]", " ", rest)  # a footnote mark: "£160 million [14] to the scheme"
-    rest = re.sub(r"^\s+in\s+(?:real|cash)[- ]terms\b", " ", rest, flags=re.I)  # "a 12% increase in real terms"
     if _COMPARED_TIME.match(rest):
         return None  # "an increase of £1.2 billion on the previous year": when it is compared with, not what
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
     rest = _ANNOUNCED.sub(" ", rest)  # "£82 million announced in 2021": when it was said, not what it is for
     # "£2.5bn by [2024-25] on family support"
     rest = re.sub(r"^\s*(?:by|since|until|during|at|from|in)\s{2,}(?:and\s{2,})?", " ", rest)
+    # "a 12% increase in real terms", "£8.9 billion in [2010-11] in real terms": how it is measured, not what
+    rest = re.sub(r"^\s+in\s+(?:real|cash)[- ]terms\b", " ", rest, flags=re.I)
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest

@@ -29,7 +29,9 @@ _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’
                       r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
 _CHANGE_IN = re.compile(r"\s+(?:real[- ]terms\s+|cash[- ]terms\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
-BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease))\s+from|compared\s+"
+# what a change is measured from: "up from 36%", "down 0.9% from 403,890", "an increase of 5% from £2.4 billion"
+BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease)(?:\s+of)?)"
+                          r"(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percentage\s+points?))?\s+from|compared\s+"
                           r"(?:with|to)|than)\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
                           r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
@@ -153,7 +155,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if in_clause:
         return memory.expand(_nearest(in_clause, figure).text)
     if before:
-        return memory.expand(before[-1].text)
+        return _qualified(text, figure, before[-1]) or memory.expand(before[-1].text)
     if money and not _CONTRAST.search(text, money[-1][0].end, figure.start):
         return money[-1][1]  # not across "..., while the number of children in care rose by 11%"
     referred = refers_back(text, figure.start, memory)
@@ -163,6 +165,17 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if named:
         return _nearest(named, figure).text
     return subject_before_verb(text, figure.start)
+
+
+def _qualified(text: str, figure: Figure, place: Entity) -> str | None:
+    """ "The number of approved foster carers in England fell by 8%": a plain name that only qualifies the
+    phrase the clause opens with is not what the figure is about; the whole phrase is."""
+    if place.score != 1:
+        return None
+    phrase = subject_before_verb(text, figure.start)
+    if phrase and re.search(rf"\w\s+(?:in|across|for|from|within)\s+(?:the\s+)?{re.escape(place.text)}$", phrase):
+        return phrase
+    return None
 
 
 _LABEL = re.compile(r"\s*([A-Z](?:[A-Za-z’' -]|(?<=per )[\d,]+){2,70}?)\s*:\s")  # "Rate per 10,000 children:"
