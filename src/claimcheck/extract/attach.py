@@ -85,6 +85,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     """
     low, high = clause_bounds(text, figure.start)
     own_length = _OWN_LENGTH.match(text, figure.end) is not None
+    further = _FURTHER.search(text, max(0, figure.start - 40), figure.start) is not None
     best_key: tuple[int, int, int] | None = None
     best: int | None = None
     for index, span in enumerate(spans):
@@ -114,10 +115,10 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         introductory = not after and (opens_sentence or re.match(r"\s*[,:]", text[span.end_pos:]) is not None)
         if same_clause and not _COMMA.search(between):  # a thousands comma ("on 2,600 places") is no break
             rank = 0
-        elif introductory and (opens_sentence or not own_length):
+        elif introductory and (opens_sentence or not (own_length or further)):
             rank = 1
         elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures) \
-                and not own_length:
+                and not own_length and not (further and not after):
             rank = 2  # across commas, and no other figure stands nearer to it (nor has the figure its own length)
         else:
             continue
@@ -132,6 +133,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     return best
 
 
+# "£500m since 2021-22, with a further £200m announced ...": more money, not the same time's
+_FURTHER = re.compile(r",\s*(?:with|plus|and)\s+(?:a\s+further|an?\s+(?:additional|extra)|another)\s+$", re.I)
 # "£30 million for 2014-15, later increased to £100 million over 2 years": a figure with its own length of
 # time does not borrow a year across a comma
 _OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"

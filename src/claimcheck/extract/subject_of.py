@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import counted_phrase
-from claimcheck.extract.hedges import is_total
+from claimcheck.extract.hedges import HEDGE, is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import (
     ANNOUNCING,
@@ -45,6 +45,7 @@ _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fal
 _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|three|four|five|ten))"
                                    r"(?:\s+of)?"
                                    r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
+_OF_WHICH = re.compile(rf",\s*of\s+(?:which|whom|these|those|them)\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
@@ -71,6 +72,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         near = previous and figure.start - max(previous.end, previous.counted_end or 0) < 60
         if previous and ((near and (figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])))
                          or OF_THE_WHOLE.search(text, 0, figure.start)  # "Of the 2,460 homes inspected, 81% were"
+                         # "2,400 inspections of children's homes in 2022-23, of which 81% were judged good"
+                         or _OF_WHICH.search(text, max(previous.end, previous.counted_end or 0), figure.start)
                          # "Of the 152 local authorities, 56% were judged good ..., 34% requires improvement"
                          or ((whole := OPENS_WITH_WHOLE.match(text)) and previous.start < whole.end())):
             return previous.counted
