@@ -49,8 +49,8 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     # Hansard citations: "HC Deb 2 February 2023 vol 727 c 456"
     (("deb",),
      r"\b(?:HC|HL)\s+Deb\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}(?:,?\s+vol\.?\s*\d+)?(?:,?\s+cc?\.?\s*\d+[A-Z]*(?:-\d+)?)?"),
-    # clock times, decades, ordinals, ages
-    ((":", "am", "pm"), r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b"),
+    # clock times and ratios ("a ratio of 1:4": no count of one), decades, ordinals, ages
+    ((":", "am", "pm"), r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b|\b\d{1,3}:\d{1,3}\b"),
     (("0s", "mid-", "early-", "late-"), r"\b(?:19|20)?\d0s\b|\b(?:mid|early|late)-(?:19|20)\d\d\b"),
     # ordinals ("the 21st century"), but not a day of the month: "1st April 2023", "April 1st, 2023"
     (("st", "nd", "rd", "th"),
