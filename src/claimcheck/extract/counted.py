@@ -49,9 +49,11 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     """The noun phrase a count counts: "72 local authorities", "19 of our strongest ... local authorities",
     "5,500 days of support". Stops at function words, verbs and punctuation."""
     rest = text[pos:]
-    # "33,100 (FTE) children and family social workers", "2,000 (approx.) children", "2,345 (12.3%) children":
-    # a note or a share in brackets is not what is counted
-    lead_pattern = r"\s+of\s+" if of else (rf"(?:\s+\((?:FTE|full[- ]time equivalent|headcount|{ESTIMATE}"
+    # "33,100 (FTE) children and family social workers", "2,000 (approx.) children", "2,345 (12.3%) children",
+    # "33,900 full-time equivalent (FTE) children and family social workers": a note or a share in brackets, or
+    # how staff are counted, is not what is counted
+    lead_pattern = r"\s+of\s+" if of else (r"(?:\s+(?:full[- ]time[- ]equivalent|FTE)(?=\s+(?:\(FTE\)\s+)?[a-z]))?"
+                                           rf"(?:\s+\((?:FTE|full[- ]time equivalent|headcount|{ESTIMATE}"
                                            r"|provisional|rounded|\d+(?:\.\d+)?\s?(?:%|per\s?cent))\))?"
                                            r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?")
     lead = re.match(lead_pattern, rest)

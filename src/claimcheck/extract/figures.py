@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.counted import IN_STATES
+from claimcheck.extract.counted import IN_STATES, counted_phrase
 from claimcheck.extract.hedges import HEDGE, bound_of, interval, is_change
 from claimcheck.extract.quantities import (
     CONTEXT,
@@ -21,6 +21,8 @@ from claimcheck.extract.quantities import (
 )
 from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
 
+# a sentence opening with the whole it counts parts of, named without a figure: "Of the children who ceased ..."
+_OPENS_WITH_NAMED_WHOLE = re.compile(r"\s*Of\s+(?:the|these|those|all|all\s+the)\s+(?=[a-z])")
 _DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
 _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
 # "Nine in 10", "1 in every 5", "£1 in every £4"
@@ -50,6 +52,12 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
+    first = figures[0] if figures else None
+    whole = _OPENS_WITH_NAMED_WHOLE.match(sentence)
+    if first and first.kind == "count" and first.counted is None and whole \
+            and OF_THE_WHOLE.search(sentence, 0, first.start):
+        # "Of the children who ceased to be looked after during the year, 2,950 (9%) were adopted": children
+        first.counted = counted_phrase(sentence, whole.end() - 1)[0]
     for previous, figure in zip(figures, figures[1:], strict=False):
         # "146 local authorities out of a total of 151": the total counts the same things
         if figure.kind == "count" and figure.counted is None and previous.counted \

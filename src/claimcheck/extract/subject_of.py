@@ -45,6 +45,8 @@ _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fal
 _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|three|four|five|ten))"
                                    r"(?:\s+of)?"
                                    r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
+_RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?(?:rate|proportion|share|percentage))"
+                      rf"\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _OF_WHICH = re.compile(rf",\s*of\s+(?:which|whom|these|those|them)\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
@@ -57,10 +59,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     money = [(f, subject) for f, subject in earlier if f.kind in ("money", "rate")]  # amounts before, subjects
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and BASE_BEFORE.search(text, 0, figure.start):
-        # "56% of local authorities' children's services ..., up from 36% in 2018": the base is the same thing's
-        same = [subject for f, subject in earlier if f.kind == figure.kind]
-        if same:
-            return same[-1]
+        # "56% of local authorities' children's services ..., up from 36% in 2018": the base is the same thing's,
+        # and has no subject when the level has none ("33,900 FTE social workers, up from 33,200")
+        level = next((f for f in reversed(figures[:figures.index(figure)]) if f.kind == figure.kind), None)
+        if level is not None:
+            return next((subject for f, subject in earlier if f is level), None)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
                  and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)
                  and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)
@@ -77,6 +80,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                          # "Of the 152 local authorities, 56% were judged good ..., 34% requires improvement"
                          or ((whole := OPENS_WITH_WHOLE.match(text)) and previous.start < whole.end())):
             return previous.counted
+        if rate_of := _RATE_OF.search(text, lo, figure.start):
+            return rate_of[1]  # "7,900 FTE vacancies, a vacancy rate of 20.0%"
         # "a quarter (24%) of children's homes beds": either share, of the beds
         share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
         if share_of:  # "36% of LAs were judged good": a share of the LAs
@@ -144,8 +149,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 and e.text != figure.counted]
         if caps:
             return memory.expand(caps[0].text)
-        own = (figure.counted_start, figure.counted_end or figure.counted_start)
-        ents = [e for e in ents if not (own[0] <= e.start < own[1])]  # the counted noun is not its own subject
+        # the counted noun, and a note before it ("33,900 full-time equivalent (FTE) children"), is not its subject
+        own = (min(figure.end, figure.counted_start), figure.counted_end or figure.counted_start)
+        ents = [e for e in ents if not (own[0] <= e.start < own[1])]
+        in_clause = [e for e in in_clause if not (own[0] <= e.start < own[1])]
     elif figure.counted and figure.kind == "count" and not in_clause:
         return figure.counted  # "the number of children looked after ... rose to 83,840"
     last = earlier[-1] if earlier else None
