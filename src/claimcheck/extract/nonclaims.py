@@ -34,6 +34,8 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
      r"|wave|version|phase|tier|key\s+stage|footnote|ref\.?|reference|item|box|volume|vol\.|issue|release|edition"
      r"|recommendation|conclusion|standard|level|grade|vol|col|(?-i:Year))\s+\d[\d./-]*[a-z]?\b"
      r"(?!\s*(?:%|per\s*cent|million|billion|m\b|bn\b))"),
+    # DfE's school measures are named with a number: "Attainment 8", "Progress 8"
+    (("attainment", "progress"), r"\b(?:attainment|progress)\s+8\b"),
     # a Commons question's number closing it: "1. What assessment she has made of ... (901234)"
     (("(",), r"\(\d{5,7}\)(?=\s*$)"),
     # "34/2015", not "2019/20" nor the date "23/05/2022"
