@@ -1,7 +1,8 @@
 """Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office
-summary with key facts, a statistics release with headline tiles, Treasury Minutes, a written answer with a
-table, a written ministerial statement and a news article. The files in `fixtures/layouts/` were written for
-these tests in the phrasing of such documents; they are not copies of real ones.
+summary with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a
+table (one naming its minister as a speaker), a written ministerial statement and a news article. The files
+in `fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of
+real ones.
 
 Each case pins the metadata and the claims a reader would take from the layout, by line.
 """
@@ -60,6 +61,14 @@ CASES = {
             (13, "£8.9 million", "value", 8_900_000),
             (14, "£13.6 million", "total", True),
             (16, "37,000", "counted", "approved fostering households"),
+        ],
+    ),
+    "written_answer_speaker.txt": (  # the minister named as a speaker ("David Johnston:") below the answer's date
+        {"date": date(2024, 3, 12), "asked": date(2024, 3, 4), "answered_by": "David Johnston"},
+        [
+            (15, "24.5", "value", 24_500_000),  # the column's "(£ million)"
+            (15, "120", "counted", "places created"),
+            (17, "56.2", "period_start", "2023-04-01"),
         ],
     ),
     "written_statement.txt": (

@@ -211,6 +211,8 @@ _ASKED = re.compile(r"\b(?:asked|tabled) on\s*:?\s+(.+?)(?:\)|$)", re.I)
 _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*answered by\s*(?::\s*|\s)(.+?)\s*$", re.I)
+_SPEAKER_LINE = re.compile(r"^((?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+"
+                           r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*:$")
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
 # "By Jim.Dunton", "Written by Jane Smith and Tom Clarke", "Author: Jane Smith", "by Jane Smith | 3 March 2023"
@@ -271,6 +273,10 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             lines[i] = ""
         elif i <= HEADER_ZONE and (m := _FROM.match(text)):
             doc.department = doc.department or re.split(r"\s+and\s+|,", m.group(1))[0].strip()
+            lines[i] = ""
+        elif doc.answered_line and doc.answered_by is None and i - doc.answered_line < 3 \
+                and (m := _SPEAKER_LINE.match(text)) and not _ROLE_WORDS.search(m.group(1)):
+            doc.answered_by = m.group(1)  # "Answered on 12 March 2024" then "David Johnston:", the answer's speaker
             lines[i] = ""
         elif text.lower() == "answered by":
             doc.answered_by = _answerer(raw, i + 1)
