@@ -40,7 +40,8 @@ _CHANGE_BEFORE = re.compile(
     r"|(?:^|[^\w])(?:increased|increasing|increases?|rose|risen|rising|rises?|grown|grew|growing|grows?|fell|fallen"
     r"|falling|falls?|decreased|decreases?|dropped|drops?|"
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)"
-    r"(?:\s+(?:(?:the|its|their|our)\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,3}?)?"  # "increased core spending power"
+    # "increased core spending power by", "increased spending on children's social care by"
+    r"(?:\s+(?:(?:the|its|their|our)\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,4}?)?"
     r"\s+by\s*"
     rf"(?:(?:{HEDGE})\s+)?$"
     # "Funding per child fell 3 pp": a change without "by" (but "rose to 5%" is the level reached)

@@ -155,6 +155,9 @@ _WITH_CLAUSE = re.compile(r",\s+with\s+(?:the\s+|an?\s+)?([^,;\d£$€]{3,80}?)\
 _QUESTION = re.compile(r"to\s+ask\b", re.I)  # "To ask the Secretary of State ..., what steps her Department": who asks
 
 
+_POINTS_BACK = re.compile(r"\s*(?:that|this|it)\s+(?:is|was|represents|means|amounts)\b", re.I)
+
+
 def subject_before_verb(sentence: str, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`, if it names something rather than an actor."""
     text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
@@ -167,6 +170,8 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
     # "late intervention increased by 33%, while spending on early intervention fell by 46%": the figure's own
     # clause first; "SLI partners have worked with ..., and have delivered 5,500 days": else the sentence's
     own_clause = CLAUSE_BREAK.split(text)[-1]
+    if own_clause != text and _POINTS_BACK.match(own_clause):
+        return None  # "Hon. Members may scoff, but that is a 7% increase": "that" is the figure before, not them
     return (_opening_phrase(own_clause, sentence[pos:pos + 30]) if own_clause != text else None) \
         or _opening_phrase(text, sentence[pos:pos + 30])
 

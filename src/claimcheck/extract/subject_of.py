@@ -98,6 +98,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             share = next((subject for f, subject in reversed(earlier) if f.kind == "percent"), None)
             if bracketed and share and _SHARE_BEFORE_BRACKET.search(text, 0, figure.start - 1):
                 return share  # "Over half of councils (54%) reported an overspend": the same share, in figures
+        # "we have increased spending on children's social care by 50%": what was increased
+        if figure.change and (over := _OVER_BUDGET.search(text, lo, figure.start)):
+            return over[1]
         change_in = _CHANGE_IN.match(text, figure.end)
         if change_in:  # "a 10% reduction in the number of children's social workers"
             described = after_amount(text, change_in.end())
@@ -134,6 +137,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,\"“‘(") == "":
             return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
+        if head and _GENERIC_HEADS.match(head[1]):  # "The LGA estimates a funding gap of £1.7 billion"
+            holder = _holder_before(text, head.start(), lo)
+            return f"{holder} {head[1]}" if holder else head[1]
         head = _HEAD_AFTER.match(text, figure.end)
         if head and head[1].split()[-1].lower() in HEADS:
             return head[1]  # "The £50 million fund was first announced in the 2021 Budget"
