@@ -178,6 +178,10 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
         or _opening_phrase(text, sentence[pos:pos + 30])
 
 
+_EXPECTS = re.compile(r"^.*?\b(?:expects?|expected|intends?|wants?|plans?|needs?|asks?|allows?|enables?)\s+"
+                      r"(?=\S.*\s+to$)|\s+to$", re.I)
+
+
 def _opening_phrase(text: str, figure: str) -> str | None:
     """The noun phrase before the first verb of `text` (which runs up to a figure, whose first characters
     are `figure`)."""
@@ -193,6 +197,8 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     if not verb or verb.start() >= len(text):
         return None
     np = text[:verb.start()].strip(" ,“\"")
+    # "it expects the new programme to cost around £45m": what is expected to cost it
+    np = _EXPECTS.sub("", np)
     np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
     amount = _AMOUNT_IN.search(np)
     if amount and re.search(r"\bper\s+$", np[:amount.start()]):
