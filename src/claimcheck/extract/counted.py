@@ -64,6 +64,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     words = _words_after(text, pos + lead.end(), limit=8)
     phrase: list[tuple[int, int, str]] = []
     taken_next = False  # the word was read with the one before it
+    in_state = False  # the phrase ends in a state: "children in care", whose verb follows ("live", "are")
     for i, (start, end, word) in enumerate(words):
         if taken_next:
             taken_next = False
@@ -84,7 +85,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             return text[phrase[0][0]:state.end()], phrase[0][0], state.end()
         if low == "in" and phrase and i + 1 < len(words) and words[i + 1][2].lower() in IN_STATES:
             phrase.append(words[i + 1])  # "children in care", "children in need": one group of children
-            taken_next = True
+            taken_next = in_state = True
             continue
         if low == "and" and phrase and (not plural(phrase[-1][2]) or _FIXED_PAIR.match(
                 " ".join(w for _, _, w in words[i - 1:i + 2]))) and i + 1 < len(words) \
@@ -101,7 +102,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             # homes judged inadequate": a count that does not open its clause is not the verb's subject
             break
         if phrase and (low in _PRESENT_VERBS or (low.endswith("s") and low[:-1] in _PRESENT_VERBS)) \
-                and plural(phrase[-1][2]):
+                and (plural(phrase[-1][2]) or in_state):
             # "1.2 million children live in ...": the verb of which the count is the subject; "one in five
             # children lives in poverty": the verb agrees with the "one"
             break
@@ -116,6 +117,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             if low != "looked" and (not nxt or nxt in STOP or _VERB_LIKE.match(nxt)):
                 break
         phrase.append((start, end, word))
+        in_state = False
         if len(phrase) >= (6 if any(w.lower() == "and" for _, _, w in phrase) else 5):
             break
     while phrase and (phrase[-1][2].lower() in ("of", "and")
