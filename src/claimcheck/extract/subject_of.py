@@ -65,6 +65,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if level is not None:
             return next((subject for f, subject in earlier if f is level), None)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
+                 and not _speaker(text, e)  # "The Local Government Association (LGA) said councils faced"
                  and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)
                  and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)
                  and not (_OCCASION.search(e.text) and _ANNOUNCES.match(text, e.end))]
@@ -235,8 +236,8 @@ def _speaker(text: str, entity: Entity) -> bool:
     """ "said ADCS president John Pearce, who added that costs had risen by 12%", "The Children's Commissioner
     estimates that 120,000 children ...": who speaks is not what a figure is about (a programme with a head noun
     always is)."""
-    return entity.score < 3 and (_SAID_BEFORE.search(text, 0, entity.start) is not None
-                                 or _SAID_AFTER.match(text, entity.end) is not None)
+    return (entity.score < 3 or entity.head is None) and (_SAID_BEFORE.search(text, 0, entity.start) is not None
+                                                          or _SAID_AFTER.match(text, entity.end) is not None)
 
 
 def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
@@ -250,7 +251,8 @@ def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
 def _holder_before(text: str, start: int, clause_start: int) -> str | None:
     """ "local authority children's services face a £2bn funding gap": who has the gap."""
     before = text[clause_start:start]
-    m = re.search(r"(?:^|,\s*)([^,]*?)\s+(?:face|faces|facing|have|has|had|need|needs|with)\s+(?:an?|the)?\s*$", before)
+    m = re.search(r"(?:^|,\s*)([^,]*?)\s+(?:face|faces|faced|facing|have|has|had|need|needs|with)\s+(?:an?|the)?\s*$",
+                  before)
     if not m:
         return None
     holder = REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
