@@ -114,7 +114,8 @@ _OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+o
 
 _FRACTION = re.compile(
     r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"
-    r"(?:\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+|each\s+)?(?:years?|months?|weeks?|days?|decade|"
+    r"(?:\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?!an?\s+(?:million|billion)\b)"  # "a quarter of a million": a number
+    r"(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+|each\s+)?(?:years?|months?|weeks?|days?|decade|"
     r"century|financial|calendar|academic|term|session|period|quarter|spring|summer|autumn|winter|(?:19|20)\d\d)\b)",
     re.I)
 # "demand rose by a third", "cut by half": a change as a share, with no "of"

@@ -65,6 +65,10 @@ _COMPARED_TIME = re.compile(r"\s*(?:on|than|compared\s+(?:with|to)|over)\s+(?:th
                             r"\s+(?:financial\s+)?(?:year|quarter|month|period)\b", re.I)
 
 
+_TO_RUN_IT = re.compile(r"to\s+(?:run|operate|deliver|administer|maintain|implement|build|complete|set\s+up)"
+                        r"(?:\s+(?:it|them|this|the\s+(?:service|scheme|programme)))?", re.I)
+
+
 def after_amount(sentence: str, end: int) -> str | None:
     """The phrase an amount is spent on: "£259 million capital funding to ... homes", "£680 million in ... training".
 
@@ -107,6 +111,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     if comp and len(comp.split()) > 16:
         comp = " ".join(comp.split()[:16])
     text = f"{np} {comp}".strip()
+    if _TO_RUN_IT.fullmatch(text):
+        return None  # "The service costs £1.2 million per year to run": what it costs to do, not what it is
     # "in [2024-25] to support ...": a blanked time can leave two prepositions in a row
     text = re.sub(r"^(?:(?:for|in|into|on|to|towards|across|from|and|or)\s+(?:the\s+|a\s+|an\s+|our\s+)?)+", "", text)
     text = text.strip(" ,")

@@ -43,12 +43,16 @@ _WORD_NUMBER = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[
 WORDS = re.compile(
     # "twelve", "forty-two", "two thousand", "one hundred and fifty"
     rf"\b(?P<words>(?:{_WORD_NUMBER}|one)\s+(?:hundred|thousand|million|billion)(?:\s+and\s+{_WORD_NUMBER})?"
-    r"|(?:half\s+)?an?\s+(?:million|billion)"  # "half a million children", "a million pounds"
+    # "half a million children", "a million pounds", "a quarter of a million", "one and a half million"
+    r"|(?:half\s+|(?:a|one|two|three)[\s-]+(?:quarters?|thirds?)\s+of\s+)?an?\s+(?:million|billion)"
+    rf"|(?:{_WORD_NUMBER}|one)\s+and\s+a\s+half\s+(?:million|billion)"
     rf"|{_WORD_NUMBER}"
     r"|a\s+dozen|dozens|hundreds|thousands|millions|tens\s+of\s+thousands)\b(?!\s*(?:-|–)\s*\w)",
     re.I,
 )
-_A_SCALE = re.compile(r"(half\s+)?an?\s+(million|billion)")
+_A_SCALE = re.compile(r"(?:(?P<half>half)\s+|(?P<part>a|one|two|three)[\s-]+(?P<whole>quarter|third)s?\s+of\s+)?"
+                      r"an?\s+(?P<scale>million|billion)")
+_AND_A_HALF = re.compile(r"(?P<units>.+?)\s+and\s+a\s+half\s+(?P<scale>million|billion)")
 _VAGUE = {"a dozen": (12, "exact"), "dozens": (24, "min"), "hundreds": (200, "min"),
           "thousands": (2000, "min"), "millions": (2e6, "min"), "tens of thousands": (20000, "min")}
 
@@ -276,7 +280,13 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
     else:
         value = number_words(words)
         if a_scale := _A_SCALE.fullmatch(words):
-            value = (0.5 if a_scale[1] else 1.0) * SCALE_WORDS[a_scale[2]]
+            share = 0.5 if a_scale["half"] else 1.0
+            if a_scale["whole"]:  # "three quarters of a million"
+                share = (number_words(a_scale["part"]) or 1.0) / {"quarter": 4, "third": 3}[a_scale["whole"]]
+            value = share * SCALE_WORDS[a_scale["scale"]]
+        elif and_a_half := _AND_A_HALF.fullmatch(words):  # "one and a half million"
+            units = number_words(and_a_half["units"])
+            value = (units + 0.5) * SCALE_WORDS[and_a_half["scale"]] if units else None
         if value is None:
             return None
         bound = bound_of(before)
