@@ -14,6 +14,7 @@ from claimcheck.extract.quantities import (
     NEXT_IN_LIST,
     NUMBER,
     OF_THE_WHOLE,
+    SCALED_WORDS,
     WORDS,
     Figure,
     numeric_figure,
@@ -45,9 +46,12 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
             taken_until = figure.end
-    for m in WORDS.finditer(masked):
-        if any(start <= m.start() < end for start, end in taken):
-            continue  # "nine out of ten": a proportion already
+    lower = masked.lower()
+    scaled = list(SCALED_WORDS.finditer(masked)) if "illion" in lower else []
+    taken += [m.span() for m in scaled]
+    for m in [*scaled, *WORDS.finditer(masked)]:
+        if m.re is WORDS and any(start <= m.start() < end for start, end in taken):
+            continue  # "nine out of ten": a proportion already; "a quarter of a million": one number
         figure = word_figure(sentence, m)
         if figure is not None:
             figures.append(figure)

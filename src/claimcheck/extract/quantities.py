@@ -43,13 +43,16 @@ _WORD_NUMBER = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[
 WORDS = re.compile(
     # "twelve", "forty-two", "two thousand", "one hundred and fifty"
     rf"\b(?P<words>(?:{_WORD_NUMBER}|one)\s+(?:hundred|thousand|million|billion)(?:\s+and\s+{_WORD_NUMBER})?"
-    # "half a million children", "a million pounds", "a quarter of a million", "one and a half million"
-    r"|(?:half\s+|(?:a|one|two|three)[\s-]+(?:quarters?|thirds?)\s+of\s+)?an?\s+(?:million|billion)"
-    rf"|(?:{_WORD_NUMBER}|one)\s+and\s+a\s+half\s+(?:million|billion)"
+    r"|(?:half\s+)?an?\s+(?:million|billion)"  # "half a million children", "a million pounds"
     rf"|{_WORD_NUMBER}"
     r"|a\s+dozen|dozens|hundreds|thousands|millions|tens\s+of\s+thousands)\b(?!\s*(?:-|–)\s*\w)",
     re.I,
 )
+# "a quarter of a million", "one and a half million": apart from WORDS, and only tried in a sentence that says
+# million or billion, since every number word would try them
+SCALED_WORDS = re.compile(r"\b(?P<words>(?:a|one|two|three)[\s-]+(?:quarters?|thirds?)\s+of\s+an?\s+"
+                          rf"(?:million|billion)|(?:{_WORD_NUMBER}|one)\s+and\s+a\s+half\s+(?:million|billion))\b",
+                          re.I)
 _A_SCALE = re.compile(r"(?:(?P<half>half)\s+|(?P<part>a|one|two|three)[\s-]+(?P<whole>quarter|third)s?\s+of\s+)?"
                       r"an?\s+(?P<scale>million|billion)")
 _AND_A_HALF = re.compile(r"(?P<units>.+?)\s+and\s+a\s+half\s+(?P<scale>million|billion)")
