@@ -11,7 +11,6 @@ findings; `claimcheck baseline` writes one.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from functools import partial
@@ -163,8 +162,7 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
         f"{len(rules)} check(s) from {args.rules}"
     )
     discovery = partial(discover, corpus.claims, documents, aliases_from_rules(rules), settings)
-    cores = options["jobs"] or os.cpu_count() or 1
-    side_by_side = settings["enabled"] and options["engine"] == "local" and cores > 1 \
+    side_by_side = settings["enabled"] and options["engine"] == "local" and options["jobs"] != 1 \
         and len(corpus.claims) >= BESIDE_CLAIMS
     with beside(discovery, enabled=side_by_side) as discovered:
         if options["engine"] == "dask":
