@@ -2,8 +2,6 @@
 `python -m benchmarks.phases CORPUS [--cache-dir DIR]` (run it once first so the cache is warm).
 
 It follows `runner.analyse` and `runner.write_outputs` step by step; if those change, this follows them.
-One difference: from `runner.BESIDE_CLAIMS` claims a run does discovery in a forked process beside the
-checks; here the two are timed one after the other.
 """
 
 from __future__ import annotations

@@ -13,14 +13,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
 from claimcheck import baseline
 from claimcheck.baseline import DEFAULT_BASELINE, BaselineError
-from claimcheck.beside import beside
 from claimcheck.changed import ChangedError, Focus, changed_files, focus_on
 from claimcheck.checks.base import documents_frame
 from claimcheck.config import ConfigError, add_discovery_arguments, discovery_settings
@@ -36,9 +34,6 @@ from claimcheck.rules import Rule, RuleFileError, load_rules
 from claimcheck.safepaths import UnsafePathError, report_path
 from claimcheck.subjects import subject_mask
 
-# from this many claims discovery runs in a forked process beside the checks (below, a fork costs more than
-# it saves; --jobs 1 keeps to one process)
-BESIDE_CLAIMS = 200_000
 CONSOLE_FINDINGS = 20  # per check on the console: a CI log of 100,000 lines helps nobody; the report lists more
 SUMMARY_ORDER = (
     ("passed", "passed"),
@@ -161,18 +156,15 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
         f"claimcheck: {corpus.size} document(s), {len(corpus.claims)} claim(s), "
         f"{len(rules)} check(s) from {args.rules}"
     )
-    discovery = partial(discover, corpus.claims, documents, aliases_from_rules(rules), settings)
-    side_by_side = settings["enabled"] and options["engine"] == "local" and options["jobs"] != 1 \
-        and len(corpus.claims) >= BESIDE_CLAIMS
-    with beside(discovery, enabled=side_by_side) as discovered:
-        if options["engine"] == "dask":
-            from claimcheck.dask_engine import run_rules_on_cluster
+    if options["engine"] == "dask":
+        from claimcheck.dask_engine import run_rules_on_cluster
 
-            verdicts = run_rules_on_cluster(rules, corpus.claims, documents, options["scheduler"])
-        else:
-            verdicts = run_rules(rules, corpus.claims, documents)
-        if settings["enabled"]:
-            verdicts += as_verdicts(discovered(), settings["severity"])
+        verdicts = run_rules_on_cluster(rules, corpus.claims, documents, options["scheduler"])
+    else:
+        verdicts = run_rules(rules, corpus.claims, documents)
+    if settings["enabled"]:
+        found = discover(corpus.claims, documents, aliases_from_rules(rules), settings)
+        verdicts += as_verdicts(found, settings["severity"])
     return rules, corpus, verdicts
 
 
