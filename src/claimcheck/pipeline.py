@@ -62,9 +62,7 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
         "--cache-dir", default=str(DEFAULT_DIR), metavar="DIR", help=f"claims cache folder (default: {DEFAULT_DIR})"
     )
     group.add_argument(
-        "--jobs", type=int, default=None, metavar="N",
-        help="local processes extracting, and discovery beside the checks on large corpora unless 1 "
-        "(default: one per core)"
+        "--jobs", type=int, default=None, metavar="N", help="local processes extracting (default: one per core)"
     )
     group.add_argument("--engine", choices=ENGINES, default="local", help="where extraction and checks run")
     group.add_argument(
