@@ -34,11 +34,11 @@ _PHRASE_STOP = re.compile(
 )
 # another figure: "£50 million for parenting support and £100 million for ...", "..., and 83,840 children are"
 _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|additional|extra|another)\s+)?"
-                          r"[£$€]\s?\d|,?\s+and\s+\d")
+                          r"[£$€]\s?\d|,?\s+(?:and|or)\s+\d")  # "..., or 30% of all spending": another figure
 _PASSIVE = re.compile(r"^\s+(?:(?:has|have|had|will|would|is|are|was|were|shall|could|should|must|to)\s+)?(?:"
                       r"(?:been|be|now|already|also|being)\s+)*(?:(?:invested|spent)(?=\s+(?:in|on)\b)|"
                       r"(?:invested|spent|allocated|provided|committed|made\s+available|awarded|given|earmarked|"
-                      r"set\s+aside|paid|distributed|granted|used)"
+                      r"set\s+aside|paid|distributed|granted|used|go|goes|went|gone|going)"  # "will go to councils"
                       # "made available in [2018-19] and [2019-20] to support the programme": past a blanked time
                       r"(?=(?:\s+in\s{2,}(?:and\s{2,})?)?\s+(?:to|for|towards|across)\b))")
 ANNOUNCING = r"announced|pledged|promised|confirmed|agreed|unveiled|set\s+out|published"
