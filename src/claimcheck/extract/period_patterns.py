@@ -48,12 +48,12 @@ def _compared_year_label(m, ctx):
     return ("compare", *span, None) if span else None
 
 
-@pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])|the\s+(first|second|third|fourth|final|last)\s+(quarter|half)\s+of)"
+@pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])(?:\s+of)?|the\s+(first|second|third|fourth|final|last)\s+(quarter|half)\s+of)"
          rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b",
          needs=("q1", "q2", "q3", "q4", "quarter", "half"))
 def _quarter(m, ctx):
-    """ "Q1 2023" is January-March 2023; "Q1 2023-24", of a financial year, is April-June 2023; "the first
-    half of 2023" is January-June."""
+    """ "Q1 2023" is January-March 2023; "Q1 2023-24" (or "Q1 of 2023-24"), of a financial year, is April-June
+    2023; "the first half of 2023" is January-June."""
     months = 6 if m[3] == "half" else 3
     number = int(m[1]) if m[1] else _QUARTERS[m[2].lower()]
     if number > 12 // months:
@@ -69,6 +69,25 @@ def _quarter(m, ctx):
         first = date(int(m[5]), months * (number - 1) + 1, 1)
     return "period", first, add_months(first, months) - timedelta(days=1), None
 
+
+
+@pattern(r"\b(?:(?:in|during|for)\s+)?(?-i:FY)\s?(\d\d)\b(?!\s?[-–/]\s?\d)", needs=("fy",))
+def _fy_short(m, ctx):
+    """ "FY24": the financial year that ends in 2024, 2023-24 (1 April 2023 to 31 March 2024)."""
+    return "period", *financial_year(2000 + int(m[1]) - 1), None
+
+
+_TERMS = {"autumn": (9, 12), "spring": (1, 3), "summer": (4, 7)}
+
+
+@pattern(rf"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:(autumn|spring|summer)\s+term(?:\s+of)?\s+({Y})"
+         rf"|({Y})\s+(autumn|spring|summer)\s+term)\b", needs=("term",))
+def _school_term(m, ctx):
+    """ "the summer term 2023": a school term, not the season (autumn September-December, spring
+    January-March, summer April-July, to the month)."""
+    name, year = (m[1], m[2]) if m[1] else (m[4], m[3])
+    first, last = _TERMS[name.lower()]
+    return "period", date(int(year), first, 1), month_end(int(year), last), None
 
 @pattern(rf"\b(?:between|from)\s+({FY}|{Y})\s+(?:and|to|until)\s+({FY}|{Y})", needs=("between", "from"))
 def _between_years(m, ctx):

@@ -184,6 +184,9 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
         or _opening_phrase(text, sentence[pos:pos + 30])
 
 
+# a verb of running, before when (or the blank a time expression left)
+_RUNS_UNTIL = re.compile(r"\s+(?:runs|ran|continues|continued|lasts|lasted|operates|operated|starts|started|ends|ended"
+                         r"|began)(?:\s+(?:until|from|to|for|in|between|through|since|over)\b|\s{2,})", re.I)
 _EXPECTS = re.compile(r"^.*?\b(?:expects?|expected|intends?|wants?|plans?|needs?|asks?|allows?|enables?)\s+"
                       r"(?=\S.*\s+to$)|\s+to$", re.I)
 
@@ -205,6 +208,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     np = text[:verb.start()].strip(" ,“\"")
     # "it expects the new programme to cost around £45m": what is expected to cost it
     np = _EXPECTS.sub("", np)
+    np = _RUNS_UNTIL.split(np, maxsplit=1)[0]  # "The pilot runs until [March 2026] and costs £7 million"
     np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
     amount = _AMOUNT_IN.search(np)
     if amount and re.search(r"\bper\s+$", np[:amount.start()]):
