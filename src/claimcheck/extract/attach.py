@@ -141,7 +141,9 @@ _OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|
                          r"(?:years?|months?)\b", re.I)
 _COMMA = re.compile(r",(?!\d{3}\b)")
 _SINCE = re.compile(r"since\b", re.I)
-_RECORD_BEFORE = re.compile(r"\b(?:highest|lowest|largest|smallest|biggest|greatest|fewest|most|least|first\s+time)\b"
+# "the highest rate since 2017", "the first fall since 2008": when it was last so, not the figure's period
+_RECORD_BEFORE = re.compile(r"\b(?:highest|lowest|largest|smallest|biggest|greatest|fewest|most|least|first\s+time"
+                            r"|first\s+(?:fall|rise|increase|decrease|drop|decline|reduction))\b"
                             r"[^,.;]{0,30}$", re.I)
 _ANNOUNCED_AT = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in\s+|on\s+)?$", re.I)
 _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"

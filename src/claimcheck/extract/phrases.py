@@ -17,7 +17,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
                   # "The packages, worth up to £3,000 per family, will help": what is worth it opens the clause
                   rf"(?<=,\s)worth(?=\s+(?:(?:{HEDGE})\s+)?[£$€\d])|"
-                  rf"account|accounts|costs?(?=\s+(?:(?:{HEDGE}|just|on\s+average)\s+)?[£$€\d])|"
+                  rf"account|accounts|accounted|costs?(?=\s+(?:(?:{HEDGE}|just|on\s+average)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"tripled|trebled|halved|"
@@ -185,6 +185,9 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
 
 
 # a verb of running, before when (or the blank a time expression left)
+# a phrase that only points at a figure said before: "The figure, which is up £1.1bn on the previous year"
+_GENERIC = frozenset({"figure", "figures", "total", "totals", "amount", "sum", "number", "numbers", "rise", "increase",
+                      "fall", "decrease", "change"})
 _RUNS_UNTIL = re.compile(r"\s+(?:runs|ran|continues|continued|lasts|lasted|operates|operated|starts|started|ends|ended"
                          r"|began)(?:\s+(?:until|from|to|for|in|between|through|since|over)\b|\s{2,})", re.I)
 _EXPECTS = re.compile(r"^.*?\b(?:expects?|expected|intends?|wants?|plans?|needs?|asks?|allows?|enables?)\s+"
@@ -197,6 +200,10 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to|Across|Among"
                   r"|Within)\b[^,]*,\s*",
                   "", text)
+    # "Meanwhile, the average cost of a residential placement reached": a sentence adverb is not the phrase
+    text = re.sub(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally|Furthermore|Moreover"
+                  r"|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition|By\s+contrast|In\s+total),\s*",
+                  "", text)
     # reported speech: "One council leader said costs for a single placement could reach £10,000 a week"
     text = REPORTED.split(text)[-1]
     # "The review estimates that, without reform, the number of children in care will rise": the condition
@@ -205,7 +212,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     verb = _AUX.search(text + figure)  # "The scheme cost £4.2 million": the verb sees its amount
     if not verb or verb.start() >= len(text):
         return None
-    np = text[:verb.start()].strip(" ,“\"")
+    np = re.split(r",\s*(?:which|who|that)\b", text[:verb.start()])[0].strip(" ,“\"")  # "The figure, which is"
     # "it expects the new programme to cost around £45m": what is expected to cost it
     np = _EXPECTS.sub("", np)
     np = _RUNS_UNTIL.split(np, maxsplit=1)[0]  # "The pilot runs until [March 2026] and costs £7 million"
@@ -215,7 +222,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
         amount = None  # "the rate of children in need per 10,000 children ranged from": the rate's own denominator
     if amount:  # "The grant of £36 million will be paid": the grant
         np = re.sub(r"\s+(?:of|at|worth|totalling)\s*$", "", np[:amount.start()].strip(" ,"))
-    if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \
+    if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or np.lower() in _GENERIC or _QUESTION.match(np) \
             or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
         return None
     return np

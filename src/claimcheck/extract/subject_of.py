@@ -70,6 +70,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                  and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)
                  and not (_OCCASION.search(e.text) and _ANNOUNCES.match(text, e.end))]
     if figure.kind == "percent":
+        change_in = _CHANGE_IN.match(text, figure.end)
+        described = after_amount(text, change_in.end()) if change_in else None
+        if described:  # "a 10% reduction in the number of children's social workers", "a 4% rise in staff costs"
+            return described
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         index = next(i for i, f in enumerate(figures) if f is figure)
         previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
@@ -102,11 +106,6 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # "we have increased spending on children's social care by 50%": what was increased
         if figure.change and (over := _OVER_BUDGET.search(text, lo, figure.start)):
             return over[1]
-        change_in = _CHANGE_IN.match(text, figure.end)
-        if change_in:  # "a 10% reduction in the number of children's social workers"
-            described = after_amount(text, change_in.end())
-            if described:
-                return described
     if figure.kind in ("money", "rate") and figure.unit.startswith(CURRENCIES):
         # "£12 million on the Supported Lodgings scheme and £7 million on mentoring": a name after another
         # amount is that amount's (but "..., a total of £353 million" sums them all)
