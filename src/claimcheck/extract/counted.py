@@ -21,7 +21,9 @@ _COUNT_OPENS_CLAUSE = re.compile(
     r"an\s+estimated|approximately|a\s+further|another|an\s+additional)\s+)?"
     rf"(?:{NUMBER})(?:\s*(?:million|billion|thousand|m|bn|k))?\s*$", re.I)
 _IRREGULAR_PLURALS = frozenset({"children", "people", "staff", "women", "men"})
-_VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ing)$")
+# a verb's form ("performing", "looked"), but not the nouns in -ing that spending and services are named by
+_VERB_LIKE = re.compile(r"^(?!(?:spending|funding|housing|training|fostering|safeguarding|staffing|schooling|"
+                        r"building|wellbeing|parenting|commissioning)$)[a-z]+(?:ed|ing)$")
 
 
 # names that take a number, written in lower case in running text: "198,090 section 47 enquiries"

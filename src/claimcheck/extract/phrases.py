@@ -151,7 +151,8 @@ def starts_with_amount(text: str) -> bool:
 REPORTING = (r"estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)|announce[sd]"
              r"|reveal(?:s|ed)|report(?:s|ed)|predict(?:s|ed)|calculate[sd]|warns|conclude[sd]?|show(?:s|ed)?"
              r"|accept(?:s|ed)?|agree(?:s|d)?|know(?:s)?|recogni[sz]e[sd]?|point(?:s|ed)?\s+out")
-REPORTED = re.compile(r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
+# what was said, after who said it; "The analysis suggests that" too (the passive guard is whole words)
+REPORTED = re.compile(r"\b(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)"
                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"
                       rf"|(?:{REPORTING})\s+that)(?:\s+|,\s*)")
 
@@ -201,6 +202,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
                   r"|Within)\b[^,]*,\s*",
                   "", text)
     # "Meanwhile, the average cost of a residential placement reached": a sentence adverb is not the phrase
+    text = re.sub(r"^\s*(?:Although|Though|While|Whilst|Whereas)\b[^,]*,\s*", "", text)  # a concession first
     text = re.sub(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally|Furthermore|Moreover"
                   r"|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition|By\s+contrast|In\s+total),\s*",
                   "", text)

@@ -195,7 +195,8 @@ def entities(sentence: str) -> list[Entity]:
                     and sentence[tokens[last_cap][1]:tokens[last_cap + 1][0]].strip() == "":
                 head_index = last_cap + 1
             text = sentence[tokens[first][0]:tokens[head_index][1]]
-            words = [w.lower().strip("()") for _, _, w in tokens[first:head_index + 1]]
+            # "The Department's own analysis": an actor with its possessive is still an actor
+            words = [re.sub(r"[’']s$", "", w.lower().strip("()")) for _, _, w in tokens[first:head_index + 1]]
             # "Independent Review of Children's Social Care": the head noun stands before its complement
             head = next((w for w in reversed(words) if w in HEADS), tokens[head_index][2].lower())
             if any(w in ACTOR_WORDS for w in words) and head not in HEADS:
