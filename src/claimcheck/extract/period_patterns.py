@@ -70,7 +70,6 @@ def _quarter(m, ctx):
     return "period", first, add_months(first, months) - timedelta(days=1), None
 
 
-
 @pattern(r"\b(?:(?:in|during|for)\s+)?(?-i:FY)\s?(\d\d)\b(?!\s?[-–/]\s?\d)", needs=("fy",))
 def _fy_short(m, ctx):
     """ "FY24": the financial year that ends in 2024, 2023-24 (1 April 2023 to 31 March 2024)."""
@@ -88,6 +87,7 @@ def _school_term(m, ctx):
     name, year = (m[1], m[2]) if m[1] else (m[4], m[3])
     first, last = _TERMS[name.lower()]
     return "period", date(int(year), first, 1), month_end(int(year), last), None
+
 
 @pattern(rf"\b(?:between|from)\s+({FY}|{Y})\s+(?:and|to|until)\s+({FY}|{Y})", needs=("between", "from"))
 def _between_years(m, ctx):

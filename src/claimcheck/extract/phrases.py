@@ -133,8 +133,10 @@ _AMOUNT_IN = re.compile(r"(?<![\w-])" + "".join(rf"(?<!{word.capitalize()}\s)" f
                         + r"(?!(?:19|20)\d\d\b)[£$€]?\s?\d")
 
 
-_AMOUNT_WORDS = frozenset({"total", "number", "sum", "figure", "amount", "increase", "rise", "fall", "decrease", "cut",
-                           "reduction", "further", "additional", "extra", "another"})
+# words that only point at a figure: "with a total of", "The figure, which is up £1.1bn on the previous year"
+_AMOUNT_WORDS = frozenset({"total", "totals", "number", "numbers", "sum", "figure", "figures", "amount", "increase",
+                           "rise", "fall", "decrease", "change", "cut", "reduction", "further", "additional", "extra",
+                           "another"})
 
 
 _SHARE_IN_WORDS = re.compile(r"(?:\w+\s+)?[a-z]+(?:-[a-z]+)?\s+(?:per\s?cent|percent)\b", re.I)
@@ -186,9 +188,6 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
 
 
 # a verb of running, before when (or the blank a time expression left)
-# a phrase that only points at a figure said before: "The figure, which is up £1.1bn on the previous year"
-_GENERIC = frozenset({"figure", "figures", "total", "totals", "amount", "sum", "number", "numbers", "rise", "increase",
-                      "fall", "decrease", "change"})
 _RUNS_UNTIL = re.compile(r"\s+(?:runs|ran|continues|continued|lasts|lasted|operates|operated|starts|started|ends|ended"
                          r"|began)(?:\s+(?:until|from|to|for|in|between|through|since|over)\b|\s{2,})", re.I)
 _EXPECTS = re.compile(r"^.*?\b(?:expects?|expected|intends?|wants?|plans?|needs?|asks?|allows?|enables?)\s+"
@@ -224,7 +223,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
         amount = None  # "the rate of children in need per 10,000 children ranged from": the rate's own denominator
     if amount:  # "The grant of £36 million will be paid": the grant
         np = re.sub(r"\s+(?:of|at|worth|totalling)\s*$", "", np[:amount.start()].strip(" ,"))
-    if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or np.lower() in _GENERIC or _QUESTION.match(np) \
+    if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \
             or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
         return None
     return np
