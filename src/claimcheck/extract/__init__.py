@@ -137,9 +137,11 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                 and (_OF_THESE_AFTER.match(text, figure.end) or _OF_THESE_BEFORE.search(text, 0, figure.start)):
             figure.counted = memory.counted_in_paragraph()  # "800 foster carers. Around 400 of these were in London"
     for index, figure in enumerate(figures):
-        level = next((f for f in reversed(figures[:index]) if f.kind == "count" and f.counted), None)
-        if figure.kind == "count" and figure.counted is None and level and BASE_BEFORE.search(text, 0, figure.start):
-            figure.counted = level.counted  # "400,140 children in need ..., down 0.9% from 403,890 in 2023"
+        if figure.kind == "count" and figure.counted is None and BASE_BEFORE.search(text, 0, figure.start):
+            # "400,140 children in need ..., down 0.9% from 403,890 in 2023": the base counts what its level counts
+            # (figures.py gives the base right after its level the level's noun; this one stands further back)
+            level = next((f for f in reversed(figures[:index]) if f.kind == "count" and f.counted), None)
+            figure.counted = level.counted if level else None
     timeless = mask(text, [(s.start_pos, s.end_pos) for s in spans], " ")
     ents = entities(timeless)
     claims: list[Claim] = []
