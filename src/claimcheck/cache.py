@@ -18,7 +18,6 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -85,15 +84,6 @@ def document_metadata(doc: Document) -> dict:
     for name in _DATE_FIELDS:
         record[name] = record[name].isoformat() if record[name] else None
     return record
-
-
-def document_from_metadata(record: dict, doc_id: str, path: str) -> Document:
-    """A Document rebuilt from cached metadata, under the id and path it has in this run; no body lines."""
-    values = {name: record.get(name) for name in _METADATA_FIELDS}
-    for name in _DATE_FIELDS:
-        values[name] = date.fromisoformat(values[name]) if values[name] else None
-    values["id"], values["path"] = doc_id, path
-    return Document(**values)
 
 
 class ClaimsCache:

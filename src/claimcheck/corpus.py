@@ -66,9 +66,6 @@ class Corpus:
         return [Document(**{fields.get(name, name): value for name, value in zip(METADATA_COLUMNS, row, strict=True)})
                 for row in zip(*columns.values(), strict=True)]
 
-    def document(self, doc_id: str) -> Document | None:
-        return next((d for d in self.documents if d.id == doc_id), None)
-
     def paths(self) -> dict[str, str]:
         """Document id -> path."""
         return dict(zip(self.metadata["doc"].tolist(), self.metadata["path"].tolist(), strict=True))

@@ -61,7 +61,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if figure.kind in ("percent", "count") and BASE_BEFORE.search(text, 0, figure.start):
         # "56% of local authorities' children's services ..., up from 36% in 2018": the base is the same thing's,
         # and has no subject when the level has none ("33,900 FTE social workers, up from 33,200")
-        level = next((f for f in reversed(figures[:figures.index(figure)]) if f.kind == figure.kind), None)
+        preceding = figures[:next(i for i, f in enumerate(figures) if f is figure)]
+        level = next((f for f in reversed(preceding) if f.kind == figure.kind), None)
         if level is not None:
             return next((subject for f, subject in earlier if f is level), None)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
