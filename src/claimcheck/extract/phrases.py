@@ -83,6 +83,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     if _COMPARED_TIME.match(rest):
         return None  # "an increase of £1.2 billion on the previous year": when it is compared with, not what
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
+    # "we will make £270 million available over [two years] to transform ...": the rest of "make available"
+    rest = re.sub(r"^\s+available\b(?=\s+(?:to|for|towards|across|in)\b|\s{2,})", " ", rest)
     rest = _ANNOUNCED.sub(" ", rest)  # "£82 million announced in 2021": when it was said, not what it is for
     # "£2.5bn by [2024-25] on family support"
     rest = re.sub(r"^\s*(?:by|since|until|during|at|from|in)\s{2,}(?:and\s{2,})?", " ", rest)
