@@ -20,7 +20,7 @@ from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
-from claimcheck.extract.quantities import Figure
+from claimcheck.extract.quantities import OF_THESE, Figure
 from claimcheck.extract.subject_of import BASE_BEFORE, date_subject, label_of, subject_of
 from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
@@ -197,8 +197,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
-_OF_THESE_AFTER = re.compile(r"\s+of\s+(?:these|those|them)\b", re.I)
-_OF_THESE_BEFORE = re.compile(r"^\s*Of\s+(?:these|those|them|which)\s*,?\s*(?:\w+\s+){0,2}$", re.I)
+_OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
+_OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
 
 
 _RANGE_JOINT = re.compile(r"\s*(?:-|–|to|and)\s*[£$€]?")

@@ -14,6 +14,7 @@ from claimcheck.extract.quantities import (
     NEXT_IN_LIST,
     NUMBER,
     OF_THE_WHOLE,
+    OF_THESE,
     SCALED_WORDS,
     WORDS,
     Figure,
@@ -66,7 +67,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         # "146 local authorities out of a total of 151": the total counts the same things
         if figure.kind == "count" and figure.counted is None and previous.counted \
                 and (re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$"
-                               r"|\bof\s+(?:which|whom|these|those|them),?\s+$",
+                               rf"|\b{OF_THESE},?\s+$",
                                sentence[max(0, figure.start - CONTEXT):figure.start])
                      # "Of the 83,840 children looked after, 57,690 (69%) were fostered"
                      or OF_THE_WHOLE.search(sentence, 0, figure.start)

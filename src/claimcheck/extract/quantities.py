@@ -246,6 +246,8 @@ NEXT_IN_LIST = re.compile(LIST_JOINT, re.I)
 _LIST_OF_FIGURES = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?{LIST_JOINT}$", re.I)
 
 
+# "of which", "of these": what points back at the whole a part is of (lower case; callers set the case)
+OF_THESE = r"of\s+(?:which|whom|these|those|them)\b"
 _TRAILING_HEDGE = re.compile(rf"(?:^|(?<=[^\w]))(?:{HEDGE})\s*$", re.I)
 
 
@@ -260,7 +262,7 @@ def _noise(before: str, after: str) -> bool:
     if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than"
                  r"|the\s+(?:remaining|other)"  # "Of the 94 projects, 56 were evaluated and the remaining 38 ..."
                  r"|(?:a|an)\s+(?:further|additional|extra)|another)"  # "with a further 100 planned"
-                 r"\s*$|[(|]\s*$|\b(?i:of)\s+(?:which|whom|these|those|them),?\s*$|\bout\s+of\s+the\s*$", before):
+                 rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
     # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67": a label's
     if _LIST_OF_FIGURES.search(before) or re.search(r"[A-Za-z]:\s*$", before):

@@ -21,7 +21,7 @@ from claimcheck.extract.phrases import (
     possessive_before,
     subject_before_verb,
 )
-from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OPENS_WITH_WHOLE, Figure
+from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, OPENS_WITH_WHOLE, Figure
 from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, Memory, clause_bounds, refers_back
 from claimcheck.units import CURRENCIES
 
@@ -47,7 +47,7 @@ _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?
                                    r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
 _RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?(?:rate|proportion|share|percentage))"
                       rf"\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
-_OF_WHICH = re.compile(rf",\s*of\s+(?:which|whom|these|those|them)\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
+_OF_WHICH = re.compile(rf",\s*{OF_THESE}\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
