@@ -247,9 +247,11 @@ def _range_end(sentence: str, masked: str, m: re.Match) -> tuple[Figure | None, 
 
 
 # a whole word: "children starting" is not "children start" + "in"
-_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:[\w’'-]+\s+){0,6}?[\w’'-]+)\b"
+# "the number of referrals since 2019, when": what is counted ends before a time word
+_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:(?!(?:since|until|during|between)\b)"
+                        r"[\w’'-]+\s+){0,6}?[\w’'-]+)\b"
                         r"(?=\s*(?:\(|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
-                        r"stood|hit)\b|[,.;]))", re.I)
+                        r"stood|hit|since|until|during|between)\b|[,.;]))", re.I)
 
 
 def counted_from_context(sentence: str, figure: Figure) -> str | None:
