@@ -66,6 +66,6 @@ class Corpus:
         return [Document(**{fields.get(name, name): value for name, value in zip(METADATA_COLUMNS, row, strict=True)})
                 for row in zip(*columns.values(), strict=True)]
 
-    def paths(self) -> dict[str, str]:
-        """Document id -> path."""
-        return dict(zip(self.metadata["doc"].tolist(), self.metadata["path"].tolist(), strict=True))
+    def by_id(self, column: str) -> dict[str, object]:
+        """Document id -> the document's `column` (its path, title, date...)."""
+        return dict(zip(self.metadata["doc"].tolist(), self.metadata[column].tolist(), strict=True))

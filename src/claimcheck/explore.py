@@ -29,7 +29,7 @@ def main(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
             return 2
     corpus = load_corpus(args.paths)
-    dates = dict(zip(corpus.metadata["doc"].tolist(), corpus.metadata["date"].tolist(), strict=True))
+    dates = corpus.by_id("date")
     claims = corpus.claims.join(link_subjects(corpus.claims, aliases))
     claims["doc_date"] = claims["doc"].map(dates)
     text = render_subjects(claims)

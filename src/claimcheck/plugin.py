@@ -141,7 +141,7 @@ class CheckItem(pytest.Item):
         if known:
             verdict = baseline.apply([verdict], known, known_file)[0]
         self.user_properties.append(("claimcheck", verdict.note))
-        paths = {doc: relative_path(path) for doc, path in corpus.paths().items()}
+        paths = {doc: relative_path(path) for doc, path in corpus.by_id("path").items()}
         if verdict.status == "skipped":
             pytest.skip(f"{verdict.id}: {verdict.note}")
         if verdict.status in ("failed", "error"):

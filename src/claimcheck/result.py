@@ -22,7 +22,7 @@ class RunResult:
     baseline: str | None = None  # the baseline file applied, if any
 
     def __post_init__(self) -> None:
-        self._paths = self.corpus.paths()
+        self._paths = self.corpus.by_id("path")
 
     def path_of(self, doc_id: str) -> str:
         """The document's path as CI tools want it: relative to the working folder when inside it, with '/'."""

@@ -187,7 +187,7 @@ def choose_documents(args: argparse.Namespace) -> dict[Path, str] | None:
 
 
 def focus_of(chosen: dict[Path, str], corpus: Corpus, rules: list[Rule], source: str) -> Focus:
-    resolved = {doc: Path(path).resolve() for doc, path in corpus.paths().items()}
+    resolved = {doc: Path(path).resolve() for doc, path in corpus.by_id("path").items()}
     documents = {doc: chosen[path] for doc, path in resolved.items() if path in chosen}
     rule_files = {str(Path(r.source).resolve()) for r in rules} & {str(path) for path in chosen}
     return Focus(documents, source, rule_files)

@@ -123,7 +123,7 @@ def _focus(focus: Focus, corpus: Corpus) -> list[str]:
         kept = "every finding of the changed rule file(s) is reported" if focus.rule_files else "nothing is reported"
         return out + [f"No new or changed document ({source}): {kept}.", ""]
     per_doc = corpus.claims.groupby("doc").size() if not corpus.claims.empty else pd.Series(dtype=int)
-    titles = dict(zip(corpus.metadata["doc"].tolist(), corpus.metadata["title"].tolist(), strict=True))
+    titles = corpus.by_id("title")
     rows = [
         [code(doc), "🆕 new" if status == "new" else "✏️ changed", escape_md(titles.get(doc)), int(per_doc.get(doc, 0))]
         for doc, status in sorted(focus.documents.items())
