@@ -33,13 +33,13 @@ def corpus(tmp_path: Path) -> Path:
 def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the documents the pipeline extracts, in this process."""
     seen: list[str] = []
-    real = pipeline.extract_document
+    real = claimcheck.extract.extract_document
 
     def counting(doc):
         seen.append(doc.id)
         return real(doc)
 
-    monkeypatch.setattr(pipeline, "extract_document", counting)
+    monkeypatch.setattr(claimcheck.extract, "extract_document", counting)  # the pipeline looks it up per file
     return seen
 
 

@@ -233,16 +233,16 @@ def test_run_over_bad_documents_lists_each_with_its_reason_and_goes_on(tmp_path,
 
 
 def test_extractor_failure_on_one_document_is_reported_and_the_run_goes_on(tmp_path, capsys, monkeypatch):
-    from claimcheck import pipeline
+    import claimcheck.extract
 
-    real = pipeline.extract_document
+    real = claimcheck.extract.extract_document
 
     def fragile(doc):
         if doc.id == "trigger":
             raise ValueError("year 0 is out of range")
         return real(doc)
 
-    monkeypatch.setattr(pipeline, "extract_document", fragile)
+    monkeypatch.setattr(claimcheck.extract, "extract_document", fragile)
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "good.txt").write_bytes(GOOD_SEED.read_bytes())

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from claimcheck import units
 from claimcheck.units import UnitError, compatible, factor, number_words, parse_amount, scaled, step_of
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS, RULES = ROOT / "seeds", ROOT / "rules"
 
 
 @pytest.mark.parametrize("text, value, unit", [
@@ -64,3 +73,71 @@ def test_a_stated_figure_is_scaled_in_decimal(digits, multiplier, expected):
 
 def test_a_rule_amount_equals_the_same_figure_in_a_document():
     assert parse_amount("£4.1 million") == (4_100_000.0, "GBP")
+
+
+@pytest.fixture
+def fresh_answers(monkeypatch):
+    """Pint's answers as a new process starts: none remembered, none cached."""
+    monkeypatch.setattr(units, "_ANSWERS", {question: {} for question in units._QUESTIONS})
+    monkeypatch.setattr(units, "_ASKED", {"new": False})
+    for memo in (units.dimensionality, units.factor):
+        memo.cache_clear()
+    yield
+    for memo in (units.dimensionality, units.factor):
+        memo.cache_clear()
+
+
+def test_recalled_answers_are_used_without_asking_pint(fresh_answers, tmp_path, monkeypatch):
+    stored = tmp_path / "units.json"
+    stored.write_text(json.dumps({"stamp": units._stamp(), "answers": {
+        "dimensionality": {"GBP": "[currency]", "furlong per fortnight": "[length] / [time]"},
+        "factor": {"GBP -> GBP": 1.0}, "unit": {"local authorities": None},
+    }}))
+    units.recall(stored)
+    monkeypatch.setattr(units, "_QUESTIONS", {})  # asking Pint now would be a KeyError
+    assert units.dimensionality("furlong per fortnight") == "[length] / [time]"
+    assert factor("GBP", "GBP") == 1.0
+    assert parse_amount("152 local authorities") == (152, "count")
+    units.keep(tmp_path / "again.json")
+    assert not (tmp_path / "again.json").exists()  # nothing new was asked: nothing to write
+
+
+@pytest.mark.parametrize("content", [
+    "not json", "[]", json.dumps({"stamp": "pint 0.1; other definitions", "answers": {"dimensionality": {
+        "GBP": "[time]"}, "factor": {}, "unit": {}}}),
+    json.dumps({"stamp": units._stamp(), "answers": {"dimensionality": {"GBP": ["a list"]}, "factor": {},
+                                                     "unit": {}}}),
+])
+def test_a_broken_or_foreign_answers_file_is_ignored(fresh_answers, tmp_path, content):
+    stored = tmp_path / "units.json"
+    stored.write_text(content)
+    units.recall(stored)
+    assert units.dimensionality("GBP") == "[currency]"
+    assert not compatible("GBP", "GBP / year")
+
+
+def test_keep_writes_what_pint_said_and_a_new_process_recalls_it(fresh_answers, tmp_path):
+    assert factor("GBP / year", "GBP / day") == pytest.approx(1 / 365.25)
+    with pytest.raises(UnitError):
+        units.dimensionality("zillions")
+    units.keep(tmp_path / "cache" / "units.json")
+    stored = json.loads((tmp_path / "cache" / "units.json").read_text())
+    assert stored["stamp"] == units._stamp()
+    assert stored["answers"]["factor"]["GBP / year -> GBP / day"] == pytest.approx(1 / 365.25)
+    assert stored["answers"]["dimensionality"]["zillions"] is None  # a refusal is remembered too
+
+
+def test_a_cached_run_starts_pint_only_for_units_it_has_not_met(tmp_path):
+    """Importing Pint and building its registry cost half a second: a warm run of the seeds never does (nor
+    does it load the extractor, with nothing to extract)."""
+    script = (
+        "import sys; from claimcheck.cli import main; "
+        f"status = main(['run', {str(SEEDS)!r}, '--rules', {str(RULES)!r}, '--cache-dir', {str(tmp_path)!r}, "
+        f"'--report', {str(tmp_path / 'report.md')!r}]); "
+        "print('pint' in sys.modules, 'claimcheck.extract.document' in sys.modules, status)"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    assert runs[0].stdout.splitlines()[-1] == "True True 0"
+    assert runs[1].stdout.splitlines()[-1] == "False False 0"
+    assert (tmp_path / "units.json").is_file()

@@ -29,7 +29,6 @@ from claimcheck.cache import document_metadata as metadata_of
 from claimcheck.claims import CATEGORICAL, COLUMNS, claims_frame, typed
 from claimcheck.corpus import METADATA_COLUMNS, Corpus, metadata_table
 from claimcheck.documents import MAX_BYTES, DocumentError, Unreadable, parse_bytes, too_large
-from claimcheck.extract import extract_document
 from claimcheck.folders import iter_paths
 
 ENGINES = ("local", "dask")
@@ -219,6 +218,8 @@ def extract_file(path: str, raw: bytes | None = None) -> Outcome:
         return Outcome(path, stat, error=exc.strerror or str(exc))
     except DocumentError as exc:
         return Outcome(path, stat, error=str(exc))
+    from claimcheck.extract import extract_document  # here: a run that finds every claim cached never loads it
+
     try:
         claims = extract_document(doc)
     except Exception as exc:  # noqa: BLE001 - an extractor bug on one document is reported, never crashes the run

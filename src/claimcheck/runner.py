@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimcheck import baseline
+from claimcheck import baseline, units
 from claimcheck.baseline import DEFAULT_BASELINE, BaselineError
 from claimcheck.changed import ChangedError, Focus, changed_files, focus_on
 from claimcheck.checks.base import documents_frame
@@ -34,6 +34,7 @@ from claimcheck.rules import Rule, RuleFileError, load_rules
 from claimcheck.safepaths import UnsafePathError, report_path
 from claimcheck.subjects import subject_mask
 
+UNITS_FILE = "units.json"  # Pint's answers about this corpus's units, beside the claims (see `units.recall`)
 CONSOLE_FINDINGS = 20  # per check on the console: a CI log of 100,000 lines helps nobody; the report lists more
 SUMMARY_ORDER = (
     ("passed", "passed"),
@@ -133,6 +134,9 @@ def main(args: argparse.Namespace) -> int:
 
 def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]] | int:
     """Rules loaded, corpus read, every check run; or the exit status of a usage mistake."""
+    options = engine_options(args)
+    if options["cache"]:
+        units.recall(options["cache"] / UNITS_FILE)
     try:
         rules = load_rules(args.rules)
         settings = discovery_settings(args)
@@ -145,7 +149,6 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
         for path in missing:
             print(f"claimcheck run: {path}: no such file or folder", file=sys.stderr)
         return 2
-    options = engine_options(args)
     try:
         corpus = load_corpus(args.paths, **options)
     except EngineError as exc:
@@ -165,6 +168,8 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
     if settings["enabled"]:
         found = discover(corpus.claims, documents, aliases_from_rules(rules), settings)
         verdicts += as_verdicts(found, settings["severity"])
+    if options["cache"]:
+        units.keep(options["cache"] / UNITS_FILE)
     return rules, corpus, verdicts
 
 

@@ -4,26 +4,40 @@ Pint silently drops '£' and reads 'm' as metre and has no 'million', so the
 number and its magnitude word are parsed here and Pint only ever sees a
 canonical unit name. Pint defines and converts; the hot path keeps plain
 floats with a unit string, and conversion factors are cached per unit pair.
+
+Importing Pint and building its registry take about half a second, more
+than a small run spends on everything else, and a corpus has only a handful
+of distinct units. So Pint is started on first use, and `recall`/`keep`
+store its answers (per unit, per pair) beside the claims cache: a run that
+meets no new unit never starts Pint. The answers are Pint's own, keyed by
+Pint's version and our definitions; everything built on them runs each time.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pint
+if TYPE_CHECKING:
+    import pint
 
-UREG = pint.UnitRegistry(on_redefinition="ignore")
-UREG.define("GBP = [currency] = pound_sterling")
-UREG.define("penny = GBP / 100 = pence")
-# other currencies are their own dimensions: no exchange rate is known offline, so they never meet pounds
-UREG.define("EUR = [currency_eur] = euro")
-UREG.define("USD = [currency_usd] = us_dollar")
+DEFINITIONS = (
+    "GBP = [currency] = pound_sterling",
+    "penny = GBP / 100 = pence",
+    # other currencies are their own dimensions: no exchange rate is known offline, so they never meet pounds
+    "EUR = [currency_eur] = euro",
+    "USD = [currency_usd] = us_dollar",
+    "percentage_point = percent = pp",
+)
 CURRENCY_SIGNS = {"£": "GBP", "€": "EUR", "$": "USD", "us$": "USD", "gbp": "GBP", "eur": "EUR", "usd": "USD"}
 CURRENCY_WORDS = {"pounds": "GBP", "pounds sterling": "GBP", "euros": "EUR", "dollars": "USD"}
 CURRENCIES = ("GBP", "EUR", "USD")
-UREG.define("percentage_point = percent = pp")
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "1,234.5" or "1234.5", as a regular expression
 MAGNITUDES = {
@@ -44,14 +58,104 @@ class UnitError(ValueError):
 
 
 @cache
+def registry() -> pint.UnitRegistry:
+    import pint
+
+    ureg = pint.UnitRegistry(on_redefinition="ignore")
+    for definition in DEFINITIONS:
+        ureg.define(definition)
+    return ureg
+
+
+def _pint_dimensionality(unit: str) -> str | None:
+    import pint
+
+    try:
+        return str(registry().parse_units(unit).dimensionality)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, TypeError,
+            ValueError, AssertionError):
+        return None
+
+
+def _pint_factor(pair: str) -> float | None:
+    import pint
+
+    from_unit, to_unit = pair.split(" -> ")
+    try:
+        return float(registry().Quantity(1.0, from_unit).to(to_unit).magnitude)
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
+        return None
+
+
+def _pint_unit(words: str) -> str | None:
+    import pint
+
+    try:
+        return str(registry().parse_units(words))
+    except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError):
+        return None
+
+
+_QUESTIONS: dict[str, Callable[[str], object]] = {
+    "dimensionality": _pint_dimensionality, "factor": _pint_factor, "unit": _pint_unit,
+}
+_ANSWERS: dict[str, dict[str, object]] = {question: {} for question in _QUESTIONS}
+_ASKED = {"new": False}
+
+
+def _ask(question: str, key: str):
+    """Pint's answer to `question` about `key` (None: Pint refused), from memory when an earlier run asked."""
+    answers = _ANSWERS[question]
+    if key not in answers:
+        answers[key] = _QUESTIONS[question](key)
+        _ASKED["new"] = True
+    return answers[key]
+
+
+def _stamp() -> str:
+    from importlib.metadata import version
+
+    return f"pint {version('pint')}; " + "; ".join(DEFINITIONS)
+
+
+def recall(path: Path) -> None:
+    """Adopt the answers `keep` stored, if Pint's version and our definitions are the same; a missing,
+    unreadable or foreign file is ignored (Pint is asked again)."""
+    try:
+        stored = json.loads(Path(path).read_text(encoding="utf-8"))
+        if stored.get("stamp") != _stamp():
+            return
+        for question, answers in _ANSWERS.items():
+            answers.update({str(key): value for key, value in stored["answers"][question].items()
+                            if value is None or isinstance(value, str | float | int)})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return
+
+
+def keep(path: Path) -> None:
+    """Store Pint's answers when this run asked anything new; a failed write only costs the next run time."""
+    if not _ASKED["new"]:
+        return
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps({"stamp": _stamp(), "answers": _ANSWERS}, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, path)
+        _ASKED["new"] = False
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+@cache
 def factor(from_unit: str, to_unit: str) -> float:
     """The multiplier taking a value in `from_unit` to `to_unit` (cached: no Quantity per claim)."""
     if dimensionality(from_unit) != dimensionality(to_unit):
         raise UnitError(f"cannot convert {from_unit!r} to {to_unit!r}: a count is not a percentage")
-    try:
-        return float(UREG.Quantity(1.0, from_unit).to(to_unit).magnitude)
-    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError) as exc:
-        raise UnitError(f"cannot convert {from_unit!r} to {to_unit!r}: {exc}") from exc
+    multiplier = _ask("factor", f"{from_unit} -> {to_unit}")
+    if multiplier is None:
+        raise UnitError(f"cannot convert {from_unit!r} to {to_unit!r}")
+    return float(multiplier)
 
 
 _PERCENT = re.compile(r"\bpercent|\bpercentage_point|\bpp\b")
@@ -64,11 +168,9 @@ def dimensionality(unit: str) -> str:
     Pint calls both `count` and `percent` dimensionless, but a count is not a
     percentage even when both say "19", so percentages get a key of their own.
     """
-    try:
-        dim = str(UREG.parse_units(unit).dimensionality)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, TypeError,
-            ValueError, AssertionError) as exc:
-        raise UnitError(f"unknown unit {unit!r}") from exc
+    dim = _ask("dimensionality", unit) if isinstance(unit, str) else None
+    if dim is None:
+        raise UnitError(f"unknown unit {unit!r}")
     return f"percent {dim}" if _PERCENT.search(unit) else dim
 
 
@@ -156,11 +258,10 @@ def parse_amount(text: str) -> tuple[float, str]:
     if not rest:
         return value, "count"
     if re.fullmatch(r"[A-Za-z][A-Za-z\s’'-]*", rest) and not re.search(r"\d", rest):
-        try:
-            unit = UREG.parse_units(rest.strip().lower())
+        unit = _ask("unit", rest.strip().lower())
+        if unit is not None:
             return value, str(unit)
-        except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError):
-            if rest.split()[0].lower() in MAGNITUDES or re.fullmatch(r"[a-z]+illions?", rest.split()[0].lower()):
-                raise UnitError(f"unknown magnitude {rest.split()[0]!r} in {text!r}") from None
-            return value, "count"  # "152 local authorities": a count of the named things
+        if rest.split()[0].lower() in MAGNITUDES or re.fullmatch(r"[a-z]+illions?", rest.split()[0].lower()):
+            raise UnitError(f"unknown magnitude {rest.split()[0]!r} in {text!r}")
+        return value, "count"  # "152 local authorities": a count of the named things
     raise UnitError(f"unknown unit {rest!r} in {text!r}")
