@@ -58,7 +58,8 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("st", "nd", "rd", "th"),
      rf"\b(?=\d+(?:st|nd|rd|th)\b){_NOT_AFTER_MONTH}\d+(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH_NAMES}\b)"),
     (("aged", "year", "under", "+"),
-     r"\baged\s+(?:under\s+|over\s+|less\s+than\s+|more\s+than\s+)?\d+\+?(?:\s*(?:to|-|–|and)\s*\d+)?"
+     r"\baged\s+(?:between\s+|from\s+)?(?:under\s+|over\s+|less\s+than\s+|more\s+than\s+)?\d+\+?"
+     r"(?:\s*(?:to|-|–|and)\s*\d+)?"
      r"(?:\s+years?(?:\s+old)?)?"
      r"|\b\d+(?:\s*(?:to|-|–)\s*\d+)?[-\s]years?[-\s]olds?\b|\b\d+\+?\s+years?\s+old\b|\bunder[-\s]\d+s\b|\b\d+\+"),
 ]

@@ -47,6 +47,10 @@ _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?
                                    r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
 _RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?(?:rate|proportion|share|percentage))"
                       rf"\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
+# from one change to the next of the same thing, the dates blanked: " compared to [2015] and an increase of "
+_NEXT_CHANGE = re.compile(rf"(?:\s+(?:compared\s+(?:to|with)|since|from|on|over|against)\b)?[\s,]+(?:and|but|or)\s+"
+                          rf"(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction)\s+of\s+(?:(?:{HEDGE})\s+)?",
+                          re.I)
 _OF_WHICH = re.compile(rf",\s*{OF_THESE}\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
@@ -165,6 +169,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     last = earlier[-1] if earlier else None
     if last and last[0].kind == figure.kind and NEXT_IN_LIST.fullmatch(text, last[0].end, figure.start):
         return last[1]  # "compared with 88% in 2022 and 87% in 2021" (the years blanked)
+    if last and figure.change and last[0].change and last[0].kind == figure.kind \
+            and _NEXT_CHANGE.fullmatch(text, last[0].end, figure.start):
+        return last[1]  # "an increase of 1% compared to 31 March 2015 and an increase of 5% compared to 2012"
     if figure.change and figure.kind == "percent" and money and money[-1][1] \
             and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
