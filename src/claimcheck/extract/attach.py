@@ -91,8 +91,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     for index, span in enumerate(spans):
         if span.role == "compare":
             if (span.start_pos >= figure.end and not text[figure.end:span.start_pos].strip()
-                    and _BASE_DATE.match(span.text)):
-                return index  # "from 1,234 in 2019": the comparison base's own date
+                    and _BASE_DATE.match(span.text) and not figure.change):
+                return index  # "from 1,234 in 2019": the comparison base's own date (not "a 3% rise on 2014-15")
             continue
         if span.role == "event" and (span.start == span.end or re.match(r"(?i)on\b|by\b", span.text)) \
                 and not _stock_date(figure, span, text):

@@ -48,6 +48,17 @@ def _compared_year_label(m, ctx):
     return ("compare", *span, None) if span else None
 
 
+@pattern(  # the word "on" right after a change: before "2014-15" or "March 2022" can be read as its own period
+    rf"\b\d[\d.,]*(?:%|\s*per\s*cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?\s+"
+    rf"(?P<span>on\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b",
+    needs=("on",),
+)
+def _change_on(m, ctx):
+    """ "a 3% rise on 2014-15", "down 2.2 per cent on March 2022": the base the change is measured from."""
+    span = point_span(m["date"], ctx)
+    return ("compare", *span, None) if span else None
+
+
 @pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])(?:\s+of)?|the\s+(first|second|third|fourth|final|last)\s+(quarter|half)\s+of)"
          rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b",
          needs=("q1", "q2", "q3", "q4", "quarter", "half"))
