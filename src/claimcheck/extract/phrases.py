@@ -28,14 +28,15 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
 _PHRASE_STOP = re.compile(
     r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
     r"enabling|helping|meaning|working|including|bringing|intended|designed|aimed|aiming|targeted|"
-    r"will|would|could|should|might|must|"  # "a £1.6 billion black hole in funding will widen"
+    r"will|would|could|should|might|must|is|are|was|were|"  # "a £1.6 billion black hole in funding will widen"
     r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they)|"
     r"(?:last|this|next)\s+(?:year|month|week))\b"  # "£11.4 billion on children's social care last year, and ..."
 )
 # another figure: "£50 million for parenting support and £100 million for ...", "..., and 83,840 children are"
 _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|additional|extra|another)\s+)?"
                           r"[£$€]\s?\d|,?\s+(?:and|or)\s+\d")  # "..., or 30% of all spending": another figure
-_PASSIVE = re.compile(r"^\s+(?:(?:has|have|had|will|would|is|are|was|were|shall|could|should|must|to)\s+)?(?:"
+_PASSIVE = re.compile(r"^\s+(?:(?:that\s+|which\s+)?(?i:we|they|the\s+(?:government|department))\s+)?"  # "we committed"
+                      r"(?:(?:has|have|had|will|would|is|are|was|were|shall|could|should|must|to)\s+)?(?:"
                       r"(?:been|be|now|already|also|being)\s+)*(?:(?:invested|spent)(?=\s+(?:in|on)\b)|"
                       r"(?:invested|spent|allocated|provided|committed|made\s+available|awarded|given|earmarked|"
                       r"set\s+aside|paid|distributed|granted|used|go|goes|went|gone|going)"  # "will go to councils"

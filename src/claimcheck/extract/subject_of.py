@@ -120,6 +120,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
         described = after_amount(text, figure.end)
+        if described and described.lower() in HEADS and (named := memory.head(described)):
+            return named  # "the £695 million we have invested in the programme": the programme named before
         if described:
             owner = possessive_before(text, figure.start)
             if owner:
