@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
-from claimcheck import runner
+from claimcheck import runner, units
 from claimcheck.checks.base import documents_frame
 from claimcheck.cli import build_parser
 from claimcheck.config import discovery_settings
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     own = parser.parse_args(argv)
     args = build_parser().parse_args(["run", own.corpus, "--cache-dir", own.cache_dir, "--report", own.report])
     with phase("load rules"):
+        units.recall(Path(own.cache_dir) / runner.UNITS_FILE)
         rules = load_rules(args.rules)
         settings = discovery_settings(args)
     with phase("load corpus (cache)"):
@@ -62,6 +64,7 @@ def main(argv: list[str] | None = None) -> None:
         if settings["enabled"]:
             verdicts += as_verdicts(discover(corpus.claims, documents, aliases_from_rules(rules), settings),
                                     settings["severity"])
+    units.keep(Path(own.cache_dir) / runner.UNITS_FILE)
     with phase("report"):
         result = RunResult(verdicts, corpus, rules_dir=str(args.rules))
         runner.write_outputs(result, args, parse_formats(args.format))

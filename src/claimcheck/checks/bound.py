@@ -53,7 +53,7 @@ from __future__ import annotations
 import pandas as pd
 
 from claimcheck.checks import base, fields
-from claimcheck.findings import Finding, Outcome, evidence
+from claimcheck.findings import Finding, Outcome, evidence_of
 
 ID = "bound"
 CONF = {
@@ -104,11 +104,10 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         hi_limit = conf["max"].value if conf.get("max") else float("inf")
         what = " and ".join(f"{k} {conf[k].text}" for k in ("min", "max") if conf.get(k))
     outside = (low > hi_limit) | (high < lo_limit)
-    findings = [
-        Finding(
-            f"{row['text']} ({row['doc']}:{row['line']}) is outside {what}",
-            (evidence(row, "figure", low[i], high[i], unit, row["value"] * mult[i]),),
-        )
-        for i, row in picked[outside].iterrows()
+    converted = picked[outside].assign(low=low[outside], high=high[outside], unit=unit,
+                                       value=picked["value"][outside] * mult[outside])
+    findings = [  # column by column: a limit over a large corpus may be broken by thousands of figures
+        Finding(f"{figure.text} ({figure.location}) is outside {what}", (figure,))
+        for figure in evidence_of(converted, "figure")
     ]
     return Outcome(findings, picked.index, base.count_docs(picked))

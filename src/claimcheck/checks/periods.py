@@ -52,7 +52,7 @@ import numpy as np
 import pandas as pd
 
 from claimcheck.checks import base, fields
-from claimcheck.findings import Finding, Outcome, evidence
+from claimcheck.findings import Finding, Outcome, evidence, evidence_of
 
 ID = "periods"
 CONF = {
@@ -104,14 +104,13 @@ def _span(row) -> str:
 
 
 def _outside(dated: pd.DataFrame, period: fields.Period) -> list[Finding]:
-    outside = (dated["p_start"] < pd.Timestamp(period.start)) | (dated["p_end"] > pd.Timestamp(period.end))
+    """Column by column: a period rule over a large corpus may be broken by thousands of figures."""
+    outside = dated[(dated["p_start"] < pd.Timestamp(period.start)) | (dated["p_end"] > pd.Timestamp(period.end))]
+    spans = [f"{start.date()}..{end.date()}" for start, end in zip(outside["p_start"], outside["p_end"], strict=True)]
     return [
-        Finding(
-            f"{row['text']} ({row['doc']}:{row['line']}) covers {_span(row)}, outside {period.text} "
-            f"({period.start}..{period.end})",
-            (evidence(row, "figure"),),
-        )
-        for _, row in dated[outside].iterrows()
+        Finding(f"{figure.text} ({figure.location}) covers {span}, outside {period.text} "
+                f"({period.start}..{period.end})", (figure,))
+        for figure, span in zip(evidence_of(outside, "figure"), spans, strict=True)
     ]
 
 
