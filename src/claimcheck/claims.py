@@ -61,7 +61,7 @@ class Claim:
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
 # Columns whose few distinct values repeat over a million claims are categorical: each rule's selections,
 # `isin` and groupings then work on integer codes, not on a Python string per row. The rest are inferred.
-CATEGORICAL = ("kind", "unit", "bound", "subject", "subject_key", "counted", "period_start", "period_end",
+CATEGORICAL = ("doc", "kind", "unit", "bound", "subject", "subject_key", "counted", "period_start", "period_end",
                "period_text", "period_note", "doc_date", "tense")
 DTYPES = {"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool",
           **dict.fromkeys(CATEGORICAL, "category")}
