@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.checks.base import documents_frame
+from claimcheck.claims import typed
 from claimcheck.documents import read_document
 from claimcheck.extract import extract_document
 from claimcheck.pipeline import load_corpus
@@ -128,9 +129,9 @@ def checks_over(claim_count: int, seed_corpus: Path, rules_dir: str = "rules") -
     copies = -(-claim_count // len(base))
     frames, doc_frames = [], []
     for copy in range(copies):
-        frames.append(base.assign(doc=base["doc"] + f"-{copy}"))
-        doc_frames.append(documents.assign(doc=documents["doc"] + f"-{copy}"))
-    claims = pd.concat(frames, ignore_index=True).iloc[:claim_count]
+        frames.append(base.assign(doc=base["doc"].astype(str) + f"-{copy}"))
+        doc_frames.append(documents.assign(doc=documents["doc"].astype(str) + f"-{copy}"))
+    claims = typed(pd.concat(frames, ignore_index=True).iloc[:claim_count])  # the column types of a real table
     docs = pd.concat(doc_frames, ignore_index=True)
     rules = load_rules(rules_dir)
     start = time.perf_counter()

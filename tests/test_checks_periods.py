@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimcheck.checks import periods
 from conftest import make_claims
 
@@ -33,3 +35,32 @@ def test_same_reports_the_gap_in_days():
         {"expect": "same", "tolerance": None, "changes": True, "max_findings": 5, "names": ()}, claims, None
     )
     assert "gap of 1 days" in outcome.findings[0].message
+
+
+def _rounds(count: int) -> list[dict]:
+    """Funding rounds of one to three financial years starting in different years: many overlap, some repeat."""
+    return [
+        {"doc": f"d{i}", "line": 1, "text": f"£{i}m", "value": i * 1e6, "unit": "GBP",
+         "period_start": f"{2010 + i % 7}-04-01", "period_end": f"{2011 + i % 7 + i % 3}-03-31"}
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("expect", ["same", "disjoint"])
+@pytest.mark.parametrize("cells", [1, 50, 1 << 22])
+def test_pairs_are_found_block_by_block_in_order_up_to_the_limit(monkeypatch, expect, cells):
+    """However small the blocks (one row at a time, a few rows, the whole group), the same first pairs in the
+    same order as comparing every pair by hand."""
+    records = _rounds(40)
+    expected = []
+    for i, a in enumerate(records):
+        for b in records[i + 1:]:
+            identical = (a["period_start"], a["period_end"]) == (b["period_start"], b["period_end"])
+            overlap = a["period_start"] <= b["period_end"] and b["period_start"] <= a["period_end"]
+            if not identical and (expect == "same" or overlap):
+                expected.append([f"{a['doc']}:1", f"{b['doc']}:1"])
+    monkeypatch.setattr(periods, "PAIR_BLOCK_CELLS", cells)
+    conf = {"expect": expect, "tolerance": None, "changes": True, "max_findings": 25, "names": ()}
+    outcome = periods.check(conf, make_claims(records), None)
+    assert len(expected) > 25
+    assert [f.locations for f in outcome.findings] == expected[:25]

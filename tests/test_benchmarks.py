@@ -1,0 +1,38 @@
+"""The benchmark harness (benchmarks/) at a tiny size: the generator is deterministic and every measurement runs.
+
+The benchmark itself is not a test (`make bench`); these keep its code working as the package changes."""
+
+from __future__ import annotations
+
+from benchmarks import measure
+from benchmarks.corpus import write_corpus
+
+from claimcheck.claims import DTYPES
+
+
+def test_the_generated_corpus_is_the_same_every_time(tmp_path):
+    first, second = write_corpus(tmp_path / "a", 12), write_corpus(tmp_path / "b", 12)
+    names = sorted(p.name for p in first.glob("*.txt"))
+    assert len(names) == 12
+    assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
+
+
+def test_each_measurement_runs_on_a_small_corpus(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 8)
+    files = measure.corpus_files(corpus)
+    extraction, claims = measure.extraction_rate(files)
+    bare, matches = measure.bare_scan_rate(files)
+    assert claims > 0 and matches > 0 and extraction.mb_per_s > 0 and bare.mb_per_s > 0
+    seconds, rows, rules = measure.checks_over(500, corpus)
+    assert rows == 500 and rules > 0 and seconds > 0
+
+
+def test_the_tiled_claims_table_has_the_real_tables_column_types(tmp_path, monkeypatch):
+    """The 1M-claim figure must time the checks on the table a run gives them (categorical columns and all)."""
+    seen = {}
+    monkeypatch.setattr(measure, "run_rules", lambda rules, claims, documents: seen.update(claims=claims))
+    measure.checks_over(300, write_corpus(tmp_path / "corpus", 6))
+    claims = seen["claims"]
+    assert claims["doc"].nunique() > 6  # copies under fresh document ids
+    assert {name: str(claims[name].dtype) for name in DTYPES} == {
+        name: "category" if kind == "category" else kind for name, kind in DTYPES.items()}
