@@ -51,6 +51,10 @@ _RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?(?
 _NEXT_CHANGE = re.compile(rf"(?:\s+(?:compared\s+(?:to|with)|since|from|on|over|against)\b)?[\s,]+(?:and|but|or)\s+"
                           rf"(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction)\s+of\s+(?:(?:{HEDGE})\s+)?",
                           re.I)
+# "..., a £200 million increase": a change set beside the amount before it, of the same thing
+_CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
+                          r"(?:increase|rise|uplift|cut|reduction|fall|decrease)(?:\s+(?:on|from|since|over))?", re.I)
+_APPOSED_CHANGE = re.compile(rf"[^;]*,\s*(?:an?\s+)?(?:(?:{HEDGE})\s+)?", re.I)
 _OF_WHICH = re.compile(rf",\s*{OF_THESE}\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
@@ -120,6 +124,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
         described = after_amount(text, figure.end)
+        if described and _CHANGE_NOUN.fullmatch(described):  # "a £200 million increase": what increased is elsewhere
+            if money and money[-1][1] and _APPOSED_CHANGE.fullmatch(text, money[-1][0].end, figure.start):
+                return money[-1][1]  # "£600 million through the Social Care Grant, a £200 million increase"
+            described = None
         if described and described.lower() in HEADS and (named := memory.head(described)):
             return named  # "the £695 million we have invested in the programme": the programme named before
         if described:
