@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.checks import agree
+from claimcheck.checks import agree, base
 from claimcheck.checks.fields import period, tolerance
 from conftest import make_claims
 
@@ -59,9 +59,10 @@ def test_one_document_alone_is_skipped_not_passed():
     assert outcome.skipped and "different documents" in outcome.skipped
 
 
-def test_pairs_are_found_block_by_block_in_row_order():
-    # more rows than one block: the disagreeing figures come last, beyond the first block
-    records = [fig(f"d{i}", 100e6, line=i) for i in range(agree.PAIR_BLOCK + 50)]
+def test_pairs_are_found_block_by_block_in_row_order(monkeypatch):
+    # more rows than one block (three rows a block): the disagreeing figures come last, beyond the first block
+    monkeypatch.setattr(base, "PAIR_BLOCK_CELLS", 3 * 306)
+    records = [fig(f"d{i}", 100e6, line=i) for i in range(300)]
     records += [fig("late1", 300e6), fig("late2", 500e6)]
     found = _check(records).findings
     assert len(found) == 20
@@ -69,4 +70,4 @@ def test_pairs_are_found_block_by_block_in_row_order():
     assert [e.doc for e in found[0].evidence] == ["late1", "d0"]
     assert [e.doc for e in found[19].evidence] == ["late1", "d19"]
     everything = _check(records, max_findings=1000).findings
-    assert len(everything) == 2 * (agree.PAIR_BLOCK + 50) + 1  # both above every £100m, and 500m above 300m
+    assert len(everything) == 2 * 300 + 1  # both above every £100m, and 500m above 300m

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.checks import periods
+from claimcheck.checks import base, periods
 from conftest import make_claims
 
 
@@ -59,7 +59,7 @@ def test_pairs_are_found_block_by_block_in_order_up_to_the_limit(monkeypatch, ex
             overlap = a["period_start"] <= b["period_end"] and b["period_start"] <= a["period_end"]
             if not identical and (expect == "same" or overlap):
                 expected.append([f"{a['doc']}:1", f"{b['doc']}:1"])
-    monkeypatch.setattr(periods, "PAIR_BLOCK_CELLS", cells)
+    monkeypatch.setattr(base, "PAIR_BLOCK_CELLS", cells)
     conf = {"expect": expect, "tolerance": None, "changes": True, "max_findings": 25, "names": ()}
     outcome = periods.check(conf, make_claims(records), None)
     assert len(expected) > 25

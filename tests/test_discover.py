@@ -155,7 +155,7 @@ def _many_figures() -> tuple:
 def test_pairs_are_the_same_compared_a_block_at_a_time(monkeypatch):
     """Large groups are compared a few rows at a time: the same pairs, in the same order, and the search
     stops at max_findings wherever a block ends."""
-    import claimcheck.discover as discover_module
+    from claimcheck.checks import base
 
     claims, documents = _many_figures()
     whole = discover(claims, documents, config={"max_findings": 10_000})
@@ -163,7 +163,7 @@ def test_pairs_are_the_same_compared_a_block_at_a_time(monkeypatch):
     assert any(f.finding.message.startswith("Troubled Families Programme: £100m (d0:1) and £110m (d2:2)")
                for f in whole)  # a quarter's £110m exceeds the year's £100m
     for cells in (1, 7, 50):
-        monkeypatch.setattr(discover_module, "BLOCK_CELLS", cells)
+        monkeypatch.setattr(base, "PAIR_BLOCK_CELLS", cells)
         assert [f.finding for f in discover(claims, documents, config={"max_findings": 10_000})] == [
             f.finding for f in whole]
         assert [f.finding for f in discover(claims, documents, config={"max_findings": 5})] == [

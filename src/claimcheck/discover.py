@@ -25,7 +25,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from claimcheck.checks.base import map_distinct
+from claimcheck.checks.base import first_pairs, map_distinct
 from claimcheck.findings import STATUS_OF_SEVERITY, Evidence, Finding, Verdict, evidence
 from claimcheck.linking import Alias, link_subjects
 from claimcheck.subjects import noun_key
@@ -45,7 +45,6 @@ ADDITIVE = ("money", "count", "duration")
 KEYS = ("doc", "line", "kind", "value", "unit", "bound", "low", "high", "change", "subject", "subject_key", "counted",
         "period_start", "period_end")
 WORDS = ("text", "sentence")
-BLOCK_CELLS = 1 << 22  # claim pairs compared at once: a few tens of MB of temporary arrays
 
 
 @dataclass
@@ -175,19 +174,9 @@ def _disjoint_pairs(group: pd.DataFrame, conf: dict, limit: int) -> list[tuple[i
     end = np.array([day.toordinal() for day in group["p_end"].tolist()], dtype=np.int64)
     columns = {"low": low, "high": high, "start": start, "end": end, "length": end - start + 1,
                "doc": group["doc"].to_numpy(), "additive": group["kind"].isin(ADDITIVE).to_numpy()}
-    size = len(group)
-    everyone = np.arange(size)
-    step = max(1, BLOCK_CELLS // max(size, 1))
-    pairs: list[tuple[int, int]] = []
-    for first in range(0, size, step):
-        rows = everyone[first : first + step]
-        hits = _hits(columns, rows, everyone, conf) | _hits(columns, everyone, rows, conf).T
-        hits &= everyone[None, :] > rows[:, None]
-        found = np.nonzero(hits)
-        pairs += zip((found[0] + first).tolist(), found[1].tolist(), strict=True)
-        if len(pairs) >= limit:
-            return pairs[:limit]
-    return pairs
+    everyone = np.arange(len(group))
+    return first_pairs(len(group), lambda rows: _hits(columns, rows, everyone, conf)
+                       | _hits(columns, everyone, rows, conf).T, limit)
 
 
 def _hits(columns: dict[str, np.ndarray], rows: np.ndarray, others: np.ndarray, conf: dict) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -12,6 +12,31 @@ from claimcheck.subjects import noun_mask
 from claimcheck.units import UnitError, dimensionality, factor
 
 DOC_COLUMNS = ("doc", "kind", "date", "asked", "answered", "asked_line", "answered_line")
+PAIR_BLOCK_CELLS = 1 << 18  # claim pairs compared at once: a few MB for each temporary array
+
+
+def first_pairs(size: int, hits: Callable[[np.ndarray], np.ndarray], limit: int, upper: bool = True
+                ) -> list[tuple[int, int]]:
+    """The first `limit` index pairs (i, j) of a group of `size` claims for which `hits(rows)[a, j]` holds
+    (i = rows[a]), in order of i, then j; with `upper`, only those with i < j.
+
+    `hits` compares a block of rows with the whole group at a time, so that memory stays bounded however
+    large the group (one n×n comparison of a subject quoted 20,000 times would hold 400M cells), and the
+    search ends once `limit` pairs are found. Agree, periods and discovery share it.
+    """
+    everyone = np.arange(size)
+    step = max(1, PAIR_BLOCK_CELLS // max(size, 1))
+    pairs: list[tuple[int, int]] = []
+    for first in range(0, size, step):
+        rows = everyone[first : first + step]
+        found = hits(rows)
+        if upper:
+            found = found & (everyone[None, :] > rows[:, None])
+        block_i, block_j = np.nonzero(found)
+        pairs += zip((block_i + first).tolist(), block_j.tolist(), strict=True)
+        if len(pairs) >= limit:
+            break
+    return pairs[:limit]
 
 
 def documents_frame(records: Iterable[dict] | pd.DataFrame) -> pd.DataFrame:

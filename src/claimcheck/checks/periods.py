@@ -66,7 +66,6 @@ CONF = {
     "max_findings": fields.positive_int,
 }
 DEFAULT = {"expect": "same", "tolerance": "0", "changes": True, "max_findings": 20}
-PAIR_BLOCK_CELLS = 1 << 22  # claim pairs compared at once: a few tens of MB of temporary arrays
 
 
 def validate(conf: dict) -> list[str]:
@@ -117,27 +116,20 @@ def _outside(dated: pd.DataFrame, period: fields.Period) -> list[Finding]:
 
 def _pairs(dated: pd.DataFrame, expect: str, limit: int) -> list[Finding]:
     """Pairs whose periods differ (same) or partly overlap (disjoint), in order of the first claim, then the
-    second. A block of rows at a time is compared with the whole group, so that memory stays bounded however
-    many claims a subject has (one n×n matrix of 20,000 claims would be 400M cells), and the search ends once
-    `limit` pairs are found."""
+    second, a block of rows at a time (`base.first_pairs`)."""
     s = dated["p_start"].to_numpy()
     e = dated["p_end"].to_numpy()
-    size = len(dated)
-    everyone = np.arange(size)
-    step = max(1, PAIR_BLOCK_CELLS // max(size, 1))
-    found: list[tuple[int, int]] = []
-    for first in range(0, size, step):
-        rows = everyone[first : first + step]
+
+    def differ(rows: np.ndarray) -> np.ndarray:
         row_start, row_end = s[rows][:, None], e[rows][:, None]
-        bad = ~((row_start == s[None, :]) & (row_end == e[None, :])) & (everyone[None, :] > rows[:, None])
+        bad = ~((row_start == s[None, :]) & (row_end == e[None, :]))
         if expect != "same":
             bad &= (row_start <= e[None, :]) & (s[None, :] <= row_end)
-        i, j = np.nonzero(bad)
-        found += zip((i + first).tolist(), j.tolist(), strict=True)
-        if len(found) >= limit:
-            break
+        return bad
+
+    found = base.first_pairs(len(dated), differ, limit)
     findings = []
-    for i, j in found[:limit]:
+    for i, j in found:
         a, b = dated.iloc[i], dated.iloc[j]
         overlap_days = (min(a["p_end"], b["p_end"]) - max(a["p_start"], b["p_start"])).days + 1
         relation = f"overlap by {overlap_days} days" if overlap_days > 0 else f"leave a gap of {-overlap_days} days"
