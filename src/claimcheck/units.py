@@ -112,6 +112,7 @@ def _ask(question: str, key: str):
     return answers[key]
 
 
+@cache
 def _stamp() -> str:
     from importlib.metadata import version
 

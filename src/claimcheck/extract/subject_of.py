@@ -39,8 +39,9 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
                           r"|more\s+than|some)\s+)?$", re.I)
 _BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
                        r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
+# "..., an increase of £1.2 billion", "..., up 9%", "..., a £200 million increase": the change of the amount before
 _CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
-                                  r"|up\s+|down\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
+                                  r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 # a share in words, then what it is a share of, just before a bracket: "half of councils (", "one in five councils ("
 _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|three|four|five|ten))"
                                    r"(?:\s+of)?"
@@ -51,10 +52,9 @@ _RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?(?
 _NEXT_CHANGE = re.compile(rf"(?:\s+(?:compared\s+(?:to|with)|since|from|on|over|against)\b)?[\s,]+(?:and|but|or)\s+"
                           rf"(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction)\s+of\s+(?:(?:{HEDGE})\s+)?",
                           re.I)
-# "..., a £200 million increase": a change set beside the amount before it, of the same thing
+# "a £200 million increase": a change named by its noun alone, of something said elsewhere
 _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
                           r"(?:increase|rise|uplift|cut|reduction|fall|decrease)(?:\s+(?:on|from|since|over))?", re.I)
-_APPOSED_CHANGE = re.compile(rf"[^;]*,\s*(?:an?\s+)?(?:(?:{HEDGE})\s+)?", re.I)
 _OF_WHICH = re.compile(rf",\s*{OF_THESE}\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
@@ -125,7 +125,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return memory.expand(_nearest(in_clause, figure).text)
         described = after_amount(text, figure.end)
         if described and _CHANGE_NOUN.fullmatch(described):  # "a £200 million increase": what increased is elsewhere
-            if money and money[-1][1] and _APPOSED_CHANGE.fullmatch(text, money[-1][0].end, figure.start):
+            if money and money[-1][1] and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
                 return money[-1][1]  # "£600 million through the Social Care Grant, a £200 million increase"
             described = None
         if described and described.lower() in HEADS and (named := memory.head(described)):
