@@ -261,7 +261,7 @@ def parse_amount(text: str) -> tuple[float, str]:
     if re.fullmatch(r"[A-Za-z][A-Za-z\s’'-]*", rest) and not re.search(r"\d", rest):
         unit = _ask("unit", rest.strip().lower())
         if unit is not None:
-            return value, str(unit)
+            return value, unit
         if rest.split()[0].lower() in MAGNITUDES or re.fullmatch(r"[a-z]+illions?", rest.split()[0].lower()):
             raise UnitError(f"unknown magnitude {rest.split()[0]!r} in {text!r}")
         return value, "count"  # "152 local authorities": a count of the named things

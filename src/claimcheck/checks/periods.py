@@ -99,14 +99,14 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     return Outcome(findings, dated.index, base.count_docs(dated))
 
 
-def _span(row) -> str:
-    return f"{row['p_start'].date()}..{row['p_end'].date()}"
+def _span(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    return f"{start.date()}..{end.date()}"
 
 
 def _outside(dated: pd.DataFrame, period: fields.Period) -> list[Finding]:
     """Column by column: a period rule over a large corpus may be broken by thousands of figures."""
     outside = dated[(dated["p_start"] < pd.Timestamp(period.start)) | (dated["p_end"] > pd.Timestamp(period.end))]
-    spans = [f"{start.date()}..{end.date()}" for start, end in zip(outside["p_start"], outside["p_end"], strict=True)]
+    spans = [_span(start, end) for start, end in zip(outside["p_start"], outside["p_end"], strict=True)]
     return [
         Finding(f"{figure.text} ({figure.location}) covers {span}, outside {period.text} "
                 f"({period.start}..{period.end})", (figure,))
@@ -131,12 +131,13 @@ def _pairs(dated: pd.DataFrame, expect: str, limit: int) -> list[Finding]:
     findings = []
     for i, j in found:
         a, b = dated.iloc[i], dated.iloc[j]
+        span_a, span_b = _span(a["p_start"], a["p_end"]), _span(b["p_start"], b["p_end"])
         overlap_days = (min(a["p_end"], b["p_end"]) - max(a["p_start"], b["p_start"])).days + 1
         relation = f"overlap by {overlap_days} days" if overlap_days > 0 else f"leave a gap of {-overlap_days} days"
         findings.append(
             Finding(
-                f"{a['text']} ({a['doc']}:{a['line']}, {_span(a)}) and {b['text']} ({b['doc']}:{b['line']}, "
-                f"{_span(b)}) {'are for different periods' if expect == 'same' else 'overlap'}: "
+                f"{a['text']} ({a['doc']}:{a['line']}, {span_a}) and {b['text']} ({b['doc']}:{b['line']}, "
+                f"{span_b}) {'are for different periods' if expect == 'same' else 'overlap'}: "
                 f"they {relation}",
                 (evidence(a, "figure"), evidence(b, "figure")),
             )

@@ -39,22 +39,17 @@ from claimcheck.extract.period_grammar import (
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 
 
-@pattern(rf"\b(?:than|compared\s+(?:to|with)|(?:the\s+)?same\s+as|similar\s+to)\s+(?:in\s+)?({FY})\b",
-         needs=("than", "compared", "same as", "similar to"))
-def _compared_year_label(m, ctx):
-    """ "11.5 per cent more than in 2010-11": the base of a comparison, before "2010-11" can be read as the
-    figure's own financial year (the general comparison patterns come later, after the ranges)."""
-    span = point_span(m[1], ctx)
-    return ("compare", *span, None) if span else None
-
-
-@pattern(  # the word "on" right after a change: before "2014-15" or "March 2022" can be read as its own period
+@pattern(  # the word "on" right after a change: "a 3% rise on 2014-15", "down 2.2 per cent on March 2022"
     rf"\b\d[\d.,]*(?:%|\s*per\s*cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?\s+"
     rf"(?P<span>on\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b",
     needs=("on",),
 )
-def _change_on(m, ctx):
-    """ "a 3% rise on 2014-15", "down 2.2 per cent on March 2022": the base the change is measured from."""
+@pattern(rf"\b(?:than|compared\s+(?:to|with)|(?:the\s+)?same\s+as|similar\s+to)\s+(?:in\s+)?(?P<date>{FY})\b",
+         needs=("than", "compared", "same as", "similar to"))
+def _compared_early(m, ctx):
+    """The base of a comparison, before "2010-11" or "March 2022" can be read as the figure's own period (the
+    general comparison patterns come later, after the ranges): "11.5 per cent more than in 2010-11", and the
+    base a change is measured "on"."""
     span = point_span(m["date"], ctx)
     return ("compare", *span, None) if span else None
 
