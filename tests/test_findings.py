@@ -20,3 +20,14 @@ def test_evidence_of_a_table_is_evidence_of_each_row():
     assert evidence_of(claims, "part") == expected
     assert evidence_of(claims.drop(columns="subject_key"), "part")[0].subject_key is None
     assert evidence_of(claims.iloc[:0], "part") == []
+
+
+def test_evidence_of_gives_the_types_evidence_gives():
+    """Equal is not enough (160 == 160.0): the JSON report writes what the tuple holds."""
+    claims = make_claims([{"doc": "001", "line": 4, "text": "160 councils", "value": 160, "low": 150, "high": 170,
+                           "unit": "count", "sentence": "About 160 councils."}])
+    claims = claims.astype({"value": "int64", "low": "int64", "high": "int64"})
+    expected = evidence(claims.iloc[0], "part")
+    (built,) = evidence_of(claims, "part")
+    assert [type(field) for field in built] == [type(field) for field in expected]
+    assert isinstance(built.value, float) and isinstance(built.line, int)

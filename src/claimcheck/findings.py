@@ -10,16 +10,20 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 STATUSES = ("passed", "failed", "warning", "info", "skipped", "accepted")
 STATUS_OF_SEVERITY = {"error": "failed", "warning": "warning", "info": "info"}
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """One claim (or one metadata field) taking part in a finding."""
+class Evidence(NamedTuple):
+    """One claim (or one metadata field) taking part in a finding.
+
+    A named tuple rather than a frozen dataclass: a check over a large corpus may name a few hundred
+    thousand claims, and a tuple is built about three times faster."""
 
     doc: str
     line: int | None
@@ -56,18 +60,33 @@ EVIDENCE_COLUMNS = ("doc", "line", "text", "sentence", "value", "low", "high", "
 def evidence_of(claims: pd.DataFrame, role: str) -> list[Evidence]:
     """`evidence(row, role)` for every row of `claims`, built column by column: a check over a large corpus
     may have a hundred thousand findings, and a Python call per field of each is what costs."""
-    columns = []
-    for name in EVIDENCE_COLUMNS:
-        if name not in claims.columns:
-            columns.append([None] * len(claims))
-            continue
-        column = claims[name].astype(object)
-        columns.append(column.where(column.notna(), None).tolist())
+    rows = len(claims)
+    columns = {name: _column(claims, name, rows) for name in EVIDENCE_COLUMNS}
+    columns["text"] = [text or "" for text in columns["text"]]
+    columns["sentence"] = [sentence or "" for sentence in columns["sentence"]]
     return [
-        Evidence(str(doc), int(line), role, _str(text) or "", _str(sentence) or "", _num(value), _num(low), _num(high),
-                 unit, start, end, key)
-        for doc, line, text, sentence, value, low, high, unit, start, end, key in zip(*columns, strict=True)
+        Evidence(doc, line, role, text, sentence, value, low, high, unit, start, end, key)
+        for doc, line, text, sentence, value, low, high, unit, start, end, key in zip(
+            *(columns[name] for name in EVIDENCE_COLUMNS), strict=True
+        )
     ]
+
+
+_NUMBERS = {"value", "low", "high"}
+
+
+def _column(claims: pd.DataFrame, name: str, rows: int) -> list:
+    """Column `name` as Python values of `evidence`'s types (str, int, float), None where missing."""
+    if name not in claims.columns:
+        return [None] * rows
+    column = claims[name]
+    if name == "line":
+        return column.astype(np.int64).tolist()
+    if name in _NUMBERS:
+        column = column.astype(np.float64)
+        return column.astype(object).where(column.notna(), None).tolist()
+    column = column.astype(object)  # strings already: categorical or object columns of str
+    return column.where(column.notna(), None).tolist()
 
 
 def evidence(
@@ -96,9 +115,8 @@ def evidence(
     )
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One discrepancy: a one-line message and the claims that disagree."""
+class Finding(NamedTuple):
+    """One discrepancy: a one-line message and the claims that disagree (a named tuple, as `Evidence`)."""
 
     message: str
     evidence: tuple[Evidence, ...] = ()

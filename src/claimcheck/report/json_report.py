@@ -64,6 +64,6 @@ def _finding(result: RunResult, verdict, finding) -> dict:
         "fingerprint": finding.fingerprint(verdict.id, verdict.kind),
         "message": finding.message,
         "claims": [
-            {**dataclasses.asdict(e), "path": result.path_of(e.doc), "location": e.location} for e in finding.evidence
+            {**e._asdict(), "path": result.path_of(e.doc), "location": e.location} for e in finding.evidence
         ],
     }
