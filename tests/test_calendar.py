@@ -13,6 +13,7 @@ from claimcheck.calendar import (
     parliament_of,
     parse_day,
     season_span,
+    spending_review_named,
     spending_review_of,
 )
 
@@ -53,3 +54,5 @@ def test_parliament_and_spending_review_tables():
     assert parliament_of(date(2015, 3, 25)) == (date(2010, 5, 18), date(2015, 3, 30))
     assert parliament_of(date(2015, 4, 15)) is None  # dissolved: no Parliament sitting
     assert spending_review_of(date(2017, 1, 1)) == (date(2016, 4, 1), date(2020, 3, 31))
+    assert spending_review_named(2021) == (date(2022, 4, 1), date(2025, 3, 31))
+    assert spending_review_named(2020) is None  # a one-year review the table does not hold

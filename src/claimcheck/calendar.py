@@ -157,6 +157,11 @@ def spending_review_of(day: date) -> Span | None:
     return _containing("spending_reviews", day)
 
 
+def spending_review_named(year: int) -> Span | None:
+    """The financial years that the Spending Review of `year` set ("Spending Review 2021": 2022-23 to 2024-25)."""
+    return dict(_spans("spending_reviews")).get(f"Spending Review {year}")
+
+
 def _containing(table: str, day: date) -> Span | None:
     for _, span in _spans(table):
         if span[0] <= day <= span[1]:

@@ -15,7 +15,7 @@ from claimcheck.calendar import add_months
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import ANNOUNCING
 from claimcheck.extract.quantities import Figure
-from claimcheck.extract.subject_of import in_aside
+from claimcheck.extract.subject_of import CHANGE_AFTER_AMOUNT, in_aside
 from claimcheck.extract.subjects import clause_bounds
 
 _BASE_DATE = re.compile(r"(?:in|at|on)\b", re.I)  # how a compare span of a base figure starts (periods._compared)
@@ -31,6 +31,18 @@ def year_earlier(figure: Figure, span: TimeSpan, text: str) -> TimeSpan:
         return span
     return replace(span, start=add_months(span.start, -12), end=add_months(span.end, -12),
                    text=f"a year before {span.text}")
+
+
+def change_beside_level(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:
+    """ "83,630 children looked after on 31 March 2024, up 2% on the previous year": a change set right after
+    its level, with no period of its own (the year before is its base), is the change to the level's time."""
+    periods = list(periods)
+    for index in range(1, len(figures)):
+        level, change = figures[index - 1], figures[index]
+        if change.change and not level.change and periods[index] is None and periods[index - 1] is not None \
+                and CHANGE_AFTER_AMOUNT.fullmatch(text, level.end, change.start):
+            periods[index] = periods[index - 1]
+    return periods
 
 
 def respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:

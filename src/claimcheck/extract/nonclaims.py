@@ -41,9 +41,9 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     # "34/2015", not "2019/20" nor the date "23/05/2022"
     (("/",), r"(?<![\d/])\b(?!(?:19|20)\d\d/(?:\d\d|(?:19|20)\d\d)\b"
              r"|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b)\d+/\d+(?:/\d+)?\b"),
-    # statutes and things named after a year
+    # statutes and things named after a year (a Spending Review's year is a time: it sets financial years)
     (("act", "regulations", "order", "rules", "measure", "bill", "strategy", "plan", "review"),
-     r"\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill|Strategy|Plan|Review)\s+(?:19|20)\d\d\b"),
+     r"\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill|Strategy|Plan|(?<![Ss]pending\s)Review)\s+(?:19|20)\d\d\b"),
     (("year",), r"\b(?:reporting|census)\s+years?\s+(?:19|20)\d\d(?:[-/]\d{2,4})?\b"),
     # a note on rounding: "Figures are rounded to the nearest £0.1 million", "to the nearest 10"
     (("nearest",),

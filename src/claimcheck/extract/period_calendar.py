@@ -15,6 +15,7 @@ from claimcheck.calendar import (
     financial_year_of,
     month_end,
     parliament_of,
+    spending_review_named,
     spending_review_of,
 )
 from claimcheck.extract.period_grammar import FY, fy_span, pattern, unresolved
@@ -34,6 +35,20 @@ def _parliament(m, ctx):
 )
 def _spending_review(m, ctx):
     return _from_calendar(ctx, spending_review_of, "Spending Review")
+
+
+@pattern(
+    r"\b(?:over\s+|during\s+|in\s+|at\s+|for\s+|through\s+|from\s+)?(?:the\s+)?"
+    r"(?:spending\s+review\s+(20\d\d)|(20\d\d)\s+spending\s+review)(?:\s+period)?\b",
+    needs=("spending review",),
+)
+def _named_spending_review(m, ctx):
+    """ "£2.6 billion in the Spending Review 2021": the financial years that review set, not the year it was held."""
+    year = int(m[1] or m[2])
+    span = spending_review_named(year)
+    if span is None:
+        return "period", None, None, f"no Spending Review {year} in the calendar table"
+    return "period", span[0], span[1], None
 
 
 def _from_calendar(ctx, lookup, name: str):

@@ -27,6 +27,7 @@ from claimcheck.calendar import (
 from claimcheck.units import number_words
 
 NEEDS_DATE = "needs the document's date, which the document does not give"
+STARTS_AFTER_DATE = "'since' a time after the document's date: it runs to a date the document does not give"
 
 
 @dataclass(frozen=True)

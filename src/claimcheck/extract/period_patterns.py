@@ -22,6 +22,7 @@ from claimcheck.extract.period_grammar import (
     NEEDS_DATE,
     NUM,
     POINT,
+    STARTS_AFTER_DATE,
     UNIT,
     YEAR_KIND,
     Context,
@@ -208,6 +209,8 @@ def _since(m, ctx):
         return None
     if ctx.doc_date is None:
         return "period", span[0], None, NEEDS_DATE
+    if span[0] > ctx.doc_date:  # a document dated before what it reports: its date is wrong, not the period
+        return "period", span[0], None, STARTS_AFTER_DATE
     return "period", span[0], ctx.doc_date, None
 
 

@@ -40,7 +40,7 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
 _BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
                        r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
 # "..., an increase of £1.2 billion", "..., up 9%", "..., a £200 million increase": the change of the amount before
-_CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
+CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 # a share in words, then what it is a share of, just before a bracket: "half of councils (", "one in five councils ("
 _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|three|four|five|ten))"
@@ -125,7 +125,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return memory.expand(_nearest(in_clause, figure).text)
         described = after_amount(text, figure.end)
         if described and _CHANGE_NOUN.fullmatch(described):  # "a £200 million increase": what increased is elsewhere
-            if money and money[-1][1] and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
+            if money and money[-1][1] and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
                 return money[-1][1]  # "£600 million through the Social Care Grant, a £200 million increase"
             described = None
         if described and described.lower() in HEADS and (named := memory.head(described)):
@@ -141,7 +141,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return described
         if money and (BASE_BEFORE.search(text, 0, figure.start) or _LABELLED_IN_BRACKETS.search(text, 0, figure.start)
                       or re.search(r"\s(?:and|or)\s+$", text[max(0, figure.start - 6):figure.start])
-                      or (figure.change and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))):
+                      or (figure.change and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))):
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
             # funding for social care in 2023-24 and £2.7 billion in 2024-25", "£2.7 billion through the social
             # care grant in 2024-25, an increase of £1.2 billion": the same thing's
@@ -183,7 +183,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             and _NEXT_CHANGE.fullmatch(text, last[0].end, figure.start):
         return last[1]  # "an increase of 1% compared to 31 March 2015 and an increase of 5% compared to 2012"
     if figure.change and figure.kind == "percent" and money and money[-1][1] \
-            and _CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
+            and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
     before = [e for e in ents if e.end <= figure.start and e.score >= 1 and not _speaker(text, e)]
     if in_clause:
