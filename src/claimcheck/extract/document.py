@@ -155,11 +155,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     previous: Figure | None = None
     for figure, span in zip(figures, periods, strict=True):
         subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)
-        if subject is None and figure.kind == "percent":
-            if _OF_THESE_BEFORE.search(text, 0, figure.start):
-                subject = memory.counted_in_paragraph()  # "2,000 children ... Of these, around two-thirds were boys"
-            else:
-                subject = _share_of_count(figure, figures, text)
+        if subject is None and figure.kind == "percent" and _OF_THESE_BEFORE.search(text, 0, figure.start):
+            subject = memory.counted_in_paragraph()  # "2,000 children ... Of these, around two-thirds were boys"
         if subject:
             earlier.append((figure, subject))
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
@@ -195,25 +192,6 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
 
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
 _OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
-
-
-# "two thirds of the 151 local authorities": a share of the count that follows
-_OF_THE_COUNT = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|all\s+|our\s+)?")
-# "Ofsted inspected 3,000 providers; 85% were judged good": a share of the count before, said with a verb
-_SHARE_VERB = re.compile(r"\s+(?:(?:of\s+them|of\s+these|of\s+those)\s+)?(?:were|was|are|is|had|have|did)\b", re.I)
-
-
-def _share_of_count(share: Figure, figures: list[Figure], text: str) -> str | None:
-    """What a share with no subject of its own is a share of: the counted noun of the count it names."""
-    index = figures.index(share)
-    after = figures[index + 1] if index + 1 < len(figures) else None
-    if after is not None and after.kind == "count" and after.counted \
-            and _OF_THE_COUNT.fullmatch(text, share.end, after.start):
-        return after.counted
-    before = figures[index - 1] if index else None
-    if before is not None and before.kind == "count" and before.counted and _SHARE_VERB.match(text, share.end):
-        return before.counted
-    return None
 
 
 _RANGE_JOINT = re.compile(r"\s*(?:-|–|to|and)\s*[£$€]?")

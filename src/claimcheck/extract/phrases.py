@@ -117,7 +117,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     if _TO_RUN_IT.fullmatch(text):
         return None  # "The service costs £1.2 million per year to run": what it costs to do, not what it is
     # "in [2024-25] to support ...": a blanked time can leave two prepositions in a row
-    text = re.sub(r"^(?:(?:for|in|into|on|to|towards|across|from|and|or)\s+(?:the\s+|a\s+|an\s+|our\s+)?)+", "", text)
+    text = re.sub(r"^(?:(?:for|in|into|on|to|towards|across|from|and|or)\s+(?:(?:the|a|an|our|their|its)\s+)?)+", "",
+                  text)
     text = text.strip(" ,")
     if starts_with_amount(text):
         return None  # "£212.8 million to 94 projects", "from £100m to £190m": another figure, not a subject

@@ -27,7 +27,7 @@ from claimcheck.units import CURRENCIES
 
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
                       r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
-_CHANGE_IN = re.compile(r"\s+(?:real[- ]terms\s+|cash[- ]terms\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
+_CHANGE_IN = re.compile(r"\s+(?:(?:real|cash)(?:[- ]terms)?\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
 # what a change is measured from: "up from 36%", "down 0.9% from 403,890", "an increase of 5% from £2.4 billion"
 BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease)(?:\s+of)?)"
@@ -42,6 +42,8 @@ _BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+
 # "..., an increase of £1.2 billion", "..., up 9%", "..., a £200 million increase": the change of the amount before
 CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
+# after a share of the count before it, the verb that says what the share did or was: "85% were judged good"
+_SHARE_VERB = re.compile(r"\s+(?:of\s+(?:them|these|those)\s+)?(?:were|was|are|is|had|have|did)\b", re.I)
 # a share in words, then what it is a share of, just before a bracket: "half of councils (", "one in five councils ("
 _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|three|four|five|ten))"
                                    r"(?:\s+of)?"
@@ -92,7 +94,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                          # "2,400 inspections of children's homes in 2022-23, of which 81% were judged good"
                          or _OF_WHICH.search(text, max(previous.end, previous.counted_end or 0), figure.start)
                          # "Of the 152 local authorities, 56% were judged good ..., 34% requires improvement"
-                         or ((whole := OPENS_WITH_WHOLE.match(text)) and previous.start < whole.end())):
+                         or ((whole := OPENS_WITH_WHOLE.match(text)) and previous.start < whole.end())
+                         # "Ofsted inspected 3,000 providers; 85% were judged good": the count just before
+                         or (figures[index - 1] is previous and previous.kind == "count"
+                             and _SHARE_VERB.match(text, figure.end))):
             return previous.counted
         if rate_of := _RATE_OF.search(text, lo, figure.start):
             return rate_of[1]  # "7,900 FTE vacancies, a vacancy rate of 20.0%"
@@ -102,6 +107,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
             if counted:
                 return counted
+            # "two thirds of the 151 local authorities": a share of the count that follows
+            whole = next((f for f in figures if f.start == figure.end + share_of.end()), None)
+            if whole is not None and whole.kind == "count" and whole.counted:
+                return whole.counted
         proportion = re.search(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$", figure.text)
         bracketed = text[figure.end:figure.end + 1] == ")" and text[max(0, figure.start - 1):figure.start] == "("
         if proportion or bracketed:  # "4 in 10 children's social workers", "Around 1 in 5 (21%) social workers"
