@@ -60,33 +60,29 @@ EVIDENCE_COLUMNS = ("doc", "line", "text", "sentence", "value", "low", "high", "
 def evidence_of(claims: pd.DataFrame, role: str) -> list[Evidence]:
     """`evidence(row, role)` for every row of `claims`, built column by column: a check over a large corpus
     may have a hundred thousand findings, and a Python call per field of each is what costs."""
-    rows = len(claims)
-    columns = {name: _column(claims, name, rows) for name in EVIDENCE_COLUMNS}
-    columns["text"] = [text or "" for text in columns["text"]]
-    columns["sentence"] = [sentence or "" for sentence in columns["sentence"]]
+    columns = [_column(claims, name) for name in EVIDENCE_COLUMNS]
     return [
         Evidence(doc, line, role, text, sentence, value, low, high, unit, start, end, key)
-        for doc, line, text, sentence, value, low, high, unit, start, end, key in zip(
-            *(columns[name] for name in EVIDENCE_COLUMNS), strict=True
-        )
+        for doc, line, text, sentence, value, low, high, unit, start, end, key in zip(*columns, strict=True)
     ]
 
 
 _NUMBERS = {"value", "low", "high"}
+_TEXTS = {"text", "sentence"}  # "" where missing, as in `evidence`; the other fields None
 
 
-def _column(claims: pd.DataFrame, name: str, rows: int) -> list:
-    """Column `name` as Python values of `evidence`'s types (str, int, float), None where missing."""
+def _column(claims: pd.DataFrame, name: str) -> list:
+    """Column `name` as Python values of `evidence`'s types (str, int, float)."""
+    missing = "" if name in _TEXTS else None
     if name not in claims.columns:
-        return [None] * rows
+        return [missing] * len(claims)
     column = claims[name]
     if name == "line":
         return column.astype(np.int64).tolist()
     if name in _NUMBERS:
         column = column.astype(np.float64)
-        return column.astype(object).where(column.notna(), None).tolist()
-    column = column.astype(object)  # strings already: categorical or object columns of str
-    return column.where(column.notna(), None).tolist()
+    objects = column.astype(object)  # strings are str already: categorical or object columns of str
+    return objects.where(column.notna(), missing).tolist()
 
 
 def evidence(
