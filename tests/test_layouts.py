@@ -1,8 +1,8 @@
 """Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office
 summary with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a
-table (one naming its minister as a speaker), a written ministerial statement and a news article. The files
-in `fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of
-real ones.
+table (one naming its minister as a speaker), one with each label above its value, a written ministerial
+statement and a news article. The files in `fixtures/layouts/` were written for these tests in the phrasing of
+such documents; they are not copies of real ones.
 
 Each case pins the metadata and the claims a reader would take from the layout, by line.
 """
@@ -69,6 +69,15 @@ CASES = {
             (15, "24.5", "value", 24_500_000),  # the column's "(£ million)"
             (15, "120", "counted", "places created"),
             (17, "56.2", "period_start", "2023-04-01"),
+        ],
+    ),
+    "written_answer_stacked.txt": (  # each label above its value: "Answered on", then the day, name and role
+        {"date": date(2024, 3, 12), "asked": date(2024, 3, 4), "answered": date(2024, 3, 12),
+         "answered_line": 12, "answered_by": "David Johnston"},
+        [
+            (17, "£25 million", "period_start", "2022-04-01"),
+            (17, "200 new places", "bound", "approx"),
+            (19, "£30 million", "change", True),
         ],
     ),
     "written_statement.txt": (

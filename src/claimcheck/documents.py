@@ -209,10 +209,11 @@ def parse_document(text: str, doc_id: str, path: str = "") -> Document:
 # "Question for Department for Education", "Answered by: Name"), and labels ("Asked on: 03/03/2023").
 _ASKED = re.compile(r"\b(?:asked|tabled) on\s*:?\s+(.+?)(?:\)|$)", re.I)
 _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
+_STACKED_LABEL = re.compile(r"^\s*(asked|tabled|answered)\s+on\s*:?\s*$", re.I)  # the day on the line below
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*answered by\s*(?::\s*|\s)(.+?)\s*$", re.I)
 _SPEAKER_LINE = re.compile(r"^((?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+"
-                           r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*:$")
+                           r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*(:?)$")
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
 # "By Jim.Dunton", "Written by Jane Smith and Tom Clarke", "Author: Jane Smith", "by Jane Smith | 3 March 2023"
@@ -250,13 +251,22 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     bare_date: date | None = None
     bare_line: int | None = None
     stripped = lines[:HEADER_ZONE + 25]  # without furniture, before any line is blanked below
+    consumed: set[int] = set()  # lines read with the one above them
     for i, line in enumerate(raw[:HEADER_ZONE + 25]):
         text = stripped[i].strip()
         if not text and i <= HEADER_ZONE and _LABELLED_DATE.match(line.strip()):
             text = line.strip()  # "Updated: 3 March 2023" is furniture in a body, the date in a header
-        if not text:
+        if not text or i in consumed:
             continue
-        if m := _ASKED.search(line):
+        if (m := _STACKED_LABEL.match(text)) and (below := _day_below(stripped, i)):
+            day, j = below  # "Answered on" with "12 March 2024" under it: questions-statements.parliament.uk
+            if m[1].lower() == "answered":
+                doc.answered, doc.answered_line = day, j + 1
+            else:
+                doc.asked, doc.asked_line = day, j + 1
+            lines[i] = lines[j] = ""
+            consumed.add(j)
+        elif m := _ASKED.search(line):
             doc.asked = find_day(m.group(1)) or parse_day(m.group(1))
             doc.asked_line = i + 1
             lines[i] = ""
@@ -275,9 +285,15 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             doc.department = doc.department or re.split(r"\s+and\s+|,", m.group(1))[0].strip()
             lines[i] = ""
         elif doc.answered_line and doc.answered_by is None and i - doc.answered_line < 3 \
-                and (m := _SPEAKER_LINE.match(text)) and not _ROLE_WORDS.search(m.group(1)):
-            doc.answered_by = m.group(1)  # "Answered on 12 March 2024" then "David Johnston:", the answer's speaker
+                and (m := _SPEAKER_LINE.match(text)) and not _ROLE_WORDS.search(m.group(1)) \
+                and (m.group(2) or (role := _role_below(stripped, i)) is not None):
+            # "Answered on 12 March 2024" then "David Johnston:", the answer's speaker; or the name with its
+            # role on the line below ("Parliamentary Under-Secretary (Department for Education)")
+            doc.answered_by = m.group(1)
             lines[i] = ""
+            if not m.group(2):
+                lines[role] = ""
+                consumed.add(role)
         elif text.lower() == "answered by":
             doc.answered_by = _answerer(raw, i + 1)
             lines[i] = ""
@@ -324,6 +340,21 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     if doc.date is None and not doc.date_note:
         doc.date_note = "no date found in the document"
     del published_line
+
+
+def _day_below(lines: list[str], i: int) -> tuple[date, int] | None:
+    """The day on the first non-blank line below line `i` (at most two down), and that line's index."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if text := lines[j].strip():
+            day = parse_day(text)
+            return (day, j) if day else None
+    return None
+
+
+def _role_below(lines: list[str], i: int) -> int | None:
+    """The index of the line right below line `i` when it names a role ("Minister for Children"), else None."""
+    j = i + 1
+    return j if j < len(lines) and _ROLE_WORDS.search(lines[j]) and not DATE_IN_TEXT.search(lines[j]) else None
 
 
 def _answerer(raw: list[str], start: int) -> str | None:
