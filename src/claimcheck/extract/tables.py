@@ -61,9 +61,15 @@ def caption_header(text: str) -> Header | None:
     about = _CAPTION.sub("", _UNIT_MARK.sub("", text)).strip(" ,.:;–-") or None
     if about and not mark:  # "Table 1: Number of children in care, 2019 to 2023": what the rows of years count
         about = _YEARS_COVERED.sub("", about).strip(" ,.:;–-") or None
+    if about and stock:  # "Children looked after at 31 March, England": the day is the rows' period, not a name
+        about = _NATION.sub("", _STOCK_DAY.sub("", about)).strip(" ,.:;–-") or None
     stock_day = (MONTHS[stock[2].lower().rstrip(".")], int(stock[1])) if stock else None
     return Header(multiplier=_multiplier(mark) if mark else None, caption=about if mark or labelled else None,
                   stock_day=stock_day)
+
+
+_NATION = re.compile(r",\s*(?:England(?:\s+and\s+Wales)?|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|UK"
+                     r"|Great\s+Britain)\s*$")  # a caption's ", England": where, not what
 
 
 # the years a caption says its table covers: ", 2019 to 2023", " 2018-19 to 2022-23", ", 2015-2020"
@@ -115,13 +121,15 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             column_multipliers = {}
         whole_table = None if column_multipliers else (_multiplier(marks[0]) if marks else header and header.multiplier)
         return [], Header(multiplier=whole_table, caption=header.caption if header else None, columns=columns,
-                          column_multipliers=column_multipliers)
+                          column_multipliers=column_multipliers, stock_day=header.stock_day if header else None)
     if marks and not any(_CELL.match(c) for _, c in values[1:]):
         return [], Header(periods=header.periods if header else {}, multiplier=_multiplier(marks[0]),
                           caption=header.caption if header else None)
     first = values[0][1]
     label = first if not _CELL.match(first) or _period(first) else None  # "2019 | 78,150": a year labels its row
     row_period = _period(label) if label else None  # "2019-20 | 10,500": a time series down the rows
+    if row_period and header and header.stock_day:  # "Table 1: Children looked after at 31 March" over "2023 | ..."
+        row_period = _day_of(row_period, header.stock_day)
     by_column = bool(header and header.columns and (row_period or _TOTAL_ROW.match(label or "")))
     total_row = by_column and not row_period
     if row_period:
@@ -155,6 +163,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         elif m["mag"]:  # a cell that says its own magnitude: money with "£", else a count ("12k")
             kind, unit = ("money", "GBP") if m["cur"] or (header and header.multiplier) else ("count", "count")
             multiplier = MAGNITUDES[m["mag"].lower()]
+        elif column is not None and (per := _RATE_COLUMN.match(column)):  # "Rate per 10,000 children"
+            kind, unit, multiplier = "rate", f"count / ({per[1].replace(',', '')} * count)", 1.0
         elif column is not None and not m["cur"]:  # each column its own unit: "Funding (£ million)", "Areas"
             money = index in header.column_multipliers or (not header.column_multipliers and header.multiplier)
             kind, unit = ("money", "GBP") if money else ("count", "count")
@@ -175,18 +185,22 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         if column:
             # "Year | Number": a column of counts named only "Number" counts what the caption does
             what = (counted if _GENERIC_COLUMN.match(column) else column.lower()) if kind == "count" else None
+            if kind == "rate":
+                what = per[2] or counted  # the rate's population: "per 10,000 children", else the caption's
             if by_column:  # "2022-23 | 4.5 | 3": the years down the rows, each column a series
                 subject = label or column
         claims.append(Claim(
             doc=doc.id, line=line, start=col, end=col + len(cell), text=cell, sentence=block.text,
             kind=kind, value=value, unit=unit, low=low, high=high, step=step, change=change, total=total_row,
-            subject=subject, subject_key=normalise_subject(subject) or None, counted=what if kind == "count" else None,
+            subject=subject, subject_key=normalise_subject(subject) or None,
+            counted=what if kind in ("count", "rate") else None,
             period_start=span[0].isoformat() if span else None, period_end=span[1].isoformat() if span else None,
             period_text=None, doc_date=doc.date.isoformat() if doc.date else None,
         ))
     return claims, header
 
 
+_RATE_COLUMN = re.compile(r"^rates?\s+per\s+(\d{1,3}(?:,\d{3})+|\d+)(?:\s+([a-z’'-]+(?:\s+[a-z’'-]+)?))?$", re.I)
 _GENERIC_COLUMN = re.compile(r"^(?:number|numbers|count|total|value|figure|n)$", re.I)
 _CHANGE_WORD = re.compile(r"\bchange\b", re.I)  # a row of changes ("Annual change", "Percentage change")
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?total\b", re.I)
