@@ -16,6 +16,7 @@ from claimcheck.extract.quantities import (
     OF_THE_WHOLE,
     OF_THESE,
     SCALED_WORDS,
+    THAN_BEFORE,
     WORDS,
     Figure,
     numeric_figure,
@@ -76,7 +77,10 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      # "up from 389,260 in 2021 and 399,620 in 2020": another of the list
                      or NEXT_IN_LIST.fullmatch(sentence, previous.end, figure.start)
                      # "56 had evaluations published, and the remaining 38 were evaluated internally"
-                     or _REMAINING.search(sentence, max(0, figure.start - 20), figure.start)):
+                     or _REMAINING.search(sentence, max(0, figure.start - 20), figure.start)
+                     # "Some 82,000 children are now in care, 9,000 more than in 2015": the difference's
+                     or (sentence[max(0, figure.start - 2):figure.start] == ", "
+                         and THAN_BEFORE.match(sentence, figure.end))):
             figure.counted = previous.counted
             if previous.kind == "rate" and previous.unit.startswith("count /") \
                     and _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start):

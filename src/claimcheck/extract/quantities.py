@@ -251,6 +251,13 @@ OF_THESE = r"of\s+(?:which|whom|these|those|them)\b"
 _TRAILING_HEDGE = re.compile(rf"(?:^|(?<=[^\w]))(?:{HEDGE})\s*$", re.I)
 
 
+# "9,000 more than in 2015", "3,000 fewer than five years ago": a bare number that is the difference from a time
+THAN_BEFORE = re.compile(r"\s*(?:more|fewer|less)\s+than\s+(?:(?:in|on|at)\s+)?(?:(?:19|20)\d\d\b|a\s+(?:year|decade)\b"
+                         r"|the\s+(?:previous|preceding|same|last|year\s+before)\b|last\s+\w+\b"
+                         r"|(?:\w+\s+)?(?:years?|months?|decades?)\s+(?:ago|earlier|before)\b|before\b|previously\b)",
+                         re.I)
+
+
 def _noise(before: str, after: str) -> bool:
     """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
@@ -265,7 +272,7 @@ def _noise(before: str, after: str) -> bool:
                  rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
     # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67": a label's
-    if _LIST_OF_FIGURES.search(before) or re.search(r"[A-Za-z]:\s*$", before):
+    if _LIST_OF_FIGURES.search(before) or re.search(r"[A-Za-z]:\s*$", before) or THAN_BEFORE.match(after):
         return False
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
