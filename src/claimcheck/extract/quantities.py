@@ -84,7 +84,8 @@ _ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])|-plus\b", re.I)  # "£1bn+", "a £500m-plus shortfall": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
-_LABELLED_RATE = re.compile(rf"\b(?:rate|rates)\s+per\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?):\s*$", re.I)
+_LABELLED_RATE = re.compile(rf"\b(?:rate|rates)\s+(?:of\s+[^:;.]{{1,60}}?\s+)?"  # "Rate of children in need per"
+                            rf"per\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?):\s*$", re.I)
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
                              r"(?:\s+(?!(?:in|at|on|of|and|or|the|for|to|from|by|with|compared|than|was|were|is|are)\b)"
                              r"([a-z’'-]+))?", re.I)  # "71 per 10,000 children", "a rate of 342.7 per 10,000."

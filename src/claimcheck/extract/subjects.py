@@ -210,9 +210,12 @@ def entities(sentence: str) -> list[Entity]:
             following = re.match(r"\s+([a-z][\w’'-]*)", sentence[tokens[head_index][1]:])
             if score == 3 and following and _plural_noun(following.group(1)):
                 score = 1  # "Innovation Programme projects": the name modifies another noun, the projects
+            end = tokens[head_index][1]
+            if score and tokens[head_index][2].isdigit() and following and _plural_noun(following.group(1)):
+                end += following.end()  # "Section 47 enquiries", "Key Stage 2 pupils": what the numbered name counts
+                text = sentence[tokens[first][0]:end]
             if score:
-                found.append(Entity(tokens[first][0], tokens[head_index][1], text, score,
-                                    head if head in HEADS else None))
+                found.append(Entity(tokens[first][0], end, text, score, head if head in HEADS else None))
         i = max(j, head_index if first <= last_cap else j) + 1
     found.extend(_acronym_expansions(sentence))
     found.extend(_head_phrases(sentence, found))
