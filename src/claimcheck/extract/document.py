@@ -224,7 +224,7 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
     # a claim wrapped onto the next line ends, on its own line, where that line ends
     stop = last_column + 1 if last_line == line else len(doc.lines[line - 1])
     subject = _tidy_subject(subject) if subject else None
-    total = kind != "date" and is_total(sent.text[:start], text)
+    total = kind != "date" and is_total(sent.text[:start], text, sent.text[start + len(text):start + len(text) + 50])
     return Claim(
         doc=doc.id, line=line, start=column, end=stop, text=text, sentence=sent.text.strip(),
         kind=kind, value=value, unit=unit, bound=bound, low=low, high=high, step=step, change=change, total=total,

@@ -64,6 +64,9 @@ _CHANGE_AFTER = re.compile(
 _TOTAL_BEFORE = re.compile(r"(?:\bout of(?: the| all)?|\bof a total of|\btotal(?: of)?|\bin total)\s*$", re.I)
 _TOTAL_IN_TEXT = re.compile(r"\btotal\b", re.I)
 _OF_THE = re.compile(r"\bof (?:the|all)\s*$", re.I)
+# "£500m, of which £200m", "2,400 inspections in 2022-23, of which 81%"
+_WHOLE_AFTER = re.compile(r"(?:\s+(?:in|on|at|during)\s+[^,;()]{1,25}?)?(?:\s*\([^()]{0,30}\))?\s*,?\s*"
+                          r"of\s+(?:which|whom)\b", re.I)
 # "of the 151" is a whole after a part ("13 of the 29", "£5m of the £45m", "most of the 151") or opening its clause
 # ("Of the 31 homes judged inadequate, 27 improved"); not in "What assessment has the Minister made of the £45m"
 _PART_BEFORE = re.compile(
@@ -73,11 +76,11 @@ _PART_BEFORE = re.compile(
     r"|remainder|bulk))\)?$", re.I)
 
 
-def is_total(before: str, text: str) -> bool:
+def is_total(before: str, text: str, after: str = "") -> bool:
     """Whether a figure is presented as a whole its sentence's other figures are parts of: "146 local
-    authorities out of a total of 151", "of the 151", "a total of £333 million". Read here, with the
-    sentence in hand, so that no check has to read sentences again."""
-    if _TOTAL_IN_TEXT.search(text) or _TOTAL_BEFORE.search(before[-25:]):
+    authorities out of a total of 151", "of the 151", "a total of £333 million", "£500m, of which". Read here,
+    with the sentence in hand, so that no check has to read sentences again."""
+    if _TOTAL_IN_TEXT.search(text) or _TOTAL_BEFORE.search(before[-25:]) or _WHOLE_AFTER.match(after):
         return True
     of_the = _OF_THE.search(before, max(0, len(before) - 12))
     return bool(of_the and _PART_BEFORE.search(before[max(0, of_the.start() - 30):of_the.start()].rstrip()))
