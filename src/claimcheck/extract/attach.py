@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
+from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import ANNOUNCING
 from claimcheck.extract.quantities import Figure
@@ -98,6 +99,9 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     low, high = clause_bounds(text, figure.start)
     own_length = _OWN_LENGTH.match(text, figure.end) is not None
     further = _FURTHER.search(text, max(0, figure.start - 40), figure.start) is not None
+    # a base borrows no period, unless "a year earlier" says how to shift the level's (`year_earlier`)
+    base = _BASE_BEFORE.search(text, max(0, figure.start - 50), figure.start) is not None \
+        and not _YEAR_EARLIER.match(text, figure.end)
     best_key: tuple[int, int, int] | None = None
     best: int | None = None
     for index, span in enumerate(spans):
@@ -122,6 +126,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         after = span.start_pos >= figure.end
         between = text[figure.end:span.start_pos] if after else text[span.end_pos:figure.start]
         distance = len(between)
+        if base and not (after and _RIGHT_AFTER.fullmatch(between)):
+            continue  # "7.6 million in September 2023, up from 4.6 million before the pandemic": another time's
         same_clause = low <= span.start_pos < high
         opens_sentence = not text[:span.start_pos].strip()
         introductory = not after and (opens_sentence or re.match(r"\s*[,:]", text[span.end_pos:]) is not None)
@@ -145,6 +151,10 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     return best
 
 
+# what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"
+_BASE_BEFORE = re.compile(rf"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)"
+                          rf"|(?:an?\s+)?(?:increase|decrease|rise|fall)\s+from)\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_RIGHT_AFTER = re.compile(r"\s*(?:(?:in|at|on|during|for|over)\s+)?", re.I)  # "£2.4 billion in 2018 to 2019"
 # "£500m since 2021-22, with a further £200m announced ...": more money, not the same time's
 _FURTHER = re.compile(r",\s*(?:with|plus|and)\s+(?:a\s+further|an?\s+(?:additional|extra)|another)\s+$", re.I)
 # "£30 million for 2014-15, later increased to £100 million over 2 years": a figure with its own length of
