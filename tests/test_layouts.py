@@ -1,8 +1,9 @@
 """Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office
 summary with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a
 table (one naming its minister as a speaker), one with each label above its value, a written ministerial
-statement and a news article. The files in `fixtures/layouts/` were written for these tests in the phrasing of
-such documents; they are not copies of real ones.
+statement, a GOV.UK guidance page under its cookie banner, and a news article. The files in
+`fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of
+real ones.
 
 Each case pins the metadata and the claims a reader would take from the layout, by line.
 """
@@ -80,6 +81,13 @@ CASES = {
             (19, "£30 million", "change", True),
         ],
     ),
+    "govuk_guidance_cookie_banner.txt": (  # the cookie banner, skip link and breadcrumbs above "Guidance", the title
+        {"title": "Social work bursary: eligibility", "date": date(2025, 2, 12)},
+        [
+            (20, "£4,862.50 a year", "kind", "rate"),
+            (22, "£862", "bound", "max"),
+        ],
+    ),
     "written_statement.txt": (
         {"date": date(2023, 12, 12)},
         [
@@ -111,6 +119,11 @@ def test_a_layout_s_metadata_and_claims(name):
         found = [c for c in claims if c.line == line and c.text == text]
         assert found, f"{name}:{line}: no claim {text!r} in {[(c.line, c.text) for c in claims]}"
         assert getattr(found[0], field) == value, f"{name}:{line}: {text!r} {field}"
+
+
+def test_a_cookie_banner_and_page_furniture_yield_no_claim():
+    doc = read_document(LAYOUTS / "govuk_guidance_cookie_banner.txt")
+    assert sorted({c.line for c in extract_document(doc)}) == [20, 22, 24]  # the body's three lines with figures
 
 
 def test_layouts_yield_nothing_from_their_headers_and_questions():

@@ -238,10 +238,13 @@ _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|w
 
 def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     """Fill the metadata of `doc` and blank the lines that carried it."""
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is not None and _CONTENT_TYPE.match(lines[first]):
-        # GOV.UK pages open with what they are ("Press release"), then the title
-        title = next((i for i in range(first + 1, min(len(lines), first + 4)) if lines[i].strip()), first)
+    opening = [i for i, line in enumerate(lines[:HEADER_ZONE]) if line.strip()][:4]
+    first = opening[0] if opening else None
+    typed = next((i for i in opening if _CONTENT_TYPE.match(lines[i])), None)
+    if typed is not None:
+        # GOV.UK pages open with what they are ("Press release"), perhaps after the breadcrumbs ("Education,
+        # training and skills"), then the title
+        title = next((i for i in range(typed + 1, min(len(lines), typed + 4)) if lines[i].strip()), typed)
         if not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())):  # not "Made on: 14 March"
             first = title
     if first is not None:
