@@ -71,7 +71,8 @@ _WHOLE_AFTER = re.compile(r"(?:\s+(?:in|on|at|during)\s+[^,;()]{1,25}?)?(?:\s*\(
 # ("Of the 31 homes judged inadequate, 27 improved"); not in "What assessment has the Minister made of the £45m"
 _PART_BEFORE = re.compile(
     r"(?:^|[,;:(]|\b(?:[\d.,]+%?|[\d.,]+\s?(?:m|bn|k)|million|billion|thousand|per\s?cent|percent|one|two|three|four"
-    r"|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|hundreds?|most|majority|minority|all|some|many"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|most|majority|minority|all|some|many"
     r"|half|thirds?|quarters?|fifths?|tenths?|proportion|share|portion|part|parts|none|each|any|few|several|rest"
     r"|remainder|bulk))\)?$", re.I)
 
