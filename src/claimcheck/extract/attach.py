@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
-from claimcheck.extract.hedges import HEDGE
+from claimcheck.extract.hedges import BASE_FROM, HEDGE
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import ANNOUNCING
 from claimcheck.extract.quantities import Figure
@@ -152,8 +152,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
 
 
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"
-_BASE_BEFORE = re.compile(rf"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)"
-                          rf"|(?:an?\s+)?(?:increase|decrease|rise|fall)\s+from)\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:in|at|on|during|for|over)\s+)?", re.I)  # "£2.4 billion in 2018 to 2019"
 # "£500m since 2021-22, with a further £200m announced ...": more money, not the same time's
 _FURTHER = re.compile(r",\s*(?:with|plus|and)\s+(?:a\s+further|an?\s+(?:additional|extra)|another)\s+$", re.I)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import IN_STATES, counted_phrase
-from claimcheck.extract.hedges import HEDGE, bound_of, interval, is_change
+from claimcheck.extract.hedges import BASE_FROM, HEDGE, bound_of, interval, is_change
 from claimcheck.extract.quantities import (
     CONTEXT,
     FIGURE,
@@ -107,9 +107,9 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
-_COMPARED_BASE = re.compile(r"[^.;]{0,60}?,?\s*(?:(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)"
-                            r")\s+from|compared\s+(?:with|to)|(?:expanding|rising|increasing|growing|falling"
-                            r"|dropping)\s+to)\s+"  # "with 8 local authorities, expanding to 17"
+# "with 8 local authorities, expanding to 17": the later level counts the same things as the base
+_COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:{BASE_FROM}|(?:rising|falling)\s+from"
+                            r"|(?:expanding|rising|increasing|growing|falling|dropping)\s+to)\s+"
                             rf"(?:(?:{HEDGE})\s*)?", re.I)  # "up from around 4,000": the hedge is the base's own
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
 _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
