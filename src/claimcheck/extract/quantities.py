@@ -84,6 +84,12 @@ _ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])|-plus\b", re.I)  # "£1bn+", "a £500m-plus shortfall": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
+# "£200 million in each of the next three years", "500 social workers in each year of the Spending Review
+# period", "£20 million for each of 2021-22 and 2022-23": so much a year, over the years named after it
+_EACH_YEAR_AFTER = re.compile(
+    r"^\s*(?:(?!than\b)[\w’'-]+\s+){0,4}?(?:in|for|over|during)\s+each\s+(?:year\b|of\s+(?="
+    r"(?:the|these|those)\s+(?:[\w-]+\s+){0,2}(?:financial\s+|calendar\s+|academic\s+)?years\b|(?:19|20)\d\d))",
+    re.I)
 _LABELLED_RATE = re.compile(rf"\b(?:rate|rates)\s+(?:of\s+[^:;.]{{1,60}}?\s+)?"  # "Rate of children in need per"
                             rf"per\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?):\s*$", re.I)
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
@@ -141,7 +147,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             after = sentence[end:end + CONTEXT]
         kind, unit = "money", currency
         rate = _RATE_AFTER.match(after)
-        if _ANNUAL_NOUN.match(after):
+        if _ANNUAL_NOUN.match(after) or _EACH_YEAR_AFTER.match(after):
             kind, unit = "rate", f"{currency} / year"
         elif rate and (not rate["between"].strip() or _MORE.fullmatch(rate["between"])):
             kind, unit = "rate", f"{currency} / {_per(rate)}"  # "£2bn more a year" too
@@ -184,7 +190,9 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             tail = sentence[counted_end:counted_end + CONTEXT] if counted_end else after
             rate = _RATE_AFTER.match(tail) if counted else None
             per_population = _PER_POPULATION.match(tail) if counted else None
-            if rate and not re.search(r"[,;.]", rate.group(0)):
+            if _EACH_YEAR_AFTER.match(tail):
+                kind, unit = "rate", "count / year"
+            elif rate and not re.search(r"[,;.]", rate.group(0)):
                 kind, unit = "rate", f"count / {_per(rate)}"
                 # "90 children going into care every day": everything before the rate phrase is counted,
                 # but not a verb ("400,000 children are supported each year" counts children)
