@@ -107,8 +107,25 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
-    """The year that puts a month (and day) nearest before the document's date, or after it looking forward."""
+def nearest_year(month: int, day: int | None, ctx: Context, sentence: str = "", before: int = 0) -> int | None:
+    """The year of a month named without one.
+
+    After a month and year in the same sentence, the sentence's own date says more than the document's: a
+    comparison base is that month or the one before it ("4.0% in January 2024, down from 4.6% in December":
+    December 2023), anything else that month or the one after ("1.6 million in March 2020, rising to 2.7 million
+    in June"), unless that is after the document's date and the sentence does not look forward. Without one,
+    the year that puts the month nearest before the document's date, or after it looking forward."""
+    anchor = max(_DATED_MONTH.finditer(sentence, 0, before), key=lambda m: m.start(), default=None)  # the last
+    if anchor is not None:
+        year, named = int(anchor[2]), MONTHS[anchor[1].lower().rstrip(".")]
+        earlier = year - (month > named)
+        if _BASE_WORD.search(sentence, max(0, before - 40), before):
+            return earlier
+        later = year + (month < named)
+        if ctx.future or ctx.doc_date is None or date(later, month, 1) <= ctx.doc_date \
+                or date(year, named, 1) > ctx.doc_date:  # a sentence dated after its document: trust it
+            return later
+        return earlier
     if ctx.doc_date is None:
         return None
     year = ctx.doc_date.year
@@ -117,6 +134,10 @@ def nearest_year(month: int, day: int | None, ctx: Context) -> int | None:
     if ctx.future:
         return year if candidate >= today else year + 1
     return year if candidate <= today else year - 1
+
+
+_DATED_MONTH = re.compile(rf"\b({MONTH_NAMES})\.?\s+({Y})\b", re.I)
+_BASE_WORD = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|since|against)\b[^,;]*$", re.I)
 
 
 def units_back(end: date, count: int, unit: str) -> date | None:

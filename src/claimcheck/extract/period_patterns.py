@@ -159,7 +159,7 @@ def _between_days_no_year(m, ctx):
     """ "inspections carried out between 1 April and 31 August": the last day in the year that puts it
     nearest the document's date, the first day in the same year (or the one before, "1 December to 31 March")."""
     last_month, first_month = MONTHS[m[4].lower()], MONTHS[m[2].lower()]
-    year = nearest_year(last_month, int(m[3]), ctx)
+    year = nearest_year(last_month, int(m[3]), ctx, m.string, m.start())
     if year is None:
         return unresolved("event")
     first = safe_date(year - (first_month > last_month), first_month, int(m[1]))
@@ -224,10 +224,18 @@ def _since_month(m, ctx):
 
 
 @pattern(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?({NUM})\s+({UNIT})\s+(?:to|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?"
-         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})", needs=("#units-to",))
+         rf"({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y}|(?P<month>{MONTH_NAMES})\b(?!\.?\s*\d))", needs=("#units-to",))
 def _units_to(m, ctx):
-    """ "over the three years to March 2024" = 2021-04-01 .. 2024-03-31."""
-    span = point_span(m[3], ctx)
+    """ "over the three years to March 2024" = 2021-04-01 .. 2024-03-31. "in the three months to July" (a
+    labour market bulletin's way) ends with the July nearest before the document's date."""
+    if m["month"]:
+        month = MONTHS[m["month"].lower().rstrip(".")]
+        year = nearest_year(month, None, ctx, m.string, m.start())
+        if year is None:
+            return unresolved()
+        span = (date(year, month, 1), month_end(year, month))
+    else:
+        span = point_span(m[3], ctx)
     if span is None:
         return None
     end = span[1]
@@ -332,7 +340,7 @@ def _year_ending(m, ctx):
     span = point_span(m[2], ctx)
     if span is None and m[2].lower().rstrip(".") in MONTHS and m[2].lower() != "may":
         month = MONTHS[m[2].lower().rstrip(".")]
-        year = nearest_year(month, 1, ctx)
+        year = nearest_year(month, 1, ctx, m.string, m.start())
         if year is None:
             return unresolved()
         span = (date(year, month, 1), month_end(year, month))

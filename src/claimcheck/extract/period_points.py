@@ -132,7 +132,7 @@ def _season_year(m, ctx):
 )
 def _day_month(m, ctx):
     month = MONTHS[m[2].lower()]
-    year = nearest_year(month, int(m[1]), ctx)
+    year = nearest_year(month, int(m[1]), ctx, m.string, m.start())
     lead = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
     role = "period" if lead in ("at", "as at") else "event"
     if year is None:
@@ -175,7 +175,7 @@ def _bare_month(m, ctx):
     if m[1].lower() == "may":
         return None
     month = MONTHS[m[1].lower()]
-    year = nearest_year(month, 1, ctx)
+    year = nearest_year(month, 1, ctx, m.string, m.start())
     if year is None:
         return unresolved("event")
     return "period", *month_span(year, month), None
