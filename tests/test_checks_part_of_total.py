@@ -65,3 +65,23 @@ def test_a_total_counts_only_for_parts_of_its_own_sentence():
     marks, with_total = part_of_total.totals_and_sentences(claims)
     assert marks.tolist() == [False, True] and with_total.tolist() == [False, True]
     assert not part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None).findings
+
+
+def test_a_part_named_after_including_is_checked_against_its_whole():
+    """The extractor marks the whole of "including" and "totals"; the check then compares its sentence's parts."""
+    from datetime import date
+
+    from claimcheck.claims import claims_frame
+    from claimcheck.extract import extract_text
+
+    def findings(text: str) -> list[str]:
+        claims = claims_frame(extract_text(text, date(2024, 3, 5), doc_id="d"))
+        outcome = part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None)
+        return [finding.message for finding in outcome.findings]
+
+    # "£3 billion" may be as little as £2.5bn and "£2 billion" as much: only a part beyond rounding fails
+    assert findings("The £2 billion fund includes £4 billion for mental health.") == [
+        "£4 billion (d:1) is more than its total £2 billion"]
+    assert findings("A £1.5 billion package of support, including £3 billion for the Household Support Fund.")
+    assert findings("The funding, including £120 million for schools, totals £100 million.")
+    assert not findings("The £2 billion fund includes £300 million for mental health.")

@@ -68,7 +68,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         # "146 local authorities out of a total of 151": the total counts the same things
         if figure.kind == "count" and figure.counted is None and previous.counted \
                 and (re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$"
-                               rf"|\b{OF_THESE},?\s+$",
+                               rf"|\b{OF_THESE},?\s+$|\bincluding\s+$",
                                sentence[max(0, figure.start - CONTEXT):figure.start])
                      # "Of the 83,840 children looked after, 57,690 (69%) were fostered"
                      or OF_THE_WHOLE.search(sentence, 0, figure.start)

@@ -63,12 +63,18 @@ _CHANGE_AFTER = re.compile(
 )
 
 
-_TOTAL_BEFORE = re.compile(r"(?:\bout of(?: the| all)?|\bof a total of|\btotal(?: of)?|\bin total)\s*$", re.I)
+# "out of 151", "a total of 151", "in total", and "The funding, including £20 million for schools, totals £100 million"
+_TOTAL_BEFORE = re.compile(r"(?:\bout of(?: the| all)?|\bof a total of|\btotal(?:s|led|ling|ing)?(?: of)?"
+                           r"|\bin total)\s*$", re.I)
 _TOTAL_IN_TEXT = re.compile(r"\btotal\b", re.I)
 _OF_THE = re.compile(r"\bof (?:the|all)\s*$", re.I)
 # "£500m, of which £200m", "2,400 inspections in 2022-23, of which 81%"
 _WHOLE_AFTER = re.compile(r"(?:\s+(?:in|on|at|during)\s+[^,;()]{1,25}?)?(?:\s*\([^()]{0,30}\))?\s*,?\s*"
-                          r"of\s+(?:which|whom)\b", re.I)
+                          r"of\s+(?:which|whom)\b"
+                          # "a £1.5 billion package of support, including £500 million", "the £2bn fund includes":
+                          # a few words naming the whole, no verb of their own
+                          r"|(?:\s+(?!(?:was|were|is|are|has|have|had|will|would|to|for|and|or|by|with)\b)[a-z][\w-]*)"
+                          r"{0,4}?\s*,?\s*(?:including|includes|included|which\s+(?:includes|included))\b", re.I)
 # "of the 151" is a whole after a part ("13 of the 29", "£5m of the £45m", "most of the 151") or opening its clause
 # ("Of the 31 homes judged inadequate, 27 improved"); not in "What assessment has the Minister made of the £45m"
 _PART_BEFORE = re.compile(

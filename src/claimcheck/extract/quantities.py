@@ -277,7 +277,8 @@ def _noise(before: str, after: str) -> bool:
         return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
     if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than"
                  r"|the\s+(?:remaining|other)"  # "Of the 94 projects, 56 were evaluated and the remaining 38 ..."
-                 r"|(?:a|an)\s+(?:further|additional|extra)|another)"  # "with a further 100 planned"
+                 r"|(?:a|an)\s+(?:further|additional|extra)|another"  # "with a further 100 planned"
+                 r"|including)"  # "3,452 applications, including 2,987 from local authorities"
                  rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
     # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67": a label's
