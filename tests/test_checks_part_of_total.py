@@ -85,3 +85,22 @@ def test_a_part_named_after_including_is_checked_against_its_whole():
     assert findings("A £1.5 billion package of support, including £3 billion for the Household Support Fund.")
     assert findings("The funding, including £120 million for schools, totals £100 million.")
     assert not findings("The £2 billion fund includes £300 million for mental health.")
+
+
+def test_a_comparison_base_in_a_total_sentence_is_not_a_part():
+    """Other years' figures are a time series: only figures of the total's period (or none on both) are parts."""
+    from datetime import date
+
+    from claimcheck.claims import claims_frame
+    from claimcheck.extract import extract_text
+
+    def findings(text: str) -> list[str]:
+        claims = claims_frame(extract_text(text, date(2024, 3, 5), doc_id="d"))
+        outcome = part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None)
+        return [finding.message for finding in outcome.findings]
+
+    assert not findings("A total of 3,000 children were adopted in 2022, down from 4,000 in 2021.")
+    assert not findings("A total of 3,000 children were adopted in 2022, down from 4,000.")
+    # a part after "of which" takes its whole's period, so it is still compared
+    assert findings("In 2022-23 there were 2,400 inspections, of which 2,950 were judged good.") == [
+        "2,950 (d:1) is more than its total 2,400 inspections"]

@@ -4,8 +4,9 @@ Three tests, each on by default where it has something to compare:
 
 - `sentences`: in one sentence, a figure the extractor marked as the total
   (`total`: "out of a total of 151", "of the 151", "146 out of 151") is at
-  least every other figure of the same counted noun and unit ("146 local
-  authorities ... a total of 151").
+  least every other figure of the same counted noun, unit and period ("146
+  local authorities ... a total of 151"; "a total of 3,000 in 2022, down from
+  4,000 in 2021" compares two years, not a part with its whole).
 - `total`: no figure of the `counted` noun exceeds a known whole, written with
   units in the rule (`total: 153 local authorities`).
 - `shares`: a percentage that is a level, not a change, lies within 0-100 %.
@@ -128,7 +129,8 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
 def _sentence_totals(valued: pd.DataFrame, claims: pd.DataFrame) -> tuple[list[Finding], pd.Index]:
     """Pairs (part, total) in one sentence, same unit and counted noun; part.low > total.high fails."""
     keep = ~valued["change"].astype(bool) & (valued["kind"] != "percent")
-    candidates = valued.loc[keep, ["doc", "line", "sentence", "c_unit", "total", "counted", "c_low", "c_high"]]
+    candidates = valued.loc[keep, ["doc", "line", "sentence", "c_unit", "total", "counted", "c_low", "c_high",
+                                   "period_start", "period_end"]]
     if candidates.empty:
         return [], pd.Index([])
     marks, with_total = totals_and_sentences(candidates)
@@ -138,7 +140,11 @@ def _sentence_totals(valued: pd.DataFrame, claims: pd.DataFrame) -> tuple[list[F
     pairs = parts.merge(totals, on=keys, suffixes=("_part", "_total"))
     # "146 local authorities out of a total of 151": the total may leave its noun unsaid, the part may not
     same_noun = (pairs["noun_part"] == pairs["noun_total"]) | (pairs["noun_total"] == "")
-    pairs = pairs[same_noun]
+    # a part covers its total's time: "a total of 3,000 children were adopted in 2022, down from 4,000" compares
+    # another year's figure (a comparison base takes no period, or its own), not a part
+    same_time = (_when(pairs, "start_part") == _when(pairs, "start_total")) \
+        & (_when(pairs, "end_part") == _when(pairs, "end_total"))
+    pairs = pairs[same_noun & same_time]
     over = pairs[pairs["c_low_part"] > pairs["c_high_total"]]
     findings = [
         Finding(f"{part.text} ({part.location}) is more than its total {total.text}", (part, total))
@@ -147,6 +153,11 @@ def _sentence_totals(valued: pd.DataFrame, claims: pd.DataFrame) -> tuple[list[F
     ]
     used = pd.Index(pairs["row_part"]).append(pd.Index(pairs["row_total"])).unique()
     return findings, used
+
+
+def _when(pairs: pd.DataFrame, column: str) -> np.ndarray:
+    """A period column of the pairs as plain strings, "" for none, so that two missing periods are equal."""
+    return pairs[f"period_{column}"].astype(object).fillna("").astype(str).to_numpy()
 
 
 def _compared_columns(claims: pd.DataFrame) -> pd.DataFrame:
@@ -178,5 +189,5 @@ def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount) -> tu
 
 
 COMPARED = ("doc", "line", "text", "sentence", "kind", "change", "total", "counted", "value", "unit", "bound", "low",
-            "high", "step")
+            "high", "step", "period_start", "period_end")
 

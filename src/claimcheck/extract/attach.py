@@ -46,6 +46,22 @@ def change_beside_level(figures: list[Figure], periods: list[TimeSpan | None], t
     return periods
 
 
+def part_of_whole(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:
+    """ "In 2022-23 there were 2,400 inspections, of which 1,950 were judged good": a part named after its whole
+    ("of which", "of whom", "including"), with no period of its own, covers the whole's time."""
+    periods = list(periods)
+    for index in range(1, len(figures)):
+        whole, part = figures[index - 1], figures[index]
+        if periods[index] is None and periods[index - 1] is not None and whole.kind == part.kind \
+                and _PART_AFTER_WHOLE.fullmatch(text, whole.end, part.start):
+            periods[index] = periods[index - 1]
+    return periods
+
+
+_PART_AFTER_WHOLE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:of\s+(?:which|whom)|including)\s*,?\s*(?:(?:{HEDGE})\s*)?",
+                               re.I)
+
+
 def respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:
     """ "£3.2m and £4.1m in 2021-22 and 2022-23 respectively": when n figures share a span of n whole years
     (financial or calendar), each takes its own year, in order."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, strip_furniture
-from claimcheck.extract.attach import change_beside_level, period_of, respectively, year_earlier
+from claimcheck.extract.attach import change_beside_level, part_of_whole, period_of, respectively, year_earlier
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
@@ -147,7 +147,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             attached.add(period_index)
             span = year_earlier(figure, span, text)
         periods.append(span)
-    periods = change_beside_level(figures, periods, text)
+    periods = part_of_whole(figures, change_beside_level(figures, periods, text), text)
     if figures:  # what a later "over the same period" means: the last figure's period, unless it is unclear
         memory.latest_period = _plain_period(figures[-1], periods[-1], text)
     if "respectively" in text:

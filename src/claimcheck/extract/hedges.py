@@ -74,7 +74,9 @@ _WHOLE_AFTER = re.compile(r"(?:\s+(?:in|on|at|during)\s+[^,;()]{1,25}?)?(?:\s*\(
                           # "a £1.5 billion package of support, including £500 million", "the £2bn fund includes":
                           # a few words naming the whole, no verb of their own
                           r"|(?:\s+(?!(?:was|were|is|are|has|have|had|will|would|to|for|and|or|by|with)\b)[a-z][\w-]*)"
-                          r"{0,4}?\s*,?\s*(?:including|includes|included|which\s+(?:includes|included))\b", re.I)
+                          r"{0,4}?\s*,?\s*(?:including|includes|included|which\s+(?:includes|included))\b"
+                          # "3,000 children were adopted, including 400 babies": a clause of its own, then a comma
+                          r"|[^,.;:()]{1,40},\s*including\b", re.I)
 # "of the 151" is a whole after a part ("13 of the 29", "£5m of the £45m", "most of the 151") or opening its clause
 # ("Of the 31 homes judged inadequate, 27 improved"); not in "What assessment has the Minister made of the £45m"
 _PART_BEFORE = re.compile(
