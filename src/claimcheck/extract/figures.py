@@ -108,7 +108,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
 
 
 # "with 8 local authorities, expanding to 17": the later level counts the same things as the base
-_COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:{BASE_FROM}|(?:rising|falling)\s+from"
+_COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:{BASE_FROM}"
                             r"|(?:expanding|rising|increasing|growing|falling|dropping)\s+to)\s+"
                             rf"(?:(?:{HEDGE})\s*)?", re.I)  # "up from around 4,000": the hedge is the base's own
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)

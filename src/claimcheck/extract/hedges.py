@@ -26,7 +26,10 @@ _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound
 # every hedge as one alternation, for patterns that step over a figure's hedge to reach it ("up from around 4,000")
 HEDGE = "|".join(words for _, words in _BOUND_BEFORE)
 # what a comparison's base figure follows: "up from 4,000", "an increase from", "compared with"
-BASE_FROM = r"(?:up|down|(?:an?\s+)?(?:increase|decrease|rise|fall))\s+from|compared\s+(?:with|to)"
+# the words before a comparison base: "up from", "down 0.9% from", "an increase of 4% from", "rising from",
+# "compared with" (one fragment for what a base counts, what it is about, and the period it never borrows)
+BASE_FROM = (r"(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)(?:\s+of)?)"
+             r"(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percentage\s+points?))?\s+from|compared\s+(?:with|to)")
 _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
 
 # "up 3.1%" is a change, "made up 17.6% of the workforce" and "set up 20 hubs" are not

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import counted_phrase
-from claimcheck.extract.hedges import HEDGE, is_total
+from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import (
     ANNOUNCING,
@@ -30,9 +30,9 @@ _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’
 _CHANGE_IN = re.compile(r"\s+(?:(?:real|cash)(?:[- ]terms)?\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
 # what a change is measured from: "up from 36%", "down 0.9% from 403,890", "an increase of 5% from £2.4 billion"
-BASE_BEFORE = re.compile(r"\b(?:(?:up|down|rising|falling|an?\s+(?:increase|rise|fall|decrease)(?:\s+of)?)"
-                          r"(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percentage\s+points?))?\s+from|compared\s+"
-                          r"(?:with|to)|than)\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
+# a base: "up 2% from 4,000", "compared with 3,000", "than 3,000" (not the hedge of "more than 9,000")
+BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)than)"
+                         r"\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
                           r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?)\s+by\s+(?:(?:around|about|over|almost|nearly"
