@@ -25,7 +25,6 @@ _BOUND_BEFORE = [
 _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
 # every hedge as one alternation, for patterns that step over a figure's hedge to reach it ("up from around 4,000")
 HEDGE = "|".join(words for _, words in _BOUND_BEFORE)
-# what a comparison's base figure follows: "up from 4,000", "an increase from", "compared with"
 # the words before a comparison base: "up from", "down 0.9% from", "an increase of 4% from", "rising from",
 # "compared with" (one fragment for what a base counts, what it is about, and the period it never borrows)
 BASE_FROM = (r"(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)(?:\s+of)?)"

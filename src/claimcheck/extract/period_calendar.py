@@ -117,20 +117,18 @@ def _next_fy(m, ctx):
     return _financial_year_from(ctx, 1)
 
 
-@pattern(r"\b(?:(?P<base>on|than|from|over|against|versus|vs\.?|compared\s+(?:with|to))\s+|(?P<since>since)\s+)?"
-         r"(?:last|the\s+previous)\s+financial\s+year\b"
-         r"|\b(?:(?P<base2>on|than|from|over|against|versus|vs\.?|compared\s+(?:with|to))\s+|(?P<since2>since)\s+"
-         r"|(?:in|during|for)\s+)?(?<!the\s)(?<!the\s\s)last\s+year\b(?!\s+(?:to|ending))",
-         needs=("financial year", "last year"))
+@pattern(r"\b(?:(?P<base>on|than|from|over|against|versus|vs\.?|compared\s+(?:with|to))\s+|(?P<since>since)\s+"
+         r"|(?:in|during|for)\s+)?(?:(?:last|the\s+previous)\s+financial\s+year\b"
+         r"|(?<!the\s)(?<!the\s\s)last\s+year\b(?!\s+(?:to|ending)))", needs=("financial year", "last year"))
 def _last_fy(m, ctx):
     """ "Last year, councils spent £11.1 billion": the financial year before the document's, as "this year" is
     its own. "up 2% on last year" is the base the change is measured from, "since last year" runs on to the
     document's date. "over the last year" is the twelve months to the document's date (`period_patterns`), and
     "the previous year" is the year before another figure's, never the document's."""
     found = _financial_year_from(ctx, -1)
-    if m["base"] or m["base2"]:
+    if m["base"]:
         return "compare", *found[1:]
-    if (m["since"] or m["since2"]) and found[1] is not None:
+    if m["since"] and found[1] is not None:
         return "period", found[1], ctx.doc_date, None
     return found
 

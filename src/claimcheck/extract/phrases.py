@@ -27,7 +27,8 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
 
 _PHRASE_STOP = re.compile(
     r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
-    r"enabling|helping|meaning|working|including|includes|included|comprising|comprises|bringing|intended|designed|aimed|aiming|targeted|"
+    r"enabling|helping|meaning|working|including|includes|included|comprising|comprises|bringing|intended|"
+    r"designed|aimed|aiming|targeted|"
     r"will|would|could|should|might|must|is|are|was|were|"  # "a £1.6 billion black hole in funding will widen"
     r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they)|"
     r"(?:last|this|next)\s+(?:year|month|week))\b"  # "£11.4 billion on children's social care last year, and ..."

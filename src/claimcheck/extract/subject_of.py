@@ -29,8 +29,8 @@ _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’
                       r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
 _CHANGE_IN = re.compile(r"\s+(?:(?:real|cash)(?:[- ]terms)?\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
-# what a change is measured from: "up from 36%", "down 0.9% from 403,890", "an increase of 5% from £2.4 billion"
-# a base: "up 2% from 4,000", "compared with 3,000", "than 3,000" (not the hedge of "more than 9,000")
+# what a change is measured from: "up from 36%", "down 0.9% from 403,890", "compared with 3,000", "than 3,000"
+# (but not the hedge of "more than 9,000")
 BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)than)"
                          r"\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
