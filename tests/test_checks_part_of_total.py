@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from claimcheck.checks import part_of_total
+from claimcheck.claims import claims_frame
+from claimcheck.extract import extract_text
 from conftest import make_claims
 
 SENTENCE = "{part} local authorities out of a total of 151 have benefited from the programme to date."
@@ -67,18 +71,15 @@ def test_a_total_counts_only_for_parts_of_its_own_sentence():
     assert not part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None).findings
 
 
+def findings(text: str) -> list[str]:
+    """The check's messages for a sentence as the extractor reads it (dated 5 March 2024)."""
+    claims = claims_frame(extract_text(text, date(2024, 3, 5), doc_id="d"))
+    outcome = part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None)
+    return [finding.message for finding in outcome.findings]
+
+
 def test_a_part_named_after_including_is_checked_against_its_whole():
     """The extractor marks the whole of "including" and "totals"; the check then compares its sentence's parts."""
-    from datetime import date
-
-    from claimcheck.claims import claims_frame
-    from claimcheck.extract import extract_text
-
-    def findings(text: str) -> list[str]:
-        claims = claims_frame(extract_text(text, date(2024, 3, 5), doc_id="d"))
-        outcome = part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None)
-        return [finding.message for finding in outcome.findings]
-
     # "£3 billion" may be as little as £2.5bn and "£2 billion" as much: only a part beyond rounding fails
     assert findings("The £2 billion fund includes £4 billion for mental health.") == [
         "£4 billion (d:1) is more than its total £2 billion"]
@@ -89,16 +90,6 @@ def test_a_part_named_after_including_is_checked_against_its_whole():
 
 def test_a_comparison_base_in_a_total_sentence_is_not_a_part():
     """Other years' figures are a time series: only figures of the total's period (or none on both) are parts."""
-    from datetime import date
-
-    from claimcheck.claims import claims_frame
-    from claimcheck.extract import extract_text
-
-    def findings(text: str) -> list[str]:
-        claims = claims_frame(extract_text(text, date(2024, 3, 5), doc_id="d"))
-        outcome = part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None)
-        return [finding.message for finding in outcome.findings]
-
     assert not findings("A total of 3,000 children were adopted in 2022, down from 4,000 in 2021.")
     assert not findings("A total of 3,000 children were adopted in 2022, down from 4,000.")
     # a part after "of which" takes its whole's period, so it is still compared
