@@ -158,6 +158,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         signed = m["sign"] is not None
         sign = -1.0 if m["sign"] in ("-", "−") else 1.0
         column = header.columns.get(index) if header and header.columns else None
+        population = None  # what a rate column counts per so many: "per 10,000 children"
         if m["pct"]:
             kind, unit, multiplier = "percent", "percent", 1.0
         elif m["mag"]:  # a cell that says its own magnitude: money with "£", else a count ("12k")
@@ -165,6 +166,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             multiplier = MAGNITUDES[m["mag"].lower()]
         elif column is not None and (per := _RATE_COLUMN.match(column)):  # "Rate per 10,000 children"
             kind, unit, multiplier = "rate", f"count / ({per[1].replace(',', '')} * count)", 1.0
+            population = per[2]
         elif column is not None and not m["cur"]:  # each column its own unit: "Funding (£ million)", "Areas"
             money = index in header.column_multipliers or (not header.column_multipliers and header.multiplier)
             kind, unit = ("money", "GBP") if money else ("count", "count")
@@ -186,7 +188,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             # "Year | Number": a column of counts named only "Number" counts what the caption does
             what = (counted if _GENERIC_COLUMN.match(column) else column.lower()) if kind == "count" else None
             if kind == "rate":
-                what = per[2] or counted  # the rate's population: "per 10,000 children", else the caption's
+                what = population or counted  # the rate's population, else the caption's
             if by_column:  # "2022-23 | 4.5 | 3": the years down the rows, each column a series
                 subject = label or column
         claims.append(Claim(
