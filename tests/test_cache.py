@@ -112,15 +112,36 @@ def test_the_fingerprint_names_the_extractor_version() -> None:
     assert cache_module.extractor_fingerprint().startswith(claimcheck.extract.EXTRACTOR_VERSION + "-")
 
 
-def test_old_extractions_are_dropped(corpus: Path, tmp_path: Path) -> None:
-    ClaimsCache(tmp_path / "cache", fingerprint="old").close()
+def test_old_extractions_are_dropped(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "extractor_fingerprint", lambda: "old")
     load_corpus([corpus], cache=tmp_path / "cache")
-    store = ClaimsCache(tmp_path / "cache", fingerprint="old")
+    monkeypatch.setattr(cache_module, "extractor_fingerprint", lambda: "new")
+    load_corpus([corpus], cache=tmp_path / "cache")
+    store = ClaimsCache(tmp_path / "cache", fingerprint="new")
     try:
-        assert store.db.execute("SELECT count(*) FROM extractions WHERE fingerprint = 'old'").fetchone() == (0,)
-        assert store.db.execute("SELECT count(*) FROM extractions").fetchone() == (5,)
+        by_fingerprint = dict(store.db.execute("SELECT fingerprint, count(*) FROM extractions GROUP BY fingerprint"))
     finally:
         store.close()
+    assert by_fingerprint == {"new": 5}
+
+
+def test_a_run_with_the_same_extractor_deletes_nothing(corpus: Path, tmp_path: Path) -> None:
+    """The sweep of old extractions runs once per extractor change, not on every run (it reads the whole table)."""
+    load_corpus([corpus], cache=tmp_path / "cache")
+    store = ClaimsCache(tmp_path / "cache")
+    try:
+        store.db.execute("INSERT INTO extractions VALUES ('d', 'some-other-checkout', '{}', '[]')")
+        store.db.commit()
+    finally:
+        store.close()
+    (corpus / "added.txt").write_text("Title: Added\n\nThe fund is £5 million.\n", encoding="utf-8")
+    load_corpus([corpus], cache=tmp_path / "cache")
+    store = ClaimsCache(tmp_path / "cache")
+    try:
+        fingerprints = {row[0] for row in store.db.execute("SELECT fingerprint FROM extractions")}
+    finally:
+        store.close()
+    assert fingerprints == {"some-other-checkout", cache_module.extractor_fingerprint()}
 
 
 def test_no_cache_option_bypasses_the_cache(corpus: Path, tmp_path: Path, extracted: list[str],

@@ -66,9 +66,31 @@ def test_a_total_counts_only_for_parts_of_its_own_sentence():
              "counted": "local authorities", "total": True, "sentence": "Out of 151 local authorities."},
         ]
     )
-    marks, with_total = part_of_total.totals_and_sentences(claims)
+    marks, with_total, sentences = part_of_total.totals_and_sentences(claims)
     assert marks.tolist() == [False, True] and with_total.tolist() == [False, True]
+    assert sentences[0] != sentences[1]
     assert not part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None).findings
+
+
+def test_only_the_lines_of_totals_are_near_one():
+    """The prefilter keeps a total's line, a part on it even without a sentence, and nothing else: not the same
+    sentence quoted in another document, whose parts could only meet that document's own total."""
+    sentence = "146 local authorities out of a total of 151."
+    claims = make_claims(
+        [
+            {"doc": "d", "line": 1, "text": "146", "kind": "count", "value": 146, "unit": "count",
+             "counted": "local authorities", "sentence": sentence},
+            {"doc": "d", "line": 1, "text": "151", "kind": "count", "value": 151, "unit": "count",
+             "counted": "local authorities", "total": True, "sentence": sentence},
+            {"doc": "d", "line": 1, "text": "12", "kind": "count", "value": 12, "unit": "count"},
+            {"doc": "d", "line": 2, "text": "3", "kind": "count", "value": 3, "unit": "count", "sentence": "3."},
+            {"doc": "e", "line": 1, "text": "146", "kind": "count", "value": 146, "unit": "count",
+             "counted": "local authorities", "sentence": sentence},
+        ]
+    )
+    near = part_of_total.near_a_total(claims)
+    assert list(zip(near["doc"], near["line"], near["text"], strict=True)) == [("d", 1, "146"), ("d", 1, "151"),
+                                                                              ("d", 1, "12")]
 
 
 def findings(text: str) -> list[str]:

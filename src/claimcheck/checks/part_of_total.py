@@ -79,21 +79,30 @@ def validate(conf: dict) -> list[str]:
     return []
 
 
-def totals_and_sentences(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Which claims the extractor marked as a total (`total`), and whether each claim's sentence holds one:
-    a part can only meet a total in its own sentence, so the checks need not join the other parts at all."""
+def totals_and_sentences(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which claims the extractor marked as a total (`total`), whether each claim's sentence holds one (a part
+    can only meet a total in its own sentence, so the checks need not join the other parts at all), and each
+    claim's sentence as a code: joins and groups on whole numbers, not on the sentences' text."""
     marks = claims["total"].to_numpy(dtype=bool)
     sentence_codes, _ = pd.factorize(claims["sentence"].to_numpy(dtype=object))
     # a missing sentence (code -1) meets a missing one, as in a merge
-    return marks, np.isin(sentence_codes, np.unique(sentence_codes[marks]))
+    return marks, np.isin(sentence_codes, np.unique(sentence_codes[marks])), sentence_codes
 
 
 def near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims whose sentence holds a total (or is missing), only the columns the checks compare: the
-    few a part-and-total test needs out of a million, found before any unit is converted."""
-    sentences = claims.loc[claims["total"].to_numpy(dtype=bool), "sentence"].unique()
-    near = claims["sentence"].isin(sentences) | claims["sentence"].isna()
-    return _compared_columns(claims.loc[near.to_numpy()])
+    """The claims on a line that holds a total, only the columns the checks compare: the few a
+    part-and-total test needs out of a million, found before any unit is converted. Parts meet totals in
+    their own sentence, so their own line: lines are whole numbers, compared far faster than sentences."""
+    lines = _doc_lines(claims)
+    near = pd.Series(lines).isin(pd.unique(lines[claims["total"].to_numpy(dtype=bool)])).to_numpy()
+    return _compared_columns(claims.loc[near])
+
+
+def _doc_lines(claims: pd.DataFrame) -> np.ndarray:
+    """One integer per claim naming its document and line."""
+    doc = claims["doc"]
+    codes = doc.cat.codes.to_numpy() if isinstance(doc.dtype, pd.CategoricalDtype) else pd.factorize(doc)[0]
+    return codes.astype(np.int64) << 32 | claims["line"].to_numpy(dtype=np.int64)
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
@@ -133,8 +142,8 @@ def _sentence_totals(valued: pd.DataFrame, claims: pd.DataFrame) -> tuple[list[F
                                    "period_start", "period_end"]]
     if candidates.empty:
         return [], pd.Index([])
-    marks, with_total = totals_and_sentences(candidates)
-    candidates = candidates.assign(row=candidates.index).drop(columns="total")
+    marks, with_total, sentences = totals_and_sentences(candidates)
+    candidates = candidates.assign(row=candidates.index, sentence=sentences).drop(columns="total")
     totals, parts = with_nouns(candidates[marks]), with_nouns(candidates[~marks & with_total])
     keys = ["doc", "line", "sentence", "c_unit"]
     pairs = parts.merge(totals, on=keys, suffixes=("_part", "_total"))

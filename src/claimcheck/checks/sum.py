@@ -64,10 +64,10 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     if valued.empty:
         return Outcome.skip(f"no sentence among {claims['doc'].nunique()} document(s) gives a total with figures "
                             "to add up")
-    marks, with_total = totals_and_sentences(valued)
+    marks, with_total, sentences = totals_and_sentences(valued)
     # only what the sums and messages need, and only parts whose sentence gives a total: the per-group
     # list below is Python, so keep the groups few
-    narrow = valued[["doc", "line", "sentence", "c_unit", "counted", "c_value", "c_low", "c_high"]]
+    narrow = valued[["doc", "line", "c_unit", "counted", "c_value", "c_low", "c_high"]].assign(sentence=sentences)
     totals = with_nouns(narrow[marks]).assign(row=lambda f: f.index)
     parts = with_nouns(narrow[~marks & with_total])
     parts = parts.assign(row=parts.index).merge(totals[KEYS].drop_duplicates(), on=KEYS).set_index("row")
