@@ -3,12 +3,13 @@ and quiet where they should not (fixture documents in tests/fixtures/discover/, 
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 import yaml
 
 from claimcheck.checks.base import documents_frame
 from claimcheck.config import ConfigError, load_config
-from claimcheck.discover import DEFAULTS, aliases_from_rules, as_verdicts, discover
+from claimcheck.discover import DEFAULTS, _document_days, aliases_from_rules, as_verdicts, discover
 from claimcheck.pipeline import load_corpus
 from claimcheck.report.discovery import SECTION, render_discoveries
 from claimcheck.rules import load_rules, parse_rules
@@ -168,3 +169,18 @@ def test_pairs_are_the_same_compared_a_block_at_a_time(monkeypatch):
             f.finding for f in whole]
         assert [f.finding for f in discover(claims, documents, config={"max_findings": 5})] == [
             f.finding for f in whole[:5]]
+
+
+def test_each_claim_takes_its_documents_date() -> None:
+    """By position among the documents: an unknown document or an undated one gives None, and a name given
+    twice keeps its last date."""
+    documents = documents_frame([
+        {"doc": "a", "date": "2024-01-02"}, {"doc": "b", "date": None}, {"doc": "c", "date": "2023-05-06"},
+        {"doc": "a", "date": "2024-03-04"},
+    ])
+    doc = pd.Series(["c", "a", "b", "elsewhere", "c"], index=[10, 11, 12, 13, 14], dtype="category")
+    days = _document_days(doc, documents)
+    assert days.index.tolist() == [10, 11, 12, 13, 14]
+    assert [d.isoformat() if d else None for d in days] == ["2023-05-06", "2024-03-04", None, None, "2023-05-06"]
+    assert _document_days(doc, documents_frame([])).isna().all()
+

@@ -156,6 +156,24 @@ def test_report_shows_the_failure_side_by_side_with_coverage_and_timeline():
     assert "Title \\| with pipe" in text
 
 
+def test_a_crowded_timeline_keeps_the_disagreeing_figures(monkeypatch):
+    import claimcheck.report.markdown as markdown
+
+    monkeypatch.setattr(markdown, "TIMELINE_TASKS", 2)
+    doc = parse_document("Title\n\nA.\nB.\nC.\n", "007_t", "seeds/007_t.txt")
+    claims = make_claims([
+        {"doc": "007_t", "line": line, "text": text, "value": value, "unit": "GBP", "doc_date": "2020-01-01",
+         "period_start": "2019-04-01", "period_end": "2020-03-31"}
+        for line, text, value in ((3, "£1m", 1e6), (4, "£2m", 2e6), (5, "£3m", 3e6))
+    ])
+    verdict = _failed_verdict()
+    verdict.claim_index = (0, 1, 2)
+    verdict.findings = [Finding("£2m disagrees", (Evidence("007_t", 4, "figure", "£2m"),))]
+    timeline = render([verdict], Corpus.of([doc], [], claims)).split("```mermaid")[1]
+    assert "£1m 007_t line 3 :t0," in timeline and "£2m 007_t line 4 :crit, t1," in timeline
+    assert "line 5" not in timeline
+
+
 def test_report_without_failures_says_so():
     passed = Verdict(
         source="rules/x.yaml",
@@ -245,3 +263,16 @@ def test_coverage_of_a_large_corpus_lists_the_least_compared_documents(monkeypat
     assert "The 1 documents with fewest claims compared, of 2" in text
     coverage = text.split("## Coverage")[1].split("##")[0]
     assert "`006_z`" in coverage and "`005_x`" not in coverage
+
+
+def test_coverage_ties_are_listed_by_document_name(monkeypatch):
+    import claimcheck.report.markdown as markdown
+
+    monkeypatch.setattr(markdown, "COVERAGE_DOCUMENTS", 2)
+    corpus = _corpus()
+    later = parse_document("Later\n\nNothing here.\n", "006_z", "seeds/006_z.txt")
+    earlier = parse_document("Earlier\n\nNothing here.\n", "004_a", "seeds/004_a.txt")
+    corpus = Corpus.of([corpus.documents[0], later, earlier], corpus.unreadable, corpus.claims)
+    coverage = render([_failed_verdict()], corpus).split("## Coverage")[1].split("##")[0]
+    assert "`005_x`" not in coverage
+    assert coverage.index("`004_a`") < coverage.index("`006_z`")

@@ -216,7 +216,8 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     ids, titles, kinds, dates = (corpus.metadata[name].tolist() for name in ("doc", "title", "kind", "date"))
     shown = range(len(ids))
     if len(ids) > COVERAGE_DOCUMENTS:  # the least covered first: those are the ones to write rules for
-        shown = sorted(shown, key=lambda i: (covered_count.get(ids[i], 0), ids[i]))[:COVERAGE_DOCUMENTS]
+        least = pd.DataFrame({"covered": [covered_count.get(doc, 0) for doc in ids], "doc": ids})
+        shown = least.sort_values(["covered", "doc"], kind="stable").index[:COVERAGE_DOCUMENTS].tolist()
     rows = [
         [
             code(ids[i]),
@@ -337,11 +338,14 @@ def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
     """A Mermaid gantt of each failing check's figures over time (GitHub renders it)."""
     sections = []
     for verdict in problems:
-        named = {e.location for f in verdict.findings for e in f.evidence}
+        named = {(e.doc, e.line) for f in verdict.findings for e in f.evidence if e.line}
         rows = claims.loc[claims.index.isin(verdict.claim_index), list(TIMELINE_COLUMNS)]
         dated = rows[rows["period_start"].notna() | rows["doc_date"].notna()]
-        where = dated["doc"].astype(str) + ":" + dated["line"].astype(str)
-        disagreeing = where.isin(named)  # when there are too many, the disagreeing figures are the ones shown
+        # when there are too many, the disagreeing figures are the ones shown (pairs, not "doc:line" strings:
+        # a failing check over a large corpus compares a hundred thousand claims)
+        disagreeing = np.fromiter(((doc, line) in named for doc, line in zip(dated["doc"], dated["line"].tolist(),
+                                                                                strict=True)),
+                                  dtype=bool, count=len(dated))
         dated = pd.concat([dated[disagreeing], dated[~disagreeing]]).head(TIMELINE_TASKS).sort_index()
         tasks = []
         for n, r in enumerate(dated.itertuples()):
@@ -349,7 +353,7 @@ def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
             if not start:
                 continue
             end = r.period_end or start
-            tag = "crit, " if f"{r.doc}:{r.line}" in named else ""
+            tag = "crit, " if (r.doc, r.line) in named else ""
             label = mermaid_label(f"{numbers.amount(r.value, r.unit) or r.text} {r.doc} line {r.line}")
             tasks.append(f"    {label} :{tag}t{n}, {start}, {_day_after(end)}")
         if tasks:
