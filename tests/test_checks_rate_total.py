@@ -34,3 +34,29 @@ def test_pint_converts_a_monthly_rate_over_years():
     )
     outcome = rate_total.check({"within": "sentence", "tolerance": tolerance("2%"), "names": ()}, claims, None)
     assert not outcome.skipped and not outcome.findings
+
+
+def _rate_and_totals() -> list[dict]:
+    """£1m a month for two years on line 2; £30m (not £24m) in another sentence of that line, on line 3, and
+    in another document."""
+    said = "£1m a month for two years."
+    rate = {"doc": "d", "line": 2, "text": "£1m a month", "kind": "rate", "value": 1e6, "unit": "GBP / month",
+            "sentence": said}
+    duration = {"doc": "d", "line": 2, "text": "two years", "kind": "duration", "value": 2, "unit": "year",
+                "sentence": said}
+    return [
+        rate,
+        duration,
+        {"doc": "d", "line": 2, "text": "£30m", "value": 30e6, "unit": "GBP", "sentence": "It cost £30m."},
+        {"doc": "d", "line": 3, "text": "£31m", "value": 31e6, "unit": "GBP", "sentence": "Or £31m."},
+        {"doc": "e", "line": 2, "text": "£32m", "value": 32e6, "unit": "GBP", "sentence": said},
+    ]
+
+
+def test_a_rate_meets_only_the_totals_of_its_sentence_or_its_document():
+    claims = make_claims(_rate_and_totals())
+    in_sentence = rate_total.check({"within": "sentence", "tolerance": tolerance("2%"), "names": ()}, claims, None)
+    assert in_sentence.skipped and "same sentence" in in_sentence.skipped
+    in_document = rate_total.check({"within": "document", "tolerance": tolerance("2%"), "names": ()}, claims, None)
+    totals = sorted(finding.evidence[1].text for finding in in_document.findings)
+    assert totals == ["£30m", "£31m"]

@@ -84,25 +84,17 @@ def totals_and_sentences(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, 
     can only meet a total in its own sentence, so the checks need not join the other parts at all), and each
     claim's sentence as a code: joins and groups on whole numbers, not on the sentences' text."""
     marks = claims["total"].to_numpy(dtype=bool)
-    sentence_codes, _ = pd.factorize(claims["sentence"].to_numpy(dtype=object))
-    # a missing sentence (code -1) meets a missing one, as in a merge
-    return marks, np.isin(sentence_codes, np.unique(sentence_codes[marks])), sentence_codes
+    sentences = base.sentence_codes(claims)
+    return marks, np.isin(sentences, np.unique(sentences[marks])), sentences
 
 
 def near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims on a line that holds a total, only the columns the checks compare: the few a
     part-and-total test needs out of a million, found before any unit is converted. Parts meet totals in
     their own sentence, so their own line: lines are whole numbers, compared far faster than sentences."""
-    lines = _doc_lines(claims)
+    lines = base.doc_lines(claims)
     near = pd.Series(lines).isin(pd.unique(lines[claims["total"].to_numpy(dtype=bool)])).to_numpy()
     return _compared_columns(claims.loc[near])
-
-
-def _doc_lines(claims: pd.DataFrame) -> np.ndarray:
-    """One integer per claim naming its document and line."""
-    doc = claims["doc"]
-    codes = doc.cat.codes.to_numpy() if isinstance(doc.dtype, pd.CategoricalDtype) else pd.factorize(doc)[0]
-    return codes.astype(np.int64) << 32 | claims["line"].to_numpy(dtype=np.int64)
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
