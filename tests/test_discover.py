@@ -183,4 +183,3 @@ def test_each_claim_takes_its_documents_date() -> None:
     assert days.index.tolist() == [10, 11, 12, 13, 14]
     assert [d.isoformat() if d else None for d in days] == ["2023-05-06", "2024-03-04", None, None, "2023-05-06"]
     assert _document_days(doc, documents_frame([])).isna().all()
-

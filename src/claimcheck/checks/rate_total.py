@@ -55,6 +55,7 @@ from claimcheck.units import UnitError, factor
 ID = "rate-total"
 CONF = {"duration": fields.amount, "within": ("sentence", "document"), "tolerance": fields.tolerance}
 DEFAULT = {"within": "sentence", "tolerance": "2%"}
+PAIRED = ["row", "unit", "i_low", "i_high"]  # what a rate and a total each bring to their pair
 
 
 def _is_rate(unit) -> bool:
@@ -115,9 +116,6 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         )
     used = pd.Index(pairs["row_r"]).append(pd.Index(pairs["row_t"])).unique()
     return Outcome(findings, used, base.count_docs(valued.loc[used]))
-
-
-PAIRED = ["row", "unit", "i_low", "i_high"]
 
 
 def _to_total(rate_unit: str, duration_unit: str, total_unit: str) -> float | None:

@@ -343,9 +343,8 @@ def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
         dated = rows[rows["period_start"].notna() | rows["doc_date"].notna()]
         # when there are too many, the disagreeing figures are the ones shown (pairs, not "doc:line" strings:
         # a failing check over a large corpus compares a hundred thousand claims)
-        disagreeing = np.fromiter(((doc, line) in named for doc, line in zip(dated["doc"], dated["line"].tolist(),
-                                                                                strict=True)),
-                                  dtype=bool, count=len(dated))
+        places = zip(dated["doc"].tolist(), dated["line"].tolist(), strict=True)
+        disagreeing = np.array([place in named for place in places], dtype=bool)
         dated = pd.concat([dated[disagreeing], dated[~disagreeing]]).head(TIMELINE_TASKS).sort_index()
         tasks = []
         for n, r in enumerate(dated.itertuples()):
