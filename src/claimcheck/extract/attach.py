@@ -8,6 +8,7 @@ conventions in `../shared/docs/design.md` §2.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -37,23 +38,24 @@ def year_earlier(figure: Figure, span: TimeSpan, text: str) -> TimeSpan:
 def change_beside_level(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:
     """ "83,630 children looked after on 31 March 2024, up 2% on the previous year": a change set right after
     its level, with no period of its own (the year before is its base), is the change to the level's time."""
-    periods = list(periods)
-    for index in range(1, len(figures)):
-        level, change = figures[index - 1], figures[index]
-        if change.change and not level.change and periods[index] is None and periods[index - 1] is not None \
-                and CHANGE_AFTER_AMOUNT.fullmatch(text, level.end, change.start):
-            periods[index] = periods[index - 1]
-    return periods
+    return _from_figure_before(figures, periods, lambda level, change: change.change and not level.change
+                               and CHANGE_AFTER_AMOUNT.fullmatch(text, level.end, change.start) is not None)
 
 
 def part_of_whole(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:
     """ "In 2022-23 there were 2,400 inspections, of which 1,950 were judged good": a part named after its whole
     ("of which", "of whom", "including"), with no period of its own, covers the whole's time."""
+    return _from_figure_before(figures, periods, lambda whole, part: whole.kind == part.kind
+                               and _PART_AFTER_WHOLE.fullmatch(text, whole.end, part.start) is not None)
+
+
+def _from_figure_before(figures: list[Figure], periods: list[TimeSpan | None],
+                        follows: Callable[[Figure, Figure], bool]) -> list[TimeSpan | None]:
+    """The periods, each figure without one taking the period of the figure just before it when `follows(before,
+    figure)`; a run of such figures all take the first one's."""
     periods = list(periods)
     for index in range(1, len(figures)):
-        whole, part = figures[index - 1], figures[index]
-        if periods[index] is None and periods[index - 1] is not None and whole.kind == part.kind \
-                and _PART_AFTER_WHOLE.fullmatch(text, whole.end, part.start):
+        if periods[index] is None and periods[index - 1] is not None and follows(figures[index - 1], figures[index]):
             periods[index] = periods[index - 1]
     return periods
 
