@@ -156,24 +156,26 @@ def _snapshot_due(from_snapshot: int, read: int) -> bool:
 def _snapshot_rows(files: list[str], snap: snapshot.Snapshot | None,
                    stats: dict[str, os.stat_result]) -> np.ndarray:
     """Per file, its row in the snapshot's documents, or -1 when it is not there or its stat changed.
-    Unchanged stat means unchanged content (as in git's index)."""
-    rows = np.full(len(files), -1, dtype=np.int64)
+    Unchanged stat means unchanged content (as in git's index). Matched as arrays: a loop looking up and
+    comparing each of 100k files took 0.4 s of every run."""
     if snap is None:
-        return rows
+        return np.full(len(files), -1, dtype=np.int64)
+    rows = snap.row_of(files)
+    seen = [stats.get(path) or _stat_or_none(path) for path in files]  # the walk's stat: seen a moment ago
+    size = np.array([-1 if s is None else s.st_size for s in seen], dtype=np.int64)
+    mtime = np.array([-1 if s is None else s.st_mtime_ns for s in seen], dtype=np.int64)
     racy = time.time_ns() - RACY_SECONDS * 1_000_000_000
-    sizes, mtimes = snap.documents["size"].tolist(), snap.documents["mtime_ns"].tolist()
-    position = snap.position
-    for i, path in enumerate(files):
-        row = position.get(path)
-        if row is None:
-            continue
-        try:
-            known = stats.get(path) or os.stat(path)  # the walk's stat: the same file seen a moment ago
-        except OSError:
-            continue
-        if known.st_size == sizes[row] and known.st_mtime_ns == mtimes[row] and known.st_mtime_ns < racy:
-            rows[i] = row
-    return rows
+    at = np.maximum(rows, 0)
+    same = (rows >= 0) & (size >= 0) & (size == snap.documents["size"].to_numpy()[at]) \
+        & (mtime == snap.documents["mtime_ns"].to_numpy()[at]) & (mtime < racy)
+    return np.where(same, rows, -1)
+
+
+def _stat_or_none(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def _cached_outcomes(files: list[str], store: ClaimsCache | None,
