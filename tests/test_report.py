@@ -231,8 +231,10 @@ def test_inventory_labels_fall_back_from_key_to_subject_to_no_subject():
         {"doc": "b", "line": 4, "text": "£4m", "subject": "Troubled Families", "subject_key": ""},
         {"doc": "c", "line": 5, "text": "£5m", "subject_key": "innovation"},
     ])
-    assert subject_labels(claims).tolist() == [
+    codes, labels = subject_labels(claims)
+    assert labels[codes].tolist() == [
         "innovation", "innovation programme", "(no subject)", "(no subject)", "innovation"]
+    assert sorted(labels) == ["(no subject)", "innovation", "innovation programme"]  # each label once
 
 
 def test_a_check_with_thousands_of_findings_stays_readable(monkeypatch):

@@ -253,6 +253,7 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
 
 INVENTORY_SUBJECTS = 200  # a report people read, not a dump: the rest is one command away
 INVENTORY_CLAIMS = 50
+_INVENTORY_COLUMNS = ["doc", "line", "text", "kind", "value", "unit", "bound", "period_start", "period_end"]
 
 
 def _inventory(claims: pd.DataFrame) -> list[str]:
@@ -260,7 +261,7 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
     out = ["## Claims by subject", ""]
     if claims.empty:
         return out + ["No claims were found.", ""]
-    codes, labels = pd.factorize(subject_labels(claims))
+    codes, labels = subject_labels(claims)
     spread = dict(zip(labels, distinct_per_code(codes, len(labels), claims["doc"]).tolist(), strict=True))
     order = sorted(spread, key=lambda k: (k == NO_SUBJECT, -spread[k], k))
     shown = order[:INVENTORY_SUBJECTS]
@@ -278,17 +279,17 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
         named = members[has_subject[members]]
         name = claims["subject"].iloc[named[0]] if len(named) else key
         more = len(members) - INVENTORY_CLAIMS
-        group = claims.iloc[members[:INVENTORY_CLAIMS]]
+        group = claims[_INVENTORY_COLUMNS].iloc[members[:INVENTORY_CLAIMS]]
         rows = [
             [
-                code(f"{r.doc}:{r.line}"),
-                escape_md(r.text),
-                r.kind,
-                numbers.amount(r.value, r.unit),
-                escape_md(r.bound),
-                numbers.period(r.period_start, r.period_end),
+                code(f"{doc}:{line}"),
+                escape_md(text),
+                kind,
+                numbers.amount(value, unit),
+                escape_md(bound),
+                numbers.period(start, end),
             ]
-            for r in group.itertuples()
+            for doc, line, text, kind, value, unit, bound, start, end in group.itertuples(index=False, name=None)
         ]
         out += [
             f"<details><summary>{escape_md(name)} ({len(members)} claim(s), {spread[key]} document(s))</summary>",
@@ -305,9 +306,10 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
 NO_SUBJECT = "(no subject)"
 
 
-def subject_labels(claims: pd.DataFrame) -> pd.Series:
-    """Per claim, the key the inventory groups it under: its subject key, else its normalised subject, else
-    "(no subject)". Worked out once per distinct (key, subject) pair: a million claims have a few thousand."""
+def subject_labels(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The key the inventory groups each claim under (its subject key, else its normalised subject, else
+    "(no subject)"), as `pd.factorize` gives it: a code per claim and the distinct labels. Worked out once per
+    distinct (key, subject) pair, as a million claims have a few thousand, and never as a million strings."""
     key_codes, key_values = pd.factorize(claims["subject_key"], use_na_sentinel=True)
     subject_codes, subject_values = pd.factorize(claims["subject"], use_na_sentinel=True)
     width = len(subject_values) + 1  # codes shifted by one: 0 is a missing value
@@ -318,7 +320,8 @@ def subject_labels(claims: pd.DataFrame) -> pd.Series:
         if key is None:
             key = normalise_subject(subject_values[subject_code - 1]) if subject_code else ""
         labels.append(key or NO_SUBJECT)
-    return pd.Series(np.array(labels, dtype=object)[inverse], index=claims.index)
+    label_codes, distinct = pd.factorize(np.array(labels, dtype=object))  # two pairs may share a label
+    return label_codes[inverse], distinct
 
 
 def distinct_per_code(codes: np.ndarray, size: int, values: pd.Series) -> np.ndarray:
