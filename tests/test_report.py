@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -278,3 +279,17 @@ def test_coverage_ties_are_listed_by_document_name(monkeypatch):
     coverage = render([_failed_verdict()], corpus).split("## Coverage")[1].split("##")[0]
     assert "`005_x`" not in coverage
     assert coverage.index("`004_a`") < coverage.index("`006_z`")
+
+
+@pytest.mark.parametrize(("index", "labels"), [
+    (pd.RangeIndex(6), [4, 1, 1]),  # row numbers: marked by position
+    (pd.RangeIndex(6), []),
+    (pd.RangeIndex(2, 8), [2, 7]),  # labels are not positions: looked up
+    (pd.Index([9, 3, 5]), [3, 9]),
+    (pd.RangeIndex(3), [1, 7]),  # a label the table does not have
+])
+def test_rows_with_labels_are_marked_as_isin_marks_them(index, labels):
+    from claimcheck.report.markdown import _labelled
+
+    marked = _labelled(index, np.asarray(labels, dtype=np.int64))
+    assert marked.tolist() == index.isin(labels).tolist()
