@@ -68,3 +68,26 @@ def test_row_of_a_path(tmp_path: Path, paths: list[str], expected: list[int]) ->
     snapshot.save(tmp_path, "fp", _documents(paths, [1] * len(paths)), claims)
     snap = snapshot.load(tmp_path, "fp")
     assert snap.row_of(["/x/b.txt", "/x/c.txt", "/x/a.txt"]).tolist() == expected
+
+
+def _saved(tmp_path: Path) -> Path:
+    claims = claims_frame([_claim("a", "First sentence."), _claim("a", "Second sentence.")])
+    snapshot.save(tmp_path, "fp", _documents(["/x/a.txt"], [2]), claims)
+    assert snapshot.load(tmp_path, "fp") is not None
+    return tmp_path / snapshot.FOLDER / snapshot.ARRAYS
+
+
+def test_a_truncated_arrays_file_is_not_read(tmp_path: Path) -> None:
+    arrays = _saved(tmp_path)
+    arrays.write_bytes(arrays.read_bytes()[: arrays.stat().st_size // 2])
+    assert snapshot.load(tmp_path, "fp") is None
+
+
+@pytest.mark.parametrize("code", [2, -2])
+def test_a_code_with_no_value_is_not_read(tmp_path: Path, code: int) -> None:
+    arrays = _saved(tmp_path)
+    with np.load(arrays, allow_pickle=False) as stored:
+        columns = dict(stored)
+    columns["sentence"] = np.array([0, code], dtype=np.int32)  # two sentences: codes 0 and 1 only
+    np.savez(arrays, **columns)
+    assert snapshot.load(tmp_path, "fp") is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,8 +83,12 @@ def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
         with np.load(folder / ARRAYS, allow_pickle=False) as arrays:
             strings = {name: _unpack(arrays, name, count, spilled) for name, count in manifest["strings"].items()}
             columns = {name: arrays[name] for name in manifest["columns"]}
+            for name, distinct in strings.items():
+                _check_codes(name, columns[name], len(distinct))
             files = {name: _unpack(arrays, _DOCUMENTS + name, count, spilled)
                      for name, count in manifest["documents"].items()}
+            for name, distinct in files.items():
+                _check_codes(name, arrays[_DOCUMENTS + name], len(distinct))
             documents = pd.DataFrame({
                 name: pd.Series(_decode(arrays[_DOCUMENTS + name], files[name]), dtype=object)
                 if name in files else arrays[_DOCUMENTS + name]
@@ -91,9 +96,15 @@ def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
             })
         stops = np.cumsum(documents["count"].to_numpy())
         documents["start"], documents["stop"] = stops - documents["count"].to_numpy(), stops
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, zipfile.BadZipFile):
         return None
     return Snapshot(documents, columns, strings)
+
+
+def _check_codes(name: str, codes: np.ndarray, size: int) -> None:
+    """A damaged file must not decode to other values, or fail later: every code indexes a value or is -1."""
+    if codes.dtype != np.int32 or (len(codes) and (codes.min() < -1 or codes.max() >= size)):
+        raise ValueError(f"snapshot column {name}: codes out of range")
 
 
 def _pack(arrays: dict[str, np.ndarray], spilled: dict[str, list], key: str, distinct: list) -> int:
