@@ -199,6 +199,17 @@ def test_folder_walk_keeps_sorted_path_order(tmp_path):
     assert bad == []
 
 
+def test_one_folder_of_files_is_in_path_order_and_only_documents_are_taken(tmp_path):
+    names = ["a-b.txt", "a.txt", "a b.md", "A.TXT", "10.txt", "9.txt", "report.2024.html", "x.txt.bak", "noext",
+             "trailing.", "data.csv", "é.txt"]
+    for name in names:
+        (tmp_path / name).write_text(BODY)
+    files, bad = iter_paths([tmp_path])
+    documents = [n for n in names if os.path.splitext(n)[1].lower() in folders.SUFFIXES]
+    assert [Path(f).name for f in files] == [p.name for p in sorted(tmp_path / n for n in documents)]
+    assert len(files) == 8 and bad == []
+
+
 def test_run_over_bad_documents_lists_each_with_its_reason_and_goes_on(tmp_path, capsys):
     docs = tmp_path / "docs"
     docs.mkdir()
