@@ -60,3 +60,29 @@ def test_a_rate_meets_only_the_totals_of_its_sentence_or_its_document():
     in_document = rate_total.check({"within": "document", "tolerance": tolerance("2%"), "names": ()}, claims, None)
     totals = sorted(finding.evidence[1].text for finding in in_document.findings)
     assert totals == ["£30m", "£31m"]
+
+
+def test_each_pair_is_converted_with_its_own_units():
+    """Several unit triples in one run, in an order where one that cannot meet comes first: each pair must take
+    the factor of its own rate, duration and total (£1m a month for two years is £24m, not £2m or £48m)."""
+    def sentence(doc: str, rate: tuple, duration: tuple, total: tuple) -> list[dict]:
+        said = f"{rate[0]} for {duration[0]}, {total[0]} in all."
+        return [
+            {"doc": doc, "line": 1, "text": rate[0], "kind": "rate", "value": rate[1], "unit": rate[2],
+             "sentence": said},
+            {"doc": doc, "line": 1, "text": duration[0], "kind": "duration", "value": duration[1],
+             "unit": duration[2], "sentence": said},
+            {"doc": doc, "line": 1, "text": total[0], "value": total[1], "unit": total[2], "sentence": said},
+        ]
+
+    claims = make_claims([
+        *sentence("a", ("300 a year", 300, "count / year"), ("two years", 2, "year"), ("£600", 600, "GBP")),
+        *sentence("b", ("£1m a month", 1e6, "GBP / month"), ("two years", 2, "year"), ("£24m", 24e6, "GBP")),
+        *sentence("c", ("£2m a year", 2e6, "GBP / year"), ("six months", 6, "month"), ("£5m", 5e6, "GBP")),
+        *sentence("d", ("£1m a month", 1e6, "GBP / month"), ("two years", 2, "year"), ("£30m", 30e6, "GBP")),
+    ])
+    outcome = rate_total.check({"within": "sentence", "tolerance": tolerance("2%"), "names": ()}, claims, None)
+    assert [f.message.split(" is about ")[1] for f in outcome.findings] == [
+        "1,000,000-1,000,000 GBP, not £5m (c:1)",  # half a year of £2m a year is £1m, nowhere near £5m
+        "24,000,000-24,000,000 GBP, not £30m (d:1)",
+    ]

@@ -46,6 +46,7 @@ FAIL::
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from claimcheck.checks import base, fields
@@ -91,13 +92,15 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     # only the columns the test and the messages read: a million-claim corpus gives a hundred thousand pairs
     pairs = rates[[*keys, *PAIRED, "d_value", "d_unit", "d_text"]].merge(totals[[*keys, *PAIRED]], on=keys,
                                                                          suffixes=("_r", "_t"))
-    units = list(zip(pairs["unit_r"], pairs["d_unit"], pairs["unit_t"], strict=True))
-    to_total_of = {triple: _to_total(*triple) for triple in set(units)}  # Pint once per distinct triple
-    meets = [to_total_of[triple] is not None for triple in units]
-    pairs, units = pairs[meets], [triple for triple, ok in zip(units, meets, strict=True) if ok]
+    # Pint once per distinct (rate, duration, total) unit triple, and a hundred thousand pairs never in a Python loop
+    units = ["unit_r", "d_unit", "unit_t"]
+    triples = pairs.groupby(units, sort=False, observed=True).ngroup().to_numpy()  # numbered as first seen
+    distinct = pairs[units].drop_duplicates().itertuples(index=False, name=None)
+    factors = np.array([_to_total(*triple) for triple in distinct], dtype=float)[triples]
+    meets = ~np.isnan(factors)
+    pairs, to_total = pairs[meets], factors[meets]
     if pairs.empty:
         return Outcome.skip(f"no rate with a duration meets a total of matching units in the same {conf['within']}")
-    to_total = [to_total_of[triple] for triple in units]
     expected_low = pairs["i_low_r"] * pairs["d_value"] * to_total
     expected_high = pairs["i_high_r"] * pairs["d_value"] * to_total
     tol = conf["tolerance"].relative
@@ -118,12 +121,12 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     return Outcome(findings, used, base.count_docs(valued.loc[used]))
 
 
-def _to_total(rate_unit: str, duration_unit: str, total_unit: str) -> float | None:
-    """The factor taking rate × duration into the total's unit; None when they do not meet."""
+def _to_total(rate_unit: str, duration_unit: str, total_unit: str) -> float:
+    """The factor taking rate × duration into the total's unit; NaN when they do not meet."""
     try:
         return factor(f"({rate_unit}) * ({duration_unit})", total_unit)
     except UnitError:
-        return None
+        return np.nan
 
 
 def _with_duration(rates: pd.DataFrame, durations: pd.DataFrame, conf: dict) -> pd.DataFrame:
