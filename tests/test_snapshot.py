@@ -91,3 +91,12 @@ def test_a_code_with_no_value_is_not_read(tmp_path: Path, code: int) -> None:
     columns["sentence"] = np.array([0, code], dtype=np.int32)  # two sentences: codes 0 and 1 only
     np.savez(arrays, **columns)
     assert snapshot.load(tmp_path, "fp") is None
+
+
+def test_columns_shorter_than_the_documents_say_are_not_read(tmp_path: Path) -> None:
+    arrays = _saved(tmp_path)
+    with np.load(arrays, allow_pickle=False) as stored:
+        columns = dict(stored)
+    columns["value"] = columns["value"][:1]  # the documents hold two claims
+    np.savez(arrays, **columns)
+    assert snapshot.load(tmp_path, "fp") is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +96,8 @@ def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
                 for name in (*METADATA_COLUMNS, *FILE_COLUMNS)
             })
         stops = np.cumsum(documents["count"].to_numpy())
+        if any(len(column) != (stops[-1] if len(stops) else 0) for column in columns.values()):
+            raise ValueError("snapshot columns and documents disagree on the number of claims")
         documents["start"], documents["stop"] = stops - documents["count"].to_numpy(), stops
     except (OSError, ValueError, KeyError, TypeError, AttributeError, zipfile.BadZipFile):
         return None
@@ -111,20 +114,20 @@ def _pack(arrays: dict[str, np.ndarray], spilled: dict[str, list], key: str, dis
     """Store a column's distinct values under `key`: strings as one UTF-8 run joined by newlines, read back with
     one `split` (parsing 715k sentences as JSON strings took 0.6 s of every run at 100k documents); values that
     are not strings, or a string holding a newline, go to `spilled` (JSON). Returns how many there are."""
+    if not distinct:
+        return 0  # nothing to store: `_unpack` knows an empty column by its count
     try:
         joined = _SEPARATOR.join(distinct)
     except TypeError:  # not all strings
         joined = None
-    if not distinct:
-        pass  # nothing to store: `_unpack` knows an empty column by its count
-    elif joined is not None and joined.count(_SEPARATOR) == len(distinct) - 1:
+    if joined is not None and joined.count(_SEPARATOR) == len(distinct) - 1:
         arrays[key + _JOINED] = np.frombuffer(joined.encode("utf-8"), dtype=np.uint8)
     else:
         spilled[key] = distinct
     return len(distinct)
 
 
-def _unpack(arrays, key: str, count: int, spilled: dict[str, list]) -> list:
+def _unpack(arrays: Mapping[str, np.ndarray], key: str, count: int, spilled: dict[str, list]) -> list:
     """The distinct values `_pack` stored under `key`."""
     if not count:
         return []
