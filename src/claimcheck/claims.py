@@ -8,6 +8,7 @@ reach back into a document.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 
@@ -81,3 +82,10 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
         if frame[name].cat.categories.empty:
             frame[name] = frame[name].cat.set_categories(pd.Index([], dtype=object))
     return frame
+
+
+def plain(value: object) -> object:
+    """A claims-table cell as the plain Python value JSON writes: NaN is None, NumPy scalars are Python numbers."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value.item() if hasattr(value, "item") else value

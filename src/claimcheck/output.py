@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import json
-import math
 from typing import TextIO
 
+from claimcheck.claims import plain
 from claimcheck.corpus import Corpus
 from claimcheck.report.escape import escape_md
 from claimcheck.report.markdown import table
 
 MD_COLUMNS = ["doc", "line", "kind", "text", "value", "unit", "bound", "change", "period_start",
               "period_end", "subject", "counted"]
-
-
-def _clean(value):
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
 
 
 def write_claims(corpus: Corpus, fmt: str, out: TextIO) -> None:
@@ -32,7 +24,7 @@ def write_claims(corpus: Corpus, fmt: str, out: TextIO) -> None:
             if frame is None:
                 continue
             for record in frame.to_dict("records"):
-                out.write(json.dumps({k: _clean(v) for k, v in record.items()}, ensure_ascii=False) + "\n")
+                out.write(json.dumps({k: plain(v) for k, v in record.items()}, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         corpus.claims.to_csv(out, index=False)
     else:
@@ -42,7 +34,7 @@ def write_claims(corpus: Corpus, fmt: str, out: TextIO) -> None:
 
 
 def _cell(value) -> str:
-    value = _clean(value)
+    value = plain(value)
     if isinstance(value, float):
         return f"{value:,.10g}"
     return escape_md(value)

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from claimcheck.claims import plain
 from claimcheck.corpus import METADATA_COLUMNS
 
 FOLDER = "snapshot"
@@ -193,7 +194,7 @@ def save(directory: str | Path, fingerprint: str, documents: pd.DataFrame, claim
         else:
             codes, distinct = pd.factorize(column, use_na_sentinel=True)
             arrays[name] = codes.astype(np.int32)
-            counts[name] = _pack(arrays, spilled, name, [_plain(value) for value in distinct])
+            counts[name] = _pack(arrays, spilled, name, [plain(value) for value in distinct])
     files: dict[str, int] = {}
     for name in (*METADATA_COLUMNS, *FILE_COLUMNS):
         key = _DOCUMENTS + name
@@ -202,7 +203,7 @@ def save(directory: str | Path, fingerprint: str, documents: pd.DataFrame, claim
             continue
         codes, distinct = pd.factorize(documents[name].to_numpy(dtype=object), use_na_sentinel=True)
         arrays[key] = codes.astype(np.int32)
-        files[name] = _pack(arrays, spilled, key, [_plain(value) for value in distinct])
+        files[name] = _pack(arrays, spilled, key, [plain(value) for value in distinct])
     np.savez(staging / ARRAYS, **arrays)
     (staging / STRINGS).write_text(json.dumps(spilled, ensure_ascii=False), encoding="utf-8")
     manifest = {"format": FORMAT, "fingerprint": fingerprint, "columns": list(claims.columns), "strings": counts,
@@ -210,8 +211,3 @@ def save(directory: str | Path, fingerprint: str, documents: pd.DataFrame, claim
     (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(folder, ignore_errors=True)
     staging.rename(folder)
-
-
-def _plain(value: object) -> object:
-    """A NumPy scalar as the Python value JSON writes."""
-    return value.item() if hasattr(value, "item") else value

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 
+from claimcheck.claims import plain
 from claimcheck.result import RunResult
-
-
-def _clean(value):
-    """A claims-table cell as JSON: NaN is null, numpy scalars are Python numbers."""
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
 
 
 def render(result: RunResult) -> str:
@@ -37,7 +30,7 @@ def render(result: RunResult) -> str:
         ],
         "unreadable": [dataclasses.asdict(u) for u in result.corpus.unreadable],
         "checks": [_verdict(result, v) for v in result.verdicts],
-        "claims": [{k: _clean(v) for k, v in row.items()} for row in result.corpus.claims.to_dict("records")],
+        "claims": [{k: plain(v) for k, v in row.items()} for row in result.corpus.claims.to_dict("records")],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
