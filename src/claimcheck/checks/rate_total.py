@@ -57,6 +57,7 @@ ID = "rate-total"
 CONF = {"duration": fields.amount, "within": ("sentence", "document"), "tolerance": fields.tolerance}
 DEFAULT = {"within": "sentence", "tolerance": "2%"}
 PAIRED = ["row", "unit", "i_low", "i_high"]  # what a rate and a total each bring to their pair
+IN_SENTENCE = ["at_line", "sentence_code"]  # a sentence as two whole numbers: its document and line, its text
 
 
 def _is_rate(unit) -> bool:
@@ -88,7 +89,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
                            at_line=at_line[keep], sentence_code=base.sentence_codes(valued))
     rates, durations, totals = valued[is_rate[keep]], valued[is_duration[keep]], valued[is_total[keep]]
     rates = _with_duration(rates, durations, conf)
-    keys = ["at_line", "sentence_code"] if conf["within"] == "sentence" else ["doc"]
+    keys = IN_SENTENCE if conf["within"] == "sentence" else ["doc"]
     # only the columns the test and the messages read: a million-claim corpus gives a hundred thousand pairs
     pairs = rates[[*keys, *PAIRED, "d_value", "d_unit", "d_text"]].merge(totals[[*keys, *PAIRED]], on=keys,
                                                                          suffixes=("_r", "_t"))
@@ -134,10 +135,9 @@ def _with_duration(rates: pd.DataFrame, durations: pd.DataFrame, conf: dict) -> 
     any are dropped."""
     if conf.get("duration"):
         return rates.assign(d_value=conf["duration"].value, d_unit=conf["duration"].unit, d_text=conf["duration"].text)
-    keys = ["at_line", "sentence_code"]
-    stated = durations.drop_duplicates(keys)[[*keys, "value", "unit", "text"]]
+    stated = durations.drop_duplicates(IN_SENTENCE)[[*IN_SENTENCE, "value", "unit", "text"]]
     stated = stated.rename(columns={"value": "d_value", "unit": "d_unit", "text": "d_text"}).astype({"d_unit": object})
-    rates = rates.merge(stated, on=keys, how="left").set_index(rates.index)
+    rates = rates.merge(stated, on=IN_SENTENCE, how="left").set_index(rates.index)
     start, end = base.period_bounds(rates)
     days = (end - start).dt.days + 1
     from_period = rates["d_value"].isna() & days.notna()
