@@ -44,7 +44,7 @@ def change_beside_level(figures: list[Figure], periods: list[TimeSpan | None], t
 
 def part_of_whole(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:
     """ "In 2022-23 there were 2,400 inspections, of which 1,950 were judged good": a part named after its whole
-    ("of which", "of whom", "including"), with no period of its own, covers the whole's time."""
+    ("of which", "of whom", "including", "; of these"), with no period of its own, covers the whole's time."""
     return _from_figure_before(figures, periods, lambda whole, part: whole.kind == part.kind
                                and _PART_AFTER_WHOLE.fullmatch(text, whole.end, part.start) is not None)
 
@@ -60,8 +60,8 @@ def _from_figure_before(figures: list[Figure], periods: list[TimeSpan | None],
     return periods
 
 
-_PART_AFTER_WHOLE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:of\s+(?:which|whom)|including)\s*,?\s*(?:(?:{HEDGE})\s*)?",
-                               re.I)
+_PART_AFTER_WHOLE = re.compile(r"[^.;]{0,60}?(?:,?\s*(?:of\s+(?:which|whom)|including)|;\s*of\s+(?:these|those|them))"
+                               rf"\s*,?\s*(?:(?:{HEDGE})\s*)?", re.I)
 
 
 def respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:

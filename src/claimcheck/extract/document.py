@@ -114,6 +114,7 @@ def _may_claim(text: str) -> bool:
 
 def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: int | None) -> list[Claim]:
     text = sent.text
+    told_before, memory.told_before = memory.told_before, None  # only the sentence just before counts
     if not _may_claim(text):  # no digit, number word or season: no claim, only names to remember
         memory.add_sentence(text)
         return []
@@ -148,8 +149,12 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             span = year_earlier(figure, span, text)
         periods.append(span)
     periods = part_of_whole(figures, change_beside_level(figures, periods, text), text)
+    if told_before is not None and told_before[0] == memory.block:
+        periods = _as_told_before(figures, periods, text, told_before[1])
     if figures:  # what a later "over the same period" means: the last figure's period, unless it is unclear
         memory.latest_period = _plain_period(figures[-1], periods[-1], text)
+        if periods[-1] is not None and periods[-1].start and not BASE_BEFORE.search(text, 0, figures[-1].start):
+            memory.told_before = (memory.block, periods[-1])
     if "respectively" in text:
         periods = respectively(periods)
     previous: Figure | None = None
@@ -201,6 +206,24 @@ def _range_ends(low: Figure, high: Figure, text: str) -> bool:
     """Whether two figures are the ends of one range ("£4,000-£6,000", "15 to 20 children")."""
     return low.kind == high.kind and low.value < high.value and low.bound in ("min", "exact") \
         and high.bound in ("max", "exact") and _RANGE_JOINT.fullmatch(text, low.end, high.start) is not None
+
+
+# a sentence that goes on about the one before: "... was 83,630. This is a rate of 70 per 10,000 children"
+_THIS_IS = re.compile(r"\s*(?:(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?\s+(?:is|was"
+                      r"|represents|represented|equates\s+to|equated\s+to|amounts\s+to|amounted\s+to)"
+                      r"|Of\s+(?:these|those|them|whom|which))\b")
+
+
+def _as_told_before(figures: list[Figure], periods: list[TimeSpan | None], text: str,
+                    before: TimeSpan) -> list[TimeSpan | None]:
+    """ "In 2024, the number of children looked after was 83,630. This is a rate of 70 per 10,000 children": a
+    sentence that opens by pointing back at the one before ("This is", "That was", "This represents", "Of these")
+    speaks of the same time, so its figures without a period of their own, bases of a comparison apart, take the last
+    figure's period of the sentence before (in the same paragraph)."""
+    if not _THIS_IS.match(text):
+        return periods
+    return [before if span is None and not BASE_BEFORE.search(text, 0, figure.start) else span
+            for figure, span in zip(figures, periods, strict=True)]
 
 
 def _plain_period(figure: Figure, span: TimeSpan | None, text: str) -> tuple[date, date] | None:

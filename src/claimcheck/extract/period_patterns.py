@@ -256,6 +256,20 @@ def _units_from(m, ctx):
     return ("period", span[0], after - timedelta(days=1), None) if after else None
 
 
+@pattern(rf"\bfor\s+(?:a\s+further\s+|another\s+)?(?P<count>{NUM})\s+(?P<unit>{UNIT})\s+(?P<span>(?:from|starting"
+         rf"|beginning|commencing)(?:\s+(?:in|on|from))?\s+(?P<point>{MONTH_YEAR}|{FULL_DAY}|{FY}|{Y}))\b",
+         needs=("#units-from",))
+def _length_from(m, ctx):
+    """ "The pilot will run for 18 months from January 2025": the length stays a claim of its own (the time
+    expression is only "from January 2025"), and the period runs that long from the start: 2025-01-01 ..
+    2026-06-30, not the month of January, nor a comparison base as a bare "from January 2025" would be."""
+    span = point_span(m["point"], ctx)
+    if span is None:
+        return None
+    after = units_back(span[0], -count_of(m["count"]), m["unit"])
+    return ("period", span[0], after - timedelta(days=1), None) if after else None
+
+
 @pattern(rf"\b(?:between\s+|(?-i:FY)\s?|(?:the\s+)?financial\s+year\s+|the\s+(?={Y}\s?[-–]\s?\d\d{YEAR_KIND}))?"
          rf"({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)({YEAR_KIND})?", needs=("#fy",))
 def _multi_year(m, ctx):

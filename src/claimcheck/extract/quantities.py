@@ -92,9 +92,20 @@ _EACH_YEAR_AFTER = re.compile(
     re.I)
 _LABELLED_RATE = re.compile(rf"\b(?:rate|rates)\s+(?:of\s+[^:;.]{{1,60}}?\s+)?"  # "Rate of children in need per"
                             rf"per\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?):\s*$", re.I)
+_NOT_A_NOUN = r"(?!(?:in|at|on|of|and|or|the|for|to|from|by|with|compared|than|was|were|is|are|aged)\b)"
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
-                             r"(?:\s+(?!(?:in|at|on|of|and|or|the|for|to|from|by|with|compared|than|was|were|is|are)\b)"
-                             r"([a-z’'-]+))?", re.I)  # "71 per 10,000 children", "a rate of 342.7 per 10,000."
+                             rf"(?:\s+{_NOT_A_NOUN}([a-z’'-]+)(?:\s+{_NOT_A_NOUN}([a-z’'-]+))?)?",
+                             re.I)  # "71 per 10,000 children", "a rate of 342.7 per 10,000."
+_PLURAL = re.compile(r"(?:[a-z’'-]*[^s]s|children|people|staff|women|men)", re.I)
+
+
+def _per_whom(per_population: re.Match) -> tuple[str | None, int]:
+    """What a rate per head of population counts, and where its phrase ends: one word ("per 10,000 children"),
+    or two when the first only describes the second ("per 10,000 young people", "per 1,000 live births")."""
+    first, second = per_population.group(2), per_population.group(3)
+    if second and not _PLURAL.fullmatch(first) and _PLURAL.fullmatch(second):
+        return f"{first} {second}", per_population.end(3)
+    return first, per_population.end(2) if first else per_population.end(1)
 
 
 
@@ -164,8 +175,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         if per_population:
             kind = "rate"
             unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
-            counted = per_population.group(2)
-            end += per_population.end()
+            counted, phrase_end = _per_whom(per_population)
+            end += phrase_end
         elif labelled_rate:  # a headline tile "Rate per 10,000 children: 67" is the rate its label names
             kind, unit = "rate", f"count / ({labelled_rate[1].replace(',', '')} * count)"
             counted = labelled_rate[2]
@@ -201,7 +212,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             elif per_population:
                 kind = "rate"
                 unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
-                end = counted_end + per_population.end()
+                end = counted_end + _per_whom(per_population)[1]
     bound = bound or bound_of(before)
     if bound == "exact" and re.match(rf"\s*\((?:{ESTIMATE})\)", after):
         bound = "approx"  # "2,000 (approx.) children"

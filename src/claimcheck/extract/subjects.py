@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from claimcheck.calendar import MONTHS
 from claimcheck.extract.counted import STOP
+from claimcheck.extract.period_grammar import TimeSpan
 from claimcheck.units import SCALE_WORDS
 from claimcheck.wordlists import words
 
@@ -63,6 +64,7 @@ class Memory:
     block: int = 0  # the paragraph being read: sentences are queued under it
     latest_named: tuple[int, str] | None = None  # (paragraph, name) of the latest named programme
     latest_period: tuple[date, date] | None = None  # what "over the same period" refers to
+    told_before: tuple[int, TimeSpan] | None = None  # (paragraph, period) of the last figure of the sentence just read
     latest_counted: tuple[int, str] | None = None  # (paragraph, noun) of the latest count: what "of these" are
     _queue: list[tuple[int, str | list[Entity]]] = field(default_factory=list)
     _words: set[str] = field(default_factory=set)  # every word read so far, lowercased
