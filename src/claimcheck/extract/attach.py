@@ -1,5 +1,6 @@
 """Which time expression a figure covers: its own clause first, then one that opens the sentence; a
-comparison's base dates only the base; "a year earlier" and "respectively" shift a borrowed period.
+comparison's base dates only the base; "a year earlier" and "respectively" shift a borrowed period, and the
+levels moved from and to over "between A and B" stand at A and at B.
 
 Hand-written: no library attaches time expressions to the figures they govern, and the rules are the
 conventions in `../shared/docs/design.md` §2.
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
 from claimcheck.extract.hedges import BASE_FROM, HEDGE
+from claimcheck.extract.period_grammar import Context, point_span
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import ANNOUNCING
 from claimcheck.extract.quantities import Figure
@@ -62,6 +64,43 @@ def _from_figure_before(figures: list[Figure], periods: list[TimeSpan | None],
 
 _PART_AFTER_WHOLE = re.compile(r"[^.;]{0,60}?(?:,?\s*(?:of\s+(?:which|whom)|including)|;\s*of\s+(?:these|those|them))"
                                rf"\s*,?\s*(?:(?:{HEDGE})\s*)?", re.I)
+
+
+def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], timeless: str,
+                      ctx: Context) -> list[TimeSpan | None]:
+    """ "Between 2010-11 and 2021-22, spending fell by 46%, from £3.7 billion to £2.0 billion": over a stretch
+    of time between two points, the level moved from stands at the first and the level moved to at the last;
+    the change covers the whole stretch. Only levels said to move ("from £3.7 billion to", "rose to £2.0
+    billion", "doubled between 2010-11 and 2022-23 to £12.2 billion"), so that "£5 million between 2019 and 2021"
+    keeps the stretch. `timeless` is the sentence with its time expressions blanked."""
+    text = timeless
+    periods = list(periods)
+    for index, (figure, span) in enumerate(zip(figures, periods, strict=True)):
+        if span is None or figure.change or not (stretch := _STRETCH.fullmatch(span.text.strip())):
+            continue
+        nxt = figures[index + 1] if index + 1 < len(figures) else None
+        prev = figures[index - 1] if index else None
+        moved_from = _FROM_LEVEL.search(text, 0, figure.start) is not None and (
+            _MOVED_FROM.search(text, 0, figure.start) is not None
+            or (nxt is not None and nxt.kind == figure.kind and _TO_NEXT.fullmatch(text, figure.end, nxt.start)))
+        moved_to = _MOVED_TO.search(text, 0, figure.start) is not None or (
+            prev is not None and prev.kind == figure.kind and _TO_NEXT.fullmatch(text, prev.end, figure.start)
+            and _FROM_LEVEL.search(text, 0, prev.start) is not None)
+        if moved_from == moved_to:
+            continue
+        point = stretch["first"] if moved_from else stretch["last"]
+        if found := point_span(point, ctx):
+            periods[index] = replace(span, start=found[0], end=found[1], text=point)
+    return periods
+
+
+_STRETCH = re.compile(r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until)\s+(?P<last>.+)", re.I)
+_MOVES = (r"(?:rose|risen|rising|fell|fallen|falling|increased|increasing|decreased|decreasing|grew|grown|growing"
+          r"|dropped|declined|doubled|halved|trebled|tripled|climbed|jumped|slipped|reduced|cut|went\s+(?:up|down))")
+_FROM_LEVEL = re.compile(rf"\bfrom\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_MOVED_FROM = re.compile(rf"\b{_MOVES}\s+from\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_MOVED_TO = re.compile(rf"\b{_MOVES}(?:\s+by\s+[^,;]{{1,30}}?)?\s+to\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_TO_NEXT = re.compile(rf"\s+to\s+(?:(?:{HEDGE})\s+)?", re.I)
 
 
 def respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:

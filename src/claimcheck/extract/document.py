@@ -12,7 +12,14 @@ from functools import lru_cache
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, strip_furniture
-from claimcheck.extract.attach import change_beside_level, part_of_whole, period_of, respectively, year_earlier
+from claimcheck.extract.attach import (
+    change_beside_level,
+    ends_of_a_stretch,
+    part_of_whole,
+    period_of,
+    respectively,
+    year_earlier,
+)
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
@@ -120,11 +127,13 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         return []
     masked = mask(text, nonclaim_spans(text))
     future = looks_forward(text)
-    spans = find_spans(masked, Context(doc.date, future, memory.latest_period))
+    ctx = Context(doc.date, future, memory.latest_period)
+    spans = find_spans(masked, ctx)
     figures = scan(text, mask(masked, [(s.start_pos, s.end_pos) for s in spans]))
     if not figures and not any(s.role == "event" for s in spans):
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
         return []
+    timeless = mask(text, [(s.start_pos, s.end_pos) for s in spans], " ")
     for figure in figures:
         if figure.kind == "count" and figure.counted is None \
                 and (_OF_THESE_AFTER.match(text, figure.end) or _OF_THESE_BEFORE.search(text, 0, figure.start)):
@@ -135,7 +144,6 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             # (figures.py gives the base right after its level the level's noun; this one stands further back)
             level = next((f for f in reversed(figures[:index]) if f.kind == "count" and f.counted), None)
             figure.counted = level.counted if level else None
-    timeless = mask(text, [(s.start_pos, s.end_pos) for s in spans], " ")
     ents = entities(timeless)
     claims: list[Claim] = []
     attached: set[int] = set()
@@ -149,6 +157,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             span = year_earlier(figure, span, text)
         periods.append(span)
     periods = part_of_whole(figures, change_beside_level(figures, periods, text), text)
+    periods = ends_of_a_stretch(figures, periods, timeless, ctx)
     if told_before is not None and told_before[0] == memory.block:
         periods = _as_told_before(figures, periods, text, told_before[1])
     if figures:  # what a later "over the same period" means: the last figure's period, unless it is unclear
