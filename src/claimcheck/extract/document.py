@@ -158,7 +158,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         periods.append(span)
     periods = part_of_whole(figures, change_beside_level(figures, periods, text), text)
     periods = ends_of_a_stretch(figures, periods, timeless, ctx)
-    if told_before is not None and told_before[0] == memory.block:
+    if told_before is not None and told_before[0] == memory.block and not future:  # "This is expected to rise to"
         periods = _as_told_before(figures, periods, text, told_before[1])
     if figures:  # what a later "over the same period" means: the last figure's period, unless it is unclear
         memory.latest_period = _plain_period(figures[-1], periods[-1], text)
