@@ -73,19 +73,18 @@ def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], tim
     the change covers the whole stretch. Only levels said to move ("from £3.7 billion to", "rose to £2.0
     billion", "doubled between 2010-11 and 2022-23 to £12.2 billion"), so that "£5 million between 2019 and 2021"
     keeps the stretch. `timeless` is the sentence with its time expressions blanked."""
-    text = timeless
     periods = list(periods)
     for index, (figure, span) in enumerate(zip(figures, periods, strict=True)):
         if span is None or figure.change or not (stretch := _STRETCH.fullmatch(span.text.strip())):
             continue
         nxt = figures[index + 1] if index + 1 < len(figures) else None
         prev = figures[index - 1] if index else None
-        moved_from = _FROM_LEVEL.search(text, 0, figure.start) is not None and (
-            _MOVED_FROM.search(text, 0, figure.start) is not None
-            or (nxt is not None and nxt.kind == figure.kind and _TO_NEXT.fullmatch(text, figure.end, nxt.start)))
-        moved_to = _MOVED_TO.search(text, 0, figure.start) is not None or (
-            prev is not None and prev.kind == figure.kind and _TO_NEXT.fullmatch(text, prev.end, figure.start)
-            and _FROM_LEVEL.search(text, 0, prev.start) is not None)
+        moved_from = _FROM_LEVEL.search(timeless, 0, figure.start) is not None and (
+            _MOVED_FROM.search(timeless, 0, figure.start) is not None
+            or (nxt is not None and nxt.kind == figure.kind and _TO_NEXT.fullmatch(timeless, figure.end, nxt.start)))
+        moved_to = _MOVED_TO.search(timeless, 0, figure.start) is not None or (
+            prev is not None and prev.kind == figure.kind and _TO_NEXT.fullmatch(timeless, prev.end, figure.start)
+            and _FROM_LEVEL.search(timeless, 0, prev.start) is not None)
         if moved_from == moved_to:
             continue
         point = stretch["first"] if moved_from else stretch["last"]

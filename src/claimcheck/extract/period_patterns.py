@@ -248,12 +248,8 @@ def _units_to(m, ctx):
          rf"(?:\s+(?:in|on|from))?)\s+({MONTH_YEAR}|{FULL_DAY}|{FY}|{Y})\b", needs=("#units-from",))
 def _units_from(m, ctx):
     """ "£500 million over three years, from April 2022" = 2022-04-01 .. 2025-03-31. Not "run for 18 months
-    from January 2024": there the length is the claim."""
-    span = point_span(m[3], ctx)
-    if span is None:
-        return None
-    after = units_back(span[0], -count_of(m[1]), m[2])
-    return ("period", span[0], after - timedelta(days=1), None) if after else None
+    from January 2024": there the length is a claim of its own (`_length_from`)."""
+    return _running_from(m[3], m[1], m[2], ctx)
 
 
 @pattern(rf"\bfor\s+(?:a\s+further\s+|another\s+)?(?P<count>{NUM})\s+(?P<unit>{UNIT})\s+(?P<span>(?:from|starting"
@@ -263,10 +259,15 @@ def _length_from(m, ctx):
     """ "The pilot will run for 18 months from January 2025": the length stays a claim of its own (the time
     expression is only "from January 2025"), and the period runs that long from the start: 2025-01-01 ..
     2026-06-30, not the month of January, nor a comparison base as a bare "from January 2025" would be."""
-    span = point_span(m["point"], ctx)
+    return _running_from(m["point"], m["count"], m["unit"], ctx)
+
+
+def _running_from(point: str, count: str, unit: str, ctx: Context) -> tuple | None:
+    """The period of `count` `unit`s from the start of `point` ("April 2022", "2019-20")."""
+    span = point_span(point, ctx)
     if span is None:
         return None
-    after = units_back(span[0], -count_of(m["count"]), m["unit"])
+    after = units_back(span[0], -count_of(count), unit)
     return ("period", span[0], after - timedelta(days=1), None) if after else None
 
 

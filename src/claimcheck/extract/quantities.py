@@ -96,14 +96,13 @@ _NOT_A_NOUN = r"(?!(?:in|at|on|of|and|or|the|for|to|from|by|with|compared|than|w
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
                              rf"(?:\s+{_NOT_A_NOUN}([a-z’'-]+)(?:\s+{_NOT_A_NOUN}([a-z’'-]+))?)?",
                              re.I)  # "71 per 10,000 children", "a rate of 342.7 per 10,000."
-_PLURAL = re.compile(r"(?:[a-z’'-]*[^s]s|children|people|staff|women|men)", re.I)
 
 
 def _per_whom(per_population: re.Match) -> tuple[str | None, int]:
     """What a rate per head of population counts, and where its phrase ends: one word ("per 10,000 children"),
     or two when the first only describes the second ("per 10,000 young people", "per 1,000 live births")."""
     first, second = per_population.group(2), per_population.group(3)
-    if second and not _PLURAL.fullmatch(first) and _PLURAL.fullmatch(second):
+    if second and not plural(first) and plural(second):
         return f"{first} {second}", per_population.end(3)
     return first, per_population.end(2) if first else per_population.end(1)
 
