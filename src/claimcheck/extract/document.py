@@ -129,11 +129,12 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     future = looks_forward(text)
     ctx = Context(doc.date, future, memory.latest_period)
     spans = find_spans(masked, ctx)
-    figures = scan(text, mask(masked, [(s.start_pos, s.end_pos) for s in spans]))
+    times = [(s.start_pos, s.end_pos) for s in spans]
+    figures = scan(text, mask(masked, times))
     if not figures and not any(s.role == "event" for s in spans):
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
         return []
-    timeless = mask(text, [(s.start_pos, s.end_pos) for s in spans], " ")
+    timeless = mask(text, times, " ")
     for figure in figures:
         if figure.kind == "count" and figure.counted is None \
                 and (_OF_THESE_AFTER.match(text, figure.end) or _OF_THESE_BEFORE.search(text, 0, figure.start)):
