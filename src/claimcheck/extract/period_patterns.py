@@ -298,16 +298,32 @@ def _past_financial_years(m, ctx):
     return "period", financial_year(current - count)[0], financial_year(current - 1)[1], None
 
 
-@pattern(
-    rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+({NUM}\s+)?({UNIT})\b",
-    needs=("past", "last", "previous"),
-)
-def _past_units(m, ctx):
+# "As at 30 September 2023, 7,200 social workers had left in the previous 12 months": the day the figures stand
+# at, which "the previous 12 months" runs to, rather than to the document's date
+_REFERENCE_DAY = re.compile(rf"\b(?:as\s+(?:at|of)|at)\s+({FULL_DAY})\b", re.I)
+
+
+def _back_from_reference(m, ctx):
+    """The `count` `unit`s "past", "last", "previous" or "preceding" up to the day the sentence's figures stand
+    at ("As at 30 September 2023", "at 31 March"), or else up to the document's date."""
+    count = count_of(m[1].strip() if m[1] else None)
+    reference = _REFERENCE_DAY.search(m.string)
+    day = point_span(reference[1], ctx) if reference else None
+    if day is not None and day[0] == day[1] and (ctx.doc_date is None or day[1] <= ctx.doc_date):
+        start = units_back(day[1] + timedelta(days=1), count, m[2])
+        return ("period", start, day[1], None) if start else None
     if ctx.doc_date is None:
         return unresolved()
-    count = count_of(m[1].strip() if m[1] else None)
     start = units_back(ctx.doc_date, count, m[2])
     return ("period", start, ctx.doc_date, None) if start else None
+
+
+@pattern(
+    rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+({NUM}\s+)?({UNIT})\b",
+    needs=("past", "last", "previous", "preceding"),
+)
+def _past_units(m, ctx):
+    return _back_from_reference(m, ctx)
 
 
 @pattern(rf"\b(?:(?:over|in|during|within|for)\s+)?the\s+(?:next|coming)\s+({NUM}\s+)?({UNIT})\b",
@@ -320,12 +336,10 @@ def _next_units(m, ctx):
     return ("period", ctx.doc_date, end, None) if end else None
 
 
-@pattern(rf"\b(?:the\s+)?(?:last|past|previous)\s+({NUM})\s+({UNIT})\b", needs=("past", "last", "previous"))
+@pattern(rf"\b(?:the\s+)?(?:last|past|previous|preceding)\s+({NUM})\s+({UNIT})\b",
+         needs=("past", "last", "previous", "preceding"))
 def _last_units(m, ctx):
-    if ctx.doc_date is None:
-        return unresolved()
-    start = units_back(ctx.doc_date, count_of(m[1]), m[2])
-    return ("period", start, ctx.doc_date, None) if start else None
+    return _back_from_reference(m, ctx)
 
 
 @pattern(r"\b(?:(?:over|in|during|for|across)\s+)?the\s+same\s+(?:period|time|years?|months?)\b", needs=("same",))

@@ -35,12 +35,24 @@ from claimcheck.extract.period_grammar import (
 )
 
 
-@pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b", needs=("by",))
+@pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?(?:({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b"
+         rf"|(?P<month>{MONTH_NAMES})\b(?![\s.]*\d))", needs=("by",))
 def _by(m, ctx):
-    span = point_span(m[1], ctx)
+    """ "by March 2025", and "fell to 7.5 million by December": the December nearest the document's date, before
+    it or, looking forward, after it."""
+    if m["month"]:
+        if m["month"].lower() == "may":
+            return None  # "by May" is as often the verb's "may"
+        month = MONTHS[m["month"].lower().rstrip(".")]
+        year = nearest_year(month, 1, ctx, m.string, m.start())
+        if year is None:
+            return unresolved()
+        span = month_span(year, month)
+    else:
+        span = point_span(m[1], ctx)
     if span is None:
         return None
-    if re.fullmatch(FULL_DAY, m[1], re.I):  # "by 1 September 2022": a deadline, itself a date
+    if m[1] and re.fullmatch(FULL_DAY, m[1], re.I):  # "by 1 September 2022": a deadline, itself a date
         return "event", span[0], span[1], None
     if ctx.doc_date is None:
         return "period", None, span[1], NEEDS_DATE
@@ -96,7 +108,7 @@ def _full_day(m, ctx):
     if span is None:
         return None
     lead = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
-    return ("period" if lead in ("at", "as at") else "event"), *span, None
+    return ("period" if lead in ("at", "as at", "as of") else "event"), *span, None
 
 
 @pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b", needs=("early", "mid", "late"))

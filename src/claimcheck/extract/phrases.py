@@ -88,8 +88,10 @@ def after_amount(sentence: str, end: int) -> str | None:
     # "we will make £270 million available over [two years] to transform ...": the rest of "make available"
     rest = re.sub(r"^\s+available\b(?=\s+(?:to|for|towards|across|in)\b|\s{2,})", " ", rest)
     rest = _ANNOUNCED.sub(" ", rest)  # "£82 million announced in 2021": when it was said, not what it is for
-    # "£2.5bn by [2024-25] on family support"
-    rest = re.sub(r"^\s*(?:by|since|until|during|at|from|in)\s{2,}(?:and\s{2,})?", " ", rest)
+    # "£2.5bn by [2024-25] on family support", "£45.5m across [2021-22 and 2022-23]": when, not what (but after
+    # "over [2024-25 and 2025-26] to develop a new strategy" what it is for is named better than by the verb)
+    rest = re.sub(r"^\s*(?:by|since|until|during|at|from|in|(?:across|over|for|throughout|within|between|through"
+                  r"|before|after|on|to)(?!\s*(?:and\s{2,})?to\s))\s{2,}(?:and\s{2,})?", " ", rest)
     # "a 12% increase in real terms", "£8.9 billion in [2010-11] in real terms": how it is measured, not what
     rest = re.sub(r"^\s+in\s+(?:real|cash)[- ]terms\b", " ", rest, flags=re.I)
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("

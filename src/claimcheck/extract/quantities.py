@@ -73,7 +73,7 @@ MEASURE_UNITS = {
 _PER = {"year": "year", "annum": "year", "month": "month", "week": "week", "day": "day", "hour": "hour"}
 _RATE_AFTER = re.compile(
     # not "than a year earlier" nor "a year ago": a comparison in time, not a rate
-    r"^(?:\s*|-)(?P<between>(?:(?!than\b)[\w’'-]+\s+){0,6}?)(?:(?:a|per|each|every)[\s-]+(?P<per>year|annum|month|week|day|hour)\b"
+    r"^(?:\s*|-)(?P<between>(?:(?!than\b)[\w’'-]+\s+){0,6}?)(?:(?:an?|per|each|every)[\s-]+(?P<per>year|annum|month|week|day|hour)\b"
     r"(?!\s+(?:earlier|ago|before|later|previously)\b)"
     r"|(?P<adverb>(?:annually|yearly|per\s+annum|monthly|weekly|daily|pa)\b|p\.a\.?))",  # "£2,000pa", "£300k p.a."
     re.I,
