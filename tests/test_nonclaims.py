@@ -28,6 +28,8 @@ from conftest import SEEDS
     "Reporting year 2021",
     "Rates for earlier years have not yet been revised following the 2021 census.",
     "Children aged 16+ years and 10 to 15-year-olds were counted separately.",
+    "The hubs serve children aged 0 to 19, or up to 25 for those with special educational needs.",
+    "Young people aged 16 or 17 were placed in supported accommodation.",
     "The meeting starts at 10:30am on the first floor.",
     "Read more in Table 3 and paragraph 4.2 of the report.",
     "HC Deb 12 March 2023 vol 729 col 456W.",

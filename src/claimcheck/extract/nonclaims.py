@@ -60,6 +60,7 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
     (("aged", "year", "under", "+"),
      r"\baged\s+(?:between\s+|from\s+)?(?:under\s+|over\s+|less\s+than\s+|more\s+than\s+)?\d+\+?"
      r"(?:\s*(?:to|-|–|and)\s*\d+)?"
+     r"(?:,?\s+or\s+(?:up\s+to\s+|under\s+)?\d+(?![\d,.]*\s*(?:%|per\s*cent)))?"  # "aged 0 to 19, or up to 25 for"
      r"(?:\s+years?(?:\s+old)?)?"
      r"|\b\d+(?:\s*(?:to|-|–)\s*\d+)?[-\s]years?[-\s]olds?\b|\b\d+\+?\s+years?\s+old\b|\bunder[-\s]\d+s\b|\b\d+\+"),
 ]
