@@ -82,6 +82,10 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
                   r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = re.sub(r"^\s*\[\d{1,3}\]", " ", rest)  # a footnote mark: "£160 million [14] to the scheme"
+    rest = re.sub(r"^\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s*\)", " ", rest)  # "£3.1 billion (28%) was spent on"
+    # "£259 million of capital funding over the period [2022-23 to 2024-25] to support ...": when, not what
+    rest = re.sub(r"(?<=\S)\s+(?:over|during|across|in|for|throughout|within)\s+(?:the\s+(?:period|years?)\s+)?"
+                  r"\s{3,}(?=\S)", " ", rest, count=1)
     if _COMPARED_TIME.match(rest):
         return None  # "an increase of £1.2 billion on the previous year": when it is compared with, not what
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
