@@ -224,7 +224,8 @@ _BYLINE = re.compile(rf"^\s*(?:[Bb]y|(?i:written\s+by|posted\s+by|words\s+by|aut
                      rf"({_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
                      rf"(?:\s*[,|]\s*{_ROLE}|\s+(?:on\s+|\|\s*)(.+?)(?:\s+in\s+.*)?)?\s*$")
 _NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
-_LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|first published|updated|last updated"
+_LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|posted(?: on)?|first published|updated"
+                            r"|last updated"
                             r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
 _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:ministerial )?statement|oral statement"
@@ -383,9 +384,13 @@ def _leading_day(value: str) -> date | None:
     return parse_day(m.group(0)) if m else None
 
 
-_SAID_DAY = re.compile(rf"\b(asked|tabled|answered|published|issued|released|made)\s*:?\s+(?:on\s+)?"
+_SAID_DAY = re.compile(rf"\b(asked|tabled|answered|published|issued|released|made|posted)\s*:?\s+(?:on\s+)?"
                        rf"({DATE_IN_TEXT.pattern})",
                        re.I)
+
+
+_SAID_AS = {"tabled": "asked", "issued": "published", "released": "published", "made": "published",
+            "posted": "published"}
 
 
 def _said_days(value: str) -> dict[str, date]:
@@ -394,8 +399,8 @@ def _said_days(value: str) -> dict[str, date]:
     "CYP Now reported the release on 18 November 2021" is someone else's date, not the document's."""
     days: dict[str, date] = {}
     for m in _SAID_DAY.finditer(value):
-        word = {"tabled": "asked", "issued": "published", "released": "published", "made": "published"}.get(
-            m[1].lower(), m[1].lower())  # "Made on 12 December 2023": a written statement's day
+        # "Made on 12 December 2023": a written statement's day
+        word = _SAID_AS.get(m[1].lower(), m[1].lower())
         if (day := parse_day(m[2])) and word not in days:
             days[word] = day
     return days

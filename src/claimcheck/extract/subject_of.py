@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import counted_phrase
-from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
+from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import (
     ANNOUNCING,
@@ -68,7 +68,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     subjects they were given."""
     money = [(f, subject) for f, subject in earlier if f.kind in ("money", "rate")]  # amounts before, subjects
     lo, hi = clause_bounds(text, figure.start)
-    if figure.kind in ("percent", "count") and BASE_BEFORE.search(text, 0, figure.start):
+    if figure.kind in ("percent", "count") and BASE_BEFORE.search(text, 0, figure.start) \
+            and not OTHER_GROUP.match(text, figure.end):
         # "56% of local authorities' children's services ..., up from 36% in 2018": the base is the same thing's,
         # and has no subject when the level has none ("33,900 FTE social workers, up from 33,200")
         preceding = figures[:next(i for i, f in enumerate(figures) if f is figure)]
@@ -102,7 +103,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if rate_of := _RATE_OF.search(text, lo, figure.start):
             return rate_of[1]  # "7,900 FTE vacancies, a vacancy rate of 20.0%"
         # "a quarter (24%) of children's homes beds": either share, of the beds
-        share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?:the\s+|all\s+)?", text[figure.end:])
+        share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+(?:of|(?:for|among|amongst)(?=\s+(?:all|other)\b))"
+                            r"\s+(?:the\s+|all\s+)?", text[figure.end:])  # "compared with 72% for all other pupils"
         if share_of:  # "36% of LAs were judged good": a share of the LAs
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
             if counted:
