@@ -192,6 +192,38 @@ def test_labelled_asked_and_answered_dates_in_numeric_form():
     assert doc.lines[6] == ""  # the answered date is metadata, not a date claim in the body
 
 
+LORDS_QUESTION = """Written question
+Foster Care: Finance
+Asked by Lord Storey
+Asked on: 12 January 2024
+Answered on: 24 January 2024
+Answered by: Baroness Barran
+Department for Education
+
+The department is investing over £36 million over the next two years."""
+
+LABELLED_FIELDS_QUESTION = """Question: UIN HL1234
+Date tabled: 05/02/2024
+Date answered: 19/02/2024
+Member: Baroness Tyler of Enfield
+Answering member: Baroness Barran
+Department: Education
+
+Answer text: In the year ending 31 March 2023, 38% of care leavers were not in education."""
+
+
+def test_question_layouts_with_a_content_type_and_labelled_fields():
+    lords = parse_document(LORDS_QUESTION, "hl")
+    assert (lords.title, lords.department, lords.answered_by) == (
+        "Foster Care: Finance", "Department for Education", "Baroness Barran")
+    assert (lords.asked, lords.date, lords.kind) == (date(2024, 1, 12), date(2024, 1, 24), "written-question")
+    assert lords.lines[6] == ""  # the department line is metadata
+    fields = parse_document(LABELLED_FIELDS_QUESTION, "hl1234")
+    assert (fields.department, fields.answered_by) == ("Education", "Baroness Barran")
+    assert (fields.asked, fields.answered, fields.date) == (date(2024, 2, 5), date(2024, 2, 19), date(2024, 2, 19))
+    assert fields.date_note is None  # the day was found: no note that it was not
+
+
 @pytest.mark.parametrize("text, title, day", [
     ("Press release\nNew funding for children's homes\nFrom: Department for Education\nPublished 7 February 2024\n\n"
      "The government will invest £142 million.", "New funding for children's homes", date(2024, 2, 7)),

@@ -211,7 +211,10 @@ _ASKED = re.compile(r"\b(?:asked|tabled) on\s*:?\s+(.+?)(?:\)|$)", re.I)
 _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
 _STACKED_LABEL = re.compile(r"^\s*(asked|tabled|answered)\s+on\s*:?\s*$", re.I)  # the day on the line below
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
-_ANSWERED_BY = re.compile(r"^\s*answered by\s*(?::\s*|\s)(.+?)\s*$", re.I)
+_ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
+# "Department: Education", "Answering body: Department for Education", or the department alone on a header line
+_DEPARTMENT = re.compile(r"^\s*(?:(?:lead\s+)?department|answering body)\s*:\s*(.+?)\s*$"
+                         r"|^\s*((?:Department|Ministry)\s+(?:for|of)\s+[A-Z][\w,&'’ -]{2,60}?)\s*$", re.I)
 _SPEAKER_LINE = re.compile(r"^((?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+"
                            r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*(:?)$")
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
@@ -229,6 +232,7 @@ _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|poste
                             r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
 _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:ministerial )?statement|oral statement"
+                           r"|written (?:parliamentary )?(?:question|answer)s?"
                            r"|speech|guidance|policy paper|official statistics|national statistics|accredited official "
                            r"statistics|research and analysis|corporate report|transparency data|consultation outcome"
                            r"|open consultation|statutory guidance|independent report|notice|correspondence)\s*$", re.I)
@@ -285,6 +289,9 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         elif m := _ANSWERED_BY.match(text):
             doc.answered_by = _minister(strip_furniture(m.group(1)))
             lines[i] = ""
+        elif i <= HEADER_ZONE and i != first and (m := _DEPARTMENT.match(text)):
+            doc.department = doc.department or (m.group(1) or m.group(2)).strip()
+            lines[i] = ""
         elif i <= HEADER_ZONE and (m := _FROM.match(text)):
             doc.department = doc.department or re.split(r"\s+and\s+|,", m.group(1))[0].strip()
             lines[i] = ""
@@ -316,7 +323,8 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         elif (m := _LABELLED_DATE.match(text)) and i != first:
             lines[i] = ""
             value = m.group(1).strip()
-            for word, found in _said_days(value).items():  # "Date: asked 6 July 2015; answered 14 July 2015"
+            said_days = _said_days(value)
+            for word, found in said_days.items():  # "Date: asked 6 July 2015; answered 14 July 2015"
                 if word == "asked" and doc.asked is None:
                     doc.asked, doc.asked_line = found, i + 1
                 elif word == "answered" and doc.answered is None:
@@ -326,7 +334,7 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             day = _leading_day(value)
             if day and published is None:
                 published, published_line = day, i
-            elif day is None and value and published is None and doc.answered is None:
+            elif day is None and value and not said_days and published is None and doc.answered is None:
                 doc.date_note = f"the document says: {value}"
         elif i != first and (day := _only_day(text)) and bare_date is None:
             bare_date, bare_line = day, i
