@@ -227,6 +227,8 @@ def test_question_layouts_with_a_content_type_and_labelled_fields():
 @pytest.mark.parametrize("text, title, day", [
     ("Press release\nNew funding for children's homes\nFrom: Department for Education\nPublished 7 February 2024\n\n"
      "The government will invest £142 million.", "New funding for children's homes", date(2024, 2, 7)),
+    ("Children in need\nReporting year 2024\nAccredited official statistics\nPublished 31 October 2024\n\n"
+     "Headline facts and figures - 2024\n\nChildren in need: 399,500", "Children in need", date(2024, 10, 31)),
     ("Title: Social care workforce statistics\nDate: 2023-02-23\n\nThere were 32,500 social workers.",
      "Social care workforce statistics", date(2023, 2, 23)),
     ("Written statement\nMade on: Tuesday 14th March 2023\n\nAn extra £50m will be made available.",

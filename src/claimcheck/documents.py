@@ -249,9 +249,11 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     if typed is not None:
         # GOV.UK pages open with what they are ("Press release"), perhaps after the breadcrumbs ("Education,
         # training and skills"), then the title
-        title = next((i for i in range(typed + 1, min(len(lines), typed + 4)) if lines[i].strip()), typed)
-        if not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())):  # not "Made on: 14 March"
-            first = title
+        # (a statistics release names itself first: "Children in need", "Reporting year 2024", "Accredited
+        # official statistics", then "Published 31 October 2024", which is furniture once stripped)
+        title = next((i for i in range(typed + 1, min(len(raw), typed + 4)) if raw[i].strip()), typed)
+        if lines[title].strip() and not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())):
+            first = title  # not "Made on: 14 March"
     if first is not None:
         doc.title = _TITLE_LABEL.sub("", lines[first].strip()) or lines[first].strip()
     published: date | None = None
