@@ -62,7 +62,8 @@ _PATTERNS: list[tuple[tuple[str, ...], str]] = [
      r"(?:\s*(?:to|-|–|and)\s*\d+)?"
      r"(?:,?\s+or\s+(?:up\s+to\s+|under\s+)?\d+(?![\d,.]*\s*(?:%|per\s*cent)))?"  # "aged 0 to 19, or up to 25 for"
      r"(?:\s+years?(?:\s+old)?)?"
-     r"|\b\d+(?:\s*(?:to|-|–)\s*\d+)?[-\s]years?[-\s]olds?\b|\b\d+\+?\s+years?\s+old\b|\bunder[-\s]\d+s\b|\b\d+\+"),
+     r"|\b\d+(?:\s*(?:to|-|–)\s*\d+)?[-\s]years?[-\s]olds?\b|\b\d+\+?\s+years?\s+old\b|\bunder[-\s]\d+s\b"
+     r"|\b\d{1,2}\+(?=\s*-?\s*(?:years?|yrs?|year-olds?)\b)"),  # "16+ years"; but "400+ family hubs" is a count
 ]
 _GUARDED = [(frozenset(needs), re.compile(pattern, re.I)) for needs, pattern in _PATTERNS]
 _NEEDLES = tuple(sorted({n for needs, _ in _PATTERNS for n in needs if n != "#digit"}))

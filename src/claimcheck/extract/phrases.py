@@ -232,8 +232,12 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     amount = _AMOUNT_IN.search(np)
     if amount and re.search(r"\bper\s+$", np[:amount.start()]):
         amount = None  # "the rate of children in need per 10,000 children ranged from": the rate's own denominator
+    if amount and re.match(r"\d[\d,]*\s+(?!(?:thousand|million|billion|m|bn|per|a|an|each)\b)[a-z]",
+                           np[amount.start():]) and re.search(r"^[a-z]\w*\s+(?:of|at|for|among)\s+the\s+$",
+                                                              np[:amount.start()], re.I) and not np.startswith("Of"):
+        amount = None  # "The cost of the 10 most expensive placements was £50m": a count inside the phrase
     if amount:  # "The grant of £36 million will be paid": the grant
-        np = re.sub(r"\s+(?:of|at|worth|totalling)\s*$", "", np[:amount.start()].strip(" ,"))
+        np = re.sub(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$", "", np[:amount.start()].strip(" ,"))
     if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \
             or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
         return None

@@ -192,7 +192,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             kind, unit = "rate", f"count / {_per(rate)}"  # "an average of 2,316 per year"
             end += rate.end()
         else:
-            counted, counted_start, counted_end = counted_phrase(sentence, end)
+            plus = _OR_MORE.match(after)  # "15,000-plus children": children, at least 15,000 of them
+            counted, counted_start, counted_end = counted_phrase(sentence, end + (plus.end() if plus else 0))
             if counted is None and first in _COMPARATIVES:  # "3,120 fewer children than a year earlier"
                 counted, counted_start, counted_end = counted_phrase(sentence, end + word.end(1))
             if counted is None and _noise(before, after):
@@ -215,7 +216,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     bound = bound or bound_of(before)
     if bound == "exact" and re.match(rf"\s*\((?:{ESTIMATE})\)", after):
         bound = "approx"  # "2,000 (approx.) children"
-    if (more := _OR_MORE.match(after)) and bound == "exact":
+    if (more := _OR_MORE.match(after)) and bound in ("exact", "approx"):  # "some 15,000-plus": at least that
         bound, end = "min", end + more.end()
     change = is_change(before, after, signed) or (  # "£2.4 billion a year extra": after the rate phrase
         kind == "rate" and is_change("", sentence[end:end + CONTEXT], False))

@@ -48,8 +48,8 @@ _SHARE_VERB = re.compile(r"\s+(?:of\s+(?:them|these|those)\s+)?(?:were|was|are|i
 _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|three|four|five|ten))"
                                    r"(?:\s+of)?"
                                    r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
-_RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?(?:rate|proportion|share|percentage))"
-                      rf"\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?"
+                      rf"(?:rate|proportion|share|percentage|margin))\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 # from one change to the next of the same thing, the dates blanked: " compared to [2015] and an increase of "
 _NEXT_CHANGE = re.compile(rf"(?:\s+(?:compared\s+(?:to|with)|since|from|on|over|against)\b)?[\s,]+(?:and|but|or)\s+"
                           rf"(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction)\s+of\s+(?:(?:{HEDGE})\s+)?",
