@@ -97,6 +97,9 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure.kind == "percent" and _SHARE_BESIDE.fullmatch(sentence, previous.end, figure.start) and (
                 previous.change or _FROM_TO_CHANGE.search(sentence, 0, previous.start)):
             figure.change = True  # "increased from 69,480 in 2015 to 80,850 in 2021 (16%)": the change too
+        # "a 6.5% increase in core spending power in 2024-25, worth £4.5 billion": the increase, in money
+        if figure.kind == "money" and previous.change and WORTH.fullmatch(sentence, previous.end, figure.start):
+            figure.change = True
         # "146 out of 151 local authorities": the part counts what its total counts
         if previous.kind == "count" and previous.counted is None and figure.kind == "count" and figure.counted \
                 and _PART_OF.fullmatch(sentence[previous.end:figure.start]):
@@ -111,6 +114,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
 _COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:{BASE_FROM}"
                             r"|(?:expanding|rising|increasing|growing|falling|dropping)\s+to)\s+"
                             rf"(?:(?:{HEDGE})\s*)?", re.I)  # "up from around 4,000": the hedge is the base's own
+# what an amount right after another figure says it is worth: "a 6.5% increase ..., worth £4.5 billion"
+WORTH = re.compile(rf"[^.;]{{0,80}}?,\s*(?:worth|valued\s+at)\s+(?:(?:{HEDGE})\s*)?", re.I)
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
 _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import counted_phrase
+from claimcheck.extract.figures import WORTH
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import (
@@ -127,6 +128,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if figure.change and (over := _OVER_BUDGET.search(text, lo, figure.start)):
             return over[1]
     if figure.kind in ("money", "rate") and figure.unit.startswith(CURRENCIES):
+        # "a 6.5% increase in core spending power in 2024-25, worth £4.5 billion": what the figure before is about
+        if earlier and earlier[-1][1] and earlier[-1][0].change \
+                and WORTH.fullmatch(text, earlier[-1][0].end, figure.start):
+            return earlier[-1][1]
         # "£12 million on the Supported Lodgings scheme and £7 million on mentoring": a name after another
         # amount is that amount's (but "..., a total of £353 million" sums them all)
         if not is_total(text[:figure.start], figure.text):
