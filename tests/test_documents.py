@@ -224,6 +224,12 @@ def test_question_layouts_with_a_content_type_and_labelled_fields():
     assert fields.date_note is None  # the day was found: no note that it was not
 
 
+def test_a_line_naming_a_department_with_a_figure_is_body_text():
+    doc = parse_document("Adoption figures\nPublished 3 March 2024\n\nDepartment for Education figures show 400 "
+                         "adoptions\n", "figures")
+    assert doc.department is None and "400" in doc.lines[3]
+
+
 @pytest.mark.parametrize("text, title, day", [
     ("Press release\nNew funding for children's homes\nFrom: Department for Education\nPublished 7 February 2024\n\n"
      "The government will invest £142 million.", "New funding for children's homes", date(2024, 2, 7)),

@@ -214,7 +214,7 @@ _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
 # "Department: Education", "Answering body: Department for Education", or the department alone on a header line
 _DEPARTMENT = re.compile(r"^\s*(?:(?:lead\s+)?department|answering body)\s*:\s*(.+?)\s*$"
-                         r"|^\s*((?:Department|Ministry)\s+(?:for|of)\s+[A-Z][\w,&'’ -]{2,60}?)\s*$", re.I)
+                         r"|^\s*((?:Department|Ministry)\s+(?:for|of)\s+[A-Z][A-Za-z,&'’ -]{2,60}?)\s*$", re.I)
 _SPEAKER_LINE = re.compile(r"^((?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+"
                            r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*(:?)$")
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)

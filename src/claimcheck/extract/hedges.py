@@ -29,9 +29,9 @@ HEDGE = "|".join(words for _, words in _BOUND_BEFORE)
 # "compared with" (one fragment for what a base counts, what it is about, and the period it never borrows)
 BASE_FROM = (r"(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)(?:\s+of)?)"
              r"(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percentage\s+points?))?\s+from|compared\s+(?:with|to)")
-# after a base: "compared with 13% of all young people", "against 27% for other children": the same time's figure
-# for another group, not another time's for the same one
-OTHER_GROUP = re.compile(r"\s*(?:%|per\s*cent)?\s+(?:of|for|among|amongst)\s+(?:all|other|non-[\w-]+|their\s+peers"
+# after a base: "compared with 13% of all young people", "compared with 72% for all other pupils": the same time's
+# figure for another group, not another time's for the same one
+OTHER_GROUP = re.compile(r"\s+(?:of|for|among|amongst)\s+(?:all|other|non-[\w-]+|their\s+peers"
                          r"|the\s+(?:general|wider)\s+population)\b", re.I)
 _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
 

@@ -205,6 +205,11 @@ _EXPECTS = re.compile(r"^.*?\b(?:expects?|expected|intends?|wants?|plans?|needs?
                       r"(?=\S.*\s+to$)|\s+to$", re.I)
 
 
+# a phrase's head, then the count it is of: "cost of the 10 most expensive placements", "Profits at the 15 largest"
+_HEAD_OF_THE = re.compile(r"[a-z]\w*\s+(?:of|at|for|among)\s+the\s+", re.I)
+_COUNT_OF_THINGS = re.compile(r"\d[\d,]*\s+(?!(?:thousand|million|billion|m|bn|per|a|an|each)\b)[a-z]")
+
+
 def _opening_phrase(text: str, figure: str) -> str | None:
     """The noun phrase before the first verb of `text` (which runs up to a figure, whose first characters
     are `figure`)."""
@@ -232,9 +237,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     amount = _AMOUNT_IN.search(np)
     if amount and re.search(r"\bper\s+$", np[:amount.start()]):
         amount = None  # "the rate of children in need per 10,000 children ranged from": the rate's own denominator
-    if amount and re.match(r"\d[\d,]*\s+(?!(?:thousand|million|billion|m|bn|per|a|an|each)\b)[a-z]",
-                           np[amount.start():]) and re.search(r"^[a-z]\w*\s+(?:of|at|for|among)\s+the\s+$",
-                                                              np[:amount.start()], re.I) and not np.startswith("Of"):
+    if amount and _HEAD_OF_THE.fullmatch(np, 0, amount.start()) and _COUNT_OF_THINGS.match(np, amount.start()):
         amount = None  # "The cost of the 10 most expensive placements was £50m": a count inside the phrase
     if amount:  # "The grant of £36 million will be paid": the grant
         np = re.sub(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$", "", np[:amount.start()].strip(" ,"))
