@@ -107,6 +107,14 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def nearest_month(name: str, ctx: Context, m: re.Match) -> tuple[date, date] | None:
+    """The month `name` ("December", "Sept.") written without a year, in the year `nearest_year` gives it for
+    the sentence `m` was found in; None without a document date to place it."""
+    month = MONTHS[name.lower().rstrip(".")]
+    year = nearest_year(month, 1, ctx, m.string, m.start())
+    return None if year is None else month_span(year, month)
+
+
 def nearest_year(month: int, day: int | None, ctx: Context, sentence: str = "", before: int = 0) -> int | None:
     """The year of a month named without one.
 

@@ -29,6 +29,7 @@ from claimcheck.extract.period_grammar import (
     Y,
     count_of,
     fy_span,
+    nearest_month,
     nearest_year,
     pattern,
     point_span,
@@ -229,11 +230,9 @@ def _units_to(m, ctx):
     """ "over the three years to March 2024" = 2021-04-01 .. 2024-03-31. "in the three months to July" (a
     labour market bulletin's way) ends with the July nearest before the document's date."""
     if m["month"]:
-        month = MONTHS[m["month"].lower().rstrip(".")]
-        year = nearest_year(month, None, ctx, m.string, m.start())
-        if year is None:
+        span = nearest_month(m["month"], ctx, m)
+        if span is None:
             return unresolved()
-        span = (date(year, month, 1), month_end(year, month))
     else:
         span = point_span(m[3], ctx)
     if span is None:
@@ -368,11 +367,9 @@ def _year_ending(m, ctx):
     September": to the September nearest before the document (the one after it, looking forward)."""
     span = point_span(m[2], ctx)
     if span is None and m[2].lower().rstrip(".") in MONTHS and m[2].lower() != "may":
-        month = MONTHS[m[2].lower().rstrip(".")]
-        year = nearest_year(month, 1, ctx, m.string, m.start())
-        if year is None:
+        span = nearest_month(m[2], ctx, m)
+        if span is None:
             return unresolved()
-        span = (date(year, month, 1), month_end(year, month))
     if span is None:
         return None
     unit = m[1].lower()

@@ -13,7 +13,6 @@ from claimcheck.calendar import (
     MONTHS,
     WEEKDAYS,
     month_end,
-    month_span,
     season_span,
     year_span,
 )
@@ -27,6 +26,7 @@ from claimcheck.extract.period_grammar import (
     YEAR_KIND,
     Y,
     fy_span,
+    nearest_month,
     nearest_year,
     pattern,
     point_span,
@@ -43,11 +43,9 @@ def _by(m, ctx):
     if m["month"]:
         if m["month"].lower() == "may":
             return None  # "by May" is as often the verb's "may"
-        month = MONTHS[m["month"].lower().rstrip(".")]
-        year = nearest_year(month, 1, ctx, m.string, m.start())
-        if year is None:
+        span = nearest_month(m["month"], ctx, m)
+        if span is None:
             return unresolved()
-        span = month_span(year, month)
     else:
         span = point_span(m[1], ctx)
     if span is None:
@@ -186,11 +184,10 @@ def _bare_season(m, ctx):
 def _bare_month(m, ctx):
     if m[1].lower() == "may":
         return None
-    month = MONTHS[m[1].lower()]
-    year = nearest_year(month, 1, ctx, m.string, m.start())
-    if year is None:
+    span = nearest_month(m[1], ctx, m)
+    if span is None:
         return unresolved("event")
-    return "period", *month_span(year, month), None
+    return "period", *span, None
 
 
 @pattern(rf"\b(?:in|during|for|throughout|at\s+the\s+end\s+of)\s+(?:(?:the\s+)?calendar\s+year\s+)?({Y})\b(?![-–/]\d)",
