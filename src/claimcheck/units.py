@@ -185,6 +185,11 @@ def check_unit(unit: str) -> str:
     return unit
 
 
+def per_head_unit(digits: str) -> str:
+    """The unit of a rate per so many people or things ("per 10,000 children" -> `count / (10000 * count)`)."""
+    return f"count / ({digits.replace(',', '')} * count)"
+
+
 def number_value(digits: str) -> float:
     """ "1,234.5" -> 1234.5."""
     return float(digits.replace(",", ""))

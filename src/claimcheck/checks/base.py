@@ -205,5 +205,11 @@ def sentence_codes(claims: pd.DataFrame) -> np.ndarray:
     return pd.factorize(claims["sentence"].to_numpy(dtype=object))[0]
 
 
+def sharing_marked(codes: np.ndarray, marks: np.ndarray) -> np.ndarray:
+    """Per row, whether its code (a line, a sentence) is also a marked row's: the rows that stand beside a total
+    or a rate, found on whole numbers."""
+    return pd.Series(codes).isin(pd.unique(codes[marks])).to_numpy()
+
+
 def count_docs(claims: pd.DataFrame) -> int:
     return int(claims["doc"].nunique()) if not claims.empty else 0

@@ -85,15 +85,14 @@ def totals_and_sentences(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, 
     claim's sentence as a code: joins and groups on whole numbers, not on the sentences' text."""
     marks = claims["total"].to_numpy(dtype=bool)
     sentences = base.sentence_codes(claims)
-    return marks, np.isin(sentences, np.unique(sentences[marks])), sentences
+    return marks, base.sharing_marked(sentences, marks), sentences
 
 
 def near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims on a line that holds a total, only the columns the checks compare: the few a
     part-and-total test needs out of a million, found before any unit is converted. Parts meet totals in
     their own sentence, so their own line: lines are whole numbers, compared far faster than sentences."""
-    lines = base.doc_lines(claims)
-    near = pd.Series(lines).isin(pd.unique(lines[claims["total"].to_numpy(dtype=bool)])).to_numpy()
+    near = base.sharing_marked(base.doc_lines(claims), claims["total"].to_numpy(dtype=bool))
     return _compared_columns(claims.loc[near])
 
 

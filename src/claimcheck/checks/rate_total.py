@@ -78,7 +78,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
                             "rate-total needs one of each")
     at_line = base.doc_lines(claims)
     if conf["within"] == "sentence":
-        with_rate = pd.Series(at_line).isin(pd.unique(at_line[is_rate])).to_numpy()
+        with_rate = base.sharing_marked(at_line, is_rate)
     else:
         with_rate = claims["doc"].isin(claims.loc[is_rate, "doc"].unique()).to_numpy()
     keep = (is_rate | is_duration | is_total) & with_rate

@@ -22,6 +22,7 @@ from claimcheck.units import (
     SCALE_WORDS,
     SMALL_NUMBERS,
     number_words,
+    per_head_unit,
     scaled,
     step_of,
 )
@@ -173,11 +174,11 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         labelled_rate = _LABELLED_RATE.search(before) if not per_population else None
         if per_population:
             kind = "rate"
-            unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
+            unit = per_head_unit(per_population.group(1))
             counted, phrase_end = _per_whom(per_population)
             end += phrase_end
         elif labelled_rate:  # a headline tile "Rate per 10,000 children: 67" is the rate its label names
-            kind, unit = "rate", f"count / ({labelled_rate[1].replace(',', '')} * count)"
+            kind, unit = "rate", per_head_unit(labelled_rate[1])
             counted = labelled_rate[2]
         elif first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
             kind, unit = "duration", TIME_UNITS[first]
@@ -211,7 +212,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                     counted = (counted + " " + rate["between"]).strip()
             elif per_population:
                 kind = "rate"
-                unit = f"count / ({per_population.group(1).replace(',', '')} * count)"
+                unit = per_head_unit(per_population.group(1))
                 end = counted_end + _per_whom(per_population)[1]
     bound = bound or bound_of(before)
     if bound == "exact" and re.match(rf"\s*\((?:{ESTIMATE})\)", after):

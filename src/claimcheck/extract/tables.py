@@ -21,7 +21,7 @@ from claimcheck.extract.hedges import interval
 from claimcheck.extract.period_grammar import safe_date
 from claimcheck.extract.text import Block
 from claimcheck.subjects import normalise_subject
-from claimcheck.units import MAGNITUDES, scaled, step_of
+from claimcheck.units import MAGNITUDES, per_head_unit, scaled, step_of
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _FY = re.compile(r"^((?:19|20)\d\d)\s?[-–/]\s?(\d\d|(?:19|20)\d\d)$")
@@ -165,7 +165,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             kind, unit = ("money", "GBP") if m["cur"] or (header and header.multiplier) else ("count", "count")
             multiplier = MAGNITUDES[m["mag"].lower()]
         elif column is not None and (per := _RATE_COLUMN.match(column)):  # "Rate per 10,000 children"
-            kind, unit, multiplier = "rate", f"count / ({per[1].replace(',', '')} * count)", 1.0
+            kind, unit, multiplier = "rate", per_head_unit(per[1]), 1.0
             population = per[2]
         elif column is not None and not m["cur"]:  # each column its own unit: "Funding (£ million)", "Areas"
             money = index in header.column_multipliers or (not header.column_multipliers and header.multiplier)
