@@ -260,7 +260,8 @@ def _range_end(sentence: str, masked: str, m: re.Match) -> tuple[Figure | None, 
 _NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:(?!(?:since|until|during|between)\b)"
                         r"[\w’'-]+\s+){0,6}?[\w’'-]+)\b"
                         r"(?=\s*(?:\(|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
-                        r"stood|hit|since|until|during|between)\b|[,.;]"
+                        r"stood|hit|since|until|during|between|doubled|tripled|trebled|halved|grew|dropped|declined|"
+                        r"climbed|jumped|totalled|remained)\b|[,.;]"
                         # "bringing the total number of local authorities involved to 88" (not "... started to be"):
                         # the figure's own start ends the search
                         r"|to\s+(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$))", re.I)
