@@ -25,7 +25,7 @@ from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
-from claimcheck.extract.quantities import OF_THESE, Figure
+from claimcheck.extract.quantities import OF_THESE, Figure, per_time_named
 from claimcheck.extract.subject_of import BASE_BEFORE, date_subject, label_of, subject_of
 from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
@@ -179,7 +179,10 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         if figure.kind == "count" and figure.counted_end \
                 and not re.search(r"\d", text[figure.end:figure.counted_start]):
             end = max(end, figure.counted_end)
-        claims.append(_claim(doc, sent, figure.start, end, figure.kind, figure.value, figure.unit,
+        kind, unit = figure.kind, figure.unit
+        if kind == "money" and (per := per_time_named(subject)):
+            kind, unit = "rate", f"{unit} / {per}"
+        claims.append(_claim(doc, sent, figure.start, end, kind, figure.value, unit,
                              figure.bound, figure.low, figure.high, figure.step, figure.change, subject,
                              figure.counted, span, future))
         if previous is not None and _range_ends(previous, figure, text):

@@ -86,6 +86,22 @@ _ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])|-plus\b", re.I)  # "£1bn+", "a £500m-plus shortfall": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
+# "the average weekly cost of a placement was £4,900", "an annual budget of £2 million": money named as so
+# much a time is a rate, as "£50 million annual investment" is ("the annual report found £3m" is not)
+_PER_TIME_SUBJECT = re.compile(
+    r"(?:the\s+)?(?:[\w’'-]+[’']s?\s+)?(?:(?:average|mean|median|typical|total|estimated|gross|net)\s+)?"
+    r"(?P<per>annual|yearly|weekly|monthly|daily)\s+(?:[\w-]+\s+)?"
+    r"(?:costs?|spend|spending|budgets?|funding|allowances?|income|salary|salaries|pay|payments?|fees?|grants?|"
+    r"investment|expenditure|revenue|turnover|profits?|rent|wages?|bill|allocation|subsidy)\b",
+    re.I,
+)
+_PER_ADJECTIVE = {"annual": "year", "yearly": "year", "weekly": "week", "monthly": "month", "daily": "day"}
+
+
+def per_time_named(subject: str | None) -> str | None:
+    """The time money is "so much a" of, when its subject names it so ("average weekly cost"); else None."""
+    named = _PER_TIME_SUBJECT.match(subject) if subject else None
+    return _PER_ADJECTIVE[named["per"].lower()] if named else None
 # "£200 million in each of the next three years", "500 social workers in each year of the Spending Review
 # period", "£20 million for each of 2021-22 and 2022-23": so much a year, over the years named after it
 _EACH_YEAR_AFTER = re.compile(
