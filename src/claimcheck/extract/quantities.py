@@ -310,8 +310,10 @@ def _noise(before: str, after: str) -> bool:
                  r"|including)"  # "3,452 applications, including 2,987 from local authorities"
                  rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$", before):
         return False
-    # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67": a label's
-    if _LIST_OF_FIGURES.search(before) or re.search(r"[A-Za-z]:\s*$", before) or THAN_BEFORE.match(after):
+    # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67",
+    # "Social workers (FTE): 33,100": a label's
+    if _LIST_OF_FIGURES.search(before) or re.search(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$", before) \
+            or THAN_BEFORE.match(after):
         return False
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"

@@ -228,7 +228,8 @@ def _qualified(text: str, figure: Figure, place: Entity) -> str | None:
     return None
 
 
-_LABEL = re.compile(r"\s*([A-Z](?:[A-Za-z’' -]|(?<=per )[\d,]+){2,70}?)\s*:\s")  # "Rate per 10,000 children:"
+# "Rate per 10,000 children:", "Social workers (FTE):"
+_LABEL = re.compile(r"\s*([A-Z](?:[A-Za-z’' -]|(?<=per )[\d,]+|(?<= )\([A-Z]{2,6}s?\)){2,70}?)\s*:\s")
 
 
 def label_of(text: str, figure: Figure) -> str | None:

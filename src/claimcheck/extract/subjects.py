@@ -231,7 +231,8 @@ _COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobb
                           "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
                           "fifty", "hundred", "hundreds", "thousands", "dozens"}  # "Ten Partners in Practice ..."
 _NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                  "i", "spring", "summer", "autumn", "winter", "fte", "ftes"}  # full-time equivalent
+                                  "i", "spring", "summer", "autumn", "winter",
+                                  "fte", "ftes", "wte"}  # full- or whole-time equivalent
 
 
 def _comma_in_name(tokens: list, first: int, last: int, sentence: str) -> bool:
@@ -274,6 +275,8 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
     found = []
     for m in _ACRONYM.finditer(sentence):
         letters = m.group(1).rstrip("s").upper()
+        if letters.lower() in _NOT_NAMES:
+            continue  # "full-time equivalent (FTE)" says how a count is measured; it names nothing
         before = re.findall(r"[\w’'-]+", sentence[:m.start()])
         parts: list[str] = []
         words_used = 0
@@ -302,8 +305,10 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b")
 _MODIFIERS = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){1,3}$")  # whole words: not the "m" of "£200m fund"
 _COMPLEMENT = re.compile(
-    r" (?:of|for|on|into|in) (?:[\w’'-]+ ){0,16}?[\w’'-]+(?=\s*(?:[,.;:–—)]|$|\s+(?:was|is|were|are|has|have|will|"
-    r"would|published|in\s+(?:spring|summer|autumn|winter)\b|on\s+\d|that|which|to\s+be)))"
+    # (not up to the point of "by 12.4%": a decimal point ends no phrase)
+    r" (?:of|for|on|into|in) (?:[\w’'-]+ ){0,16}?[\w’'-]+(?=\s*(?:[,;:–—)]|\.(?!\d)|$|\s+(?:was|is|were|are|has|"
+    r"have|will|would|published|increased|decreased|rose|fell|grew|reached|totalled|"
+    r"in\s+(?:spring|summer|autumn|winter)\b|on\s+\d|that|which|to\s+be)\b))"
 )
 
 

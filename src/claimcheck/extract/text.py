@@ -98,6 +98,7 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
         elif pending and (_SENTENCE_END.search(pending[-1][1]) or _BULLET.match(stripped) or key_figure
                           or is_key_figure
                           or _looks_like_heading(pending[-1][1]) or number in alone or pending[-1][0] in alone
+                          or (_TILE_LINE.match(stripped) and not _WRAPS_ON.search(pending[-1][1]))
                           or (len(pending) == 1 and len(pending[0][1]) <= 100 and _OPENS_SENTENCE.match(stripped)
                               and not _WRAPS_ON.search(pending[0][1]))
                           or (_BULLET.match(pending[0][1]) and stripped[0].isupper())):
@@ -114,6 +115,9 @@ _OPENS_SENTENCE = re.compile(r"(?:The|This|These|Those|There|In|On|At|By|For|A|A
                              r"|During|From|Around|Almost|Nearly|More|Most|Some|All|Each|Every)\s")
 
 
+# a headline tile on one line, "Social workers (FTE): 33,100 (up 2.8% from 2022)" over "Vacancy rate: 20.0%": each its
+# own sentence
+_TILE_LINE = re.compile(r"[A-Z][^:.;]{1,60}:\s*(?:[~<>]\s*)?[£$€]?\d")
 _WRAPS_ON = re.compile(r"(?:,|\b(?:and|or|the|of|to|a|an|in|on|for|with|by|from|that|which|than|as))$", re.I)
 
 
