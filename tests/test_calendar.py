@@ -28,6 +28,10 @@ from claimcheck.calendar import (
     ("2024-03-12T09:30:00Z", date(2024, 3, 12)), ("2024/03/12", date(2024, 3, 12)),
     ("12-03-2024", date(2024, 3, 12)), ("12.03.2024", date(2024, 3, 12)),
     ("2024/03-12", None), ("12/3/24", None), ("13-13-2024", None),
+    # a news page's date with its time of day
+    ("Tuesday 9 January 2024 06:00 GMT", date(2024, 1, 9)), ("10:31, 9 January 2024", date(2024, 1, 9)),
+    ("9 Jan 2024 | 6.05pm BST", date(2024, 1, 9)), ("9 January 2024 at 06:00", date(2024, 1, 9)),
+    ("9 January 2024 12", None), ("12 2024", None),
 ])
 def test_parse_day(text, expected):
     assert parse_day(text) == expected

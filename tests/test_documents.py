@@ -262,11 +262,15 @@ def test_title_after_a_content_type_or_a_label(text, title, day):
     ("Author: Jane Smith\nDate: 14 September 2023", "Jane Smith", date(2023, 9, 14)),
     ("by Jane Smith | 3 March 2023", "Jane Smith", date(2023, 3, 3)),
     ("Jane Smith, Social Affairs Editor\n3 March 2023", "Jane Smith", date(2023, 3, 3)),
+    # the date line with its time of day; a later "Last updated" does not move the day the story was published
+    ("By Jane Smith, Social Affairs Correspondent\nTuesday 9 January 2024 06:00 GMT", "Jane Smith", date(2024, 1, 9)),
+    ("By Jane Smith\n10:31, 9 January 2024\nLast updated: 10 January 2024", "Jane Smith", date(2024, 1, 9)),
+    ("By Jane Smith\nLast updated: 10 January 2024\n9 Jan 2024 | 6.05pm BST", "Jane Smith", date(2024, 1, 9)),
 ])
 def test_bylines_of_news_sites(header, author, day):
     doc = parse_document(f"Council overspends grow\n{header}\n\nCouncils overspent by £800m.\n", "n")
     assert (doc.kind, doc.author, doc.date) == ("news", author, day)
-    assert not any("Samuel" in line or "Richardson" in line for line in doc.lines)
+    assert not any("Samuel" in line or "Richardson" in line or "2024" in line for line in doc.lines)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -99,13 +99,22 @@ _ISO = re.compile(r"^(\d{4})([-/])(\d{2})\2(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")  # day first: 12/03/2024, 12.03.2024, 12-03-2024
 
 
+# the time of day a news page gives beside its date: "Tuesday 9 January 2024 06:00 GMT", "10:31, 9 January 2024",
+# "9 Jan 2024 | 6.05pm BST"
+_CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:GMT|BST|UTC))?"
+_CLOCK_BEFORE = re.compile(rf"^{_CLOCK}(?:\s*[,|]\s*|\s+on\s+|\s+)", re.I)  # not "12.03" of "12.03.2024"
+_CLOCK_AFTER = re.compile(rf"(?:\s*[,|–-]\s*|\s+at\s+|\s+)(?:{_CLOCK}|{_CLOCK}\s*[-–]\s*{_CLOCK})$", re.I)
+
+
 def parse_day(text: str) -> date | None:
-    """A single calendar day written out in full, in any of the layouts seen in UK documents.
+    """A single calendar day written out in full, in any of the layouts seen in UK documents, perhaps with the
+    time of day.
 
     Numeric dates are read day first (UK usage). Returns None for anything that
     is not exactly one valid day.
     """
     text = text.strip().rstrip(".")
+    text = _CLOCK_AFTER.sub("", _CLOCK_BEFORE.sub("", text))
     try:
         if m := _ISO.match(text):
             return date(int(m[1]), int(m[3]), int(m[4]))

@@ -231,6 +231,7 @@ _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|poste
                             r"|last updated"
                             r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
+_UPDATED = re.compile(r"\s*(?:last\s+)?updated\b", re.I)
 _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:ministerial )?statement|oral statement"
                            r"|written (?:parliamentary )?(?:question|answer)s?"
                            r"|speech|guidance|policy paper|official statistics|national statistics|accredited official "
@@ -260,6 +261,7 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     published_line: int | None = None
     bare_date: date | None = None
     bare_line: int | None = None
+    updated: date | None = None
     stripped = lines[:HEADER_ZONE + 25]  # without furniture, before any line is blanked below
     consumed: set[int] = set()  # lines read with the one above them
     for i, line in enumerate(raw[:HEADER_ZONE + 25]):
@@ -334,7 +336,9 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 elif word == "published" and published is None:
                     published, published_line = found, i
             day = _leading_day(value)
-            if day and published is None:
+            if day and _UPDATED.match(text):
+                updated = updated or day  # "Last updated: 10 January 2024": the day only if no other is given
+            elif day and published is None:
                 published, published_line = day, i
             elif day is None and value and not said_days and published is None and doc.answered is None:
                 doc.date_note = f"the document says: {value}"
@@ -346,7 +350,7 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         doc.kind = "written-question"
     elif doc.author:
         doc.kind = "news"
-    doc.date = doc.answered or published or bare_date
+    doc.date = doc.answered or published or bare_date or updated
     if doc.kind == "other" and _looks_like_gov_page(raw[:HEADER_ZONE]):
         doc.kind = "gov-page"
     if doc.date is None and doc.kind == "other" and any("written question" in r.lower() for r in raw[:3]):

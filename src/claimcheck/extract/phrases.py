@@ -21,7 +21,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"tripled|trebled|halved|"
-                  r"totalled|totaled|stood|ranged|varied|hit)(?=\s+(?:(?:by|from|to|at)\s+)?"
+                  r"totalled|totaled|stood|ranged|varied|hit|averages|averaged)(?=\s+(?:(?:by|from|to|at)\s+)?"
                   rf"(?:an?\s+(?:record\s+|new\s+)?(?:high|low|peak)\s+of\s+)?(?:(?:{HEDGE})\s+)?"
                   r"(?:[£$€\d]|half\b|(?:a|one|two)[\s-]+(?:half|thirds?|quarters?|fifths?)\b)))\b")
 
@@ -56,7 +56,8 @@ _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)"
 _NP = re.compile(
     r"^\s*(?P<np>(?:(?!(?:of|for|in|into|on|to|towards|across|from|by|over|since|this|that|which|who|will|would|"
     r"has|have|is|are|was|were|and|or|but|a|an|the|with|as|at|each|per|every|annually|collectively|overall|respectively|"
-    r"between|under|more|less|than|last|next|so|being|been|once|when|if|unless|until|after|before)\b)"
+    r"between|under|more|less|than|last|next|so|being|been|once|when|if|unless|until|after|before|"
+    r"we|they|it|you|he|she|us|them)\b)"  # "the £4bn we announced": who, not what
     r"[a-z][\w’'-]*\s*){0,3})"
     r"(?P<comp>(?:for|in|into|on|to|towards|across|from|by)\b.*)?$",
     re.S,
@@ -170,8 +171,10 @@ REPORTED = re.compile(r"\b(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\
                       rf"|(?:{REPORTING})\s+that)(?:\s+|,\s*)")
 
 
-_WITH_CLAUSE = re.compile(r",\s+with\s+(?:the\s+|an?\s+)?([^,;\d£$€]{3,80}?)\s+(?:now|at|standing\s+at|reaching"
-                          r"|totalling|currently)\s*$", re.I)
+# "..., with the average cost of a placement now £5,200 a week", "with the cost of ... now averaging more than"
+_WITH_CLAUSE = re.compile(r",\s+with\s+(?:the\s+|an?\s+)?([^,;\d£$€]{3,80}?)\s+(?:now|currently|(?:now\s+)?(?:at"
+                          r"|standing\s+at|reaching|totalling|averaging|running\s+at))"
+                          r"(?:\s+(?:more\s+than|over|around|about|almost|nearly|some|up\s+to))?\s*$", re.I)
 
 
 _QUESTION = re.compile(r"to\s+ask\b", re.I)  # "To ask the Secretary of State ..., what steps her Department": who asks
