@@ -245,6 +245,9 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     if amount:  # "The grant of £36 million will be paid": the grant
         np = re.sub(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$", "", np[:amount.start()].strip(" ,"))
     if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \
-            or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())):
+            or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())) or _ENDS_IN_PRONOUN.search(np):
         return None
     return np
+
+
+_ENDS_IN_PRONOUN = re.compile(r"\b(?:we|they|I|you|he|she|it)$", re.I)  # "That's why we are investing £500 million"
