@@ -84,6 +84,10 @@ def after_amount(sentence: str, end: int) -> str | None:
                   r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = re.sub(r"^\s*\[\d{1,3}\]", " ", rest)  # a footnote mark: "£160 million [14] to the scheme"
     rest = re.sub(r"^\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s*\)", " ", rest)  # "£3.1 billion (28%) was spent on"
+    # "£18.7 million, or 0.5% of its budget, on consultants": the same amount told another way
+    rest = re.sub(r"^\s*,\s*or\s+(?:around\s+|about\s+|almost\s+|nearly\s+)?[£$€]?\d(?:[^,;]|(?<=\d),(?=\d{3})){0,40},"
+                  r"(?=\s+(?:on|for|to|in)\s)",
+                  " ", rest)
     # "£259 million of capital funding over the period [2022-23 to 2024-25] to support ...": when, not what
     rest = re.sub(r"(?<=\S)\s+(?:over|during|across|in|for|throughout|within)\s+(?:the\s+(?:period|years?)\s+)?"
                   r"\s{3,}(?=\S)", " ", rest, count=1)
