@@ -65,6 +65,7 @@ def test_news_byline_and_date_line():
     ("Date: 14/07/2015", date(2015, 7, 14)),
     ("Date: published 3 March 2022, updated 5 May 2023", date(2022, 3, 3)),
     ("Posted on 4th March, 2024", date(2024, 3, 4)),
+    ("Last updated: 10:31, 9 January 2024", date(2024, 1, 9)),  # with no other day, the day it was updated
     ("Date: posted 4 March 2024 10:31am", date(2024, 3, 4)),
 ])
 def test_page_header_dates(header, expected):

@@ -6,7 +6,7 @@ import pytest
 
 from claimcheck.documents import parse_document
 from claimcheck.extract import extract_document
-from claimcheck.extract.text import blocks
+from claimcheck.extract.text import Block, blocks, sentences
 
 PRESS_RELEASE = """Thousands more children to benefit from family hubs
 More than 400,000 families will get support through new family hubs, as the government announces £302 million.
@@ -76,3 +76,17 @@ def test_a_headline_s_amount_is_the_one_the_body_names(title, subject):
                          "programme.\n", "news")
     headline = [c for c in extract_document(doc) if c.line == 1]
     assert [(c.text, c.subject) for c in headline] == [("£20m", subject)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the "m" of "£2m." is a magnitude, not an initial: the sentence ends there
+    ("They spent £2m. Spending on IT rose to £5m.", ["They spent £2m.", "Spending on IT rose to £5m."]),
+    ("It cost £2.5k. Then it rose.", ["It cost £2.5k.", "Then it rose."]),
+    # an initial, or an abbreviation, does not end one
+    ("J. Smith said councils spent £2m. A. B. Jones agreed.", ["J. Smith said councils spent £2m.",
+                                                               "A. B. Jones agreed."]),
+    ("The Rt. Hon. Member spent £3m.", ["The Rt. Hon. Member spent £3m."]),
+])
+def test_sentences_end_after_an_amount_but_not_after_an_initial(text, expected):
+    block = Block(text, (0,), (1,), (0,))
+    assert [sentence.text for sentence in sentences(block)] == expected

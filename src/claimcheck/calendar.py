@@ -106,6 +106,11 @@ _CLOCK_BEFORE = re.compile(rf"^{_CLOCK}(?:\s*[,|]\s*|\s+on\s+|\s+)", re.I)  # no
 _CLOCK_AFTER = re.compile(rf"(?:\s*[,|–-]\s*|\s+at\s+|\s+)(?:{_CLOCK}|{_CLOCK}\s*[-–]\s*{_CLOCK})$", re.I)
 
 
+def without_clock(text: str) -> str:
+    """The text without the time of day before or after its date."""
+    return _CLOCK_AFTER.sub("", _CLOCK_BEFORE.sub("", text))
+
+
 def parse_day(text: str) -> date | None:
     """A single calendar day written out in full, in any of the layouts seen in UK documents, perhaps with the
     time of day.
@@ -113,8 +118,7 @@ def parse_day(text: str) -> date | None:
     Numeric dates are read day first (UK usage). Returns None for anything that
     is not exactly one valid day.
     """
-    text = text.strip().rstrip(".")
-    text = _CLOCK_AFTER.sub("", _CLOCK_BEFORE.sub("", text))
+    text = without_clock(text.strip().rstrip("."))
     try:
         if m := _ISO.match(text):
             return date(int(m[1]), int(m[3]), int(m[4]))

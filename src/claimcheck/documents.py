@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day
+from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day, without_clock
 from claimcheck.html_text import html_to_text, looks_like_html
 
 HEADER_ZONE = 15  # metadata is looked for in the first lines only
@@ -393,8 +393,9 @@ def _minister(value: str) -> str | None:
 
 
 def _leading_day(value: str) -> date | None:
-    """A date at the start of a header value ("23 November 2022", "2026-02-06", "Thursday 1 Sept...")."""
-    m = DATE_IN_TEXT.match(value)
+    """A date at the start of a header value ("23 November 2022", "2026-02-06", "Thursday 1 Sept...", "10:31,
+    9 January 2024")."""
+    m = DATE_IN_TEXT.match(without_clock(value))
     return parse_day(m.group(0)) if m else None
 
 

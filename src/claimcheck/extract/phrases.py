@@ -254,4 +254,5 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     return np
 
 
-_ENDS_IN_PRONOUN = re.compile(r"\b(?:we|they|I|you|he|she|it)$", re.I)  # "That's why we are investing £500 million"
+# "That's why we are investing £500 million": who does it, not what it is ("it" is left out: "spending on IT")
+_ENDS_IN_PRONOUN = re.compile(r"\b(?:we|they|I|you|he|she)$", re.I)

@@ -96,12 +96,6 @@ _PER_TIME_SUBJECT = re.compile(
     re.I,
 )
 _PER_ADJECTIVE = {"annual": "year", "yearly": "year", "weekly": "week", "monthly": "month", "daily": "day"}
-
-
-def per_time_named(subject: str | None) -> str | None:
-    """The time money is "so much a" of, when its subject names it so ("average weekly cost"); else None."""
-    named = _PER_TIME_SUBJECT.match(subject) if subject else None
-    return _PER_ADJECTIVE[named["per"].lower()] if named else None
 # "£200 million in each of the next three years", "500 social workers in each year of the Spending Review
 # period", "£20 million for each of 2021-22 and 2022-23": so much a year, over the years named after it
 _EACH_YEAR_AFTER = re.compile(
@@ -266,6 +260,12 @@ def _per(rate: re.Match) -> str:
         return _PER[rate["per"].lower()]
     adverb = rate["adverb"].lower()
     return {"monthly": "month", "weekly": "week", "daily": "day"}.get(adverb, "year")
+
+
+def per_time_named(subject: str | None) -> str | None:
+    """The time money is "so much a" of, when its subject names it so ("average weekly cost"); else None."""
+    named = _PER_TIME_SUBJECT.match(subject) if subject else None
+    return _PER_ADJECTIVE[named["per"].lower()] if named else None
 
 
 def _looks_like_year(digits: str, sentence: str, end: int) -> bool:

@@ -182,7 +182,9 @@ def _sentences(block: Block) -> Iterator[Sentence]:
         if m.start() - start <= 40 and re.fullmatch(r"\s*\(?\d{1,2}", before):
             continue  # "1. Introduction": a list number, not a sentence
         last_word = re.search(r"([A-Za-z.]+)$", before)
-        if last_word and (last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(last_word.group(1)) == 1):
+        # an initial ("J. Smith") ends no sentence, but the "m" of "£2m." is no initial
+        if last_word and (last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+                          or (len(last_word.group(1)) == 1 and not before[-2:-1].isdigit())):
             continue
         yield Sentence(text[start:m.start()].rstrip(), block, start)
         start = m.end()
