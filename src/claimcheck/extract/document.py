@@ -26,7 +26,7 @@ from claimcheck.extract.nonclaims import mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
 from claimcheck.extract.quantities import OF_THESE, Figure, per_time_named
-from claimcheck.extract.subject_of import BASE_BEFORE, date_subject, label_of, subject_of
+from claimcheck.extract.subject_of import BASE_BEFORE, BRINGING, date_subject, label_of, subject_of
 from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, sentences
@@ -140,8 +140,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                 and (_OF_THESE_AFTER.match(text, figure.end) or _OF_THESE_BEFORE.search(text, 0, figure.start)):
             figure.counted = memory.counted_in_paragraph()  # "800 foster carers. Around 400 of these were in London"
     for index, figure in enumerate(figures):
-        if figure.kind == "count" and figure.counted is None and (BASE_BEFORE.search(text, 0, figure.start)
-                                                                  or _TOTAL_TO.search(text, 0, figure.start)):
+        if figure.kind == "count" and figure.counted is None and (
+                BASE_BEFORE.search(text, 0, figure.start)
+                or ((bringing := BRINGING.search(text, 0, figure.start)) and bringing[1].lower() == "total")):
             # "400,140 children in need ..., down 0.9% from 403,890 in 2023": the base counts what its level counts
             # (figures.py gives the base right after its level the level's noun; this one stands further back);
             # "a further 12 local authorities ..., bringing the total to 87": the total counts what was added
@@ -210,8 +211,6 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
-_TOTAL_TO = re.compile(r"\bbringing\s+(?:the|its|our|their)\s+total\s+to\s+(?:(?:around|about|over|almost|nearly"
-                       r"|more\s+than|some)\s+)?$", re.I)
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
 _OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
 

@@ -38,8 +38,8 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
                           r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?)\s+by\s+(?:(?:around|about|over|almost|nearly"
                           r"|more\s+than|some)\s+)?$", re.I)
-_BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
-                       r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
+BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
+                      r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
 # "..., an increase of £1.2 billion", "..., up 9%", "..., a £200 million increase": the change of the amount before
 CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                   r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
@@ -163,7 +163,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             # care grant in 2024-25, an increase of £1.2 billion": the same thing's
             return money[-1][1]
         # "overspent their children's services budgets by", "increased core spending power by"
-        if over := _OVER_BUDGET.search(text, lo, figure.start) or _BRINGING.search(text, lo, figure.start):
+        if over := _OVER_BUDGET.search(text, lo, figure.start) or BRINGING.search(text, lo, figure.start):
             return over[1]
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,\"“‘(") == "":
