@@ -23,10 +23,15 @@ class RunResult:
 
     def __post_init__(self) -> None:
         self._paths = self.corpus.by_id("path")
+        self._relative: dict[str, str] = {}
 
     def path_of(self, doc_id: str) -> str:
-        """The document's path as CI tools want it: relative to the working folder when inside it, with '/'."""
-        return relative_path(self._paths.get(doc_id, doc_id))
+        """The document's path as CI tools want it: relative to the working folder when inside it, with '/'.
+        Worked out once per document: a finding's every claim asks, and resolving a path is a system call."""
+        known = self._relative.get(doc_id)
+        if known is None:
+            known = self._relative[doc_id] = relative_path(self._paths.get(doc_id, doc_id))
+        return known
 
     def primary(self, finding: Finding) -> Evidence | None:
         """The claim a finding is reported at: the first in a focused (new) document, else the first."""

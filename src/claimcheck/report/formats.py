@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from claimcheck.report import github, json_report, junit, sarif
 from claimcheck.result import RunResult
 
-# name -> (default file name in the output folder, or None for standard output; renderer)
-FORMATS: dict[str, tuple[str | None, Callable[[RunResult], str]]] = {
+# name -> (default file name in the output folder, or None for standard output; renderer: the text or its pieces)
+FORMATS: dict[str, tuple[str | None, Callable[[RunResult], str | Iterable[str]]]] = {
     "json": ("claimcheck.json", json_report.render),
     "junit": ("claimcheck.junit.xml", junit.render),
     "sarif": ("claimcheck.sarif", sarif.render),

@@ -10,10 +10,11 @@ fingerprint so viewers track it across commits. Accepted findings (a rule's
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from claimcheck.findings import Evidence, Finding, Verdict
+from claimcheck.report.jsonstream import Records, document
 from claimcheck.result import RunResult, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -21,12 +22,9 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "claimcheck/v1"
 
 
-def render(result: RunResult) -> str:
+def render(result: RunResult) -> Iterator[str]:
+    """The SARIF file in pieces (`jsonstream`): one compact line a result, never the whole file at once."""
     rules = [_descriptor(v) for v in result.verdicts]
-    results = []
-    for index, verdict in enumerate(result.verdicts):  # rules[] holds one descriptor per verdict, in order
-        results += [_result(result, verdict, index, f) for f in verdict.findings]
-        results += [_result(result, verdict, index, f, why) for f, why in verdict.accepted]
     notifications = [
         {
             "level": "error",
@@ -56,9 +54,15 @@ def render(result: RunResult) -> str:
                 "toolExecutionNotifications": notifications,
             }
         ],
-        "results": results,
+        "results": Records(_results(result)),
     }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False) + "\n"
+    return document({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})
+
+
+def _results(result: RunResult) -> Iterator[dict]:
+    for index, verdict in enumerate(result.verdicts):  # rules[] holds one descriptor per verdict, in order
+        yield from (_result(result, verdict, index, f) for f in verdict.findings)
+        yield from (_result(result, verdict, index, f, why) for f, why in verdict.accepted)
 
 
 def _descriptor(verdict: Verdict) -> dict:

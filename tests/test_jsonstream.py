@@ -1,0 +1,69 @@
+"""`report/jsonstream.py`: JSON in pieces, long lists one compact record a line, never held whole."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimcheck.report.jsonstream import Records, document
+
+CASES = [
+    {},
+    [],
+    {"a": 1, "b": [], "c": {}, "d": None, "e": "£100m “quoted”\nnext line"},
+    {"checks": [{"id": "x", "findings": Records([{"m": 1}, {"m": 2}])}], "claims": Records([])},
+    [1, [2, [3, {"k": Records([{"v": 0.5}])}]]],
+]
+
+
+def materialised(value):
+    if isinstance(value, Records):
+        return [materialised(item) for item in value.items]
+    if isinstance(value, dict):
+        return {key: materialised(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [materialised(item) for item in value]
+    return value
+
+
+@pytest.mark.parametrize("value", CASES)
+def test_pieces_parse_to_the_value(value):
+    expected = json.loads(json.dumps(materialised(value)))
+    text = "".join(document(value))
+    assert json.loads(text) == expected
+    assert text.endswith("\n")
+
+
+def test_the_outline_is_indented_and_each_record_is_one_line():
+    text = "".join(document({"tool": "claimcheck", "claims": Records([{"doc": "a", "value": 1}, {"doc": "b"}])}))
+    assert text.splitlines() == [
+        "{",
+        '  "tool": "claimcheck",',
+        '  "claims": [',
+        '    {"doc": "a", "value": 1},',
+        '    {"doc": "b"}',
+        "  ]",
+        "}",
+    ]
+
+
+def test_an_empty_outline_reads_as_json_dumps_writes_it():
+    value = {"summary": {"passed": 2}, "focus": None, "checks": [{"id": "x", "findings": []}]}
+    assert "".join(document(value)) == json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_records_are_taken_one_at_a_time():
+    """A generator of a million claims is written as it comes: the first pieces are out before it is done."""
+    pulled = []
+
+    def claims():
+        for n in range(1000):
+            pulled.append(n)
+            yield {"n": n}
+
+    pieces = document({"claims": Records(claims())})
+    for piece in pieces:
+        if '"n": 0' in piece:
+            break
+    assert pulled == [0]
