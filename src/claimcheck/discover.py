@@ -27,7 +27,7 @@ import pandas as pd
 
 from claimcheck.checks.base import first_pairs, map_distinct
 from claimcheck.findings import STATUS_OF_SEVERITY, Evidence, Finding, Verdict, evidence
-from claimcheck.linking import Alias, link_subjects
+from claimcheck.linking import Alias, Links
 from claimcheck.subjects import noun_key
 from claimcheck.units import UnitError, dimensionality
 
@@ -126,17 +126,22 @@ def slug(name: str) -> str:
 
 def _comparable(claims: pd.DataFrame, documents: pd.DataFrame, aliases: list[Alias]) -> pd.DataFrame:
     """The measured claims that link to an entity and state their period, with the keys discovery groups by.
-    Units, nouns, documents and dates repeat across a corpus: each is read once per distinct value."""
-    table = claims.loc[claims["kind"].isin(MEASURED) & claims["value"].notna(), list(KEYS)]
-    table = table.join(link_subjects(table, aliases))
-    table = table[table["entity"].notna()]
-    table["dimension"] = map_distinct(table["unit"], _dimension)
-    table = table[table["dimension"].notna()]
+    Units, nouns, documents and dates repeat across a corpus: each is read once per distinct value, and every
+    test is a mask over the measured claims, so that only the claims kept are copied, once."""
+    measured = claims.loc[claims["kind"].isin(MEASURED) & claims["value"].notna(), list(KEYS)]
+    links = Links.of(measured["subject"], aliases)  # linked over every measured claim: names need them all
+    dimension = map_distinct(measured["unit"], _dimension)
+    p_start = map_distinct(measured["period_start"], _day)
+    p_end = map_distinct(measured["period_end"], _day)
+    keep = links.linked() & dimension.notna().to_numpy() & p_start.notna().to_numpy() & p_end.notna().to_numpy()
+    table = measured[keep]
+    table = table.join(links.frame(np.flatnonzero(keep), table.index))
+    table["dimension"] = dimension[keep]
     table["counted_key"] = map_distinct(table["counted"], lambda c: noun_key(c) if isinstance(c, str) else "")
     table["doc_date"] = _document_days(table["doc"], documents)
-    table["p_start"] = map_distinct(table["period_start"], _day)
-    table["p_end"] = map_distinct(table["period_end"], _day)
-    return table[table["p_start"].notna() & table["p_end"].notna()]
+    table["p_start"] = p_start[keep]
+    table["p_end"] = p_end[keep]
+    return table
 
 
 def _document_days(doc: pd.Series, documents: pd.DataFrame) -> pd.Series:

@@ -174,7 +174,7 @@ class Verdict:
     accepted: list[tuple[Finding, str]] = field(default_factory=list)  # known discrepancies and their reason
     claims: int = 0
     documents: int = 0
-    claim_index: tuple = ()
+    claim_index: tuple | np.ndarray = ()  # the claims-table labels of the claims compared
     note: str = ""  # the skip reason, or what was compared
     reason: str | None = None
     link: str | None = None

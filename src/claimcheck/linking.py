@@ -78,21 +78,47 @@ def acronyms(subjects: Iterable[str]) -> dict[str, str]:
 
 def link_subjects(claims: pd.DataFrame, aliases: Iterable[Alias] = ()) -> pd.DataFrame:
     """For every claim: `entity` (a key shared by claims about the same thing, or None), `entity_name`
-    (the subject as most fully written) and `link_reason` (why the claim joined that entity).
+    (the subject as most fully written) and `link_reason` (why the claim joined that entity)."""
+    links = Links.of(claims["subject"], aliases)
+    return links.frame(np.arange(len(claims)), claims.index)
 
-    Worked out once per distinct subject as written (a large corpus repeats a few thousand subjects over a
-    million claims), in order of first appearance so that display names and reasons are the same."""
-    codes, distinct = pd.factorize(claims["subject"], use_na_sentinel=True)
-    written = [s if isinstance(s, str) else None for s in distinct]
-    keys = [normalise_subject(s) if s is not None else "" for s in written]
-    table = _entity_table(list(zip(keys, written, strict=True)), list(aliases))
-    rows = [table.get(k, (None, None, None)) for k in keys] + [(None, None, None)]  # code -1: no subject
-    columns = {}
-    for at, column in enumerate(("entity", "entity_name", "link_reason")):
-        # a list, not an object array, so pandas infers the column's type the way Series.map did
-        columns[column] = pd.Series(np.array([row[at] for row in rows], dtype=object)[codes].tolist(),
-                                    index=claims.index, dtype=None if len(claims) else "str")
-    return pd.DataFrame(columns, index=claims.index)
+
+LINK_COLUMNS = ("entity", "entity_name", "link_reason")
+
+
+@dataclass
+class Links:
+    """Each claim's link as a code into `rows` ((entity, entity_name, link_reason), the last row all None):
+    worked out once per distinct subject as written (a large corpus repeats a few thousand subjects over a
+    million claims), in order of first appearance so that display names and reasons are the same. Kept as
+    codes so that a caller can drop the unlinked claims before any column of a million strings is built."""
+
+    codes: np.ndarray
+    rows: np.ndarray  # object array of shape (distinct subjects + 1, 3)
+
+    @classmethod
+    def of(cls, subjects: pd.Series, aliases: Iterable[Alias] = ()) -> Links:
+        codes, distinct = pd.factorize(subjects, use_na_sentinel=True)
+        written = [s if isinstance(s, str) else None for s in distinct]
+        keys = [normalise_subject(s) if s is not None else "" for s in written]
+        table = _entity_table(list(zip(keys, written, strict=True)), list(aliases))
+        rows = np.empty((len(keys) + 1, len(LINK_COLUMNS)), dtype=object)  # code -1: no subject, the last row
+        for at, key in enumerate(keys):
+            rows[at] = table.get(key, (None, None, None))
+        return cls(codes, rows)
+
+    def linked(self) -> np.ndarray:
+        """Per claim, whether it joined an entity."""
+        return np.not_equal(self.rows[:, 0], None)[self.codes]
+
+    def frame(self, positions: np.ndarray, index: pd.Index) -> pd.DataFrame:
+        """The link columns of the claims at `positions`, under `index`."""
+        picked = self.rows[self.codes[positions]]
+        # lists, not object arrays, so pandas infers each column's type the way Series.map did
+        return pd.DataFrame({
+            column: pd.Series(picked[:, at].tolist(), index=index, dtype=None if len(index) else "str")
+            for at, column in enumerate(LINK_COLUMNS)
+        }, index=index)
 
 
 def _entity_table(pairs: list[tuple[str, str | None]], aliases: list[Alias]) -> dict[str, tuple[str, str, str]]:
