@@ -163,7 +163,7 @@ def _categorical(codes: np.ndarray, distinct: list) -> pd.Categorical:
     """The categorical `astype("category")` makes of the decoded column: only the values used, sorted. A value
     may stand twice in `distinct` (see `_encode_more`): its codes then share one category."""
     table = _table(distinct)
-    used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(distinct)))
+    used = np.flatnonzero(np.bincount(codes + 1, minlength=len(distinct) + 1)[1:])  # code -1 counts in slot 0
     ranked = used[np.argsort(table[used], kind="stable")]
     values = table[ranked]
     first = np.ones(len(values), dtype=bool)
