@@ -132,6 +132,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     text = re.sub(r"^(?:(?:for|in|into|on|to|towards|across|from|and|or)\s+(?:(?:the|a|an|our|their|its)\s+)?)+", "",
                   text)
     text = text.strip(" ,")
+    if re.match(r"(?:each|every|per)\b", text):
+        return None  # "£3,000 to each new foster carer", "£150 a week for each child": so much a head, not what
     if starts_with_amount(text):
         return None  # "£212.8 million to 94 projects", "from £100m to £190m": another figure, not a subject
     return text if text and re.search(r"[a-z]{3}", text) else None
