@@ -89,6 +89,10 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             # "400 family hubs open across 75 local authorities, with a further 100 planned": more of what the
             # sentence is about, its first count
             figure.counted = next((f.counted for f in figures if f.kind == "count" and f.counted), None)
+        # "28 working days in 2023, down from 31 in 2022": the base is a length of time in the same unit
+        if figure.kind == "count" and figure.counted is None and previous.kind == "duration" \
+                and _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start):
+            figure.kind, figure.unit = "duration", previous.unit
         # "£11.7 billion a year, up from £8.6 billion five years ago": the base is a yearly amount too
         if figure.kind == "money" and previous.kind == "rate" and previous.unit.startswith(f"{figure.unit} /") \
                 and _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start):

@@ -22,7 +22,9 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"tripled|trebled|halved|"
                   r"totalled|totaled|stood|ranged|varied|hit|averages|averaged)(?=\s+(?:(?:by|from|to|at)\s+)?"
-                  rf"(?:an?\s+(?:record\s+|new\s+)?(?:high|low|peak)\s+of\s+)?(?:(?:{HEDGE})\s+)?"
+                  # "reached a record £720 million", "hit an all-time high of 83,840"
+                  r"(?:an?\s+(?:(?:record\s+|new\s+|all[\s-]time\s+)?(?:high|low|peak)\s+of|record)\s+)?"
+                  rf"(?:(?:{HEDGE})\s+)?"
                   r"(?:[£$€\d]|half\b|(?:a|one|two)[\s-]+(?:half|thirds?|quarters?|fifths?)\b)))\b")
 
 _PHRASE_STOP = re.compile(

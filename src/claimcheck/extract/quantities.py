@@ -191,6 +191,9 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         elif labelled_rate:  # a headline tile "Rate per 10,000 children: 67" is the rate its label names
             kind, unit = "rate", per_head_unit(labelled_rate[1])
             counted = labelled_rate[2]
+        elif working := _WORKING_TIME.match(after):  # "within 45 working days": so long, counted in working days
+            kind, unit = "duration", TIME_UNITS[working[1].lower()]
+            end += working.end()
         elif first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
             kind, unit = "duration", TIME_UNITS[first]
             end = end + word.end(1)
@@ -238,6 +241,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
 
 
 # "5,500 days of support" counts days of support; "within six months of this report" is a length of time
+# "45 working days", "ten calendar days": a length of time whatever the adjective (Pint's day is the unit)
+_WORKING_TIME = re.compile(r"\s*(?:working|calendar|business)\s+(days?|weeks?)\b", re.I)
 _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
 # "within two years of qualifying", "after six months of": a length of time, though "of" follows ("5,500 days of
 # support" is a count of days)
@@ -367,6 +372,10 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
     if named:  # "five million pounds"
         kind, unit, counted = "money", CURRENCY_WORDS[" ".join(named[1].lower().split())], None
         end += named.end()
+        counted_start = counted_end = None
+    elif working := _WORKING_TIME.match(after):  # "ten working days"
+        kind, unit, counted = "duration", TIME_UNITS[working[1].lower()], None
+        end += working.end()
         counted_start = counted_end = None
     elif first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
         kind, unit, counted = "duration", TIME_UNITS[first], None
