@@ -15,6 +15,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from claimcheck.claims import plain_column
+
 STATUSES = ("passed", "failed", "warning", "info", "skipped", "accepted")
 STATUS_OF_SEVERITY = {"error": "failed", "warning": "warning", "info": "info"}
 
@@ -81,8 +83,7 @@ def _column(claims: pd.DataFrame, name: str) -> list:
         return column.astype(np.int64).tolist()
     if name in _NUMBERS:
         column = column.astype(np.float64)
-    objects = column.astype(object)  # strings are str already: categorical or object columns of str
-    return objects.where(column.notna(), missing).tolist()
+    return plain_column(column, missing)  # strings are str already: categorical or object columns of str
 
 
 def evidence(

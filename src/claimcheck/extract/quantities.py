@@ -191,12 +191,9 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         elif labelled_rate:  # a headline tile "Rate per 10,000 children: 67" is the rate its label names
             kind, unit = "rate", per_head_unit(labelled_rate[1])
             counted = labelled_rate[2]
-        elif working := _WORKING_TIME.match(after):  # "within 45 working days": so long, counted in working days
-            kind, unit = "duration", TIME_UNITS[working[1].lower()]
-            end += working.end()
-        elif first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
-            kind, unit = "duration", TIME_UNITS[first]
-            end = end + word.end(1)
+        elif length := _length_of_time(before, after):
+            kind, unit = "duration", length[0]
+            end += length[1]
             if re.search(r"\b(?:over|for)\s*$", before):
                 bound = "exact"  # "over two years" is how long, not "more than two years"
         elif pair in MEASURE_UNITS or first in MEASURE_UNITS:
@@ -240,9 +237,20 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                   counted, counted_start, counted_end)
 
 
-# "5,500 days of support" counts days of support; "within six months of this report" is a length of time
+def _length_of_time(before: str, after: str) -> tuple[str, int] | None:
+    """The time unit a figure is a length of, and how far into `after` its word runs; None if it is none."""
+    if working := _WORKING_TIME.match(after):
+        return TIME_UNITS[working[1].lower()], working.end()
+    word = re.match(r"\s*([A-Za-z]+)", after)
+    first = word.group(1).lower() if word else ""
+    if first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
+        return TIME_UNITS[first], word.end(1)
+    return None
+
+
 # "45 working days", "ten calendar days": a length of time whatever the adjective (Pint's day is the unit)
 _WORKING_TIME = re.compile(r"\s*(?:working|calendar|business)\s+(days?|weeks?)\b", re.I)
+# "5,500 days of support" counts days of support; "within six months of this report" is a length of time
 _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
 # "within two years of qualifying", "after six months of": a length of time, though "of" follows ("5,500 days of
 # support" is a count of days)
@@ -373,15 +381,11 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
         kind, unit, counted = "money", CURRENCY_WORDS[" ".join(named[1].lower().split())], None
         end += named.end()
         counted_start = counted_end = None
-    elif working := _WORKING_TIME.match(after):  # "ten working days"
-        kind, unit, counted = "duration", TIME_UNITS[working[1].lower()], None
-        end += working.end()
-        counted_start = counted_end = None
-    elif first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
-        kind, unit, counted = "duration", TIME_UNITS[first], None
+    elif length := _length_of_time(before, after):
+        kind, unit, counted = "duration", length[0], None
         if re.search(r"\b(?:over|for)\s*$", before):
             bound = "exact"  # "over two years" is how long, not "more than two years"
-        end += word.end(1)
+        end += length[1]
         counted_start = counted_end = None
     else:
         counted, counted_start, counted_end = counted_phrase(sentence, m.end(), of=words in _VAGUE)

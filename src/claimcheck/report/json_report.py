@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from claimcheck.claims import plain_column
 from claimcheck.report.jsonstream import Records, document
 from claimcheck.result import RunResult
 
@@ -49,7 +50,7 @@ def _claim_records(claims: pd.DataFrame) -> Iterator[dict]:
     names = list(claims.columns)
     for first in range(0, len(claims), CLAIM_BATCH):
         batch = claims.iloc[first : first + CLAIM_BATCH]
-        columns = [batch[name].astype(object).where(batch[name].notna(), None).tolist() for name in names]
+        columns = [plain_column(batch[name]) for name in names]
         for values in zip(*columns, strict=True):
             yield dict(zip(names, values, strict=True))
 
