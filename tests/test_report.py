@@ -175,6 +175,29 @@ def test_a_crowded_timeline_keeps_the_disagreeing_figures(monkeypatch):
     assert "line 5" not in timeline
 
 
+def test_a_figure_without_a_period_stands_at_its_documents_date_in_the_timeline():
+    """A missing period is NaN in the claims table, and NaN is truthy: the chart once read "nan, NaT", which
+    Mermaid refuses, so GitHub showed no chart at all."""
+    doc = parse_document("Title\n\nA.\nB.\n", "008_t", "seeds/008_t.txt")
+    claims = make_claims([
+        {"doc": "008_t", "line": 3, "text": "£1m", "value": 1e6, "unit": "GBP", "doc_date": "2020-01-01"},
+        {"doc": "008_t", "line": 4, "text": "£2m", "value": 2e6, "unit": "GBP", "doc_date": "2020-01-01",
+         "period_start": "2019-04-01"},
+    ])
+    verdict = _failed_verdict()
+    verdict.claim_index = (0, 1)
+    timeline = render([verdict], Corpus.of([doc], [], claims)).split("```mermaid")[1]
+    assert "nan" not in timeline and "NaT" not in timeline
+    assert "£1m 008_t line 3 :t0, 2020-01-01, 2020-01-02" in timeline
+    assert "£2m 008_t line 4 :t1, 2019-04-01, 2019-04-02" in timeline
+
+
+def test_money_under_a_million_is_written_in_full():
+    assert amount(819841.0, "GBP") == "£819,841"
+    assert amount(4100000.0, "GBP") == "£4.1m"
+    assert amount(2500.0, "GBP / year") == "£2,500 a year"
+
+
 def test_report_without_failures_says_so():
     passed = Verdict(
         source="rules/x.yaml",

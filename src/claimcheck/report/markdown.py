@@ -363,10 +363,11 @@ def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
         dated = pd.concat([dated[disagreeing], dated[~disagreeing]]).head(TIMELINE_TASKS).sort_index()
         tasks = []
         for n, r in enumerate(dated.itertuples()):
-            start = r.period_start or r.doc_date
-            if not start:
+            # a claim with no period stands at its document's date; a missing value is NaN (truthy), not None
+            start = next((day for day in (r.period_start, r.doc_date) if not numbers.missing(day)), None)
+            if start is None:
                 continue
-            end = r.period_end or start
+            end = start if numbers.missing(r.period_end) or numbers.missing(r.period_start) else r.period_end
             tag = "crit, " if (r.doc, r.line) in named else ""
             label = mermaid_label(f"{numbers.amount(r.value, r.unit) or r.text} {r.doc} line {r.line}")
             tasks.append(f"    {label} :{tag}t{n}, {start}, {_day_after(end)}")

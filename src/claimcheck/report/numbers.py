@@ -18,7 +18,7 @@ def amount(value: float | None, unit: str | None) -> str:
         return "∞" if value > 0 else "-∞"
     if unit and unit[:3] in _SIGNS:
         sign, per = _SIGNS[unit[:3]], unit[3:].replace(" / ", " a ").strip()
-        for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        for size, suffix in ((1e9, "bn"), (1e6, "m")):  # thousands in full: £819,841, not £819.841k
             if abs(value) >= size:
                 return f"{sign}{value / size:,.6g}{suffix}{(' ' + per) if per else ''}"
         return f"{sign}{_plain(value)}{(' ' + per) if per else ''}"
@@ -38,12 +38,12 @@ def interval(low: float | None, high: float | None, unit: str | None) -> str:
     return f"[{amount(low, unit)}, {amount(high, unit)}{closing}"
 
 
-def _missing(value) -> bool:
+def missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
 
 
 def period(start: str | None, end: str | None) -> str:
-    start, end = (None if _missing(start) else start), (None if _missing(end) else end)
+    start, end = (None if missing(start) else start), (None if missing(end) else end)
     if not start and not end:
         return "not stated"
     return start if start == end else f"{start or '?'} .. {end or '?'}"
