@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP
-from claimcheck.extract.period_grammar import Context, point_span
+from claimcheck.extract.period_grammar import NUM, UNIT, Context, count_of, point_span, units_back
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import ANNOUNCING
 from claimcheck.extract.quantities import Figure
@@ -23,18 +23,24 @@ from claimcheck.extract.subject_of import CHANGE_AFTER_AMOUNT, in_aside
 from claimcheck.extract.subjects import clause_bounds
 
 _BASE_DATE = re.compile(r"(?:in|at|on)\b", re.I)  # how a compare span of a base figure starts (periods._compared)
-_YEAR_EARLIER = re.compile(r"\s*(?:,\s*)?(?:(?:a|one)\s+year\s+(?:earlier|before)"
+_YEAR_EARLIER = re.compile(rf"\s*(?:,\s*)?(?:(?P<count>an?|{NUM})\s+(?P<unit>{UNIT})\s+(?:earlier|before)"
                            r"|(?:in\s+)?the\s+(?:previous|preceding)\s+year|(?:in\s+)?the\s+year\s+before)\b", re.I)
 
 
 def year_earlier(figure: Figure, span: TimeSpan, text: str) -> TimeSpan:
-    """ "£778 million in 2022-23, up from £520 million a year earlier": the borrowed period, one year back."""
-    if span.start_pos >= figure.start or not _YEAR_EARLIER.match(text, figure.end):
+    """ "£778 million in 2022-23, up from £520 million a year earlier": the borrowed period, one year back;
+    "£1.7bn in 2021-22, up from £1.4bn five years earlier": five years back."""
+    if span.start_pos >= figure.start or not (earlier := _YEAR_EARLIER.match(text, figure.end)):
         return span
     if span.start is None or span.end is None:
         return span
-    return replace(span, start=add_months(span.start, -12), end=add_months(span.end, -12),
-                   text=f"a year before {span.text}")
+    count = 1 if earlier["count"] is None or earlier["count"].lower() in ("a", "an") else count_of(earlier["count"])
+    unit = earlier["unit"] or "year"
+    start, after = units_back(span.start, count, unit), units_back(span.end + timedelta(days=1), count, unit)
+    if start is None or after is None:
+        return span
+    said = earlier.group().strip(" ,")
+    return replace(span, start=start, end=after - timedelta(days=1), text=f"{said} than {span.text}")
 
 
 def change_beside_level(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:

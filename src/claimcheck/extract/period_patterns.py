@@ -357,6 +357,14 @@ def _ago(m, ctx):
     return ("compare", day, day, None) if day else None
 
 
+@pattern(rf"\b({NUM})\s+({UNIT})\s+(?:earlier\b(?!\s+than)|before(?=\s*(?:[,.;:)]|$)))", needs=("earlier", "before"))
+def _units_earlier(m, ctx):
+    """ "£1.7bn in 2021-22, up from £1.4bn five years earlier": a moment counted back from the level's own
+    time, which the sentence gives and `attach.year_earlier` shifts; not a length of time nor a date claim.
+    ("two months earlier than planned" is a length of time; "five years before the pandemic" names its moment.)"""
+    return "compare", None, None, None
+
+
 @pattern(
     rf"\b(?:the\s+)?(?:financial\s+)?(year|quarter|month|week)\s+(?:ending|ended|to)\s+(?:(?:on|in)\s+)?"
     rf"({FULL_DAY}|{MONTH_YEAR}|{MONTH_NAMES}\b(?!\s*\d))",
