@@ -91,7 +91,7 @@ def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], tim
         moved_to = _MOVED_TO.search(timeless, 0, figure.start) is not None or (
             prev is not None and prev.kind == figure.kind and _TO_NEXT.fullmatch(timeless, prev.end, figure.start)
             and _FROM_LEVEL.search(timeless, 0, prev.start) is not None)
-        if moved_from == moved_to:
+        if bool(moved_from) == bool(moved_to):  # `a and b` may be None, and None == False is false
             continue
         point = stretch["first"] if moved_from else stretch["last"]
         if found := point_span(point, ctx):
