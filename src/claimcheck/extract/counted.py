@@ -57,7 +57,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     lead_pattern = r"\s+of\s+" if of else (r"(?:\s+(?:full[- ]time[- ]equivalent|FTE)(?=\s+(?:\(FTE\)\s+)?[a-z]))?"
                                            rf"(?:\s+\((?:FTE|full[- ]time equivalent|headcount|{ESTIMATE}"
                                            r"|provisional|rounded|\d+(?:\.\d+)?\s?(?:%|per\s?cent))\))?"
-                                           r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+)?")
+                                           r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+"
+                                           r"|Number\s+of\s+)?")  # a key fact: "83,840" over "Number of children ..."
     lead = re.match(lead_pattern, rest)
     if not lead or lead.end() == 0:
         return None, pos, pos

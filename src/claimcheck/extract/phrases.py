@@ -66,6 +66,7 @@ _NP = re.compile(
 )
 
 
+_KEY_FACT = re.compile(r"\s*(?:[~<>]\s*)?[£$€]?\d[\d,.]*\s*(?:%|bn|m|k|million|billion|thousand)?\+?", re.I)
 _COMPARED_TIME = re.compile(r"\s*(?:on|than|compared\s+(?:with|to)|over)\s+(?:the\s+)?(?:previous|last|preceding|same)"
                             r"\s+(?:financial\s+)?(?:year|quarter|month|period)\b", re.I)
 
@@ -120,6 +121,11 @@ def after_amount(sentence: str, end: int) -> str | None:
             break
     kept = re.sub(r"\s+", " ", kept).strip()
     m = _NP.match(kept)
+    if not m and _KEY_FACT.fullmatch(sentence, 0, end) and kept[:1].isupper():
+        # a report's key fact, the figure over its description: "£8.6bn" over "Total spending by local authorities
+        # on children's social care" (the description's capital opens its line, not a name)
+        m = _NP.match(kept[:1].lower() + kept[1:])
+        kept = kept[:1].lower() + kept[1:] if m else kept
     if not m:
         return None
     np, comp = m["np"].strip(), (m["comp"] or "").strip()

@@ -91,7 +91,11 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
         # keeps a paragraph of many wrapped lines linear)
         key_figure = any(_KEY_FIGURE.fullmatch(text) for _, text, _ in pending[:2])
         is_key_figure = _KEY_FIGURE.fullmatch(stripped) is not None
-        if key_figure and _KEY_FIGURE.fullmatch(pending[-1][1]) and stripped[0].islower() and number not in alone:
+        if key_figure and _KEY_FIGURE.fullmatch(pending[-1][1]) and number not in alone and (
+                stripped[0].islower() or (len(pending) == 1 and _TELLING_FIGURE.fullmatch(pending[0][1])
+                                          and not is_key_figure and not _BULLET.match(stripped))):
+            # "£8.6bn" over "total spending by ..." or "83,840" over "Number of children looked after on 31
+            # March 2023": a figure alone on its line that could be nothing but a quantity is told by the line under it
             pass
         elif is_key_figure and len(pending) == 1 and _is_label(pending[0][1]) and pending[0][0] not in alone:
             labelled.add(number)
@@ -129,6 +133,9 @@ def _is_label(text: str) -> bool:
 
 _KEY_FIGURE = re.compile(r"(?:[~<>]\s*)?[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|bn|m|k|million|billion|thousand)?\+?",
                          re.I)
+# a key figure that is plainly a quantity (money, a share, thousands), not a paragraph or list number ("2", "2.14")
+_TELLING_FIGURE = re.compile(r"(?:[~<>]\s*)?(?:[£$€]\d[\d,.]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+                             r"|\d[\d,.]*\s*(?:%|per\s?cent))\s*(?:bn|m|k|million|billion|thousand)?\+?", re.I)
 _LIST_MARK = re.compile(r"^(?:[•·*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
 
 
