@@ -80,9 +80,16 @@ def nonclaim_spans(text: str) -> list[tuple[int, int]]:
     if _DIGIT.search(text) is not None:
         present.add("#digit")
     spans = [m.span() for needs, regex in _GUARDED if not present.isdisjoint(needs) for m in regex.finditer(text)]
-    if m := _LIST_NUMBER.match(text) or _PARAGRAPH_NUMBER.match(text):
-        spans.append(m.span())
+    if opening := leading_number(text):
+        spans.append(opening)
     return spans
+
+
+def leading_number(text: str) -> tuple[int, int] | None:
+    """The span of the list or paragraph number a sentence opens with ("1.", "(2)", "12 Spending on ..."): no
+    claim, and no part of what the sentence's figures are about either."""
+    m = _LIST_NUMBER.match(text) or _PARAGRAPH_NUMBER.match(text)
+    return m.span() if m else None
 
 
 def mask(text: str, spans: list[tuple[int, int]], fill: str = "\x00") -> str:
