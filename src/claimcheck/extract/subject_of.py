@@ -34,10 +34,11 @@ _CHANGE_IN = re.compile(r"\s+(?:(?:real|cash)(?:[- ]terms)?\s+|year[- ]on[- ]yea
 # (but not the hedge of "more than 9,000")
 BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)than)"
                          r"\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
+# "overspent their budgets by", "overspent on children's social care, by a total of"
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
                           r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
-                          r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?)\s+by\s+(?:(?:around|about|over|almost|nearly"
-                          r"|more\s+than|some)\s+)?$", re.I)
+                          r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?),?\s+by\s+(?:a\s+(?:combined\s+)?total\s+of\s+)?"
+                          r"(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$", re.I)
 BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
                       r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
 # "..., an increase of £1.2 billion", "..., up 9%", "..., a £200 million increase": the change of the amount before
