@@ -100,6 +100,11 @@ def _next_named_month(m, ctx):
     return "event", first, first if m[1] else month_end(year, month), None
 
 
+# "the year to September 2023" is a year of its own (`period_patterns`); "fell by 4% last year to 36,000" is not
+_NOT_YEAR_TO = (r"(?!\s+(?:to|ending)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                rf"(?:{MONTH_NAMES}|Q[1-4]\b|(?:19|20)\d\d))")
+
+
 @pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year(?:,?\s+({FY}))?"
          r"|\b(?:in\s+|for\s+)?this\s+year\b", needs=("financial year", "this year"))
 def _this_year(m, ctx):
@@ -109,7 +114,7 @@ def _this_year(m, ctx):
     return _financial_year_from(ctx, 0)
 
 
-@pattern(r"\b(?:in\s+|for\s+|during\s+)?(?:next|the\s+next|the\s+coming)\s+(?:financial\s+)?year\b(?!\s+(?:to|ending))",
+@pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:next|the\s+next|the\s+coming)\s+(?:financial\s+)?year\b{_NOT_YEAR_TO}",
          needs=("next year", "next financial year", "coming year", "coming financial year"))
 def _next_fy(m, ctx):
     """ "an extra £2 billion for schools next year": the financial year after the document's, as "this year"
@@ -119,7 +124,7 @@ def _next_fy(m, ctx):
 
 @pattern(r"\b(?:(?P<base>on|than|from|over|against|versus|vs\.?|compared\s+(?:with|to))\s+|(?P<since>since)\s+"
          r"|(?:in|during|for)\s+)?(?:(?:last|the\s+previous)\s+financial\s+year\b"
-         r"|(?<!the\s)(?<!the\s\s)last\s+year\b(?!\s+(?:to|ending)))", needs=("financial year", "last year"))
+         rf"|(?<!the\s)(?<!the\s\s)last\s+year\b{_NOT_YEAR_TO})", needs=("financial year", "last year"))
 def _last_fy(m, ctx):
     """ "Last year, councils spent £11.1 billion": the financial year before the document's, as "this year" is
     its own. "up 2% on last year" is the base the change is measured from, "since last year" runs on to the
