@@ -91,8 +91,8 @@ _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 _PER_TIME_SUBJECT = re.compile(
     r"(?:the\s+)?(?:[\w’'-]+[’']s?\s+)?(?:(?:average|mean|median|typical|total|estimated|gross|net)\s+)?"
     r"(?P<per>annual|yearly|weekly|monthly|daily)\s+(?:[\w-]+\s+)?"
-    r"(?:costs?|spend|spending|budgets?|funding|allowances?|income|salary|salaries|pay|payments?|fees?|grants?|"
-    r"investment|expenditure|revenue|turnover|profits?|rent|wages?|bill|allocation|subsidy)\b",
+    r"(?:costs?|prices?|charges?|rates?|spend|spending|budgets?|funding|allowances?|income|salary|salaries|pay"
+    r"|payments?|fees?|grants?|investment|expenditure|revenue|turnover|profits?|rent|wages?|bill|allocation|subsidy)\b",
     re.I,
 )
 _PER_ADJECTIVE = {"annual": "year", "yearly": "year", "weekly": "week", "monthly": "month", "daily": "day"}
