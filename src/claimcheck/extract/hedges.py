@@ -15,7 +15,8 @@ _BOUND_BEFORE = [
                r"roughly|some|circa|c\.|ca\.|"
                r"an\s+estimated|estimated|close\s+to|in\s+the\s+region\s+of|broadly|of\s+the\s+order\s+of"),
     ("min", r"more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|above|"
-            r"greater\s+than|a\s+minimum\s+of|no\s+less\s+than|not\s+less\s+than|exceeding|over\s+and\s+above|"
+            r"greater\s+than|a\s+minimum\s+of|no\s+less\s+than|not\s+less\s+than|exceeding|exceeds?|exceeded|"
+            r"over\s+and\s+above|"
             r"no\s+fewer\s+than|not\s+fewer\s+than"),
     ("max", r"up\s+to|under|almost|nearly|less\s+than|fewer\s+than|below|no\s+more\s+than|not\s+more\s+than|"
             r"as\s+much\s+as|as\s+many\s+as|at\s+most|just\s+under|a\s+maximum\s+of|just\s+below|close\s+on|"
