@@ -69,6 +69,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     """The subject of `figure` in sentence `text`; `earlier` holds the sentence's figures before it with the
     subjects they were given."""
     money = [(f, subject) for f, subject in earlier if f.kind in ("money", "rate")]  # amounts before, subjects
+    if quote := quoted_around(text, figure.start):  # a figure in a quotation is about what the quotation names,
+        ents = [e for e in ents if quote[0] <= e.start and e.end <= quote[1]]  # not about its speaker's title
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and BASE_BEFORE.search(text, 0, figure.start) \
             and not OTHER_GROUP.match(text, figure.end):
@@ -216,6 +218,19 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if named:
         return _nearest(named, figure).text
     return subject_before_verb(text, figure.start)
+
+
+def quoted_around(text: str, pos: int) -> tuple[int, int] | None:
+    """(open, close) of the quotation `pos` stands in ("Chair of the LGA's Board, said: “The cost ... can now
+    exceed £10,000 a week”"), if any; straight quotes pair up in order, curly ones open and close."""
+    curly = text.rfind("“", 0, pos)
+    if curly >= 0 and text.rfind("”", curly, pos) < 0:
+        close = text.find("”", pos)
+        return curly, close if close >= 0 else len(text)
+    if text.count('"', 0, pos) % 2:
+        close = text.find('"', pos)
+        return text.rfind('"', 0, pos), close if close >= 0 else len(text)
+    return None
 
 
 def _qualified(text: str, figure: Figure, place: Entity) -> str | None:
