@@ -292,7 +292,9 @@ def _tidy_subject(subject: str) -> str:
 
 _DANGLING = re.compile(rf"\s+(?:who|which|that|whose|aged|{ANNOUNCING})$", re.I)
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
-_TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS})$", re.I)
+# "Expenditure on residential care therefore increased by 49%": a linking adverb names nothing either
+_TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS}|therefore|thus|also|however|meanwhile|still|now|again|in\s+turn)$",
+                           re.I)
 _NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them"
                             r"|some|around|about|nearly|almost|approximately|roughly)$"  # "Some 7,500 children"
                             r"|^(?:as\s+a\s+result|because|due\s+to|owing\s+to|so\s+that)\b", re.I)  # or a reason
