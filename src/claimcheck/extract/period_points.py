@@ -194,3 +194,11 @@ def _bare_month(m, ctx):
          needs=("#year",))
 def _in_year(m, ctx):
     return "period", *year_span(int(m[1])), None
+
+
+@pattern(rf"\bthe\s+({Y})\s+(?=(?:(?:all-time|record|previous)\s+)?(?:peak|high|low|level|figure|total|record|average)"
+         r"\s+of\b)", needs=("#year",))
+def _year_of_a_figure(m, ctx):
+    """ "still lower than the 2018 peak of 53,790", "the 2022 figure of 80,850": the year the figure after it
+    stood in (not "the 2021 census", which names a thing)."""
+    return "period", *year_span(int(m[1])), None
