@@ -25,7 +25,7 @@ from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
-from claimcheck.extract.quantities import OF_THESE, Figure, per_time_named
+from claimcheck.extract.quantities import OF_THESE, Figure, per_time_named, whole_named
 from claimcheck.extract.subject_of import BASE_BEFORE, BRINGING, date_subject, label_of, subject_of
 from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
@@ -141,6 +141,10 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         if figure.kind == "count" and figure.counted is None \
                 and (_OF_THESE_AFTER.match(text, figure.end) or _OF_THESE_BEFORE.search(text, 0, figure.start)):
             figure.counted = memory.counted_in_paragraph()  # "800 foster carers. Around 400 of these were in London"
+    if whole := whole_named(timeless):  # "Of the children looked after, 7,280 (9%) were ...": parts of that whole
+        for figure in figures:
+            if figure.kind == "count" and figure.counted is None and figure.start >= whole[1]:
+                figure.counted = whole[0]
     for index, figure in enumerate(figures):
         if figure.kind == "count" and figure.counted is None and (
                 BASE_BEFORE.search(text, 0, figure.start)
@@ -287,9 +291,11 @@ def _tidy_subject(subject: str) -> str:
     subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
     subject = _TIME_ADVERBS.sub("", re.sub(r"\s{2,}", " ", subject)).strip(" ,.;:")
     subject = _DANGLING.sub("", subject)  # "percentage of children looked after who", "care leavers aged [19 to 21]"
+    subject = _OF_THE_WHOLE.sub("", subject)  # "Of the children looked after": the whole its parts are of
     return "" if _NOT_A_SUBJECT.match(subject) or starts_with_amount(subject) else subject
 
 
+_OF_THE_WHOLE = re.compile(r"^Of\s+(?:the|these|those|all|all\s+the)\s+(?=\S)")
 _DANGLING = re.compile(rf"\s+(?:who|which|that|whose|aged|{ANNOUNCING})$", re.I)
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 # "Expenditure on residential care therefore increased by 49%": a linking adverb names nothing either

@@ -262,6 +262,16 @@ _WHOLE_AFTER_OF = _WHOLE + r"\s*$"
 _PARAGRAPH_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})?\s+)?"  # "2.2 Of the 94 projects funded, 56 ..."
 OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*" + _PARAGRAPH_NUMBER + "Of" + _WHOLE_AFTER_OF, re.I)
 OPENS_WITH_WHOLE = re.compile(r"\s*" + _PARAGRAPH_NUMBER + "Of" + _WHOLE)  # a sentence about parts of that whole
+_PLAIN_WHOLE = re.compile(r"\s*" + _PARAGRAPH_NUMBER + r"Of\s+(?:the|these|those|all|all\s+the)\s+([^,;\d]{3,80}?)\s*,")
+
+
+def whole_named(text: str) -> tuple[str, int] | None:
+    """ "Of the children looked after [at 31 March 2023], 57% were boys": the whole a sentence's parts and shares
+    are of, named without a figure (its time expression blanked), and where its clause ends."""
+    m = _PLAIN_WHOLE.match(text)
+    return (re.sub(r"\s+", " ", m[1]).strip(), m.end()) if m and re.search(r"[a-z]{3}", m[1]) else None
+
+
 _OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)" + _WHOLE_AFTER_OF, re.I)
 _COUNTED_AFTER_MAGNITUDE = re.compile(r"\s+(?:[a-z]+\s+)?(?:children|people|[a-z]{3,}(?<!ss)s)\b")
 _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)

@@ -22,7 +22,7 @@ from claimcheck.extract.phrases import (
     possessive_before,
     subject_before_verb,
 )
-from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, OPENS_WITH_WHOLE, Figure
+from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, OPENS_WITH_WHOLE, Figure, whole_named
 from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, Memory, clause_bounds, refers_back
 from claimcheck.units import CURRENCIES
 
@@ -104,6 +104,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                          or (figures[index - 1] is previous and previous.kind == "count"
                              and _SHARE_VERB.match(text, figure.end))):
             return previous.counted
+        if (whole := whole_named(text)) and figure.start >= whole[1]:
+            return whole[0]  # "Of the children looked after [at 31 March 2023], 57% were boys"
         if rate_of := _RATE_OF.search(text, lo, figure.start):
             return rate_of[1]  # "7,900 FTE vacancies, a vacancy rate of 20.0%"
         # "a quarter (24%) of children's homes beds": either share, of the beds
