@@ -288,6 +288,8 @@ def _tidy_subject(subject: str) -> str:
     """A subject without the prepositions a blanked time expression strands at its ends, in single spaces;
     empty when what is left names nothing ("alone" in "this year alone", another amount)."""
     subject = subject.strip(" ,.;:-–—•*")  # a bullet's dash is not part of a name
+    if subject.endswith("(") or subject.count("(") > subject.count(")"):  # "Around one in five (22.2%)": cut short
+        subject = subject[:subject.rfind("(")].strip(" ,.;:")
     subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
     subject = _TIME_ADVERBS.sub("", re.sub(r"\s{2,}", " ", subject)).strip(" ,.;:")
     subject = _DANGLING.sub("", subject)  # "percentage of children looked after who", "care leavers aged [19 to 21]"
@@ -303,4 +305,6 @@ _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS}|therefore|thus|also|however|m
                            re.I)
 _NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them"
                             r"|some|around|about|nearly|almost|approximately|roughly)$"  # "Some 7,500 children"
-                            r"|^(?:as\s+a\s+result|because|due\s+to|owing\s+to|so\s+that)\b", re.I)  # or a reason
+                            r"|^(?:as\s+a\s+result|because|due\s+to|owing\s+to|so\s+that)\b"  # or a reason
+                            # a question ("How many children are ... placed out of area?") asks, it names nothing
+                            r"|^(?:how\s+(?:many|much)|(?:what|which|why|whether)\s+(?-i:[a-z]))\b", re.I)
