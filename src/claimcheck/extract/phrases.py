@@ -17,7 +17,8 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
                   # "The packages, worth up to £3,000 per family, will help": what is worth it opens the clause
                   rf"(?<=,\s)worth(?=\s+(?:(?:{HEDGE})\s+)?[£$€\d])|"
-                  rf"account|accounts|accounted|(?:costs?|exceed(?:s|ed)?)(?=\s+(?:(?:{HEDGE}|just|on\s+average)\s+)?[£$€\d])|"
+                  rf"account|accounts|accounted|(?:costs?|exceed(?:s|ed)?|charge[sd]?)"
+                  rf"(?=\s+(?:(?:{HEDGE}|just|on\s+average)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"tripled|trebled|halved|"
