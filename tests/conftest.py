@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 from types import ModuleType
@@ -77,3 +78,12 @@ def shared() -> Path:
     if not (SHARED / "tools" / "score_claims.py").exists():
         pytest.skip(f"shared material not found at {SHARED} (set CLAIMCHECK_SHARED)")
     return SHARED
+
+
+def strict_json(text: str):
+    """`json.loads` as a strict reader (jq, JavaScript, Go) does it: `Infinity` and `NaN` are not JSON, though
+    Python's own reader accepts them."""
+    def refuse(name: str):
+        raise ValueError(f"{name} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from claimcheck.claims import COLUMNS
 from claimcheck.cli import main
-from conftest import SEEDS
+from conftest import SEEDS, strict_json
 
 
 def test_jsonl_contract(capsys):
     assert main(["extract", str(SEEDS), "--format", "jsonl"]) == 0
-    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    records = [strict_json(line) for line in capsys.readouterr().out.splitlines()]  # every line is JSON
     documents = [r for r in records if r.get("record") == "document"]
     claims = [r for r in records if r.get("record") != "document"]
     assert len(documents) == 5
+    assert next(c for c in claims if c["text"] == "£680 million")["high"] is None  # "more than": no upper end
     metadata = {"doc", "title", "date", "asked", "answered", "answered_by", "author", "department", "kind"}
     assert metadata <= set(documents[0])
     required = {"doc", "line", "text", "kind", "value", "unit", "bound", "period_start", "period_end", "subject"}

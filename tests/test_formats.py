@@ -18,6 +18,7 @@ from claimcheck.findings import Evidence, Finding, Verdict
 from claimcheck.report import github
 from claimcheck.report.formats import FormatError, parse_formats
 from claimcheck.result import RunResult
+from conftest import strict_json
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANTED = ROOT / "tests" / "fixtures" / "run" / "innovation_contradiction" / "docs" / "005_innovation_150m.txt"
@@ -42,9 +43,9 @@ def outputs(tmp_path_factory) -> dict:
     return {
         "status": status,
         "console": out.getvalue(),
-        "json": json.loads((reports / "claimcheck.json").read_text(encoding="utf-8")),
+        "json": strict_json((reports / "claimcheck.json").read_text(encoding="utf-8")),
         "junit": ET.parse(reports / "claimcheck.junit.xml").getroot(),
-        "sarif": json.loads((reports / "claimcheck.sarif").read_text(encoding="utf-8")),
+        "sarif": strict_json((reports / "claimcheck.sarif").read_text(encoding="utf-8")),
         "files": sorted(p.name for p in reports.iterdir()),
     }
 
@@ -70,6 +71,9 @@ def test_json_has_findings_with_claims_and_the_claims_table(outputs):
     planted_claims = [c for c in data["claims"] if c["doc"] == "005_innovation_150m"]
     assert any(c["value"] == 150_000_000 and c["kind"] == "money" for c in planted_claims)
     assert data["failed"] is True
+    # "more than £680 million" (seed 000) has no upper end: null in the claims table and in a finding's claims
+    more_than = next(c for c in data["claims"] if c["text"] == "£680 million")
+    assert (more_than["bound"], more_than["low"], more_than["high"]) == ("min", 679_500_000, None)
 
 
 def test_junit_has_one_test_case_per_check_with_file_and_line(outputs):

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from claimcheck.report.jsonstream import Records, document
+from conftest import strict_json
 
 CASES = [
     {},
@@ -67,3 +68,13 @@ def test_records_are_taken_one_at_a_time():
         if '"n": 0' in piece:
             break
     assert pulled == [0]
+
+
+def test_an_open_interval_is_written_as_null_never_as_infinity():
+    """"more than £680 million" has no upper end: the claim's `high` is infinite in Python, but `Infinity` and `NaN`
+    are not JSON and a strict reader (jq, JavaScript, Go) refuses the whole file. An open end is null."""
+    value = {"high": float("inf"), "claims": Records([{"low": float("-inf"), "high": float("inf"), "value": 680e6},
+                                                     {"value": float("nan"), "nested": [1.5, {"x": float("inf")}]}])}
+    data = strict_json("".join(document(value)))
+    assert data == {"high": None, "claims": [{"low": None, "high": None, "value": 680e6},
+                                            {"value": None, "nested": [1.5, {"x": None}]}]}

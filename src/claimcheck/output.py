@@ -1,13 +1,13 @@
-"""The claims table written out: JSONL (the scoring contract), CSV, Markdown."""
+"""The claims table written out: JSONL (the scoring contract, strict JSON: an open end is null), CSV, Markdown."""
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from claimcheck.claims import plain
 from claimcheck.corpus import Corpus
 from claimcheck.report.escape import escape_md
+from claimcheck.report.jsonstream import dumps
 from claimcheck.report.markdown import table
 
 MD_COLUMNS = ["doc", "line", "kind", "text", "value", "unit", "bound", "change", "period_start",
@@ -19,12 +19,12 @@ def write_claims(corpus: Corpus, fmt: str, out: TextIO) -> None:
         claims_by_doc = corpus.claims.groupby("doc", sort=False)
         groups = {doc: frame for doc, frame in claims_by_doc}
         for doc in corpus.documents:
-            out.write(json.dumps({"record": "document", **doc.metadata()}, ensure_ascii=False) + "\n")
+            out.write(dumps({"record": "document", **doc.metadata()}) + "\n")
             frame = groups.get(doc.id)
             if frame is None:
                 continue
             for record in frame.to_dict("records"):
-                out.write(json.dumps({k: plain(v) for k, v in record.items()}, ensure_ascii=False) + "\n")
+                out.write(dumps({k: plain(v) for k, v in record.items()}) + "\n")
     elif fmt == "csv":
         corpus.claims.to_csv(out, index=False)
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 
 from claimcheck.claims import plain_column
@@ -53,6 +54,13 @@ def _claim_records(claims: pd.DataFrame) -> Iterator[dict]:
         columns = [plain_column(batch[name]) for name in names]
         for values in zip(*columns, strict=True):
             yield dict(zip(names, values, strict=True))
+
+
+def _finite(column: pd.Series) -> pd.Series:
+    """A float column with its infinite values missing; any other column as it is."""
+    if column.dtype.kind != "f":
+        return column
+    return column.where(np.isfinite(column.to_numpy()))
 
 
 def _verdict(result: RunResult, verdict) -> dict:
