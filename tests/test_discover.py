@@ -84,13 +84,34 @@ def test_switched_off():
     assert found == []
 
 
-def test_suggested_rule_is_valid_and_pins_the_check():
-    found, corpus, documents = _discover(CASES / "same_round")
+@pytest.mark.parametrize("case", ["same_round", "part_exceeds", "acronym", "revision_large"])
+def test_suggested_rule_is_valid_and_pins_the_check(case):
+    """Copied into rules/, the suggestion fails on the very pair it was suggested for. In `part_exceeds` the
+    figures' periods differ (£130 million for 2014-15 against £100 million for 2014-15 and 2015-16): a `period`
+    naming the first left the second out, and the rule was skipped."""
+    found, corpus, documents = _discover(CASES / case)
     suggestion = found[0].suggestion
     rules, problems = parse_rules(suggestion, "rules/suggested.yaml")
     assert not problems and len(rules) == 1
-    verdict = run_rule(rules[0], corpus.claims[corpus.claims.index.isin(corpus.claims.index)], documents)
+    verdict = run_rule(rules[0], corpus.claims, documents)
     assert verdict.status == "failed", verdict.note
+    pair = {e.location for e in found[0].claims}
+    assert any({e.location for e in f.evidence} == pair for f in verdict.findings), verdict.findings
+
+
+def test_suggested_rule_measures_what_was_found():
+    """A discrepancy between durations is pinned by a rule on durations, not on money (which matched nothing)."""
+    claims = make_claims([
+        {"doc": "a", "line": 5, "text": "45 days", "kind": "duration", "value": 45.0, "unit": "day",
+         "subject": "Child Protection Taskforce review", "period_start": "2022-04-01", "period_end": "2023-03-31"},
+        {"doc": "b", "line": 8, "text": "90 days", "kind": "duration", "value": 90.0, "unit": "day",
+         "subject": "Child Protection Taskforce review", "period_start": "2022-04-01", "period_end": "2023-03-31"},
+    ])
+    documents = make_documents([{"doc": "a", "date": "2023-06-01"}, {"doc": "b", "date": "2023-07-01"}])
+    (found,) = discover(claims, documents)
+    rules, problems = parse_rules(found.suggestion, "rules/suggested.yaml")
+    assert not problems and rules[0].conf["measure"] == "duration"
+    assert run_rule(rules[0], claims, documents).status == "failed"
 
 
 def test_report_section_shows_claims_reasons_and_rule():

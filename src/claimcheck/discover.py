@@ -25,7 +25,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from claimcheck.checks.base import first_pairs, map_distinct
+from claimcheck.checks.base import first_pairs, for_period, map_distinct
+from claimcheck.checks.fields import Period
 from claimcheck.findings import STATUS_OF_SEVERITY, Evidence, Finding, Verdict, evidence
 from claimcheck.linking import Alias, Links
 from claimcheck.subjects import noun_key
@@ -232,7 +233,9 @@ def _iso(day) -> str | None:
 
 
 def suggest_rule(name: str, measure: str, first: pd.Series, second: pd.Series, conf: dict) -> str:
-    """A rule file that pins the check, ready to copy into rules/."""
+    """A rule file that pins the check, ready to copy into rules/: `agree` on what the two claims measure,
+    their subjects, and the period when the check's `period` keeps both (it keeps figures for that span, give or
+    take a month; a part of another year inside a two-year whole would be left out and the rule skipped)."""
     key = slug(name)
     names = sorted({str(first["subject"]), str(second["subject"])} - {name})
     lines = [f"# rules/{key}.yaml", f"subject: {_yaml_text(name)}"]
@@ -244,15 +247,29 @@ def suggest_rule(name: str, measure: str, first: pd.Series, second: pd.Series, c
         "    kind: agree",
         "    severity: error",
         f"    message: {_yaml_text(f'The {measure} figures for {name} disagree between documents.')}",
-        f"    measure: {measure if measure in ('money', 'count', 'percent', 'rate') else 'money'}",
+        f"    measure: {measure}",
         f"    tolerance: {round(conf['approx_tolerance'] * 100)}%",
     ]
     counted = first.get("counted")
     if measure == "count" and isinstance(counted, str) and counted:
         lines.append(f"    counted: {_yaml_text(counted)}")
-    if isinstance(first["period_start"], str) and isinstance(first["period_end"], str):
-        lines.append(f"    period: {first['period_start']} to {first['period_end']}")
+    spans = [(claim["period_start"], claim["period_end"]) for claim in (first, second)]
+    if _one_period(spans):
+        lines.append(f"    period: {spans[0][0]} to {spans[0][1]}")
+    elif all(isinstance(day, str) for span in spans for day in span):
+        lines.append(f"    # no period: {spans[0][0]} to {spans[0][1]} and {spans[1][0]} to {spans[1][1]} differ; "
+                     "agree compares figures whose periods overlap")
     return "\n".join(lines)
+
+
+def _one_period(spans: list[tuple]) -> bool:
+    """Whether a rule's `period` set to the first span keeps the figures of every span (`for_period`)."""
+    days = [(_day(start), _day(end)) for start, end in spans]
+    if any(start is None or end is None for start, end in days):
+        return False
+    period = Period(days[0][0], days[0][1], f"{spans[0][0]} to {spans[0][1]}")
+    frame = pd.DataFrame(spans, columns=["period_start", "period_end"])
+    return bool(for_period(frame, period).all())
 
 
 def _yaml_text(text: str) -> str:
