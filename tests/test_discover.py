@@ -204,3 +204,17 @@ def test_each_claim_takes_its_documents_date() -> None:
     assert days.index.tolist() == [10, 11, 12, 13, 14]
     assert [d.isoformat() if d else None for d in days] == ["2023-05-06", "2024-03-04", None, None, "2023-05-06"]
     assert _document_days(doc, documents_frame([])).isna().all()
+
+
+def test_pairs_a_rule_reported_are_skipped_and_the_search_goes_on_past_them():
+    claims = make_claims([
+        {"doc": d, "line": 4, "text": f"£{v}m", "kind": "money", "value": v * 1e6, "unit": "GBP",
+         "subject": "Family Hubs programme", "period_start": "2022-04-01", "period_end": "2023-03-31"}
+        for d, v in (("a", 100), ("b", 150), ("c", 200))
+    ])
+    documents = make_documents([{"doc": d, "date": "2023-06-01"} for d in "abc"])
+    first = discover(claims, documents, config={"max_findings": 1})
+    assert [{e.doc for e in f.claims} for f in first] == [{"a", "b"}]
+    reported = {frozenset({("a", 4, "£100m"), ("b", 4, "£150m")})}
+    after = discover(claims, documents, config={"max_findings": 1}, reported=reported)
+    assert [{e.doc for e in f.claims} for f in after] == [{"a", "c"}]

@@ -10,9 +10,20 @@ SAME_ROUND = FIXTURES / "discover" / "same_round"
 RULES = ROOT / "rules"
 
 
+def _date_rules_only(tmp_path):
+    """A rules folder whose one check is about dates: it compares no figure, so what discovery finds is new."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "dates.yaml").write_text(
+        "documents: all\nchecks:\n  - {id: dates, kind: date-order, severity: error, message: m, "
+        "expect: answered-after-asked}\n", encoding="utf-8")
+    return rules
+
+
 def test_run_warns_and_reports_the_discovery(tmp_path, capsys):
     report = tmp_path / "report.md"
-    assert main(["run", str(SAME_ROUND), "--rules", str(RULES), "--report", str(report), "--no-cache"]) in (0, 1)
+    rules = _date_rules_only(tmp_path)
+    assert main(["run", str(SAME_ROUND), "--rules", str(rules), "--report", str(report), "--no-cache"]) == 0
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if x.startswith("discovery::"))
     assert "WARNING" in line
@@ -21,12 +32,22 @@ def test_run_warns_and_reports_the_discovery(tmp_path, capsys):
     assert "`b_2016:15`" in text and "£150 million" in text and "```yaml" in text
 
 
+def test_a_pair_a_rule_reports_is_not_found_again_without_rules(tmp_path, capsys):
+    """£100 million and £150 million for the same round: innovation-funding-agrees fails on the pair, and
+    discovery used to print it again as a warning 'found without a rule' (with rules/ naming the subject as the
+    reason it linked them), while the report said no rule had asked for that comparison."""
+    report = tmp_path / "report.md"
+    assert main(["run", str(SAME_ROUND), "--rules", str(RULES), "--report", str(report), "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    assert "innovation-funding-agrees FAILED" in out
+    assert "discovery::" not in out
+    assert out.splitlines()[-1] == "2 passed, 2 failed, 7 skipped"
+    section = report.read_text(encoding="utf-8").split("## Possible discrepancies found without rules", 1)[1]
+    assert "apart from any the checks above report" in section.split("\n## ", 1)[0]
+
+
 def test_discovery_alone_does_not_fail_the_run(tmp_path, capsys):
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "dates.yaml").write_text(
-        "documents: all\nchecks:\n  - {id: dates, kind: date-order, severity: error, message: m, "
-        "expect: answered-after-asked}\n", encoding="utf-8")
+    rules = _date_rules_only(tmp_path)
     args = ["run", str(SAME_ROUND), "--rules", str(rules), "--report", str(tmp_path / "r.md"), "--no-cache"]
     assert main(args) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "1 passed, 1 warnings"

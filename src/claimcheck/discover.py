@@ -13,7 +13,8 @@ Two claims are a possible discrepancy when all of these hold:
   that is any disjoint pair. For a shorter period inside a longer one, the shorter figure is a part of the
   longer one's total: only a part larger than its whole is a discrepancy (money and counts; rates and
   percentages are not additive, so they are compared for the same period only).
-Everything else is a time series, a part beside its whole, or a rounding, and is left alone.
+Everything else is a time series, a part beside its whole, or a rounding, and is left alone. A pair that a
+rule's check already reports (or accepts) is not found again: it was no discovery.
 """
 
 from __future__ import annotations
@@ -68,8 +69,9 @@ class Discovery:
 
 
 def discover(claims: pd.DataFrame, documents: pd.DataFrame, aliases: list[Alias] | None = None,
-             config: dict | None = None) -> list[Discovery]:
-    """Possible discrepancies among `claims` (the claims table) from different documents."""
+             config: dict | None = None, reported: set[frozenset] | None = None) -> list[Discovery]:
+    """Possible discrepancies among `claims` (the claims table) from different documents, leaving out the
+    pairs in `reported` (`reported_pairs` of the rules' verdicts)."""
     conf = {**DEFAULTS, **(config or {})}
     if not conf["enabled"] or claims.empty:
         return []
@@ -78,11 +80,45 @@ def discover(claims: pd.DataFrame, documents: pd.DataFrame, aliases: list[Alias]
     for _, group in table.groupby(["entity", "dimension", "counted_key", "change"], sort=False):
         if group["doc"].nunique() < 2:
             continue
-        for i, j in _disjoint_pairs(group, conf, max(1, conf["max_findings"] - len(found))):
+        for i, j in _new_pairs(group, claims, conf, conf["max_findings"] - len(found), reported or set()):
             found.append(_discovery(_worded(group.iloc[i], claims), _worded(group.iloc[j], claims), conf))
-            if len(found) >= conf["max_findings"]:
-                return found
+        if len(found) >= conf["max_findings"]:
+            return found
     return found
+
+
+def _new_pairs(group: pd.DataFrame, claims: pd.DataFrame, conf: dict, limit: int, reported: set[frozenset]
+               ) -> list[tuple[int, int]]:
+    """The first `limit` disjoint pairs of the group that no rule reported. Pairs come in a fixed order, so when
+    reported ones took places, twice as many are asked for and the search goes on past those already seen."""
+    if not reported:
+        return _disjoint_pairs(group, conf, max(1, limit))
+    places = list(zip(group["doc"].astype(str).tolist(), group["line"].tolist(),
+                      claims.loc[group.index, "text"].astype(str).tolist(), strict=True))
+    kept: list[tuple[int, int]] = []
+    seen, wanted = 0, max(1, limit)
+    while True:
+        pairs = _disjoint_pairs(group, conf, wanted)
+        for i, j in pairs[seen:]:
+            if frozenset((places[i], places[j])) not in reported:
+                kept.append((i, j))
+                if len(kept) >= limit:
+                    return kept
+        if len(pairs) < wanted:
+            return kept
+        seen, wanted = len(pairs), wanted * 2
+
+
+def reported_pairs(verdicts: list[Verdict]) -> set[frozenset]:
+    """Every two claims that one finding of the rules' checks names together (found or accepted), each claim as
+    (document, line, words): the pairs discovery need not report again."""
+    pairs: set[frozenset] = set()
+    for verdict in verdicts:
+        for finding in [*verdict.findings, *(f for f, _ in verdict.accepted)]:
+            places = [(e.doc, e.line, e.text) for e in finding.evidence]
+            pairs.update(frozenset((a, b)) for n, a in enumerate(places) for b in places[n + 1:] if a != b)
+    return pairs
+
 
 
 def as_verdicts(discoveries: list[Discovery], severity: str = "warning") -> list[Verdict]:

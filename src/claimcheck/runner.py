@@ -23,7 +23,7 @@ from claimcheck.changed import ChangedError, Focus, changed_files, focus_on
 from claimcheck.checks.base import documents_frame
 from claimcheck.config import ConfigError, add_discovery_arguments, discovery_settings
 from claimcheck.corpus import Corpus
-from claimcheck.discover import aliases_from_rules, as_verdicts, discover
+from claimcheck.discover import aliases_from_rules, as_verdicts, discover, reported_pairs
 from claimcheck.findings import STATUS_OF_SEVERITY, Finding, Verdict
 from claimcheck.pipeline import EngineError, add_engine_arguments, engine_options, load_corpus
 from claimcheck.report import github
@@ -166,7 +166,7 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
     else:
         verdicts = run_rules(rules, corpus.claims, documents)
     if settings["enabled"]:
-        found = discover(corpus.claims, documents, aliases_from_rules(rules), settings)
+        found = discover(corpus.claims, documents, aliases_from_rules(rules), settings, reported_pairs(verdicts))
         verdicts += as_verdicts(found, settings["severity"])
     if options["cache"]:
         units.keep(options["cache"] / UNITS_FILE)

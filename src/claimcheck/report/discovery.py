@@ -16,11 +16,12 @@ def render_discoveries(discoveries: list[Discovery]) -> str:
     """The report section: each possible discrepancy side by side, why the claims were linked, the rule to pin it."""
     lines = [f"## {SECTION}", ""]
     if not discoveries:
-        lines += ["Claims about the same subject from different documents agree wherever their periods meet.", ""]
+        lines += ["Claims about the same subject from different documents agree wherever their periods meet, "
+                  "apart from any the checks above report.", ""]
         return "\n".join(lines)
     lines += [
         f"{len(discoveries)} pair(s) of claims about the same subject and period cannot both be true. "
-        "No rule asked for these comparisons: each is a lead to check, not a verdict.",
+        "No rule reports these pairs: each is a lead to check, not a verdict.",
         "",
     ]
     for number, found in enumerate(discoveries, 1):
