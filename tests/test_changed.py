@@ -147,6 +147,11 @@ def test_only_checks_named_documents_from_outside_the_corpus(repo, tmp_path):
     assert status == 1
     assert data["focus"] == {"source": "--only", "documents": {"005_innovation_150m": "named"}, "rule_files": []}
     assert set(failing(data)) == {"innovation-funding-agrees", "innovation-funding-reference"}
+    # the report says what the console and the JSON say: named, not "✏️ changed" (nor "0 new")
+    report = Path("reports/claimcheck.md").read_text(encoding="utf-8")
+    assert "| `005_innovation_150m` | named " in report
+    assert "changed" not in report.split("## Documents checked in this run", 1)[1].split("\n## ", 1)[0]
+    assert "1 document(s) chosen by `--only` (1 named)" in report
 
 
 def test_only_a_missing_file_is_a_usage_error(repo, capsys):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -116,6 +117,9 @@ def _failed(verdict: Verdict) -> str:
     return "\n".join(lines) + "\n"
 
 
+FOCUS_LABELS = {"new": "🆕 new", "changed": "✏️ changed", "named": "named"}  # named: by --only
+
+
 def _focus(focus: Focus, corpus: Corpus) -> list[str]:
     """Which documents this run is about: new and changed ones, checked against the whole corpus."""
     out = ["## Documents checked in this run", ""]
@@ -126,12 +130,13 @@ def _focus(focus: Focus, corpus: Corpus) -> list[str]:
     per_doc = corpus.claims.groupby("doc").size() if not corpus.claims.empty else pd.Series(dtype=int)
     titles = corpus.by_id("title")
     rows = [
-        [code(doc), "🆕 new" if status == "new" else "✏️ changed", escape_md(titles.get(doc)), int(per_doc.get(doc, 0))]
+        [code(doc), FOCUS_LABELS.get(status, status), escape_md(titles.get(doc)), int(per_doc.get(doc, 0))]
         for doc, status in sorted(focus.documents.items())
     ]
-    new = sum(1 for status in focus.documents.values() if status == "new")
+    counts = Counter(focus.documents.values())
+    how = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))  # as the console says it
     return out + [
-        f"{len(focus.documents)} document(s) chosen by {source} ({new} new), checked against the "
+        f"{len(focus.documents)} document(s) chosen by {source} ({how}), checked against the "
         "whole corpus; only findings that involve them are reported"
         + (", and every finding of a changed rule file." if focus.rule_files else "."),
         "",
