@@ -55,6 +55,17 @@ def test_mermaid_label_drops_syntax_characters():
         (5500, "count", "5,500"),
         (3.1, "percent", "3.1%"),
         (float("inf"), "GBP", "∞"),
+        # "-£3.5 million" is a deficit: the sign goes before the pound sign, not after it ("£-3.5m")
+        (-3.5e6, "GBP", "-£3.5m"),
+        (-500.0, "GBP", "-£500"),
+        # "an average of 90 children going into care every day" and "67 per 10,000 children" (the raw Pint units
+        # were "90 count / day" and "67 count / (10000 * count)")
+        (90.0, "count / day", "90 a day"),
+        (67.0, "count / (10000 * count)", "67 per 10,000"),
+        (45.0, "day", "45 days"),
+        (1.0, "year", "1 year"),
+        (2.5, "month", "2.5 months"),
+        (-130.0, "count", "-130"),
     ],
 )
 def test_amounts_are_written_for_people(value, unit, text):

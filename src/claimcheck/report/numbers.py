@@ -1,10 +1,14 @@
-"""Normalised values written for people: £100m, £8.4m, 5,500, 3.1%, [£99.5m, ∞)."""
+"""Normalised values written for people: £100m, -£3.5m, 5,500, 3.1%, 90 a day, 67 per 10,000, 45 days,
+[£99.5m, ∞). The claims table keeps Pint's units ("count / (10000 * count)"); a report says them in words."""
 
 from __future__ import annotations
 
 import math
+import re
 
 _SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
+_TIMES = ("year", "month", "week", "day", "hour", "minute")  # said in the plural but of one: "45 days"
+_PER_HEAD = re.compile(r"count / \((\d+) \* count\)")  # `units.per_head_unit`: "per 10,000 children"
 
 
 def _plain(value: float) -> str:
@@ -17,16 +21,26 @@ def amount(value: float | None, unit: str | None) -> str:
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
     if unit and unit[:3] in _SIGNS:
-        sign, per = _SIGNS[unit[:3]], unit[3:].replace(" / ", " a ").strip()
-        for size, suffix in ((1e9, "bn"), (1e6, "m")):  # thousands in full: £819,841, not £819.841k
-            if abs(value) >= size:
-                return f"{sign}{value / size:,.6g}{suffix}{(' ' + per) if per else ''}"
-        return f"{sign}{_plain(value)}{(' ' + per) if per else ''}"
+        per = unit[3:].replace(" / ", " a ").strip()
+        return ("-" if value < 0 else "") + _money(abs(value), _SIGNS[unit[:3]]) + (f" {per}" if per else "")
     if unit == "percent":
         return f"{value:g}%"
     if unit in (None, "count", "dimensionless"):
         return _plain(value)
+    if per_head := _PER_HEAD.fullmatch(unit):
+        return f"{_plain(value)} per {int(per_head[1]):,}"
+    if unit.startswith("count / "):
+        return f"{_plain(value)} a {unit.removeprefix('count / ')}"
+    if unit in _TIMES:
+        return f"{_plain(value)} {unit}{'' if value == 1 else 's'}"
     return f"{_plain(value)} {unit}"
+
+
+def _money(size: float, sign: str) -> str:
+    for scale, suffix in ((1e9, "bn"), (1e6, "m")):  # thousands in full: £819,841, not £819.841k
+        if size >= scale:
+            return f"{sign}{size / scale:,.6g}{suffix}"
+    return f"{sign}{_plain(size)}"
 
 
 def interval(low: float | None, high: float | None, unit: str | None) -> str:
