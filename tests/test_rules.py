@@ -113,6 +113,30 @@ def test_each_mistake_is_one_clear_line(tmp_path, capsys, name, text, line, word
     assert not (tmp_path / "r.md").exists()
 
 
+@pytest.mark.parametrize(("text", "line", "said"), [
+    # a tolerance it cannot read is asked for as a tolerance, once, not as '152 local authorities'
+    (GOOD.replace("tolerance: 5%", "tolerance: five"), 9,
+     "'tolerance': cannot read an amount in 'five'; expected a tolerance such as '5%' or '£1 million'"),
+    (GOOD.replace("measure: money", "reference: lots").replace("kind: agree", "kind: reference")
+     .replace("    tolerance: 5%\n", ""), 8,
+     "'reference': cannot read an amount in 'lots'; expected an amount such as '£100 million' or "
+     "'152 local authorities'"),
+    (GOOD.replace("measure: money", "reference: £100 zillion").replace("kind: agree", "kind: reference")
+     .replace("    tolerance: 5%\n", ""), 8,
+     "'reference': unknown magnitude 'zillion' in '£100 zillion'; expected an amount such as '£100 million' or "
+     "'152 local authorities'"),
+    # what was written is named as YAML says it (the loader's LineList and LineMap are no words of a rule file)
+    (GOOD.replace("tolerance: 5%", "tolerance: [5%]"), 9,
+     "'tolerance': expected a tolerance such as '5%' or '£1 million', got a list"),
+    (GOOD + "    counted: {local: authorities}\n", 10, "'counted': expected some text, got a mapping"),
+    ("- just\n- a list\n", 1, "expected a mapping with 'subject' (or 'documents: all') and 'checks', got a list"),
+])
+def test_a_mistake_is_told_in_the_words_of_a_rule_file(tmp_path, capsys, text, line, said):
+    status, errors, _ = run_rules(tmp_path, {"topic.yaml": text}, capsys)
+    assert status == 2
+    assert errors == [f"{tmp_path / 'rules' / 'topic.yaml'}:{line}: {said}"]
+
+
 def test_python_tag_is_refused_not_run(tmp_path, capsys):
     marker = tmp_path / "hacked"
     text = GOOD.replace(

@@ -17,7 +17,7 @@ from types import ModuleType
 import yaml
 
 from claimcheck.checks import ALIASES, KINDS
-from claimcheck.checks.fields import FieldError
+from claimcheck.checks.fields import FieldError, described
 from claimcheck.yamlguard import MAX_RULE_BYTES, BoundedLoader, YAMLBudgetError
 
 SEVERITIES = ("error", "warning", "info")
@@ -335,7 +335,7 @@ def parse_rules(text: str, source: str) -> tuple[list[Rule], list[str]]:
     if problems:
         return [], problems
     if not isinstance(data, LineMap):
-        got = "an empty file" if data is None else f"a {type(data).__name__}"
+        got = "an empty file" if data is None else described(data)
         return [], [f"{source}:1: expected a mapping with 'subject' (or 'documents: all') and 'checks', got {got}"]
     for key in data:
         if key not in FILE_FIELDS:

@@ -241,7 +241,7 @@ def parse_amount(text: str) -> tuple[float, str]:
     "3 years") -> (value, Pint unit string). Raises UnitError naming what it could not read."""
     m = _AMOUNT.match(text)
     if not m:
-        raise UnitError(f"cannot read an amount in {text!r}: expected a number such as '£100 million' or '152'")
+        raise UnitError(f"cannot read an amount in {text!r}")  # the caller says what it expected
     value = number_value(m["num"])
     if m["mag"]:
         mag = m["mag"].lower()
@@ -260,6 +260,8 @@ def parse_amount(text: str) -> tuple[float, str]:
         if rate:
             per = rate.group(1) or "year"
             return value, f"GBP / {'year' if per == 'annum' else per}"
+        if re.fullmatch(r"[a-z]+illions?", rest.split()[0].lower()):
+            raise UnitError(f"unknown magnitude {rest.split()[0]!r} in {text!r}")
         raise UnitError(f"unknown unit {rest!r} in {text!r}")
     if not rest:
         return value, "count"

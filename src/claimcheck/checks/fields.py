@@ -41,9 +41,26 @@ class Period:
     text: str
 
 
+def described(raw) -> str:
+    """What a YAML value is, in the words of a rule file (the loader's own types, LineList and LineMap, are not)."""
+    if raw is None:
+        return "nothing"
+    if isinstance(raw, bool):
+        return "true or false"
+    if isinstance(raw, dict):
+        return "a mapping"
+    if isinstance(raw, list):
+        return "a list"
+    if isinstance(raw, int | float):
+        return "a number"
+    if isinstance(raw, date):
+        return "a date"
+    return "text" if isinstance(raw, str) else type(raw).__name__
+
+
 def _text(raw, what: str) -> str:
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-        raise FieldError(f"expected {what}, got {type(raw).__name__}")
+        raise FieldError(f"expected {what}, got {described(raw)}")
     return str(raw).strip()
 
 
@@ -67,15 +84,19 @@ def unit(raw) -> str:
 
 
 def tolerance(raw) -> Tolerance:
-    text = _text(raw, "a tolerance such as '5%' or '£1 million'")
+    expected = "expected a tolerance such as '5%' or '£1 million'"
+    text = _text(raw, expected.removeprefix("expected "))
     if m := re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", text, re.I):
         return Tolerance(relative=float(m[1]) / 100, text=text)
     if text in ("0", "0.0"):
         return Tolerance(text=text)
-    value = amount(text)
-    if value.unit in ("count", "percent") and not re.search(r"[a-z]", text, re.I):
-        raise FieldError(f"tolerance {text!r} has no unit; expected a tolerance such as '5%' or '£1 million'")
-    return Tolerance(absolute=value.value, unit=value.unit, text=text)
+    try:
+        value, unit = parse_amount(text)
+    except UnitError as exc:
+        raise FieldError(f"{exc}; {expected}") from None
+    if unit in ("count", "percent") and not re.search(r"[a-z]", text, re.I):
+        raise FieldError(f"tolerance {text!r} has no unit; {expected}")
+    return Tolerance(absolute=value, unit=unit, text=text)
 
 
 _SEASON = re.compile(r"^(spring|summer|autumn|winter)\s+(\d{4})$", re.I)
@@ -125,7 +146,7 @@ def measure(raw) -> str:
 
 def text(raw) -> str:
     if not isinstance(raw, str) or not raw.strip():
-        raise FieldError(f"expected some text, got {type(raw).__name__ if raw is not None else 'nothing'}")
+        raise FieldError(f"expected some text, got {described(raw)}")
     return raw.strip()
 
 
