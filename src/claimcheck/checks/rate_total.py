@@ -51,6 +51,7 @@ import pandas as pd
 
 from claimcheck.checks import base, fields
 from claimcheck.findings import EVIDENCE_COLUMNS, Finding, Outcome, evidence
+from claimcheck.report import numbers
 from claimcheck.units import UnitError, factor
 
 ID = "rate-total"
@@ -113,7 +114,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         findings.append(
             Finding(
                 f"{rate['text']} × {pair['d_text']} ({rate['doc']}:{rate['line']}) is about "
-                f"{expected_low[k]:,.0f}-{expected_high[k]:,.0f} {pair['unit_t']}, not {total['text']} "
+                f"{numbers.span(expected_low[k], expected_high[k], pair['unit_t'])}, not {total['text']} "
                 f"({total['doc']}:{total['line']})",
                 (evidence(rate, "rate"), evidence(total, "total")),
             )

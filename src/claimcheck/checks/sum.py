@@ -50,6 +50,7 @@ import pandas as pd
 from claimcheck.checks import base, fields
 from claimcheck.checks.part_of_total import near_a_total, totals_and_sentences, with_nouns
 from claimcheck.findings import Finding, Outcome, evidence_of
+from claimcheck.report import numbers
 
 ID = "sum"
 CONF = {"tolerance": fields.tolerance, "measure": fields.measure}
@@ -94,7 +95,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         findings.append(
             Finding(
                 f"{' + '.join(p.text for p in items)} ({total.location}) comes to "
-                f"{pair['s_low']:,.0f}-{pair['s_high']:,.0f} {pair['c_unit']}, not {total.text}",
+                f"{numbers.span(pair['s_low'], pair['s_high'], pair['c_unit'])}, not {total.text}",
                 (*items, total),
             )
         )

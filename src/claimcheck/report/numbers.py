@@ -43,6 +43,12 @@ def _money(size: float, sign: str) -> str:
     return f"{sign}{_plain(size)}"
 
 
+def span(low: float, high: float, unit: str | None) -> str:
+    """What figures come to, in a sentence: '£148.5m to £151.5m', or one amount when both ends read the same."""
+    first, last = amount(low, unit), amount(high, unit)
+    return first if first == last else f"{first} to {last}"
+
+
 def interval(low: float | None, high: float | None, unit: str | None) -> str:
     if low is None and high is None:
         return ""
