@@ -40,6 +40,18 @@ def test_flagged(case, texts, reason):
     assert any(reason in r for r in found[0].reasons)
 
 
+def test_a_part_larger_than_its_whole_is_said_to_be_one():
+    """£130 million for 2014-15 against £100 million for 2014-15 and 2015-16 are not figures 'for the same period'
+    (as the finding used to say, beside periods a year apart): the year's figure is more than the whole."""
+    (found,), _, _ = _discover(CASES / "part_exceeds")
+    assert found.finding.message == (
+        "Children’s Social Care Innovation Programme: £130 million (b_2016:15, 2014-04-01 .. 2015-03-31) is more "
+        "than £100 million (a_2015:15, 2014-04-01 .. 2016-03-31), for a longer period overlapping it")
+    (same,), _, _ = _discover(CASES / "same_round")
+    assert same.finding.message.endswith("cannot both be true for the same period")
+    assert "is more than £100 million (a\\_2015:15, 2014-04-01 .. 2016-03-31)" in render_discoveries([found])
+
+
 @pytest.mark.parametrize("case", [
     "time_series",          # £29.7m in 2014-15, £73.0m in 2015-16: different periods
     "part_whole",           # £100m for 2014-16 beside £212.8m for 2014-20: a part beside its whole
@@ -182,7 +194,8 @@ def test_pairs_are_the_same_compared_a_block_at_a_time(monkeypatch):
     claims, documents = _many_figures()
     whole = discover(claims, documents, config={"max_findings": 10_000})
     assert len(whole) > 20
-    assert any(f.finding.message.startswith("Troubled Families Programme: £100m (d0:1) and £110m (d2:2)")
+    assert any(f.finding.message.startswith("Troubled Families Programme: £110m (d2:2, 2015-04-01 .. 2015-06-30) "
+                                            "is more than £100m (d0:1, 2015-04-01 .. 2016-03-31)")
                for f in whole)  # a quarter's £110m exceeds the year's £100m
     for cells in (1, 7, 50):
         monkeypatch.setattr(base, "PAIR_BLOCK_CELLS", cells)

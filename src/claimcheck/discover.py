@@ -30,6 +30,7 @@ from claimcheck.checks.base import first_pairs, for_period, map_distinct
 from claimcheck.checks.fields import Period
 from claimcheck.findings import STATUS_OF_SEVERITY, Evidence, Finding, Verdict, evidence
 from claimcheck.linking import Alias, Links
+from claimcheck.report.numbers import period
 from claimcheck.subjects import noun_key
 from claimcheck.units import UnitError, dimensionality
 
@@ -61,11 +62,21 @@ class Discovery:
     dates: list[str | None]
     reasons: list[str]
     suggestion: str
+    part: int | None = None  # which claim is a part larger than the other's whole, when their periods differ
     finding: Finding = field(init=False)
 
     def __post_init__(self) -> None:
-        said = " and ".join(f"{e.text} ({e.location})" for e in self.claims)
-        self.finding = Finding(f"{self.name}: {said} cannot both be true for the same period", tuple(self.claims))
+        if self.part is None:
+            said = " and ".join(f"{e.text} ({e.location})" for e in self.claims)
+            message = f"{self.name}: {said} cannot both be true for the same period"
+        else:
+            part, whole = self.claims[self.part], self.claims[1 - self.part]
+            message = f"{self.name}: {_placed(part)} is more than {_placed(whole)}, for a longer period overlapping it"
+        self.finding = Finding(message, tuple(self.claims))
+
+
+def _placed(claim: Evidence) -> str:
+    return f"{claim.text} ({claim.location}, {period(claim.period_start, claim.period_end)})"
 
 
 def discover(claims: pd.DataFrame, documents: pd.DataFrame, aliases: list[Alias] | None = None,
@@ -260,8 +271,10 @@ def _discovery(first: pd.Series, second: pd.Series, conf: dict) -> Discovery:
     measure = {"money": "money", "count": "count", "percent": "percent"}.get(str(first["kind"]), str(first["kind"]))
     claims = [evidence(first, "figure"), evidence(second, "figure")]
     dates = [_iso(first["doc_date"]), _iso(second["doc_date"])]
+    lengths = [(claim["p_end"] - claim["p_start"]).days + 1 for claim in (first, second)]
+    part = None if max(lengths) <= conf["max_period_ratio"] * min(lengths) else lengths.index(min(lengths))
     return Discovery(str(first["entity"]), name, measure, unit, claims, dates, reasons,
-                     suggest_rule(name, measure, first, second, conf))
+                     suggest_rule(name, measure, first, second, conf), part)
 
 
 def _iso(day) -> str | None:

@@ -20,12 +20,13 @@ def render_discoveries(discoveries: list[Discovery]) -> str:
                   "apart from any the checks above report.", ""]
         return "\n".join(lines)
     lines += [
-        f"{len(discoveries)} pair(s) of claims about the same subject and period cannot both be true. "
+        f"{len(discoveries)} pair(s) of claims about the same subject and overlapping periods cannot both be true "
+        "(the same period, or a part larger than its whole). "
         "No rule reports these pairs: each is a lead to check, not a verdict.",
         "",
     ]
     for number, found in enumerate(discoveries, 1):
-        lines += [f"### {number}. {escape_md(found.name)} ({found.measure})", ""]
+        lines += [f"### {number}. {escape_md(found.name)} ({found.measure})", "", escape_md(found.finding.message), ""]
         headers = [f"{e.location}" for e in found.claims]
         rows = [
             ["document date", *[escape_md(d or "not stated") for d in found.dates]],
