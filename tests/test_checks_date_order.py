@@ -67,3 +67,14 @@ def test_promise_kept_without_a_rule_subject_pairs_dates_only_by_subject():
     outcome = date_order.check({"expect": "promise-kept", "early": "ok", "names": ()}, claims, None)
     assert sorted(f.locations[1] for f in outcome.findings) == ["b:7", "c:9"]
     assert "d:5" not in {loc for f in outcome.findings for loc in f.locations}
+
+
+def test_an_answer_dated_before_its_question_gives_each_date_as_its_period():
+    """The dates are stated (in the header): the report's period row read 'not stated' for both."""
+    documents = make_documents([{"doc": "q", "asked": "2016-06-10", "answered": "2016-06-01", "asked_line": 5,
+                                 "answered_line": 11}])
+    outcome = date_order.check({"expect": "answered-after-asked", "early": "ok", "names": ()}, make_claims([]),
+                               documents)
+    (finding,) = outcome.findings
+    assert [(e.location, e.role, e.period_start, e.period_end) for e in finding.evidence] == [
+        ("q:11", "answered", "2016-06-01", "2016-06-01"), ("q:5", "asked", "2016-06-10", "2016-06-10")]

@@ -12,7 +12,7 @@ from claimcheck.findings import Evidence, Finding, Verdict
 from claimcheck.report.escape import escape_md, mermaid_label
 from claimcheck.report.markdown import render, write_atomic
 from claimcheck.report.numbers import amount, interval
-from conftest import make_claims
+from conftest import make_claims, make_documents
 
 
 @pytest.mark.parametrize(
@@ -327,3 +327,19 @@ def test_rows_with_labels_are_marked_as_isin_marks_them(index, labels):
 
     marked = _labelled(index, np.asarray(labels, dtype=np.int64))
     assert marked.tolist() == index.isin(labels).tolist()
+
+
+def test_a_date_read_from_a_document_header_is_shown_but_not_quoted():
+    """'answered on 2016-06-01' is claimcheck's wording, not the document's: no quotation marks around it; and
+    the date is the period, not 'not stated'."""
+    from claimcheck.checks import date_order
+    from claimcheck.report.markdown import _side_by_side
+
+    documents = make_documents([{"doc": "q", "asked": "2016-06-10", "answered": "2016-06-01", "asked_line": 5,
+                                 "answered_line": 11}])
+    (finding,) = date_order.check({"expect": "answered-after-asked", "early": "ok", "names": ()}, make_claims([]),
+                                  documents).findings
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+            for line in _side_by_side(finding).splitlines()[2:]}
+    assert rows["quoted"] == ["answered on 2016-06-01", "asked on 2016-06-10"]
+    assert rows["period"] == ["2016-06-01", "2016-06-10"]

@@ -94,14 +94,11 @@ def _answered_after_asked(documents: pd.DataFrame) -> Outcome:
         findings.append(
             Finding(
                 f"{doc['doc']} was answered on {doc['answered']}, {days} day(s) before it was asked on {doc['asked']}",
-                (
-                    Evidence(
-                        doc["doc"],
-                        _line(doc["answered_line"]),
-                        "answered",
-                        text=f"answered on {doc['answered']}",
-                    ),
-                    Evidence(doc["doc"], _line(doc["asked_line"]), "asked", text=f"asked on {doc['asked']}"),
+                (  # each date, read from the header, is its own period (a day)
+                    Evidence(doc["doc"], _line(doc["answered_line"]), "answered", text=f"answered on {doc['answered']}",
+                             period_start=doc["answered"], period_end=doc["answered"]),
+                    Evidence(doc["doc"], _line(doc["asked_line"]), "asked", text=f"asked on {doc['asked']}",
+                             period_start=doc["asked"], period_end=doc["asked"]),
                 ),
             )
         )

@@ -168,7 +168,8 @@ def _side_by_side(finding: Finding) -> str:
     """One column per claim, so the disagreeing figures sit next to each other."""
     headers = [""] + [f"{code(e.location)} ({e.role})" for e in finding.evidence]
     rows = [
-        ["quoted"] + [f"“{escape_md(e.sentence or e.text)}”" for e in finding.evidence],
+        # a sentence is quoted; a date read from a header ('answered on 2016-06-01') is claimcheck's words
+        ["quoted"] + [f"“{escape_md(e.sentence)}”" if e.sentence else escape_md(e.text) for e in finding.evidence],
         ["figure"] + [escape_md(e.text) for e in finding.evidence],
         ["normalised"] + [numbers.amount(e.value, e.unit) for e in finding.evidence],
         ["interval"] + [numbers.interval(e.low, e.high, e.unit) for e in finding.evidence],
