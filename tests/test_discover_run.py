@@ -50,7 +50,7 @@ def test_discovery_alone_does_not_fail_the_run(tmp_path, capsys):
     rules = _date_rules_only(tmp_path)
     args = ["run", str(SAME_ROUND), "--rules", str(rules), "--report", str(tmp_path / "r.md"), "--no-cache"]
     assert main(args) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "1 passed, 1 warnings"
+    assert capsys.readouterr().out.splitlines()[-1] == "1 passed, 1 warning"
     config = tmp_path / "claimcheck.yaml"
     config.write_text("discovery:\n  severity: error\n", encoding="utf-8")
     assert main([*args, "--config", str(config)]) == 1

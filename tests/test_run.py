@@ -139,3 +139,16 @@ def test_the_console_shows_twenty_findings_a_check_and_counts_the_rest(tmp_path,
     assert section.count("is more than its total") == 20
     assert "... and 5 more: the report lists them" in section
     assert report.count("is more than its total") >= 25  # the report still lists every one
+
+
+def test_the_summary_line_counts_in_the_singular_and_the_plural():
+    """'9 passed, 1 warnings, 2 skipped' was how the console and the report's first line counted one warning."""
+    from claimcheck.findings import Verdict
+    from claimcheck.runner import summary_line
+
+    def verdicts(*statuses: str) -> list[Verdict]:
+        return [Verdict("rules/x.yaml", 1, f"c{n}", "agree", "warning", "m", status) for n, status in
+                enumerate(statuses)]
+
+    assert summary_line(verdicts("passed", "warning", "error", "skipped")) == "1 passed, 1 warning, 1 skipped, 1 error"
+    assert summary_line(verdicts("warning", "warning", "error", "error", "info")) == "2 warnings, 1 info, 2 errors"

@@ -36,13 +36,13 @@ from claimcheck.subjects import subject_mask
 
 UNITS_FILE = "units.json"  # Pint's answers about this corpus's units, beside the claims (see `units.recall`)
 CONSOLE_FINDINGS = 20  # per check on the console: a CI log of 100,000 lines helps nobody; the report lists more
-SUMMARY_ORDER = (
-    ("passed", "passed"),
-    ("failed", "failed"),
-    ("warning", "warnings"),
-    ("info", "info"),
-    ("skipped", "skipped"),
-    ("error", "errors"),
+SUMMARY_ORDER = (  # status, then how one and how many are counted: "1 warning", "2 warnings"
+    ("passed", "passed", "passed"),
+    ("failed", "failed", "failed"),
+    ("warning", "warning", "warnings"),
+    ("info", "info", "info"),
+    ("skipped", "skipped", "skipped"),
+    ("error", "error", "errors"),
 )
 
 
@@ -336,7 +336,8 @@ def console_line(verdict: Verdict) -> str:
 
 def summary_line(verdicts: list[Verdict]) -> str:
     counts = Counter(v.status for v in verdicts)
-    parts = [f"{counts[status]} {word}" for status, word in SUMMARY_ORDER if counts[status]]
+    parts = [f"{counts[status]} {one if counts[status] == 1 else many}" for status, one, many in SUMMARY_ORDER
+             if counts[status]]
     return ", ".join(parts) or "no checks"
 
 
