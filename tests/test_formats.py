@@ -16,6 +16,7 @@ from claimcheck.claims import claims_frame
 from claimcheck.corpus import Corpus
 from claimcheck.findings import Evidence, Finding, Verdict
 from claimcheck.report import github
+from claimcheck.report import junit as junit_report
 from claimcheck.report import sarif as sarif_report
 from claimcheck.report.formats import FormatError, parse_formats
 from claimcheck.result import RunResult
@@ -234,3 +235,20 @@ def test_sarif_has_one_descriptor_per_rule_id_when_discoveries_share_one():
     from importlib.resources import files
 
     jsonschema.validate(sarif, json.loads(files(schema_files).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")))
+
+
+def test_junit_is_well_formed_xml_whatever_control_characters_a_document_holds():
+    """Text saved from Word or a terminal can hold control characters ('\\x07' ends a table cell, '\\x1b' starts
+    an escape); XML 1.0 allows none of them but tab and line ends, and ElementTree writes them as they are, so one
+    such character in a failing sentence made the whole JUnit file unreadable."""
+    said = "The Innovation Programme has allocated \x07\x1b£150 million\x08 for 2014-15 and 2015-16.\tDone."
+    verdict = Verdict(
+        source="rules/x.yaml", line=3, id="innovation\x01", kind="agree", severity="error", status="failed",
+        message="Figures \x0bdisagree.",
+        findings=[Finding("£150 million (pdf:5) is outside the reference", (
+            Evidence("pdf", 5, "figure", "£150 million", said, 1.5e8, unit="GBP"),))],
+    )
+    root = ET.fromstring(junit_report.render(RunResult([verdict], Corpus.of([], [], claims_frame([])))))
+    failure = root.find("testsuite/testcase/failure")
+    assert failure.get("message") == "Figures \ufffddisagree."
+    assert "allocated \ufffd\ufffd£150 million\ufffd for 2014-15 and 2015-16.\tDone." in failure.text

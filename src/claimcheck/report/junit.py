@@ -4,11 +4,13 @@ A check that failed (error severity) is a <failure>, one that crashed an <error>
 one with too little to compare <skipped>. Warning and info findings do not fail
 the run, so their check passes with the findings in <system-out>. Each test case
 carries `file` and `line` (the rule file and the check's line), the attributes
-GitLab, Jenkins and the JUnit report actions read.
+GitLab, Jenkins and the JUnit report actions read. Characters XML 1.0 does not allow (control
+characters from text saved by Word or a terminal, lone surrogates) are written as U+FFFD.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from claimcheck.findings import Verdict
@@ -34,7 +36,11 @@ def render(result: RunResult) -> str:
     suites.set("failures", suite.get("failures"))
     suites.set("errors", suite.get("errors"))
     ET.indent(suites)
-    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+    # ElementTree escapes markup but writes any character as it is: one control character made the file unreadable
+    return _NOT_XML.sub("\ufffd", ET.tostring(suites, encoding="unicode", xml_declaration=True)) + "\n"
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _case(suite: ET.Element, result: RunResult, verdict: Verdict) -> None:
