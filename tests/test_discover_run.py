@@ -85,3 +85,31 @@ def test_subjects_lists_linked_subjects_over_time(tmp_path, capsys):
     out = tmp_path / "subjects.md"
     assert main(["subjects", str(SEEDS), "--output", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("# Subjects")
+
+
+def test_a_focused_run_leaves_out_discoveries_about_other_documents(tmp_path, capsys):
+    """--only a document the discovery is not about: the discovery was listed as 'discovery::... PASSED' (a
+    passed discovery means nothing) and printed in full under 'Possible discrepancies', though the run reports
+    only what involves the named document."""
+    rules = _date_rules_only(tmp_path)
+    report = tmp_path / "r.md"
+    args = ["run", str(SAME_ROUND), str(SEEDS), "--rules", str(rules), "--report", str(report), "--no-cache"]
+    assert main(args) == 0
+    assert "discovery::children-s-social-care-innovation-money WARNING" in capsys.readouterr().out
+    assert main([*args, "--only", str(SEEDS / "004_d6d10dc4c519bdc7.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "discovery::" not in out and out.splitlines()[-1] == "1 passed"
+    text = report.read_text(encoding="utf-8")
+    assert "discovery::" not in text and "b_2016" not in text.split("## Possible discrepancies", 1)[1].split("\n## ")[0]
+
+
+def test_a_discovery_in_the_baseline_is_no_longer_a_lead(tmp_path, capsys, monkeypatch):
+    """Accepted through the baseline, it is listed under Accepted findings, not again as a lead to check."""
+    monkeypatch.chdir(tmp_path)
+    rules = _date_rules_only(tmp_path)
+    assert main(["baseline", str(SAME_ROUND), "--rules", str(rules), "--no-cache"]) == 0
+    assert main(["run", str(SAME_ROUND), "--rules", str(rules), "--report", "r.md", "--no-cache"]) == 0
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "## Accepted findings" in text and "b\\_2016:15" in text.split("## Accepted findings", 1)[1]
+    leads = text.split("## Possible discrepancies found without rules", 1)[1].split("\n## ", 1)[0]
+    assert "b_2016" not in leads and "agree wherever their periods meet" in leads

@@ -73,8 +73,11 @@ def changed_files(ref: str, cwd: str | Path = ".") -> list[ChangedFile]:
 
 
 def focus_on(verdicts: list[Verdict], focus: Focus) -> list[Verdict]:
-    """The verdicts with only the findings that involve a focused document (all of them for changed rules)."""
-    return [_focused(verdict, focus) for verdict in verdicts]
+    """The verdicts with only the findings that involve a focused document (all of them for changed rules). A
+    possible discrepancy found without rules is one finding, not a check that could pass: it is left out whole
+    when it does not involve a focused document."""
+    focused = [_focused(verdict, focus) for verdict in verdicts]
+    return [v for v in focused if v.kind != "discover" or v.findings or v.accepted]
 
 
 def _focused(verdict: Verdict, focus: Focus) -> Verdict:

@@ -66,7 +66,8 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", fo
     parts += [_failed(v) for v in problems] or ["No check failed.", ""]
     from claimcheck.report.discovery import render_discoveries  # it builds on this module's tables
 
-    parts += [render_discoveries([v.details for v in verdicts if v.kind == "discover"])]
+    # a discovery the baseline accepts is listed with the accepted findings, not again as a lead
+    parts += [render_discoveries([v.details for v in verdicts if v.kind == "discover" and v.findings])]
     parts += _accepted(verdicts)
     parts += _passed(verdicts)
     parts += _coverage(verdicts, corpus)
