@@ -56,3 +56,11 @@ def test_unreadable_document_is_named_on_stderr(tmp_path, capsys):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x00binary")
     assert main(["extract", str(tmp_path), "--format", "jsonl"]) == 0
     assert "bin.txt: not read: binary" in capsys.readouterr().err
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path, capsys):
+    """As in `run`: a mistyped folder printed an empty table and exited 0."""
+    missing = tmp_path / "seedz"
+    assert main(["extract", str(missing), "--format", "jsonl"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == f"claimcheck extract: {missing}: no such file or folder\n"

@@ -113,3 +113,25 @@ def test_a_discovery_in_the_baseline_is_no_longer_a_lead(tmp_path, capsys, monke
     assert "## Accepted findings" in text and "b\\_2016:15" in text.split("## Accepted findings", 1)[1]
     leads = text.split("## Possible discrepancies found without rules", 1)[1].split("\n## ", 1)[0]
     assert "b_2016" not in leads and "agree wherever their periods meet" in leads
+
+
+def test_subjects_writes_where_asked_or_says_in_one_line_why_it_cannot(tmp_path, capsys):
+    """--output into a folder not yet made raised FileNotFoundError with a traceback."""
+    out = tmp_path / "new" / "folder" / "subjects.md"
+    assert main(["subjects", str(SEEDS), "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Subjects")
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    assert main(["subjects", str(SEEDS), "--output", str(tmp_path / "a-file" / "subjects.md")]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"claimcheck subjects: cannot write {tmp_path / 'a-file' / 'subjects.md'}: ")
+
+
+def test_subjects_refuses_a_path_that_does_not_exist_and_names_what_it_could_not_read(tmp_path, capsys):
+    """A mistyped folder gave 'No claim names a subject that could be linked.' and exit status 0, as if it had
+    been read; `run` says it is not there (status 2), and so does `subjects` now."""
+    missing = tmp_path / "seedz"
+    assert main(["subjects", str(missing)]) == 2
+    assert capsys.readouterr().err == f"claimcheck subjects: {missing}: no such file or folder\n"
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x00binary")
+    assert main(["subjects", str(tmp_path)]) == 0
+    assert "bin.txt: not read: binary" in capsys.readouterr().err

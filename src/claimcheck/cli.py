@@ -54,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "extract":
+        if runner.any_missing(args.paths, "extract"):
+            return 2
         corpus = load_corpus(args.paths, **engine_options(args))
         write_claims(corpus, args.format, sys.stdout)
         for bad in corpus.unreadable:

@@ -10,7 +10,9 @@ from claimcheck.discover import aliases_from_rules
 from claimcheck.linking import link_subjects
 from claimcheck.pipeline import load_corpus
 from claimcheck.report.discovery import render_subjects
+from claimcheck.report.markdown import write_atomic
 from claimcheck.rules import RuleFileError, load_rules
+from claimcheck.runner import any_missing
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,13 +30,21 @@ def main(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             return 2
+    if any_missing(args.paths, "subjects"):
+        return 2
     corpus = load_corpus(args.paths)
+    for bad in corpus.unreadable:
+        print(f"claimcheck: {bad.path}: not read: {bad.reason}", file=sys.stderr)
     dates = corpus.by_id("date")
     claims = corpus.claims.join(link_subjects(corpus.claims, aliases))
     claims["doc_date"] = claims["doc"].map(dates)
     text = render_subjects(claims)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
+    if not args.output:
         sys.stdout.write(text)
+        return 0
+    try:
+        write_atomic(Path(args.output), text)  # as `run` writes its report: folders made, never half a file
+    except OSError as exc:
+        print(f"claimcheck subjects: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 0

@@ -144,10 +144,7 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 2
-    missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
-        for path in missing:
-            print(f"claimcheck run: {path}: no such file or folder", file=sys.stderr)
+    if any_missing(args.paths, "run"):
         return 2
     try:
         corpus = load_corpus(args.paths, **options)
@@ -171,6 +168,15 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
     if options["cache"]:
         units.keep(options["cache"] / UNITS_FILE)
     return rules, corpus, verdicts
+
+
+def any_missing(paths: list[str], command: str) -> bool:
+    """Whether a path given does not exist, each one said on stderr: a mistyped folder is a usage mistake, not
+    an empty corpus (every command reading documents asks)."""
+    missing = [path for path in paths if not Path(path).exists()]
+    for path in missing:
+        print(f"claimcheck {command}: {path}: no such file or folder", file=sys.stderr)
+    return bool(missing)
 
 
 def choose_documents(args: argparse.Namespace) -> dict[Path, str] | None:
