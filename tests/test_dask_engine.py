@@ -66,3 +66,22 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys: pytes
                        str(tmp_path / "r.md")])
     assert status == 2
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+
+
+def test_an_unreachable_scheduler_is_a_usage_error_with_every_document_cached(
+        tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the claims cached nothing is extracted on the cluster, and the checks were the first to ask for it:
+    the EngineError went up as a traceback and the run exited 1, which CI reads as a failed check."""
+    cache = tmp_path / "cache"
+    assert cli.main(["run", "seeds", "--cache-dir", str(cache), "--report", str(tmp_path / "warm.md")]) == 0
+    capsys.readouterr()
+
+    def refuse(address, timeout):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(distributed, "Client", refuse)
+    status = cli.main(["run", "seeds", "--cache-dir", str(cache), "--scheduler", "tcp://127.0.0.1:9", "--report",
+                       str(tmp_path / "r.md")])
+    assert status == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "claimcheck run: cannot reach the Dask scheduler tcp://127.0.0.1:9: connection refused"]

@@ -159,7 +159,11 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
     if options["engine"] == "dask":
         from claimcheck.dask_engine import run_rules_on_cluster
 
-        verdicts = run_rules_on_cluster(rules, corpus.claims, documents, options["scheduler"])
+        try:  # with every document cached, the checks are the first to reach for the cluster
+            verdicts = run_rules_on_cluster(rules, corpus.claims, documents, options["scheduler"])
+        except EngineError as exc:
+            print(f"claimcheck run: {exc}", file=sys.stderr)
+            return 2
     else:
         verdicts = run_rules(rules, corpus.claims, documents)
     if settings["enabled"]:
