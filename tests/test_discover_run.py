@@ -29,6 +29,9 @@ def test_run_warns_and_reports_the_discovery(tmp_path, capsys):
     assert "WARNING" in line
     text = report.read_text(encoding="utf-8")
     assert "## Possible discrepancies found without rules" in text
+    # the report's first line counts the rules' checks as the console does, the discovery apart (it said 2 checks)
+    assert "claimcheck: 2 document(s), 2 claim(s), 1 check(s) from" in out
+    assert "1 check(s) from `" in text.splitlines()[2] and "1 possible discrepancy found without rules" in text
     assert "`b_2016:15`" in text and "£150 million" in text and "```yaml" in text
 
 

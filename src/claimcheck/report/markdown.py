@@ -35,11 +35,13 @@ def table(rows: list[list], headers: list[str]) -> str:
 def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", focus: Focus | None = None) -> str:
     from claimcheck.runner import summary_line  # the same words as the console
 
+    found = sum(1 for v in verdicts if v.kind == "discover")  # possible discrepancies: no checks of the rules'
     parts = [
         "# claimcheck report",
         "",
         f"{corpus.size} document(s) read, {len(corpus.unreadable)} not read, {len(corpus.claims)} "
-        f"claim(s) found, {len(verdicts)} check(s) from {code(rules_dir)}.",
+        f"claim(s) found, {len(verdicts) - found} check(s) from {code(rules_dir)}"
+        + (f", {found} possible discrepanc{'y' if found == 1 else 'ies'} found without rules." if found else "."),
         "",
         f"**{summary_line(verdicts)}**",
         "",
