@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -62,7 +61,9 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", fo
         "",
     ]
     if focus is not None:
-        parts[4:4] = _focus(focus, corpus)
+        from claimcheck.report.focus import render_focus  # it builds on this module's tables
+
+        parts[4:4] = render_focus(focus, corpus)
     problems = [v for v in verdicts if v.status in PROBLEMS and v.kind != "discover"]
     parts += ["## Failed checks", ""]
     parts += [_failed(v) for v in problems] or ["No check failed.", ""]
@@ -118,34 +119,6 @@ def _failed(verdict: Verdict) -> str:
     if verdict.accepted:
         lines += [f"{len(verdict.accepted)} known discrepancy(ies) accepted: see Accepted findings.", ""]
     return "\n".join(lines) + "\n"
-
-
-FOCUS_LABELS = {"new": "🆕 new", "changed": "✏️ changed", "named": "named"}  # named: by --only
-
-
-def _focus(focus: Focus, corpus: Corpus) -> list[str]:
-    """Which documents this run is about: new and changed ones, checked against the whole corpus."""
-    out = ["## Documents checked in this run", ""]
-    source = code(focus.source)
-    if not focus.documents:
-        kept = "every finding of the changed rule file(s) is reported" if focus.rule_files else "nothing is reported"
-        return out + [f"No new or changed document ({source}): {kept}.", ""]
-    per_doc = corpus.claims.groupby("doc").size() if not corpus.claims.empty else pd.Series(dtype=int)
-    titles = corpus.by_id("title")
-    rows = [
-        [code(doc), FOCUS_LABELS.get(status, status), escape_md(titles.get(doc)), int(per_doc.get(doc, 0))]
-        for doc, status in sorted(focus.documents.items())
-    ]
-    counts = Counter(focus.documents.values())
-    how = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))  # as the console says it
-    return out + [
-        f"{len(focus.documents)} document(s) chosen by {source} ({how}), checked against the "
-        "whole corpus; only findings that involve them are reported"
-        + (", and every finding of a changed rule file." if focus.rule_files else "."),
-        "",
-        table(rows, ["document", "status", "title", "claims"]),
-        "",
-    ]
 
 
 def _accepted(verdicts: list[Verdict]) -> list[str]:
