@@ -343,3 +343,14 @@ def test_a_date_read_from_a_document_header_is_shown_but_not_quoted():
             for line in _side_by_side(finding).splitlines()[2:]}
     assert rows["quoted"] == ["answered on 2016-06-01", "asked on 2016-06-10"]
     assert rows["period"] == ["2016-06-01", "2016-06-10"]
+
+
+def test_a_subject_in_a_summary_line_is_html_escaped_not_markdown_escaped():
+    """`<details><summary>…` opens an HTML block, where GitHub reads no Markdown: a backslash escape shows as
+    written ('Families\\_First'), so the summary line escapes HTML only."""
+    claims = make_claims([{"doc": "d", "line": 3, "text": "£5m", "value": 5e6, "unit": "GBP",
+                           "subject": "Families_First *pilot* [2023] fund! <b>x</b>"}])
+    text = render([], Corpus.of([], [], claims))
+    (line,) = [line for line in text.splitlines() if line.startswith("<details>")]
+    assert line == ("<details><summary>Families_First *pilot* [2023] fund! &lt;b&gt;x&lt;/b&gt; "
+                    "(1 claim(s), 1 document(s))</summary>")

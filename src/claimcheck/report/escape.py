@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~$!])")
@@ -16,6 +17,11 @@ def escape_md(text: object) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def escape_html(text: object) -> str:
+    """Text inside an HTML block (a `<summary>` line): one line, `&`, `<` and `>` escaped, nothing else."""
+    return html.escape(" ".join(str(text if text is not None else "").split()), quote=False)
 
 
 def mermaid_label(text: object) -> str:

@@ -20,7 +20,7 @@ from claimcheck.changed import Focus
 from claimcheck.corpus import Corpus
 from claimcheck.findings import Finding, Verdict
 from claimcheck.report import numbers
-from claimcheck.report.escape import code, escape_md, mermaid_label
+from claimcheck.report.escape import code, escape_html, escape_md, mermaid_label
 from claimcheck.subjects import normalise_subject
 
 ICONS = {"failed": "❌", "warning": "⚠️", "info": "ℹ️", "passed": "✅", "skipped": "⏭️", "error": "💥"}
@@ -286,7 +286,8 @@ def _inventory(claims: pd.DataFrame) -> list[str]:
             for doc, line, text, kind, value, unit, bound, start, end in group.itertuples(index=False, name=None)
         ]
         out += [
-            f"<details><summary>{escape_md(name)} ({len(members)} claim(s), {spread[key]} document(s))</summary>",
+            # an HTML block: GitHub reads no Markdown in it, so a backslash escape would show as written
+            f"<details><summary>{escape_html(name)} ({len(members)} claim(s), {spread[key]} document(s))</summary>",
             "",
             table(rows, ["where", "figure", "kind", "value", "bound", "period"]),
             "",
