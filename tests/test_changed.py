@@ -157,3 +157,18 @@ def test_only_checks_named_documents_from_outside_the_corpus(repo, tmp_path):
 def test_only_a_missing_file_is_a_usage_error(repo, capsys):
     assert cli.main(["run", "seeds", "--only", "seeds/nope.txt"]) == 2
     assert "seeds/nope.txt: no such document" in capsys.readouterr().err
+
+
+def test_only_a_rule_file_keeps_its_findings_and_is_not_read_as_a_document(repo, capsys):
+    """`--only rules/x.yaml` is a changed rule file (every finding of its checks kept), as the console said, but
+    the file was also read as a document: its '£100 million' and '2014-15' became claims that the checks compared
+    ('compared 5 claim(s) from 3 document(s)' where the seeds give 2 from 2)."""
+    shutil.copy(CONTRADICTION, repo / "seeds")
+    status, data = run("--only", "rules/innovation_programme.yaml")
+    assert status == 1
+    assert data["focus"] == {"source": "--only", "documents": {},
+                             "rule_files": [str((repo / "rules" / "innovation_programme.yaml").resolve())]}
+    assert [d["doc"] for d in data["documents"] if not d["path"].startswith("seeds/")] == []
+    assert set(failing(data)) == {"innovation-funding-agrees", "innovation-funding-reference"}
+    agrees = next(c for c in data["checks"] if c["id"] == "innovation-funding-agrees")
+    assert agrees["note"] == "compared 3 claim(s) from 3 document(s)"

@@ -35,6 +35,7 @@ from claimcheck.safepaths import UnsafePathError, report_path
 from claimcheck.subjects import subject_mask
 
 UNITS_FILE = "units.json"  # Pint's answers about this corpus's units, beside the claims (see `units.recall`)
+RULE_SUFFIXES = (".yaml", ".yml")  # rule files, which `--only` may name: no documents
 CONSOLE_FINDINGS = 20  # per check on the console: a CI log of 100,000 lines helps nobody; the report lists more
 SUMMARY_ORDER = (  # status, then how one and how many are counted: "1 warning", "2 warnings"
     ("passed", "passed", "passed"),
@@ -186,7 +187,8 @@ def any_missing(paths: list[str], command: str) -> bool:
 def choose_documents(args: argparse.Namespace) -> dict[Path, str] | None:
     """The files the run reports on (resolved path -> "new"/"changed"/"named"), None for the whole corpus.
 
-    `--only` files outside the document folders are added to what is read, so they meet the corpus.
+    `--only` files outside the document folders are added to what is read, so they meet the corpus; a rule file
+    named there is a changed rule file (`focus_of`), never read as a document.
     """
     if args.changed_since:
         return {changed.path: changed.status for changed in changed_files(args.changed_since)}
@@ -196,7 +198,8 @@ def choose_documents(args: argparse.Namespace) -> dict[Path, str] | None:
     if missing:
         raise ChangedError(f"{missing[0]}: no such document (--only takes document files)")
     folders = [Path(p).resolve() for p in args.paths]
-    outside = [n for n in args.only if not any(Path(n).resolve().is_relative_to(f) for f in folders)]
+    outside = [n for n in args.only if Path(n).suffix.lower() not in RULE_SUFFIXES
+               and not any(Path(n).resolve().is_relative_to(f) for f in folders)]
     args.paths = [*args.paths, *outside]
     return {Path(name).resolve(): "named" for name in args.only}
 
