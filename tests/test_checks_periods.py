@@ -34,7 +34,7 @@ def test_same_reports_the_gap_in_days():
     outcome = periods.check(
         {"expect": "same", "tolerance": None, "changes": True, "max_findings": 5, "names": ()}, claims, None
     )
-    assert "gap of 1 days" in outcome.findings[0].message
+    assert "gap of 1 day" in outcome.findings[0].message
 
 
 def _rounds(count: int) -> list[dict]:
@@ -64,3 +64,28 @@ def test_pairs_are_found_block_by_block_in_order_up_to_the_limit(monkeypatch, ex
     outcome = periods.check(conf, make_claims(records), None)
     assert len(expected) > 25
     assert [f.locations for f in outcome.findings] == expected[:25]
+
+
+def _pair(second_start: str, second_end: str) -> object:
+    return make_claims([
+        {"doc": "a", "line": 1, "text": "£100 million", "value": 1e8, "unit": "GBP",
+         "period_start": "2014-04-01", "period_end": "2016-03-31"},
+        {"doc": "b", "line": 2, "text": "£200 million", "value": 2e8, "unit": "GBP",
+         "period_start": second_start, "period_end": second_end},
+    ])
+
+
+@pytest.mark.parametrize(("expect", "second", "said"), [
+    # 'overlap: they overlap by 366 days' said it twice
+    ("disjoint", ("2015-04-01", "2020-03-31"), "overlap by 366 days"),
+    # successive financial years leave no gap: it read 'they leave a gap of 0 days'
+    ("same", ("2016-04-01", "2020-03-31"), "are for different periods: one follows the other with no gap"),
+    ("same", ("2016-04-02", "2020-03-31"), "are for different periods: they leave a gap of 1 day"),
+    ("same", ("2015-04-01", "2020-03-31"), "are for different periods: they overlap by 366 days"),
+])
+def test_how_two_periods_meet_is_said_once_and_plainly(expect, second, said):
+    outcome = periods.check(
+        {"expect": expect, "tolerance": None, "changes": True, "max_findings": 5, "names": ()}, _pair(*second), None)
+    (finding,) = outcome.findings
+    assert finding.message == (f"£100 million (a:1, 2014-04-01..2016-03-31) and £200 million (b:2, {second[0]}.."
+                               f"{second[1]}) {said}")

@@ -99,6 +99,10 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     return Outcome(findings, dated.index, base.count_docs(dated))
 
 
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
 def _span(start: pd.Timestamp, end: pd.Timestamp) -> str:
     return f"{start.date()}..{end.date()}"
 
@@ -133,12 +137,17 @@ def _pairs(dated: pd.DataFrame, expect: str, limit: int) -> list[Finding]:
         a, b = dated.iloc[i], dated.iloc[j]
         span_a, span_b = _span(a["p_start"], a["p_end"]), _span(b["p_start"], b["p_end"])
         overlap_days = (min(a["p_end"], b["p_end"]) - max(a["p_start"], b["p_start"])).days + 1
-        relation = f"overlap by {overlap_days} days" if overlap_days > 0 else f"leave a gap of {-overlap_days} days"
+        relation = (f"overlap by {_days(overlap_days)}" if overlap_days > 0
+                    else f"leave a gap of {_days(-overlap_days)}" if overlap_days < 0 else "")
+        if expect != "same":  # only an overlap is found: it is said once ("overlap: they overlap by" said it twice)
+            said = relation
+        else:
+            said = "are for different periods: " + (f"they {relation}" if relation else
+                                                    "one follows the other with no gap")
         findings.append(
             Finding(
                 f"{a['text']} ({a['doc']}:{a['line']}, {span_a}) and {b['text']} ({b['doc']}:{b['line']}, "
-                f"{span_b}) {'are for different periods' if expect == 'same' else 'overlap'}: "
-                f"they {relation}",
+                f"{span_b}) {said}",
                 (evidence(a, "figure"), evidence(b, "figure")),
             )
         )
