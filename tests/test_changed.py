@@ -172,3 +172,6 @@ def test_only_a_rule_file_keeps_its_findings_and_is_not_read_as_a_document(repo,
     assert set(failing(data)) == {"innovation-funding-agrees", "innovation-funding-reference"}
     agrees = next(c for c in data["checks"] if c["id"] == "innovation-funding-agrees")
     assert agrees["note"] == "compared 3 claim(s) from 3 document(s)"
+    # the console names the rule file ('reporting on no document(s) and 1 changed rule file(s) (--only): -')
+    assert "claimcheck: reporting on 1 changed rule file(s) (--only): rules/innovation_programme.yaml" in (
+        capsys.readouterr().out.splitlines())

@@ -29,7 +29,7 @@ from claimcheck.pipeline import EngineError, add_engine_arguments, engine_option
 from claimcheck.report import github
 from claimcheck.report.formats import FORMATS, FormatError, parse_formats
 from claimcheck.report.markdown import render, write_atomic
-from claimcheck.result import RunResult
+from claimcheck.result import RunResult, relative_path
 from claimcheck.rules import Rule, RuleFileError, load_rules
 from claimcheck.safepaths import UnsafePathError, report_path
 from claimcheck.subjects import subject_mask
@@ -215,9 +215,12 @@ def describe(focus: Focus) -> str:
     if not focus.documents and not focus.rule_files:
         return f"no new or changed document ({focus.source})"
     counts = Counter(focus.documents.values())
-    what = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no"
-    rules = f" and {len(focus.rule_files)} changed rule file(s)" if focus.rule_files else ""
-    return f"{what} document(s){rules} ({focus.source}): {', '.join(sorted(focus.documents)) or '-'}"
+    rules = f"{len(focus.rule_files)} changed rule file(s)" if focus.rule_files else ""
+    if not focus.documents:  # only rule files: name them, as documents are named
+        named = ", ".join(sorted(relative_path(path) for path in focus.rule_files))
+        return f"{rules} ({focus.source}): {named}"
+    what = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + " document(s)"
+    return f"{what}{' and ' + rules if rules else ''} ({focus.source}): {', '.join(sorted(focus.documents))}"
 
 
 def read_baseline(args: argparse.Namespace) -> tuple[dict[str, str], str | None]:
