@@ -252,3 +252,11 @@ def test_junit_is_well_formed_xml_whatever_control_characters_a_document_holds()
     failure = root.find("testsuite/testcase/failure")
     assert failure.get("message") == "Figures \ufffddisagree."
     assert "allocated \ufffd\ufffd£150 million\ufffd for 2014-15 and 2015-16.\tDone." in failure.text
+
+
+def test_junit_places_a_discovery_at_its_document_not_at_a_file_named_discovery():
+    """A discovery has no rule file: its test case said file="discovery" line="0", which a JUnit reporter turns
+    into an annotation on a file that does not exist. It is placed at the first claim it names."""
+    root = ET.fromstring(junit_report.render(_discoveries_about_one_subject()))
+    places = [(case.get("classname"), case.get("file"), case.get("line")) for case in root.iter("testcase")]
+    assert places == [("discovery", "news", "7"), ("discovery", "page", "7")]

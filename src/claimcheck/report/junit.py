@@ -3,8 +3,9 @@
 A check that failed (error severity) is a <failure>, one that crashed an <error>,
 one with too little to compare <skipped>. Warning and info findings do not fail
 the run, so their check passes with the findings in <system-out>. Each test case
-carries `file` and `line` (the rule file and the check's line), the attributes
-GitLab, Jenkins and the JUnit report actions read. Characters XML 1.0 does not allow (control
+carries `file` and `line` (the rule file and the check's line; for a possible discrepancy found
+without rules, which has none, its first claim's document and line), the attributes GitLab, Jenkins
+and the JUnit report actions read. Characters XML 1.0 does not allow (control
 characters from text saved by Word or a terminal, lone surrogates) are written as U+FFFD.
 """
 
@@ -45,13 +46,17 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def _case(suite: ET.Element, result: RunResult, verdict: Verdict) -> None:
     rule_file = relative_path(verdict.source)
+    file, line = rule_file, verdict.line
+    if verdict.kind == "discover" and verdict.findings:  # no rule file: placed at the first claim it names
+        first = result.primary(verdict.findings[0])
+        file, line = result.path_of(first.doc), first.line or 1
     case = ET.SubElement(
         suite,
         "testcase",
         classname=rule_file.removesuffix(".yaml").removesuffix(".yml").replace("/", "."),
         name=verdict.id,
-        file=rule_file,
-        line=str(verdict.line),
+        file=file,
+        line=str(line),
         time="0",
     )
     details = "\n".join(_finding_lines(result, verdict))
