@@ -12,7 +12,7 @@ from claimcheck.findings import Evidence, Finding, Verdict
 from claimcheck.report.escape import escape_md, mermaid_label
 from claimcheck.report.markdown import render, write_atomic
 from claimcheck.report.numbers import amount, interval
-from conftest import make_claims, make_documents
+from conftest import SEEDS, make_claims, make_documents
 
 
 @pytest.mark.parametrize(
@@ -354,3 +354,15 @@ def test_a_subject_in_a_summary_line_is_html_escaped_not_markdown_escaped():
     (line,) = [line for line in text.splitlines() if line.startswith("<details>")]
     assert line == ("<details><summary>Families_First *pilot* [2023] fund! &lt;b&gt;x&lt;/b&gt; "
                     "(1 claim(s), 1 document(s))</summary>")
+
+
+def test_a_report_under_a_file_says_the_file_is_no_folder(tmp_path, capsys):
+    """--report notes.md/claimcheck.md where notes.md is a file said 'File exists', which reads as if the report
+    were already there."""
+    from claimcheck.cli import main
+
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    target = tmp_path / "notes.md" / "claimcheck.md"
+    assert main(["run", str(SEEDS), "--no-cache", "--no-discover", "--report", str(target)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"claimcheck run: cannot write {target}: {tmp_path / 'notes.md'} is a file, not a folder"]

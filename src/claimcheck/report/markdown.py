@@ -7,6 +7,7 @@ GitHub format; the file is written atomically.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
@@ -378,7 +379,10 @@ def _day_after(iso: str) -> str:
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write `text` (or its pieces, as a renderer yields them) via a temporary file in the same folder and
     os.replace, so a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # mkdir's own words, 'File exists', read as if the report were there already
+        raise NotADirectoryError(errno.ENOTDIR, f"{exc.filename} is a file, not a folder") from None
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
