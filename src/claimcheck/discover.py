@@ -102,14 +102,15 @@ def _new_pairs(group: pd.DataFrame, claims: pd.DataFrame, conf: dict, limit: int
                ) -> list[tuple[int, int]]:
     """The first `limit` disjoint pairs of the group that no rule reported. Pairs come in a fixed order, so when
     reported ones took places, twice as many are asked for and the search goes on past those already seen."""
-    if not reported:
-        return _disjoint_pairs(group, conf, max(1, limit))
+    wanted = max(1, limit)
+    pairs = _disjoint_pairs(group, conf, wanted)
+    if not reported or not pairs:  # most groups have no disjoint pair: their claims' words are never fetched
+        return pairs
     places = list(zip(group["doc"].astype(str).tolist(), group["line"].tolist(),
                       claims.loc[group.index, "text"].astype(str).tolist(), strict=True))
     kept: list[tuple[int, int]] = []
-    seen, wanted = 0, max(1, limit)
+    seen = 0
     while True:
-        pairs = _disjoint_pairs(group, conf, wanted)
         for i, j in pairs[seen:]:
             if frozenset((places[i], places[j])) not in reported:
                 kept.append((i, j))
@@ -118,6 +119,7 @@ def _new_pairs(group: pd.DataFrame, claims: pd.DataFrame, conf: dict, limit: int
         if len(pairs) < wanted:
             return kept
         seen, wanted = len(pairs), wanted * 2
+        pairs = _disjoint_pairs(group, conf, wanted)
 
 
 def reported_pairs(verdicts: list[Verdict]) -> set[frozenset]:
