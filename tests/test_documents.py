@@ -311,3 +311,17 @@ def test_answered_by_on_one_line_names_the_minister_not_the_role(line, minister)
                          f"\n\n{line}\nThe department recognises that costs have risen.", "hl4567")
     assert (doc.answered_by, doc.kind) == (minister, "written-question")
     assert doc.lines[3] == ""
+
+
+def test_lines_are_numbered_as_an_editor_numbers_them(tmp_path):
+    """A form feed (PDF-to-text puts one at each page) or a vertical tab is no line break: str.splitlines took
+    them for one, and every claim after was reported a line too far down."""
+    from claimcheck.extract import extract_document
+
+    path = tmp_path / "report.txt"
+    path.write_bytes("Pressures on children's services\r\n\r\nPage one ends here.\f\x0bIt cost £5 million in 2022-23.\n"
+                     "Spending rose by 12%.\u2028Still the same line.\n".encode())
+    doc = read_document(path)
+    assert len(doc.lines) == 4
+    claims = extract_document(doc)
+    assert [(c.text, c.line) for c in claims] == [("£5 million", 3), ("12%", 4)]

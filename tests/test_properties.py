@@ -96,4 +96,5 @@ def test_extraction_never_raises(text, doc_date):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_reading_any_text_never_raises(text):
     doc = parse_document(text, "generated")
-    assert len(doc.lines) == len(text.splitlines())
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as an editor numbers lines
+    assert len(doc.lines) == len(lines) - (lines[-1] == "")

@@ -129,7 +129,7 @@ def _refuse_long_lines(text: str) -> None:
     """A line longer than any paragraph is generated or minified data: refused, not scanned for minutes."""
     if len(text) <= MAX_LINE_CHARS:
         return
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(file_lines(text), 1):
         if len(line) > MAX_LINE_CHARS:
             raise DocumentError(
                 f"line {number} is {len(line):,} characters long (the limit is {MAX_LINE_CHARS:,}): "
@@ -195,8 +195,19 @@ def file_type(mode: int) -> str:
     return "a special file"
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def file_lines(text: str) -> list[str]:
+    """The lines of `text` as an editor or `grep -n` numbers them. Not `str.splitlines`, which also breaks at a
+    form feed (PDF-to-text puts one at each page), a vertical tab and other separators: every claim after one
+    was reported a line too far down."""
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines and not lines[-1] else lines
+
+
 def parse_document(text: str, doc_id: str, path: str = "") -> Document:
-    raw_lines = text.splitlines()
+    raw_lines = file_lines(text)
     doc = Document(id=doc_id, path=path)
     lines = [strip_furniture(line) for line in raw_lines]
     _read_metadata(doc, raw_lines, lines)

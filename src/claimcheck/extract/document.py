@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from claimcheck.claims import Claim
-from claimcheck.documents import Document, strip_furniture
+from claimcheck.documents import Document, file_lines, strip_furniture
 from claimcheck.extract.attach import (
     change_beside_level,
     ends_of_a_stretch,
@@ -91,7 +91,7 @@ def _names(subject: str) -> bool:
 
 def extract_text(text: str, doc_date: date | None = None, doc_id: str = "text") -> list[Claim]:
     """Claims in a piece of body text (no metadata header), as if from a document dated `doc_date`."""
-    doc = Document(id=doc_id, path="", date=doc_date, lines=[strip_furniture(line) for line in text.splitlines()])
+    doc = Document(id=doc_id, path="", date=doc_date, lines=[strip_furniture(line) for line in file_lines(text)])
     return extract_document(doc)
 
 
