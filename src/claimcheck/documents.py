@@ -22,6 +22,7 @@ from pathlib import Path
 
 from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day, without_clock
 from claimcheck.html_text import html_to_text, looks_like_html
+from claimcheck.markdown_text import MARKDOWN_SUFFIXES, markdown_to_text
 
 HEADER_ZONE = 15  # metadata is looked for in the first lines only
 MAX_BYTES = 50 * 1024 * 1024
@@ -162,8 +163,11 @@ def parse_bytes(raw: bytes, path: str | Path) -> Document:
     if len(raw) > MAX_BYTES:
         raise DocumentError(too_large(len(raw)))
     text = decode(raw)
-    if Path(path).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES or looks_like_html(text):
         text = html_to_text(text)  # a minified page is one long line of markup, but not of text
+    elif suffix in MARKDOWN_SUFFIXES:
+        text = markdown_to_text(text)  # "# Title", "*Published 4 May 2023*": the marks blanked, columns kept
     _refuse_long_lines(text)
     if not text.strip():
         raise DocumentError("empty document")
