@@ -262,3 +262,19 @@ def test_the_garbage_collector_is_paused_only_while_loading() -> None:
         assert not gc.isenabled()  # a caller that turned it off keeps it off
     finally:
         gc.enable()
+
+
+def test_the_fingerprint_covers_every_module_extraction_imports() -> None:
+    """An edit to any module that reading or extracting a document runs must change the fingerprint, or the cache
+    serves claims the edited code would no longer give (markdown_text.py was once left out)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, claimcheck.documents, claimcheck.extract; from claimcheck.extract import extract_document; "
+            "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('claimcheck.')))")
+    files = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    package = Path(claimcheck.extract.__file__).resolve().parent.parent
+    used = {Path(f).resolve().relative_to(package).as_posix() for f in files}
+    covered = {name for name in used if name.split("/")[0] in cache_module.FINGERPRINTED}
+    assert used - covered == set()
