@@ -325,3 +325,16 @@ def test_lines_are_numbered_as_an_editor_numbers_them(tmp_path):
     assert len(doc.lines) == 4
     claims = extract_document(doc)
     assert [(c.text, c.line) for c in claims] == [("£5 million", 3), ("12%", 4)]
+
+
+def test_a_list_of_links_to_other_articles_yields_no_claim():
+    """A news page's "Related articles" and "Most read" lists are other articles' headlines: their figures are
+    not this document's claims. The list ends at the first line of prose."""
+    from claimcheck.extract import extract_document
+
+    text = ("Councils' children's services overspend hits £800m\n\nby Neil Puffett\nMonday, October 9, 2017\n\n"
+            "Councils overspent on children's services by £800m in 2016/17.\n\nRelated articles\n"
+            "Government urged to tackle £2bn gap\n\nMost read\nSocial worker numbers fall by 3%\n"
+            "The LGA said 75 per cent of councils exceeded their budgets.\n")
+    claims = [c.text for c in extract_document(parse_document(text, "113_news"))]
+    assert claims == ["£800m", "£800m", "75 per cent"]

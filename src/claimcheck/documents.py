@@ -79,26 +79,29 @@ class Unreadable:
 
 
 @cache
-def _furniture() -> tuple[re.Pattern, re.Pattern]:
-    """Two patterns from `data/furniture.txt`: whole lines that are furniture, and furniture inside a line."""
-    whole, inline = [], []
+def _furniture() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Three patterns from `data/furniture.txt`: whole lines that are furniture, furniture inside a line, and
+    the headings of lists of links to other pages."""
+    whole, inline, sections = [], [], []
     text = resources.files("claimcheck").joinpath("data/furniture.txt").read_text(encoding="utf-8")
     for raw in text.splitlines():
         kind, _, pattern = raw.partition(":")
         if kind == "line":
             whole.append(f"(?:{pattern.strip()})")
+        elif kind == "section":
+            sections.append(f"(?:{pattern.strip()})")
         elif kind == "inline":
             pattern = pattern.strip()
             # `\s*X` searched through a long run of spaces retries the run from each of its spaces (quadratic);
             # a match can always start where the run starts, so the other starts are skipped
             guard = r"(?<!\s)" if pattern.startswith(r"\s*") else ""
             inline.append(f"(?:{guard}{pattern})")
-    return re.compile("|".join(whole), re.I), re.compile("|".join(inline), re.I)
+    return re.compile("|".join(whole), re.I), re.compile("|".join(inline), re.I), re.compile("|".join(sections), re.I)
 
 
 def strip_furniture(line: str) -> str:
     """The line without page furniture; '' when the whole line is furniture."""
-    whole, inline = _furniture()
+    whole, inline, _ = _furniture()
     if whole.match(line.strip()):  # stripped: a run of spaces before `\s*...\s*` would backtrack quadratically
         return ""
     return inline.sub("", line)
@@ -199,6 +202,26 @@ def file_type(mode: int) -> str:
     return "a special file"
 
 
+LINK_TITLE_CHARS = 150  # a headline in a list of links; a longer line, or one ending a sentence, is prose
+
+
+def _without_link_lists(lines: list[str]) -> list[str]:
+    """`lines` with each list of links to other pages blanked: a heading such as "Related articles" or "Most
+    read", and the headlines under it ("Government urged to tackle £2bn gap"), whose figures are other
+    articles' claims. The list ends at the first line of prose (long, or ending a sentence)."""
+    *_, sections = _furniture()
+    listing = False
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if sections.match(text):
+            listing = True
+        elif listing and text and (len(text) > LINK_TITLE_CHARS or text.endswith((".", "!", "?", ":", ";"))):
+            listing = False
+        if listing:
+            lines[index] = ""
+    return lines
+
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -213,7 +236,7 @@ def file_lines(text: str) -> list[str]:
 def parse_document(text: str, doc_id: str, path: str = "") -> Document:
     raw_lines = file_lines(text)
     doc = Document(id=doc_id, path=path)
-    lines = [strip_furniture(line) for line in raw_lines]
+    lines = _without_link_lists([strip_furniture(line) for line in raw_lines])
     _read_metadata(doc, raw_lines, lines)
     doc.lines = lines
     return doc
