@@ -71,6 +71,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     money = [(f, subject) for f, subject in earlier if f.kind in ("money", "rate")]  # amounts before, subjects
     if quote := quoted_around(text, figure.start):  # a figure in a quotation is about what the quotation names,
         ents = [e for e in ents if quote[0] <= e.start and e.end <= quote[1]]  # not about its speaker's title
+    # nor is any figure about who says it or whose figures they are ("..., according to the Fostering Network")
+    ents = [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)]
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and BASE_BEFORE.search(text, 0, figure.start) \
             and not OTHER_GROUP.match(text, figure.end):
@@ -81,8 +83,6 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if level is not None:
             return next((subject for f, subject in earlier if f is level), None)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
-                 and not _speaker(text, e)  # "The Local Government Association (LGA) said councils faced"
-                 and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)
                  and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)
                  and not (_OCCASION.search(e.text) and _ANNOUNCES.match(text, e.end))]
     if figure.kind == "percent":
@@ -206,7 +206,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if figure.change and figure.kind == "percent" and money and money[-1][1] \
             and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
-    before = [e for e in ents if e.end <= figure.start and e.score >= 1 and not _speaker(text, e)]
+    before = [e for e in ents if e.end <= figure.start and e.score >= 1]
     if in_clause:
         return memory.expand(_nearest(in_clause, figure).text)
     if before:
@@ -288,8 +288,8 @@ def _speaker(text: str, entity: Entity) -> bool:
     """ "said ADCS president John Pearce, who added that costs had risen by 12%", "The Children's Commissioner
     estimates that 120,000 children ...": who speaks is not what a figure is about (a programme with a head noun
     always is)."""
-    return (entity.score < 3 or entity.head is None) and (_SAID_BEFORE.search(text, 0, entity.start) is not None
-                                                          or _SAID_AFTER.match(text, entity.end) is not None)
+    return _SAID_AFTER.match(text, entity.end) is not None or (
+        (entity.score < 3 or entity.head is None) and _SAID_BEFORE.search(text, 0, entity.start) is not None)
 
 
 def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
