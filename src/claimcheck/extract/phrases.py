@@ -21,6 +21,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   rf"(?=\s+(?:(?:{HEDGE}|just|on\s+average)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
+                  r"rising|falling|increasing|decreasing|growing|dropping|declining|"  # ", with demand rising by 140%"
                   r"tripled|trebled|halved|"
                   r"totalled|totaled|stood|ranged|varied|hit|averages|averaged)(?=\s+(?:(?:by|from|to|at)\s+)?"
                   # "reached a record £720 million", "hit an all-time high of 83,840"
@@ -189,7 +190,9 @@ REPORTED = re.compile(r"\b(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\
 
 # "..., with the average cost of a placement now £5,200 a week", "with the cost of ... now averaging more than"
 _WITH_CLAUSE = re.compile(r",\s+with\s+(?:the\s+|an?\s+)?([^,;\d£$€]{3,80}?)\s+(?:now|currently|(?:now\s+)?(?:at"
-                          r"|standing\s+at|reaching|totalling|averaging|running\s+at))"
+                          r"|standing\s+at|reaching|totalling|averaging|running\s+at)"
+                          # "..., with demand for child protection services rising by 140 per cent"
+                          r"|(?:rising|falling|increasing|decreasing|growing|dropping|declining|up|down)(?:\s+by)?)"
                           r"(?:\s+(?:more\s+than|over|around|about|almost|nearly|some|up\s+to))?\s*$", re.I)
 
 
