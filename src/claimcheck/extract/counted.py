@@ -123,13 +123,13 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
                 break
         phrase.append((start, end, word))
         in_state = False
-        if len(phrase) >= (6 if any(w.lower() == "and" for _, _, w in phrase) else 5):
-            break
+        if len(phrase) >= (6 if any(w.lower() in ("and", "of") for _, _, w in phrase) else 5):
+            break  # "inspections of local authority children's services" is one thing
     while phrase and (phrase[-1][2].lower() in ("of", "and")
                       or (len(phrase) > 1 and phrase[-1][2].lower() in _ONLY_ADJECTIVE)):
         phrase.pop()  # "200 places available" counts places
-    if not phrase or (len(phrase) == 1 and phrase[0][2].lower() in _ONLY_ADJECTIVE):
-        return None, pos, pos  # "out of the 4,000 available": what is counted was said before
+    if not phrase or (len(phrase) == 1 and phrase[0][2].lower() in (_ONLY_ADJECTIVE | _GRADES)):
+        return None, pos, pos  # "out of the 4,000 available", "7 were outstanding and 3 inadequate": said before
     return text[phrase[0][0]:phrase[-1][1]], phrase[0][0], phrase[-1][1]
 
 
@@ -139,7 +139,7 @@ _GRADES = frozenset(("good", "outstanding", "inadequate"))  # Ofsted's judgement
 _FIXED_PAIR = re.compile(r"children and (?:young|family|families)\b", re.I)  # one noun phrase, not two
 _ONLY_ADJECTIVE = frozenset(
     "available eligible remaining left needed required possible allocated funded planned expected overall "
-    "altogether more less".split()
+    "altogether more less open operating active vacant occupied".split()  # "2,880 children's homes open"
 )
 
 

@@ -146,6 +146,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             if figure.kind == "count" and figure.counted is None and figure.start >= whole[1]:
                 figure.counted = whole[0]
     for index, figure in enumerate(figures):
+        if figure.kind == "count" and figure.counted is None and _AND_BEFORE.search(text, 0, figure.start):
+            # "Of these, 7 were judged outstanding and 3 inadequate": the next of a list counts what the one before does
+            figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count"), None)
         if figure.kind == "count" and figure.counted is None and (
                 BASE_BEFORE.search(text, 0, figure.start)
                 or ((bringing := BRINGING.search(text, 0, figure.start)) and bringing[1].lower() == "total")):
@@ -217,6 +220,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
+_AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
 _OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
 

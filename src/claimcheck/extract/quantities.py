@@ -319,6 +319,10 @@ THAN_BEFORE = re.compile(r"\s*(?:more|fewer|less)\s+than\s+(?:(?:in|on|at)\s+)?(
                          re.I)
 
 
+_GRADED = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:(?:judged|rated|graded)\s+(?:as\s+)?)?"
+                     r"(?:inadequate|outstanding|good|requires?\s+improvement)\b", re.I)
+
+
 def _noise(before: str, after: str) -> bool:
     """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
@@ -338,6 +342,8 @@ def _noise(before: str, after: str) -> bool:
     if _LIST_OF_FIGURES.search(before) or re.search(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$", before) \
             or THAN_BEFORE.match(after):
         return False
+    if _GRADED.match(after):
+        return False  # "Of these, 7 were judged outstanding and 3 inadequate": so many given a grade
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
                         r"|of\s+(?:these|those|them)\b|respectively\b)", after)
