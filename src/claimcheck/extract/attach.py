@@ -178,8 +178,12 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             continue
         if in_aside(text, span.start_pos, span.end_pos, figure):
             continue  # "The report, published in May 2022, made 80 recommendations"
-        if _ANNOUNCED_AT.search(text, max(0, span.start_pos - 20), span.start_pos):
-            continue  # "the £200 million investment announced in February 2023": when it was said, not spent
+        if _ANNOUNCED_AT.search(text, max(0, span.start_pos - 20), span.start_pos) or (
+                span.end_pos <= figure.start
+                and _PUBLISHED_IN.search(text, max(0, span.start_pos - 100), span.start_pos)):
+            # "the £200 million investment announced in February 2023", "published Stable Homes, Built on Love in
+            # February 2023, which set out a £9 million investment": when it was said, not when it is spent
+            continue
         if _SINCE.match(span.text) and _RECORD_BEFORE.search(text, max(0, span.start_pos - 40), span.start_pos):
             continue  # "Turnover was 17.1%, the highest rate since 2017": the last time it was as high, not when
         brackets = _brackets_around(text, span.start_pos)
@@ -230,6 +234,7 @@ _RECORD_BEFORE = re.compile(r"\b(?:highest|lowest|largest|smallest|biggest|great
                             r"|first\s+(?:fall|rise|increase|decrease|drop|decline|reduction))\b"
                             r"[^,.;]{0,30}$", re.I)
 _ANNOUNCED_AT = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in\s+|on\s+)?$", re.I)
+_PUBLISHED_IN = re.compile(rf"\b(?:{ANNOUNCING}|launched|released)\s+[^\d.;£$€]{{0,80}}?\s(?:in|on)\s+$", re.I)
 _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
                          r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
 
