@@ -64,6 +64,16 @@ CASES = {
             (16, "37,000", "counted", "approved fostering households"),
         ],
     ),
+    "fixed_width_table.txt": (  # a table set out with spaces, as PDF-to-text and fixed-width pages print one
+        {"date": date(2024, 2, 9), "answered_by": "David Johnston"},
+        [
+            (13, "1,845.2", "value", 1_845_200_000),  # the caption's "(£ million)"
+            (13, "1,845.2", "period_start", "2020-04-01"),  # the row's year
+            (14, "1,844.5", "start", 32),  # where the cell stands in the line
+            (15, "4,290.6", "period_end", "2023-03-31"),
+            (18, "£4.3  billion", "period_start", "2022-04-01"),  # prose set with double spaces stays prose
+        ],
+    ),
     "written_answer_speaker.txt": (  # the minister named as a speaker ("David Johnston:") below the answer's date
         {"date": date(2024, 3, 12), "asked": date(2024, 3, 4), "answered_by": "David Johnston"},
         [

@@ -1,5 +1,5 @@
-"""Figures in tables, as statistics releases and written answers print them: pipe tables, and tables copied
-from web pages with tab-separated cells.
+"""Figures in tables, as statistics releases and written answers print them: pipe tables, tables copied
+from web pages with tab-separated cells, and fixed-width tables whose cells stand two or more spaces apart.
 
 A header row of years or financial years gives each column its period; a
 "(£m)" cell (alone or beside a year, "2021-22 (£m)") or a caption above the table
@@ -19,7 +19,7 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.extract.hedges import interval
 from claimcheck.extract.period_grammar import safe_date
-from claimcheck.extract.text import Block
+from claimcheck.extract.text import Block, spaced_cells
 from claimcheck.subjects import normalise_subject
 from claimcheck.units import MAGNITUDES, per_head_unit, scaled, step_of
 
@@ -78,6 +78,8 @@ _YEARS_COVERED = re.compile(r",?\s*(?:(?:from|between)\s+)?(?:19|20)\d\d(?:\s?[-
 
 
 def _cells(text: str) -> list[tuple[int, str]]:
+    if text.count("|") < 2 and "\t" not in text:
+        return spaced_cells(text)  # a fixed-width table's row (`text.blocks` took it for one)
     cells, pos = [], 0
     for part in text.split("|" if text.count("|") >= 2 else "\t"):
         stripped = part.strip()

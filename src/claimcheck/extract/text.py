@@ -81,7 +81,8 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
             yield from flush()
             continue
         column = len(raw) - len(raw.lstrip())
-        if stripped.count("|") >= 2 or _tab_row(stripped) or _RULE_ROW.fullmatch(stripped):  # a lone pipe is text
+        if stripped.count("|") >= 2 or _tab_row(stripped) or _RULE_ROW.fullmatch(stripped) \
+                or _spaced_row(stripped, _next_text(lines, index)):  # a lone pipe is text
             yield from flush()
             yield Block(stripped, (0,), (number,), (column,), is_table_row=True)
             continue
@@ -137,6 +138,39 @@ _KEY_FIGURE = re.compile(r"(?:[~<>]\s*)?[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|bn|
 _TELLING_FIGURE = re.compile(r"(?:[~<>]\s*)?(?:[£$€]\d[\d,.]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
                              r"|\d[\d,.]*\s*(?:%|per\s?cent))\s*(?:bn|m|k|million|billion|thousand)?\+?", re.I)
 _LIST_MARK = re.compile(r"^(?:[•·*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
+
+
+def spaced_cells(text: str) -> list[tuple[int, str]]:
+    """(offset, cell) of a row whose cells are set apart by two or more spaces, as PDF-to-text and fixed-width
+    tables print them: "2020-21        1,845.2          1,789.0"."""
+    return [(m.start(), m.group()) for m in _SPACED_CELL.finditer(text)]
+
+
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+# a figure cell: "1,845.2", "£3.1m", "12%", "-", "..", a year or financial year ("2020-21")
+_FIGURE_CELL = re.compile(r"[+−-]?\s*£?\d[\d,]*(?:\.\d+)?\s?(?:%|k|m|bn)?|(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?"
+                          r"|[-–.x*]{1,3}|n/?a|c|z|u", re.I)
+
+
+def _spaced_row(text: str, below: str | None) -> bool:
+    """A row of a fixed-width table: three or more cells two spaces apart, all but the first of them figures
+    (a label, then its values); or a row of short column names over such a row. Prose set with double spaces
+    fails both: its words are not figures, and its cells end sentences."""
+    if "  " not in text:
+        return False
+    cells = [cell for _, cell in spaced_cells(text)]
+    if len(cells) < 3 or any(len(cell) > 40 or cell.endswith((".", ",", ";", ":", "!", "?")) for cell in cells):
+        return False
+    if sum(1 for cell in cells[1:] if _FIGURE_CELL.fullmatch(cell)) == len(cells) - 1 \
+            and any(re.search(r"\d", cell) for cell in cells[1:]):
+        return True
+    return below is not None and all(len(cell) <= 30 and re.search(r"[A-Za-z]", cell) for cell in cells) \
+        and _spaced_row(below, None)
+
+
+def _next_text(lines: list[str], index: int) -> str | None:
+    """The next line after `index` that is not blank, stripped."""
+    return next((line.strip() for line in lines[index + 1:index + 3] if line.strip()), None)
 
 
 def _tab_row(text: str) -> bool:
