@@ -67,6 +67,8 @@ def test_news_byline_and_date_line():
     ("Posted on 4th March, 2024", date(2024, 3, 4)),
     ("Last updated: 10:31, 9 January 2024", date(2024, 1, 9)),  # with no other day, the day it was updated
     ("Date: posted 4 March 2024 10:31am", date(2024, 3, 4)),
+    ("Statement made on 12 December 2023", date(2023, 12, 12)),  # a written ministerial statement's day
+    ("Made on: 12 December 2023", date(2023, 12, 12)),
 ])
 def test_page_header_dates(header, expected):
     doc = parse_document(f"A title\n{header}\nSource: https://www.gov.uk/x\n\nBody text with £5 million.", "p")

@@ -266,7 +266,7 @@ _BYLINE = re.compile(rf"^\s*(?:[Bb]y|(?i:written\s+by|posted\s+by|words\s+by|aut
                      rf"(?:\s*[,|]\s*{_ROLE}|\s+(?:on\s+|\|\s*)(.+?)(?:\s+in\s+.*)?)?\s*$")
 _NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
 _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|posted(?: on)?|first published|updated"
-                            r"|last updated"
+                            r"|last updated|(?:statement\s+)?made\s+on"  # a written statement: "Statement made on ..."
                             r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
 _UPDATED = re.compile(r"\s*(?:last\s+)?updated\b", re.I)
