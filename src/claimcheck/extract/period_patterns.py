@@ -203,6 +203,9 @@ def _since_records_began(m, ctx):
          rf"\s+(?:in|on)\s+"
          rf"|(?:it|they|the\s+\w+)\s+(?:was|were)\s+(?:launched|introduced|created|set\s+up|established|founded|formed|opened)\s+"
          rf"(?:in|on)\s+"
+         # "Since the publication of Stable Homes, Built on Love in February 2023": the day it was published
+         rf"|the\s+(?:publication|launch|start|introduction|creation|opening|announcement)\s+of\s+[^.;\d]{{1,80}}?\s+"
+         rf"(?:in|on)\s+"
          rf")?({POINT})", needs=("since",))
 def _since(m, ctx):
     span = point_span(m[1], ctx)
