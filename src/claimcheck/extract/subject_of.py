@@ -119,6 +119,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             whole = next((f for f in figures if f.start == figure.end + share_of.end()), None)
             if whole is not None and whole.kind == "count" and whole.counted:
                 return whole.counted
+        if not share_of and (whole := _breakdown_before(figure, figures, earlier, text)):
+            return whole  # "71% of CLA, 10% were Mixed ..., 7% Black ...": the next share of the same whole
         proportion = re.search(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$", figure.text)
         bracketed = text[figure.end:figure.end + 1] == ")" and text[max(0, figure.start - 1):figure.start] == "("
         if proportion or bracketed:  # "4 in 10 children's social workers", "Around 1 in 5 (21%) social workers"
@@ -220,6 +222,28 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if named:
         return _nearest(named, figure).text
     return subject_before_verb(text, figure.start)
+
+
+# between the shares of one breakdown: a comma or "and", words, no figure and no turn to another clause
+_NEXT_SHARE = re.compile(r"(?=[^;.%£$€\d]{0,120}$)(?![^;]*\b(?:while|whilst|whereas|although|but|compared)\b)"
+                         r"[^;]*(?:,|\band\b)[^;]*", re.I)
+
+
+def _breakdown_before(figure: Figure, figures: list[Figure], earlier: list[tuple[Figure, str]],
+                      text: str) -> str | None:
+    """ "Children of White ethnicity account for 71% of CLA, 10% were Mixed ..., 7% Black ...": a share after a
+    share of a named whole, in the same list, is of that whole too (not of "Black British", nor "London" in "45%
+    of projects were in London, 70% in the North")."""
+    index = next(i for i, f in enumerate(figures) if f is figure)
+    previous = next((f for f in reversed(figures[:index]) if f.kind == "percent" and not f.change), None)
+    if previous is None or figure.change or any(f.kind != "percent" for f in figures[figures.index(previous):index]):
+        return None
+    subject = next((s for f, s in earlier if f is previous), None)
+    first = next((f for f in figures if f.kind == "percent" and not f.change), None)
+    if subject is None or not re.match(r"\s+of\s", text[first.end:]) or not _NEXT_SHARE.fullmatch(
+            text, previous.end, figure.start):
+        return None
+    return subject
 
 
 def quoted_around(text: str, pos: int) -> tuple[int, int] | None:
