@@ -32,8 +32,9 @@ BASE_FROM = (r"(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fa
              r"(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percentage\s+points?))?\s+from|compared\s+(?:with|to)")
 # after a base: "compared with 13% of all young people", "compared with 72% for all other pupils": the same time's
 # figure for another group, not another time's for the same one
-OTHER_GROUP = re.compile(r"\s+(?:of|for|among|amongst)\s+(?:all|other|non-[\w-]+|their\s+peers"
-                         r"|the\s+(?:general|wider)\s+population)\b", re.I)
+OTHER_GROUP = re.compile(r"\s+(?:(?:of|for|among|amongst)\s+(?:all|other|non-[\w-]+|their\s+peers"
+                         r"|the\s+(?:general|wider)\s+population)"
+                         r"|in\s+the\s+(?:overall|general|wider|whole|national|total)\s)\b", re.I)
 _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
 
 # "up 3.1%" is a change, "made up 17.6% of the workforce" and "set up 20 hubs" are not

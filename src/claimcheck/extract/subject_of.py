@@ -109,7 +109,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if rate_of := _RATE_OF.search(text, lo, figure.start):
             return rate_of[1]  # "7,900 FTE vacancies, a vacancy rate of 20.0%"
         # "a quarter (24%) of children's homes beds": either share, of the beds
-        share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+(?:of|(?:for|among|amongst)(?=\s+(?:all|other)\b))"
+        share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+(?:of|(?:for|among|amongst)(?=\s+(?:all|other)\b)"
+                            # "compared to 51% in the overall child population"
+                            r"|in(?=\s+the\s+(?:overall|general|wider|whole|national|total)\s))"
                             r"\s+(?:the\s+|all\s+)?", text[figure.end:])  # "compared with 72% for all other pupils"
         if share_of:  # "36% of LAs were judged good": a share of the LAs
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
