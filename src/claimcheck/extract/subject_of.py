@@ -226,8 +226,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     return subject_before_verb(text, figure.start)
 
 
-# between the shares of one breakdown: a comma or "and", words, no figure and no turn to another clause
-_NEXT_SHARE = re.compile(r"(?=[^;.%£$€\d]{0,120}$)(?![^;]*\b(?:while|whilst|whereas|although|but|compared)\b)"
+# between the shares of one breakdown: a comma or "and", words (an age: "were aged 16+ years"), no share or money and
+# no turn to another clause
+_NEXT_SHARE = re.compile(r"(?=[^;.%£$€]{0,120}$)(?![^;]*\b(?:while|whilst|whereas|although|but|compared)\b)"
                          r"[^;]*(?:,|\band\b)[^;]*", re.I)
 
 
