@@ -32,7 +32,10 @@ from claimcheck.extract.period_grammar import FEATURES, NEEDS_DATE, PATTERNS, Co
 
 __all__ = ["NEEDS_DATE", "Context", "TimeSpan", "find_spans", "looks_forward"]
 
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|plans?\s+to|intends?\s+to|expects?\s+to|"
+# "is due to report" looks forward; "is due to UASC", "is due to rising costs" gives a cause
+_DUE_TO = r"(?:is|are)\s+due\s+to\s+(?!(?:the|a|an|its|their|this|that|these|those|rising|increased?|growing" \
+          r"|higher|lower|more|fewer|less|high|low)\b)(?-i:[a-z])\w*"
+_FUTURE = re.compile(rf"\b(?:will|shall|{_DUE_TO}|plans?\s+to|intends?\s+to|expects?\s+to|"
                      r"is\s+expected\s+to|are\s+expected\s+to|is\s+going\s+to|are\s+going\s+to|to\s+be\s+published|"
                      r"aims?\s+to|by\s+next|should|(?:target|planned|expected|proposed|intended)(?:\s+\w+)?\s+date"
                      r"|due\s+(?:by|in|on))\b", re.I)  # "Target implementation date: August 2023"
