@@ -50,6 +50,8 @@ _SHARE_VERB = re.compile(r"\s+(?:of\s+(?:them|these|those)\s+)?(?:were|was|are|i
 _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|three|four|five|ten))"
                                    r"(?:\s+of)?"
                                    r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
+# "over-represented in the CLA population (57%) compared to the overall child population (51%)"
+_GROUP_BEFORE_BRACKET = re.compile(r"\b(?:the|for|among|amongst|in)\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
 _RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?"
                       rf"(?:rate|proportion|share|percentage|margin))\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 # from one change to the next of the same thing, the dates blanked: " compared to [2015] and an increase of "
@@ -133,6 +135,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             share = next((subject for f, subject in reversed(earlier) if f.kind == "percent"), None)
             if bracketed and share and _SHARE_BEFORE_BRACKET.search(text, 0, figure.start - 1):
                 return share  # "Over half of councils (54%) reported an overspend": the same share, in figures
+            if bracketed and (named := _GROUP_BEFORE_BRACKET.search(text, 0, figure.start - 1)):
+                return named[1]  # "compared to the overall child population (51%)": that group's share
         # "we have increased spending on children's social care by 50%": what was increased
         if figure.change and (over := _OVER_BUDGET.search(text, lo, figure.start)):
             return over[1]
