@@ -340,3 +340,15 @@ def test_a_list_of_links_to_other_articles_yields_no_claim():
             "The LGA said 75 per cent of councils exceeded their budgets.\n")
     claims = [c.text for c in extract_document(parse_document(text, "113_news"))]
     assert claims == ["£800m", "£800m", "75 per cent"]
+
+
+@pytest.mark.parametrize("header, author", [
+    ("Rupert Jones\nThu 10 Mar 2022 11.30 GMT", "Rupert Jones"),  # a name alone over the day: a byline
+    ("Aoife O'Brien\n10 March 2022", "Aoife O'Brien"),
+    ("Local Government Association\n22 June 2024", None),  # who published it, not a person
+    ("Rupert Jones\nSocial affairs correspondent", None),  # no day under it
+])
+def test_a_name_alone_over_the_day_is_the_author(header, author):
+    doc = parse_document(f"Private children's homes making excessive profits\n\n{header}\n\nThe CMA found that.\n", "n")
+    assert doc.author == author
+    assert doc.date is None or doc.date.year in (2022, 2024)

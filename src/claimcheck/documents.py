@@ -264,6 +264,13 @@ _ROLE = (r"[\w\s&'’-]{0,60}?\b(?i:reporter|correspondent|editor|journalist|wri
 _BYLINE = re.compile(rf"^\s*(?:[Bb]y|(?i:written\s+by|posted\s+by|words\s+by|author|reporter)):?\s+"
                      rf"({_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
                      rf"(?:\s*[,|]\s*{_ROLE}|\s+(?:on\s+|\|\s*)(.+?)(?:\s+in\s+.*)?)?\s*$")
+# a person's name alone on a line: "Rupert Jones", "Sally J. Weale", "Aoife O'Brien" (two or three words)
+_BARE_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+){1,2}")
+_NOT_A_PERSON = re.compile(r"\b(?:Association|Office|Department|Council|Network|Board|Agency|Authority|Commission"
+                           r"|Committee|Trust|Foundation|Society|Group|Partnership|Services?|Alliance|Institute|Centre"
+                           r"|Center|Unit|News|Press|Government|Parliament|Statistics|Care|Children|England|Wales"
+                           r"|Scotland|Ireland|Britain|Kingdom|Report|Reports|Summary|Introduction|Contents|Update|Release"
+                           r"|Guidance|Statement|Speech|Story|Stories|Data|Findings|Review|Budget|Debate|Policy|Home|Skip)\b")
 _NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
 _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|posted(?: on)?|first published|updated"
                             r"|last updated|(?:statement\s+)?made\s+on"  # a written statement: "Statement made on ..."
@@ -362,6 +369,12 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             lines[i] = ""
             if said and published is None:
                 published, published_line = byline_day, i
+        elif doc.author is None and not (doc.asked or doc.answered or doc.answered_by) and i != first \
+                and _BARE_NAME.fullmatch(text) and not _NOT_A_PERSON.search(text) \
+                and (below := next((t.strip() for t in stripped[i + 1:i + 3] if t.strip()), None)) \
+                and _leading_day(below):
+            doc.author = text  # a news page's byline: the name alone, over the day ("Rupert Jones" / "Thu 10 Mar 2022")
+            lines[i] = ""
         elif (m := _LABELLED_DATE.match(text)) and i != first:
             lines[i] = ""
             value = m.group(1).strip()
