@@ -18,6 +18,7 @@ from claimcheck.calendar import (
 from claimcheck.extract.period_grammar import (
     FULL_DAY,
     FY,
+    MONTH_STEMS,
     MONTH_YEAR,
     NEEDS_DATE,
     NUM,
@@ -179,6 +180,15 @@ def _between_days_one_month(m, ctx):
     return "event", first, last, None
 
 
+@pattern(rf"\b(?:in|during|for|throughout)\s+({Y})\s+and\s+({Y})\b(?![-–/]\d)", needs=("#year",))
+def _two_years(m, ctx):
+    """ "during 2022 and 2023": two years back to back are one period, as "2014-15 and 2015-16" are (years with
+    a gap between them are left to `period_points`, the first alone)."""
+    first, last = int(m[1]), int(m[2])
+    return ("period", year_span(first)[0], year_span(last)[1], None) if last == first + 1 else None
+
+
+@pattern(rf"\b(?:from\s+)?({MONTH_NAMES})\s*(?:-|–|to)\s*({MONTH_NAMES})\s+({Y})", needs=MONTH_STEMS)
 @pattern(rf"\bbetween\s+({MONTH_NAMES})\s+and\s+({MONTH_NAMES})\s+({Y})", needs=("between",))
 def _between_months(m, ctx):
     year = int(m[3])
