@@ -117,3 +117,12 @@ def test_a_comparison_base_in_a_total_sentence_is_not_a_part():
     # a part after "of which" takes its whole's period, so it is still compared
     assert findings("In 2022-23 there were 2,400 inspections, of which 2,950 were judged good.") == [
         "2,950 (d:1) is more than its total 2,400 inspections"]
+
+
+def test_a_percentage_of_one_thing_may_pass_100_a_share_of_a_whole_may_not():
+    """ "110% of target" compares with one thing; "121% of councils" divides a whole made of parts."""
+    claims = claims_frame(extract_text(
+        "Recruitment reached 110% of target. Spending was 120% of the budget. 121% of councils overspent.",
+        date(2024, 6, 1)))
+    outcome = part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None)
+    assert [finding.evidence[0].text for finding in outcome.findings] == ["121%"]

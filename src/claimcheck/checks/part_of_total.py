@@ -9,7 +9,8 @@ Three tests, each on by default where it has something to compare:
   4,000 in 2021" compares two years, not a part with its whole).
 - `total`: no figure of the `counted` noun exceeds a known whole, written with
   units in the rule (`total: 153 local authorities`).
-- `shares`: a percentage that is a level, not a change, lies within 0-100 %.
+- `shares`: a percentage that is a level, not a change, lies within 0-100 %; not one of a single thing,
+  which compares rather than divides ("110% of target", "120% of the budget").
 
 Intervals are honest: "over 160" exceeds 151, "up to 160" does not.
 
@@ -110,6 +111,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     if conf["shares"]:
         levels = (claims["kind"].to_numpy(dtype=object) == "percent") & ~claims["change"].to_numpy(dtype=bool)
         percents = claims.loc[levels & (claims["unit"].to_numpy(dtype=object) == "percent")]
+        percents = percents[~base.map_distinct(percents["subject"], _of_one_thing)]
         shares = base.canonical(_compared_columns(percents))
         outside = (shares["c_low"] > 100) | (shares["c_high"] < 0)
         findings += [
@@ -124,6 +126,16 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
             f"the counted noun, no share among {len(claims)} claim(s)"
         )
     return Outcome(findings, used, base.count_docs(claims.loc[used]))
+
+
+_ONE_THING = frozenset("target budget level average allocation plan forecast capacity baseline estimate benchmark "
+                       "threshold limit cap figure total amount requirement need demand".split())
+
+
+def _of_one_thing(subject) -> bool:
+    """Whether a percentage is of one thing ("110% of target", "120% of the budget"): a comparison, which may
+    exceed 100%, not a share of a whole made of parts ("121% of councils")."""
+    return isinstance(subject, str) and bool(subject.split()) and subject.split()[-1].lower() in _ONE_THING
 
 
 def _sentence_totals(valued: pd.DataFrame, claims: pd.DataFrame) -> tuple[list[Finding], pd.Index]:
