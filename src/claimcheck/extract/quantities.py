@@ -29,7 +29,7 @@ from claimcheck.units import (
 
 CONTEXT = 100  # characters either side of a figure that its hedge, unit and counted noun are read from
 FIGURE = re.compile(
-    rf"(?<![\w,/£$€-])(?:(?<!\.)|(?<=\bc\.)|(?=[£$€]|US\$))(?P<sign>[+−-](?=[£$€]?\d))?"  # "c.4,500": circa
+    rf"(?<![\w,/£$€-])(?:(?<!\.)|(?<=\bc\.)|(?=[£$€]|US\$))(?P<sign>[+−-](?=[£$€]?\d)|–(?=[£$€]\d))?"  # "c.4,500"
     rf"(?:(?P<cur>£|€|\$|US\$|(?-i:GBP|EUR|USD)(?=\s?\d))\s?)?(?P<num>{NUMBER})"  # "GBP 2.5 million"
     # "£4.3  billion": text from a justified PDF page sets words two or three spaces apart
     r"(?:\s{0,3}(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
@@ -154,7 +154,9 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         return None  # the tail of a range or label ("2014-15", "10-15") that nothing else took
     before, after = sentence[max(0, start - CONTEXT):start], sentence[end:end + CONTEXT]
     signed = m["sign"] is not None
-    sign = -1.0 if signed and m["sign"] in "-−" else 1.0
+    sign = -1.0 if signed and m["sign"] in "-−–" else 1.0
+    if sign < 0 and _LEVEL_BEFORE.search(before):
+        signed = False  # "The deficit was -£3.5 million", "Net spend: -£1.2bn": a level below zero, not a fall
     step = step_of(digits, multiplier)
     value = sign * scaled(digits, multiplier)
     bound: str | None = None  # read from the hedge once the figure is known to be kept
@@ -275,6 +277,8 @@ def whole_named(text: str) -> tuple[str, int] | None:
 
 
 _OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)" + _WHOLE_AFTER_OF, re.I)
+_LEVEL_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|stood\s+at|stands\s+at|totalled|totaled|reached|of|at|to"
+                           r"|spent|spend|spends)|[:=])\s*$", re.I)
 _COUNTED_AFTER_MAGNITUDE = re.compile(r"\s+(?:[a-z]+\s+)?(?:children|people|[a-z]{3,}(?<!ss)s)\b")
 _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)
 _COMPARATIVES = frozenset({"more", "fewer", "extra", "additional"})
