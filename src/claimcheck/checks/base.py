@@ -201,8 +201,13 @@ def doc_lines(claims: pd.DataFrame) -> np.ndarray:
 
 
 def sentence_codes(claims: pd.DataFrame) -> np.ndarray:
-    """One integer per distinct sentence (-1 where missing: it meets another missing one, as in a merge)."""
-    return pd.factorize(claims["sentence"].to_numpy(dtype=object))[0]
+    """One integer per distinct sentence (-1 where missing: it meets another missing one, as in a merge). A
+    categorical column has them already: decoding 200,000 sentences to factorise them again cost a tenth of a
+    second a check at 100k documents."""
+    sentence = claims["sentence"]
+    if isinstance(sentence.dtype, pd.CategoricalDtype):
+        return sentence.cat.codes.to_numpy().astype(np.int64)
+    return pd.factorize(sentence.to_numpy(dtype=object))[0]
 
 
 def sharing_marked(codes: np.ndarray, marks: np.ndarray) -> np.ndarray:
