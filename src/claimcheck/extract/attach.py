@@ -215,7 +215,25 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         key = (rank, owned, distance, 0 if after else 1)
         if best_key is None or key < best_key:
             best_key, best = key, index
-    return best
+    return _spelled_out(best, spans, text, figures)
+
+
+def _spelled_out(best: int | None, spans: list[TimeSpan], text: str, figures: list[Figure]) -> int | None:
+    """ "£3.2 billion over the next three years (2023-24 to 2025-26)": the years in brackets say exactly which
+    years the time just before them means, so they are the figure's period."""
+    if best is None or best + 1 >= len(spans):
+        return best
+    nxt = spans[best + 1]
+    opened = _OPENS_BRACKET.match(text, spans[best].end_pos)
+    if opened is None or nxt.start_pos != opened.end() or nxt.start is None or nxt.end is None \
+            or not _CLOSES_BRACKET.match(text, nxt.end_pos) or nxt.role == "compare" \
+            or any(opened.end() <= f.start < nxt.end_pos for f in figures):
+        return best
+    return best + 1
+
+
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSES_BRACKET = re.compile(r"\s*\)")
 
 
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"

@@ -42,8 +42,9 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
 BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
                       r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
 # "..., an increase of £1.2 billion", "..., up 9%", "..., a £200 million increase": the change of the amount before
-CHANGE_AFTER_AMOUNT = re.compile(r"[^,;]*,\s*(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
-                                  r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
+CHANGE_AFTER_AMOUNT = re.compile(r"[^,;–—]*(?:,|\s[–—])\s*"  # "..., up 12%" or "... – up 12%"
+                                 r"(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
+                                 r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 # after a share of the count before it, the verb that says what the share did or was: "85% were judged good"
 _SHARE_VERB = re.compile(r"\s+(?:of\s+(?:them|these|those)\s+)?(?:were|was|are|is|had|have|did)\b", re.I)
 # a share in words, then what it is a share of, just before a bracket: "half of councils (", "one in five councils ("
