@@ -29,7 +29,7 @@ from claimcheck.extract.quantities import OF_THESE, Figure, per_time_named, whol
 from claimcheck.extract.subject_of import BASE_BEFORE, BRINGING, date_subject, label_of, subject_of
 from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
-from claimcheck.extract.text import Sentence, blocks, sentences
+from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
 from claimcheck.subjects import normalise_subject
 
 # what a blanked time expression leaves at a subject's ends: "In [2021-22] the grant", "the scheme in [2014-15]"
@@ -44,8 +44,12 @@ def extract_document(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     title_line = next((i + 1 for i, line in enumerate(doc.lines) if doc.title and line.strip() == doc.title), None)
     table_header: list | None = None
+    lead_in: int | None = None  # the paragraph a list of bullets under "... the following funding:" belongs to
     for number, block in enumerate(blocks(doc.lines, frozenset([title_line]) if title_line else frozenset())):
-        memory.block = number
+        listed = lead_in is not None and is_bullet(block.text)
+        memory.block = lead_in if listed else number
+        if not listed:
+            lead_in = number if block.text.rstrip().endswith(":") else None
         if block.is_table_row:
             found, table_header = table_claims(doc, block, table_header)
             claims.extend(found)

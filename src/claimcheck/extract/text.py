@@ -140,6 +140,11 @@ _TELLING_FIGURE = re.compile(r"(?:[~<>]\s*)?(?:[£$€]\d[\d,.]*|\d{1,3}(?:,\d{3
 _LIST_MARK = re.compile(r"^(?:[•·*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
 
 
+def is_bullet(text: str) -> bool:
+    """Whether a block is an item of a list ("- 2019-20: £45.2 million", "• Councils overspent ...")."""
+    return _BULLET.match(text) is not None
+
+
 def spaced_cells(text: str) -> list[tuple[int, str]]:
     """(offset, cell) of a row whose cells are set apart by two or more spaces, as PDF-to-text and fixed-width
     tables print them: "2020-21        1,845.2          1,789.0"."""
