@@ -69,6 +69,7 @@ def test_news_byline_and_date_line():
     ("Date: posted 4 March 2024 10:31am", date(2024, 3, 4)),
     ("Statement made on 12 December 2023", date(2023, 12, 12)),  # a written ministerial statement's day
     ("Made on: 12 December 2023", date(2023, 12, 12)),
+    ("House of Commons debate, 18 January 2024", date(2024, 1, 18)),  # a briefing for a debate
 ])
 def test_page_header_dates(header, expected):
     doc = parse_document(f"A title\n{header}\nSource: https://www.gov.uk/x\n\nBody text with £5 million.", "p")
