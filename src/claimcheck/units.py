@@ -201,11 +201,14 @@ def scaled(digits: str, multiplier: float = 1.0) -> float:
     return float(Decimal(digits.replace(",", "")) * Decimal(repr(multiplier)))
 
 
+_WORD_BREAK = re.compile(r"[\s-]+")
+
+
 def number_words(text: str) -> float | None:
     """ "twenty-five" -> 25, "three hundred" -> 300, "six" -> 6; None if not a number in words."""
     total = current = 0.0
     seen = False
-    for word in re.split(r"[\s-]+", text.lower().strip()):
+    for word in _WORD_BREAK.split(text.lower().strip()):
         if word in ("and", ""):
             continue
         if word in SMALL_NUMBERS:

@@ -173,7 +173,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
                     and _BASE_DATE.match(span.text) and not figure.change):
                 return index  # "from 1,234 in 2019": the comparison base's own date (not "a 3% rise on 2014-15")
             continue
-        if span.role == "event" and (span.start == span.end or re.match(r"(?i)on\b|by\b", span.text)) \
+        if span.role == "event" and (span.start == span.end or _ON_OR_BY.match(span.text)) \
                 and not _stock_date(figure, span, text):
             continue
         if in_aside(text, span.start_pos, span.end_pos, figure):
@@ -197,7 +197,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             continue  # "7.6 million in September 2023, up from 4.6 million before the pandemic": another time's
         same_clause = low <= span.start_pos < high
         opens_sentence = not text[:span.start_pos].strip()
-        introductory = not after and (opens_sentence or re.match(r"\s*[,:]", text[span.end_pos:]) is not None)
+        introductory = not after and (opens_sentence or _COMMA_OR_COLON.match(text, span.end_pos) is not None)
         if same_clause and not _COMMA.search(between):  # a thousands comma ("on 2,600 places") is no break
             rank = 0
         elif introductory and (opens_sentence or not (own_length or further)):
@@ -236,6 +236,11 @@ _OPENS_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSES_BRACKET = re.compile(r"\s*\)")
 
 
+# precompiled: a pattern string passed to re.match costs a cache lookup on every call
+_ON_OR_BY = re.compile(r"(?i)on\b|by\b")
+_ON_OR_AT = re.compile(r"(?i)(?:on|at|as\s+(?:at|of))\b")
+_COMMA_OR_COLON = re.compile(r"\s*[,:]")
+_THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"
 _BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:in|at|on|during|for|over)\s+)?", re.I)  # "£2.4 billion in 2018 to 2019"
@@ -261,15 +266,14 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
     """ "83,840 children looked after on 31 March 2023", "On 31 March 2023, 83,840 children were looked
     after": the day a count or share stands at. Not the day something was announced ("£7m announced on 14
     February"): money and sentences telling an event keep the day as a date claim of its own."""
-    if figure.kind not in ("count", "percent", "rate") or not re.match(r"(?i)(?:on|at|as\s+(?:at|of))\b", span.text) \
+    if figure.kind not in ("count", "percent", "rate") or not _ON_OR_AT.match(span.text) \
             or span.start is None or _EVENT_VERB.search(text):
         return False
     if span.start_pos >= figure.end:
         return not _COMMA.search(text, figure.end, span.start_pos)
     if _STANDS_AT.fullmatch(text, span.end_pos, figure.start):
         return True  # "The number of children looked after on 31 March 2023 was 83,840"
-    return not text[:span.start_pos].strip() and re.match(r"\s*(?:,|there\s+(?:were|was|are|is)\b)",
-                                                          text[span.end_pos:]) is not None
+    return not text[:span.start_pos].strip() and _THERE_WERE.match(text, span.end_pos) is not None
 
 
 # between a stock's day and its figure: the verb that gives the level, and perhaps a hedge ("was around")

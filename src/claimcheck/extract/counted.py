@@ -31,13 +31,17 @@ NUMBERED_IN_LOWER_CASE = frozenset({"section", "stage", "tier", "level", "wave",
                                     "clause"})
 
 
+# precompiled, and read from `pos` on rather than from a copy of the rest of the text: no look-behind, no anchor
+_WORD_AFTER = re.compile(r"[A-Za-z][\w’'-]*|\d+(?![\d,.%])|[^\sA-Za-z]")
+
+
 def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"[A-Za-z][\w’'-]*|\d+(?![\d,.%])|[^\sA-Za-z]", text[pos:]):
+    for m in _WORD_AFTER.finditer(text, pos):
         token = m.group(0)
         if not token[0].isalpha() and not (token.isdigit() and found and found[-1][2] in NUMBERED_IN_LOWER_CASE):
             break
-        found.append((pos + m.start(), pos + m.end(), token))
+        found.append((m.start(), m.end(), token))
         if len(found) >= limit:
             break
     return found
@@ -47,19 +51,22 @@ IN_STATES = frozenset({"care", "need", "custody"})  # "children in care": one gr
 ESTIMATE = r"approx\.?|approximately|estimated|est\."  # a note in brackets after a figure: "2,000 (approx.)"
 
 
+# "33,100 (FTE) children and family social workers", "2,000 (approx.) children", "2,345 (12.3%) children",
+# "33,900 full-time equivalent (FTE) children and family social workers": a note or a share in brackets, or
+# how staff are counted, is not what is counted
+_LEAD = re.compile(r"(?:\s+(?:full[- ]time[- ]equivalent|FTE)(?=\s+(?:\(FTE\)\s+)?[a-z]))?"
+                   rf"(?:\s+\((?:FTE|full[- ]time equivalent|headcount|{ESTIMATE}"
+                   r"|provisional|rounded|\d+(?:\.\d+)?\s?(?:%|per\s?cent))\))?"
+                   r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+"
+                   r"|Number\s+of\s+)?")  # a key fact: "83,840" over "Number of children ..."
+_LEAD_OF = re.compile(r"\s+of\s+")
+
+
 def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, int, int]:
     """The noun phrase a count counts: "72 local authorities", "19 of our strongest ... local authorities",
     "5,500 days of support". Stops at function words, verbs and punctuation."""
     rest = text[pos:]
-    # "33,100 (FTE) children and family social workers", "2,000 (approx.) children", "2,345 (12.3%) children",
-    # "33,900 full-time equivalent (FTE) children and family social workers": a note or a share in brackets, or
-    # how staff are counted, is not what is counted
-    lead_pattern = r"\s+of\s+" if of else (r"(?:\s+(?:full[- ]time[- ]equivalent|FTE)(?=\s+(?:\(FTE\)\s+)?[a-z]))?"
-                                           rf"(?:\s+\((?:FTE|full[- ]time equivalent|headcount|{ESTIMATE}"
-                                           r"|provisional|rounded|\d+(?:\.\d+)?\s?(?:%|per\s?cent))\))?"
-                                           r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+"
-                                           r"|Number\s+of\s+)?")  # a key fact: "83,840" over "Number of children ..."
-    lead = re.match(lead_pattern, rest)
+    lead = (_LEAD_OF if of else _LEAD).match(rest)
     if not lead or lead.end() == 0:
         return None, pos, pos
     if _TIME_AFTER.match(rest, lead.end()):

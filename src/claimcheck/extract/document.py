@@ -193,7 +193,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
         end = figure.end
         if figure.kind == "count" and figure.counted_end \
-                and not re.search(r"\d", text[figure.end:figure.counted_start]):
+                and not _DIGIT.search(text[figure.end:figure.counted_start]):
             end = max(end, figure.counted_end)
         kind, unit = figure.kind, figure.unit
         if kind == "money" and (per := per_time_named(subject)):
@@ -264,12 +264,15 @@ def _plain_period(figure: Figure, span: TimeSpan | None, text: str) -> tuple[dat
     return None if BASE_BEFORE.search(text, 0, figure.start) else (span.start, span.end)
 
 
+_DATE_LEAD = re.compile(r"(?i)^(?:on|at|as\s+at|of|in|by|since|during|over|the|from|starting)\s+")  # "on 5 June"
+
+
 def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value, unit, bound, low, high, step,
            change: bool, subject: str | None, counted: str | None, span: TimeSpan | None, future: bool,
            trim: bool = False) -> Claim:
     text = sent.text[start:end]
     if trim:
-        stripped = re.sub(r"(?i)^(?:on|at|as\s+at|of|in|by|since|during|over|the|from|starting)\s+", "", text)
+        stripped = _DATE_LEAD.sub("", text)
         start += len(text) - len(stripped)
         text = stripped
     line, column = sent.locate(start)
@@ -299,13 +302,14 @@ def _tidy_subject(subject: str) -> str:
     if subject.endswith("(") or subject.count("(") > subject.count(")"):  # "Around one in five (22.2%)": cut short
         subject = subject[:subject.rfind("(")].strip(" ,.;:")
     subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
-    subject = _TIME_ADVERBS.sub("", re.sub(r"\s{2,}", " ", subject)).strip(" ,.;:")
+    subject = _TIME_ADVERBS.sub("", _SPACES.sub(" ", subject)).strip(" ,.;:")
     subject = _DANGLING.sub("", subject)  # "percentage of children looked after who", "care leavers aged [19 to 21]"
     subject = _OF_THE_WHOLE.sub("", subject)  # "Of the children looked after": the whole its parts are of
     return "" if _NOT_A_SUBJECT.match(subject) or starts_with_amount(subject) else subject
 
 
 _OF_THE_WHOLE = re.compile(r"^Of\s+(?:the|these|those|all|all\s+the)\s+(?=\S)")
+_SPACES = re.compile(r"\s{2,}")
 _DANGLING = re.compile(rf"\s+(?:who|which|that|whose|aged|{ANNOUNCING})$", re.I)
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 # "Expenditure on residential care therefore increased by 49%": a linking adverb names nothing either

@@ -67,9 +67,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     for previous, figure in zip(figures, figures[1:], strict=False):
         # "146 local authorities out of a total of 151": the total counts the same things
         if figure.kind == "count" and figure.counted is None and previous.counted \
-                and (re.search(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$"
-                               rf"|\b{OF_THESE},?\s+$|\bincluding\s+$",
-                               sentence[max(0, figure.start - CONTEXT):figure.start])
+                and (_OUT_OF_BEFORE.search(sentence[max(0, figure.start - CONTEXT):figure.start])
                      # "Of the 83,840 children looked after, 57,690 (69%) were fostered"
                      or OF_THE_WHOLE.search(sentence, 0, figure.start)
                      # "more than 1,000 family hubs, up from 400 in 2022": the base counts the same things
@@ -114,6 +112,9 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
+# "146 local authorities out of a total of 151", "of which 800", "including 400": a whole's part, or a whole
+_OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$"
+                            rf"|\b{OF_THESE},?\s+$|\bincluding\s+$")
 # "with 8 local authorities, expanding to 17": the later level counts the same things as the base
 _COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:{BASE_FROM}"
                             r"|(?:expanding|rising|increasing|growing|falling|dropping)\s+to)\s+"
@@ -190,6 +191,7 @@ _RANGE = re.compile(
 )
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _RANGE_KINDS = ("money", "percent", "count", "rate", "duration")
 _SPREAD_FROM = re.compile(r"\b(?:rang(?:ed|es|ing|e)|var(?:ied|ies|ying|y)|spann(?:ed|ing))\s+from\s+$", re.I)
 
@@ -203,7 +205,7 @@ def _ranges(sentence: str, masked: str) -> list[Figure]:
         joint = m["joint"].strip().lower()
         if (joint == "and") != bool(m["between"]) or (joint == "to" and m["between"]):
             continue  # "10 and 15" is a range only after "between"; "between 10 to 15" is no phrase
-        if re.search(r"\bfrom\s+$", masked[max(0, m.start() - 10):m.start()]) \
+        if _FROM_BEFORE.search(masked[max(0, m.start() - 10):m.start()]) \
                 and not _SPREAD_FROM.search(masked, max(0, m.start() - 30), m.start()):
             continue  # "rose from 10 to 15" is a change; "ranged from 217 to 679" is a range
         high, high_match = _range_end(sentence, masked, m)

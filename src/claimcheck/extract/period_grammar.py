@@ -62,6 +62,8 @@ FULL_DAY = (rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|
 MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
 POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
 
+ACADEMIC = re.compile(r"academic|school", re.I)  # a year label for September to August
+FULL_DAY_RE = re.compile(FULL_DAY, re.I)
 _SPLIT_FY = re.compile(rf"({Y})\s?[-–/]\s?({Y}|\d\d)\b")  # "2021-2022" is 2021 to 2022, not 2021 to "20"
 
 
@@ -73,29 +75,41 @@ def fy_span(text: str) -> tuple[date, date] | None:
     return financial_year(start) if start is not None else None
 
 
+# precompiled: these were f-strings built and looked up in re's cache on every call
+_FY_LABEL = re.compile(r"^financial\s+year\s+", re.I)
+_DAY_FIRST = re.compile(rf"(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})"
+                        rf"\.?,?\s+({Y})", re.I)
+_MONTH_FIRST = re.compile(rf"({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({Y})", re.I)
+_NUMERIC_UK = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/({Y})")
+_NUMERIC_ISO = re.compile(rf"({Y})-(\d\d)-(\d\d)")
+_MONTH_AND_YEAR = re.compile(rf"({MONTH_NAMES})\.?\s+({Y})", re.I)
+_SEASON_AND_YEAR = re.compile(rf"({SEASON})\s+({Y})", re.I)
+_FY_ONLY = re.compile(FY)
+_YEAR_ONLY = re.compile(Y)
+
+
 def point_span(text: str, ctx: Context) -> tuple[date, date] | None:
     """The span of one point expression (day, month, season, financial year, year)."""
-    text = re.sub(r"^financial\s+year\s+", "", text.strip(), flags=re.I)
-    day_first = rf"(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\.?,?\s+({Y})"
-    if m := re.fullmatch(day_first, text, re.I):
+    text = _FY_LABEL.sub("", text.strip())
+    if m := _DAY_FIRST.fullmatch(text):
         day = safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
         return (day, day) if day else None
-    if m := re.fullmatch(rf"({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({Y})", text, re.I):
+    if m := _MONTH_FIRST.fullmatch(text):
         day = safe_date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
         return (day, day) if day else None
-    if m := re.fullmatch(rf"(\d{{1,2}})/(\d{{1,2}})/({Y})", text):
+    if m := _NUMERIC_UK.fullmatch(text):
         day = safe_date(int(m[3]), int(m[2]), int(m[1]))
         return (day, day) if day else None
-    if m := re.fullmatch(rf"({Y})-(\d\d)-(\d\d)", text):
+    if m := _NUMERIC_ISO.fullmatch(text):
         day = safe_date(int(m[1]), int(m[2]), int(m[3]))
         return (day, day) if day else None
-    if m := re.fullmatch(rf"({MONTH_NAMES})\.?\s+({Y})", text, re.I):
+    if m := _MONTH_AND_YEAR.fullmatch(text):
         return month_span(int(m[2]), MONTHS[m[1].lower()])
-    if m := re.fullmatch(rf"({SEASON})\s+({Y})", text, re.I):
+    if m := _SEASON_AND_YEAR.fullmatch(text):
         return season_span(m[1], int(m[2]))
-    if re.fullmatch(FY, text):
+    if _FY_ONLY.fullmatch(text):
         return fy_span(text)
-    if re.fullmatch(Y, text):
+    if _YEAR_ONLY.fullmatch(text):
         return year_span(int(text))
     return None
 

@@ -16,6 +16,7 @@ from claimcheck.calendar import (
     year_span,
 )
 from claimcheck.extract.period_grammar import (
+    ACADEMIC,
     FULL_DAY,
     FY,
     MONTH_STEMS,
@@ -115,7 +116,7 @@ def _year_range(m, ctx):
     if first >= last:
         return None
     if last == first + 1 and m[2].lower() != "until":
-        if m[4] and re.search(r"academic|school", m[4], re.I):
+        if m[4] and ACADEMIC.search(m[4]):
             return "period", date(first, 9, 1), date(last, 8, 31), None
         return "period", *financial_year(first), None
     return "period", year_span(first)[0], year_span(last)[1], None
@@ -292,7 +293,7 @@ def _multi_year(m, ctx):
     if end <= start:
         return None
     if end == start + 1:
-        if m[3] and re.search(r"academic|school", m[3], re.I):
+        if m[3] and ACADEMIC.search(m[3]):
             return "period", date(start, 9, 1), date(end, 8, 31), None
         return "period", *financial_year(start), None
     return "period", date(start, 4, 1), date(end, 3, 31), None

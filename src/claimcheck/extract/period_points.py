@@ -5,7 +5,6 @@ tried first."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from claimcheck.calendar import (
@@ -17,7 +16,9 @@ from claimcheck.calendar import (
     year_span,
 )
 from claimcheck.extract.period_grammar import (
+    ACADEMIC,
     FULL_DAY,
+    FULL_DAY_RE,
     FY,
     MONTH_STEMS,
     MONTH_YEAR,
@@ -50,7 +51,7 @@ def _by(m, ctx):
         span = point_span(m[1], ctx)
     if span is None:
         return None
-    if m[1] and re.fullmatch(FULL_DAY, m[1], re.I):  # "by 1 September 2022": a deadline, itself a date
+    if m[1] and FULL_DAY_RE.fullmatch(m[1]):  # "by 1 September 2022": a deadline, itself a date
         return "event", span[0], span[1], None
     if ctx.doc_date is None:
         return "period", None, span[1], NEEDS_DATE
@@ -95,7 +96,7 @@ def _fy_label(m, ctx):
     """ "2021-22", "the financial year 2021-22", "FY2021/22"; "the academic year 2022/23" and "the 2022-23 school
     year" run September to August."""
     span = fy_span(m[2])
-    if span and re.search(r"academic|school", f"{m[1] or ''} {m[3] or ''}", re.I):
+    if span and ACADEMIC.search(f"{m[1] or ''} {m[3] or ''}"):
         return "period", date(span[0].year, 9, 1), date(span[1].year, 8, 31), None
     return ("period", *span, None) if span else None
 

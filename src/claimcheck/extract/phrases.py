@@ -78,37 +78,54 @@ _TO_RUN_IT = re.compile(r"to\s+(?:run|operate|deliver|administer|maintain|implem
                         r"(?:\s+(?:it|them|this|the\s+(?:service|scheme|programme)))?", re.I)
 
 
+# what `after_amount` strips from the text after an amount before reading its phrase (precompiled: a pattern
+# string passed to re.sub costs a cache lookup on every call)
+_OF_FUNDING = re.compile(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(?:funding|investment|money|capital"
+                         r"|spending|support|grants?)\b)")
+_FOR_YEARS = re.compile(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?"
+                        r"(?:\S+\s+)?(?:years?|months?|weeks?)\b")
+_FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")
+_SHARE_IN_BRACKETS = re.compile(r"^\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s*\)")
+_OR_ANOTHER_WAY = re.compile(r"^\s*,\s*or\s+(?:around\s+|about\s+|almost\s+|nearly\s+)?[£$€]?\d"
+                             r"(?:[^,;]|(?<=\d),(?=\d{3})){0,40},(?=\s+(?:on|for|to|in)\s)")
+# "£259 million of capital funding over the period [2022-23 to 2024-25] to support ...": when, not what
+_OVER_BLANKED = re.compile(r"(?<=\S)\s+(?:over|during|across|in|for|throughout|within)\s+"
+                           r"(?:the\s+(?:period|years?)\s+)?\s{3,}(?=\S)")
+_AVAILABLE = re.compile(r"^\s+available\b(?=\s+(?:to|for|towards|across|in)\b|\s{2,})")
+_BY_BLANKED = re.compile(r"^\s*(?:by|since|until|during|at|from|in|(?:across|over|for|throughout|within|between"
+                         r"|through|before|after|on|to)(?!\s*(?:and\s{2,})?to\s))\s{2,}(?:and\s{2,})?")
+_IN_REAL_TERMS = re.compile(r"^\s+in\s+(?:real|cash)[- ]terms\b", re.I)
+_SPACE_RUN = re.compile(r"\s+")
+_PREPOSITIONS = re.compile(r"^(?:(?:for|in|into|on|to|towards|across|from|and|or)\s+"
+                           r"(?:(?:the|a|an|our|their|its)\s+)?)+")
+_EACH = re.compile(r"(?:each|every|per)\b")
+_THREE_LETTERS = re.compile(r"[a-z]{3}")
+_POSSESSIVE = re.compile(r"([A-Z][\w]*)[’']s\s*$")
+
+
 def after_amount(sentence: str, end: int) -> str | None:
     """The phrase an amount is spent on: "£259 million capital funding to ... homes", "£680 million in ... training".
 
     Runs to the end of the clause; a comma continues it only inside a list ("in recruiting, training and
     developing the workforce"). Time expressions should be blanked out of `sentence` before the call.
     """
-    rest = re.sub(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(?:funding|investment|money|capital|spending"
-                  r"|support|grants?)\b)", " ", sentence[end:])
-    rest = re.sub(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?(?:\S+\s+)?"
-                  r"(?:years?|months?|weeks?)\b", " ", rest)  # "£2.6 billion in the first five years": when, not what
-    rest = re.sub(r"^\s*\[\d{1,3}\]", " ", rest)  # a footnote mark: "£160 million [14] to the scheme"
-    rest = re.sub(r"^\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s*\)", " ", rest)  # "£3.1 billion (28%) was spent on"
-    # "£18.7 million, or 0.5% of its budget, on consultants": the same amount told another way
-    rest = re.sub(r"^\s*,\s*or\s+(?:around\s+|about\s+|almost\s+|nearly\s+)?[£$€]?\d(?:[^,;]|(?<=\d),(?=\d{3})){0,40},"
-                  r"(?=\s+(?:on|for|to|in)\s)",
-                  " ", rest)
-    # "£259 million of capital funding over the period [2022-23 to 2024-25] to support ...": when, not what
-    rest = re.sub(r"(?<=\S)\s+(?:over|during|across|in|for|throughout|within)\s+(?:the\s+(?:period|years?)\s+)?"
-                  r"\s{3,}(?=\S)", " ", rest, count=1)
+    rest = _OF_FUNDING.sub(" ", sentence[end:])
+    rest = _FOR_YEARS.sub(" ", rest)  # "£2.6 billion in the first five years": when, not what
+    rest = _FOOTNOTE.sub(" ", rest)  # a footnote mark: "£160 million [14] to the scheme"
+    rest = _SHARE_IN_BRACKETS.sub(" ", rest)  # "£3.1 billion (28%) was spent on"
+    rest = _OR_ANOTHER_WAY.sub(" ", rest)  # "£18.7 million, or 0.5% of its budget, on consultants"
+    rest = _OVER_BLANKED.sub(" ", rest, count=1)
     if _COMPARED_TIME.match(rest):
         return None  # "an increase of £1.2 billion on the previous year": when it is compared with, not what
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
     # "we will make £270 million available over [two years] to transform ...": the rest of "make available"
-    rest = re.sub(r"^\s+available\b(?=\s+(?:to|for|towards|across|in)\b|\s{2,})", " ", rest)
+    rest = _AVAILABLE.sub(" ", rest)
     rest = _ANNOUNCED.sub(" ", rest)  # "£82 million announced in 2021": when it was said, not what it is for
     # "£2.5bn by [2024-25] on family support", "£45.5m across [2021-22 and 2022-23]": when, not what (but after
     # "over [2024-25 and 2025-26] to develop a new strategy" what it is for is named better than by the verb)
-    rest = re.sub(r"^\s*(?:by|since|until|during|at|from|in|(?:across|over|for|throughout|within|between|through"
-                  r"|before|after|on|to)(?!\s*(?:and\s{2,})?to\s))\s{2,}(?:and\s{2,})?", " ", rest)
+    rest = _BY_BLANKED.sub(" ", rest)
     # "a 12% increase in real terms", "£8.9 billion in [2010-11] in real terms": how it is measured, not what
-    rest = re.sub(r"^\s+in\s+(?:real|cash)[- ]terms\b", " ", rest, flags=re.I)
+    rest = _IN_REAL_TERMS.sub(" ", rest)
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)
     segment = rest[: stop.start()] if stop else rest
@@ -122,7 +139,7 @@ def after_amount(sentence: str, end: int) -> str | None:
             kept += "," + part
         else:
             break
-    kept = re.sub(r"\s+", " ", kept).strip()
+    kept = _SPACE_RUN.sub(" ", kept).strip()
     m = _NP.match(kept)
     if not m and _KEY_FACT.fullmatch(sentence, 0, end) and kept[:1].isupper():
         # a report's key fact, the figure over its description: "£8.6bn" over "Total spending by local authorities
@@ -140,18 +157,17 @@ def after_amount(sentence: str, end: int) -> str | None:
     if _TO_RUN_IT.fullmatch(text):
         return None  # "The service costs £1.2 million per year to run": what it costs to do, not what it is
     # "in [2024-25] to support ...": a blanked time can leave two prepositions in a row
-    text = re.sub(r"^(?:(?:for|in|into|on|to|towards|across|from|and|or)\s+(?:(?:the|a|an|our|their|its)\s+)?)+", "",
-                  text)
+    text = _PREPOSITIONS.sub("", text)
     text = text.strip(" ,")
-    if re.match(r"(?:each|every|per)\b", text):
+    if _EACH.match(text):
         return None  # "£3,000 to each new foster carer", "£150 a week for each child": so much a head, not what
     if starts_with_amount(text):
         return None  # "£212.8 million to 94 projects", "from £100m to £190m": another figure, not a subject
-    return text if text and re.search(r"[a-z]{3}", text) else None
+    return text if text and _THREE_LETTERS.search(text) else None
 
 
 def possessive_before(sentence: str, start: int) -> str | None:
-    m = re.search(r"([A-Z][\w]*)[’']s\s*$", sentence[:start])
+    m = _POSSESSIVE.search(sentence[:start])
     return m.group(1) + "’s" if m else None
 
 
@@ -202,11 +218,16 @@ _QUESTION = re.compile(r"to\s+ask\b", re.I)  # "To ask the Secretary of State ..
 _POINTS_BACK = re.compile(r"\s*(?:that|this|it)\s+(?:is|was|represents|means|amounts)\b", re.I)
 
 
+_DASHED_ASIDE = re.compile(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+")
+_SEMICOLON = re.compile(r"[;:]")
+_WHICH_ASIDE = re.compile(r",\s*(?:which|who)\b[^,]*,")
+
+
 def subject_before_verb(sentence: str, pos: int) -> str | None:
     """The noun phrase that opens the clause holding `pos`, if it names something rather than an actor."""
-    text = re.sub(r"\s+[–—-]\s+[^–—]*?\s+[–—-]\s+", " ", sentence[max(0, pos - 400):pos])
-    text = re.split(r"[;:]", text)[-1]
-    text = re.sub(r",\s*(?:which|who)\b[^,]*,", " ", text)  # "The programme, which began in 2014, has received"
+    text = _DASHED_ASIDE.sub(" ", sentence[max(0, pos - 400):pos])
+    text = _SEMICOLON.split(text)[-1]
+    text = _WHICH_ASIDE.sub(" ", text)  # "The programme, which began in 2014, has received"
     text = ASIDE.sub(" ", text)  # "The scheme, launched in April 2021, has so far cost"
     # "..., with the average cost of a placement now £5,200 a week"; not "with an average of 90 children"
     if (with_clause := _WITH_CLAUSE.search(text)) and with_clause[1].lower() not in _AMOUNT_WORDS:
@@ -232,39 +253,49 @@ _HEAD_OF_THE = re.compile(r"[a-z]\w*\s+(?:of|at|for|among)\s+the\s+", re.I)
 _COUNT_OF_THINGS = re.compile(r"\d[\d,]*\s+(?!(?:thousand|million|billion|m|bn|per|a|an|each)\b)[a-z]")
 
 
+_INTRODUCTION = re.compile(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to"
+                           r"|Across|Among|Within)\b[^,]*,\s*")
+_CONCESSION = re.compile(r"^\s*(?:Although|Though|While|Whilst|Whereas)\b[^,]*,\s*")
+_SENTENCE_ADVERB = re.compile(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally"
+                              r"|Furthermore|Moreover|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition|By\s+contrast"
+                              r"|In\s+total),\s*")
+_CONDITION = re.compile(r"^\s*,?\s*(?:without|with|under|after|before|despite|if|unless|once|on\s+current)\b[^,]{0,60}"
+                        r",\s*", re.I)
+_WHICH_CLAUSE = re.compile(r",\s*(?:which|who|that)\b")
+_ARTICLE = re.compile(r"^(?:the|a|an|our|its)\s+", re.I)
+_PER_BEFORE = re.compile(r"\bper\s+$")
+_OF_BEFORE_AMOUNT = re.compile(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$")
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def _opening_phrase(text: str, figure: str) -> str | None:
     """The noun phrase before the first verb of `text` (which runs up to a figure, whose first characters
     are `figure`)."""
-    text = re.sub(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to|Across|Among"
-                  r"|Within)\b[^,]*,\s*",
-                  "", text)
+    text = _INTRODUCTION.sub("", text)
     # "Meanwhile, the average cost of a residential placement reached": a sentence adverb is not the phrase
-    text = re.sub(r"^\s*(?:Although|Though|While|Whilst|Whereas)\b[^,]*,\s*", "", text)  # a concession first
-    text = re.sub(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally|Furthermore|Moreover"
-                  r"|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition|By\s+contrast|In\s+total),\s*",
-                  "", text)
+    text = _CONCESSION.sub("", text)  # a concession first
+    text = _SENTENCE_ADVERB.sub("", text)
     # reported speech: "One council leader said costs for a single placement could reach £10,000 a week"
     text = REPORTED.split(text)[-1]
     # "The review estimates that, without reform, the number of children in care will rise": the condition
-    text = re.sub(r"^\s*,?\s*(?:without|with|under|after|before|despite|if|unless|once|on\s+current)\b[^,]{0,60},\s*",
-                  "", text, flags=re.I)
+    text = _CONDITION.sub("", text)
     verb = _AUX.search(text + figure)  # "The scheme cost £4.2 million": the verb sees its amount
     if not verb or verb.start() >= len(text):
         return None
-    np = re.split(r",\s*(?:which|who|that)\b", text[:verb.start()])[0].strip(" ,“\"")  # "The figure, which is"
+    np = _WHICH_CLAUSE.split(text[:verb.start()])[0].strip(" ,“\"")  # "The figure, which is"
     # "it expects the new programme to cost around £45m": what is expected to cost it
     np = _EXPECTS.sub("", np)
     np = _RUNS_UNTIL.split(np, maxsplit=1)[0]  # "The pilot runs until [March 2026] and costs £7 million"
-    np = re.sub(r"^(?:the|a|an|our|its)\s+", "", np, flags=re.I)
+    np = _ARTICLE.sub("", np)
     amount = _AMOUNT_IN.search(np)
-    if amount and re.search(r"\bper\s+$", np[:amount.start()]):
+    if amount and _PER_BEFORE.search(np[:amount.start()]):
         amount = None  # "the rate of children in need per 10,000 children ranged from": the rate's own denominator
     if amount and _HEAD_OF_THE.fullmatch(np, 0, amount.start()) and _COUNT_OF_THINGS.match(np, amount.start()):
         amount = None  # "The cost of the 10 most expensive placements was £50m": a count inside the phrase
     if amount:  # "The grant of £36 million will be paid": the grant
-        np = re.sub(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$", "", np[:amount.start()].strip(" ,"))
+        np = _OF_BEFORE_AMOUNT.sub("", np[:amount.start()].strip(" ,"))
     if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \
-            or all(w in ACTOR_WORDS | STOP for w in re.findall(r"[a-z]+", np.lower())) or _ENDS_IN_PRONOUN.search(np):
+            or all(w in ACTOR_WORDS | STOP for w in _LETTERS.findall(np.lower())) or _ENDS_IN_PRONOUN.search(np):
         return None
     return np
 

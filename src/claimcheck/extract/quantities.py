@@ -140,6 +140,19 @@ class Figure:
     counted_end: int | None = None
 
 
+# precompiled: a pattern string passed to re.match costs a cache lookup on every call
+_ONE_WORD = re.compile(r"\s*([A-Za-z]+)")
+_TWO_WORDS = re.compile(r"\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_OVER_OR_FOR = re.compile(r"\b(?:over|for)\s*$")
+_PUNCTUATION = re.compile(r"[,;.]")
+_ESTIMATE_NOTE = re.compile(rf"\s*\((?:{ESTIMATE})\)")
+_YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d|2100")
+_VAGUE_SPACED = re.compile(r"a\s+dozen|tens\s+of\s+thousands")
+_SPACE_RUN = re.compile(r"\s+")
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
 def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     digits = m["num"]
     mag = (m["mag"] or "").lower()
@@ -155,7 +168,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     before, after = sentence[max(0, start - CONTEXT):start], sentence[end:end + CONTEXT]
     signed = m["sign"] is not None
     sign = -1.0 if signed and m["sign"] in "-−–" else 1.0
-    if sign < 0 and _LEVEL_BEFORE.search(before):
+    if sign < 0 and _BELOW_ZERO_BEFORE.search(before):
         signed = False  # "The deficit was -£3.5 million", "Net spend: -£1.2bn": a level below zero, not a fall
     step = step_of(digits, multiplier)
     value = sign * scaled(digits, multiplier)
@@ -182,7 +195,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         if not mag and _looks_like_year(digits, sentence, end):
             return None
         kind, unit = "count", "count"
-        word = re.match(r"\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?", after)
+        word = _TWO_WORDS.match(after)
         first = word.group(1).lower() if word else ""
         pair = f"{first} {word.group(2).lower()}" if word and word.group(2) else ""
         per_population = _PER_POPULATION.match(after)
@@ -198,7 +211,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         elif length := _length_of_time(before, after):
             kind, unit = "duration", length[0]
             end += length[1]
-            if re.search(r"\b(?:over|for)\s*$", before):
+            if _OVER_OR_FOR.search(before):
                 bound = "exact"  # "over two years" is how long, not "more than two years"
         elif pair in MEASURE_UNITS or first in MEASURE_UNITS:
             kind = "measure"
@@ -219,7 +232,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             per_population = _PER_POPULATION.match(tail) if counted else None
             if _EACH_YEAR_AFTER.match(tail):
                 kind, unit = "rate", "count / year"
-            elif rate and not re.search(r"[,;.]", rate.group(0)):
+            elif rate and not _PUNCTUATION.search(rate.group(0)):
                 kind, unit = "rate", f"count / {_per(rate)}"
                 # "90 children going into care every day": everything before the rate phrase is counted,
                 # but not a verb ("400,000 children are supported each year" counts children)
@@ -230,7 +243,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                 unit = per_head_unit(per_population.group(1))
                 end = counted_end + _per_whom(per_population)[1]
     bound = bound or bound_of(before)
-    if bound == "exact" and re.match(rf"\s*\((?:{ESTIMATE})\)", after):
+    if bound == "exact" and _ESTIMATE_NOTE.match(after):
         bound = "approx"  # "2,000 (approx.) children"
     if (more := _OR_MORE.match(after)) and bound in ("exact", "approx"):  # "some 15,000-plus": at least that
         bound, end = "min", end + more.end()
@@ -245,7 +258,7 @@ def _length_of_time(before: str, after: str) -> tuple[str, int] | None:
     """The time unit a figure is a length of, and how far into `after` its word runs; None if it is none."""
     if working := _WORKING_TIME.match(after):
         return TIME_UNITS[working[1].lower()], working.end()
-    word = re.match(r"\s*([A-Za-z]+)", after)
+    word = _ONE_WORD.match(after)
     first = word.group(1).lower() if word else ""
     if first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
         return TIME_UNITS[first], word.end(1)
@@ -277,8 +290,8 @@ def whole_named(text: str) -> tuple[str, int] | None:
 
 
 _OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)" + _WHOLE_AFTER_OF, re.I)
-_LEVEL_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|stood\s+at|stands\s+at|totalled|totaled|reached|of|at|to"
-                           r"|spent|spend|spends)|[:=])\s*$", re.I)
+_BELOW_ZERO_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|stood\s+at|stands\s+at|totalled|totaled|reached|of|at"
+                                r"|to|spent|spend|spends)|[:=])\s*$", re.I)
 _COUNTED_AFTER_MAGNITUDE = re.compile(r"\s+(?:[a-z]+\s+)?(?:children|people|[a-z]{3,}(?<!ss)s)\b")
 _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|get|got|receive|received)\b", re.I)
 _COMPARATIVES = frozenset({"more", "fewer", "extra", "additional"})
@@ -299,9 +312,9 @@ def per_time_named(subject: str | None) -> str | None:
 
 def _looks_like_year(digits: str, sentence: str, end: int) -> bool:
     """A bare 4-digit 1800-2100 number is a year unless plural things follow ("2000 children")."""
-    if not re.fullmatch(r"(?:18|19|20)\d\d|2100", digits):
+    if not _YEAR_LIKE.fullmatch(digits):
         return False
-    nxt = re.match(r"\s+([a-z]+)", sentence[end:])
+    nxt = _NEXT_WORD.match(sentence, end)
     if not nxt:
         return True
     return not plural(nxt.group(1))
@@ -327,42 +340,48 @@ THAN_BEFORE = re.compile(r"\s*(?:more|fewer|less)\s+than\s+(?:(?:in|on|at)\s+)?(
 
 _GRADED = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:(?:judged|rated|graded)\s+(?:as\s+)?)?"
                      r"(?:inadequate|outstanding|good|requires?\s+improvement)\b", re.I)
+_NUMBER_OF = re.compile(r"\b(?i:number|total|figure)\s+of\b")
+# the words a bare number reads as a figure after: "rose to", "was", "by", "compared with", "including"
+_FIGURE_FOLLOWS = re.compile(
+    r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than"
+    r"|the\s+(?:remaining|other)"  # "Of the 94 projects, 56 were evaluated and the remaining 38 ..."
+    r"|(?:a|an)\s+(?:further|additional|extra)|another"  # "with a further 100 planned"
+    r"|including)"  # "3,452 applications, including 2,987 from local authorities"
+    rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$")
+_LABEL_BEFORE = re.compile(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$")
+_PART_AFTER = re.compile(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
+                         r"|of\s+(?:these|those|them)\b|respectively\b)")
 
 
 def _noise(before: str, after: str) -> bool:
     """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
-    if re.search(r"\b(?i:number|total|figure)\s+of\b", before):
+    if _NUMBER_OF.search(before):
         return False
     before = _TRAILING_HEDGE.sub("", before)  # "up from around 4,000", "rose to over 80,000": what the hedge follows
     if _OF_THE_WHOLE_BEFORE.search(before):
         return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
-    if re.search(r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than"
-                 r"|the\s+(?:remaining|other)"  # "Of the 94 projects, 56 were evaluated and the remaining 38 ..."
-                 r"|(?:a|an)\s+(?:further|additional|extra)|another"  # "with a further 100 planned"
-                 r"|including)"  # "3,452 applications, including 2,987 from local authorities"
-                 rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$", before):
+    if _FIGURE_FOLLOWS.search(before):
         return False
     # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67",
     # "Social workers (FTE): 33,100": a label's
-    if _LIST_OF_FIGURES.search(before) or re.search(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$", before) \
+    if _LIST_OF_FIGURES.search(before) or _LABEL_BEFORE.search(before) \
             or THAN_BEFORE.match(after):
         return False
     if _GRADED.match(after):
         return False  # "Of these, 7 were judged outstanding and 3 inadequate": so many given a grade
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
-    return not re.match(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
-                        r"|of\s+(?:these|those|them)\b|respectively\b)", after)
+    return not _PART_AFTER.match(after)
     # "146 out of 151", "13 of the 29", "Around 400 of these were in London", "and 82,170 respectively"
 
 
 def word_figure(sentence: str, m: re.Match) -> Figure | None:
     words = m["words"].lower()
     before, after = sentence[max(0, m.start() - CONTEXT):m.start()], sentence[m.end():m.end() + CONTEXT]
-    if words in _VAGUE or re.fullmatch(r"a\s+dozen|tens\s+of\s+thousands", words):
-        key = re.sub(r"\s+", " ", words)
+    if words in _VAGUE or _VAGUE_SPACED.fullmatch(words):
+        key = _SPACE_RUN.sub(" ", words)
         value, bound = _VAGUE[key]
-        if key != "a dozen" and not re.match(r"\s+of\b", after):
+        if key != "a dozen" and not _OF_AFTER.match(after):
             return None
         step = None
     else:
@@ -393,7 +412,7 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
             end = m.end() + pct.end()
             return Figure(m.start(), end, sentence[m.start():end], "percent", value, "percent", bound, low, high,
                           None, is_change(before, sentence[end:end + CONTEXT], False))
-    word = re.match(r"\s*([A-Za-z]+)", after)
+    word = _ONE_WORD.match(after)
     first = word.group(1).lower() if word else ""
     end = m.end()
     if first in ("of", "or", "to", "and", "in", "times", "quarters", "thirds", "fifths", "per") and words not in _VAGUE:
@@ -405,7 +424,7 @@ def word_figure(sentence: str, m: re.Match) -> Figure | None:
         counted_start = counted_end = None
     elif length := _length_of_time(before, after):
         kind, unit, counted = "duration", length[0], None
-        if re.search(r"\b(?:over|for)\s*$", before):
+        if _OVER_OR_FOR.search(before):
             bound = "exact"  # "over two years" is how long, not "more than two years"
         end += length[1]
         counted_start = counted_end = None

@@ -67,6 +67,20 @@ _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a ne
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
+# precompiled: a pattern string passed to re.search costs a cache lookup on every call
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+_SHARE_OF = re.compile(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+(?:of|(?:for|among|amongst)(?=\s+(?:all|other)\b)"
+                       # "compared to 51% in the overall child population"
+                       r"|in(?=\s+the\s+(?:overall|general|wider|whole|national|total)\s))"
+                       r"\s+(?:the\s+|all\s+)?")
+_PROPORTION = re.compile(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$")
+_BRACKETED_SHARE = re.compile(r"\)?(?:\s+\(\d+(?:\.\d+)?%\))?")
+_AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
+_HOLDER = re.compile(r"(?:^|,\s*)([^,]*?)\s+(?:face|faces|faced|facing|have|has|had|need|needs|with)"
+                     r"\s+(?:an?|the)?\s*$")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
 def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
                earlier: list[tuple[Figure, str]]) -> str | None:
     """The subject of `figure` in sentence `text`; `earlier` holds the sentence's figures before it with the
@@ -97,7 +111,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         index = next(i for i, f in enumerate(figures) if f is figure)
         previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
         near = previous and figure.start - max(previous.end, previous.counted_end or 0) < 60
-        if previous and ((near and (figure.change or re.search(r"\(\s*$", text[max(0, figure.start - 5):figure.start])))
+        if previous and ((near and (figure.change or _OPEN_BRACKET.search(text[max(0, figure.start - 5):figure.start])))
                          or OF_THE_WHOLE.search(text, 0, figure.start)  # "Of the 2,460 homes inspected, 81% were"
                          # "2,400 inspections of children's homes in 2022-23, of which 81% were judged good"
                          or _OF_WHICH.search(text, max(previous.end, previous.counted_end or 0), figure.start)
@@ -112,10 +126,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if rate_of := _RATE_OF.search(text, lo, figure.start):
             return rate_of[1]  # "7,900 FTE vacancies, a vacancy rate of 20.0%"
         # "a quarter (24%) of children's homes beds": either share, of the beds
-        share_of = re.match(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+(?:of|(?:for|among|amongst)(?=\s+(?:all|other)\b)"
-                            # "compared to 51% in the overall child population"
-                            r"|in(?=\s+the\s+(?:overall|general|wider|whole|national|total)\s))"
-                            r"\s+(?:the\s+|all\s+)?", text[figure.end:])  # "compared with 72% for all other pupils"
+        share_of = _SHARE_OF.match(text[figure.end:])  # "compared with 72% for all other pupils"
         if share_of:  # "36% of LAs were judged good": a share of the LAs
             counted, _, _ = counted_phrase(text, figure.end + share_of.end() - 1)
             if counted:
@@ -126,10 +137,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 return whole.counted
         if not share_of and (whole := _breakdown_before(figure, figures, earlier, text)):
             return whole  # "71% of CLA, 10% were Mixed ..., 7% Black ...": the next share of the same whole
-        proportion = re.search(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$", figure.text)
+        proportion = _PROPORTION.search(figure.text)
         bracketed = text[figure.end:figure.end + 1] == ")" and text[max(0, figure.start - 1):figure.start] == "("
         if proportion or bracketed:  # "4 in 10 children's social workers", "Around 1 in 5 (21%) social workers"
-            skip = re.match(r"\)?(?:\s+\(\d+(?:\.\d+)?%\))?", text[figure.end:])
+            skip = _BRACKETED_SHARE.match(text[figure.end:])
             counted, _, _ = counted_phrase(text, figure.end + skip.end())
             if counted:
                 return counted
@@ -170,7 +181,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                     described = f"{holder} {described}"
             return described
         if money and (BASE_BEFORE.search(text, 0, figure.start) or _LABELLED_IN_BRACKETS.search(text, 0, figure.start)
-                      or re.search(r"\s(?:and|or)\s+$", text[max(0, figure.start - 6):figure.start])
+                      or _AND_BEFORE.search(text[max(0, figure.start - 6):figure.start])
                       or (figure.change and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))):
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
             # funding for social care in 2023-24 and £2.7 billion in 2024-25", "£2.7 billion through the social
@@ -335,12 +346,11 @@ def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
 def _holder_before(text: str, start: int, clause_start: int) -> str | None:
     """ "local authority children's services face a £2bn funding gap": who has the gap."""
     before = text[clause_start:start]
-    m = re.search(r"(?:^|,\s*)([^,]*?)\s+(?:face|faces|faced|facing|have|has|had|need|needs|with)\s+(?:an?|the)?\s*$",
-                  before)
+    m = _HOLDER.search(before)
     if not m:
         return None
     holder = REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
-    holder = re.sub(r"^(?:the|a|an)\s+", "", holder.strip(), flags=re.I)
+    holder = _ARTICLE.sub("", holder.strip())
     return holder if 0 < len(holder.split()) <= 6 else None
 
 

@@ -135,7 +135,7 @@ class Memory:
                 continue
             if at and name[at - 1] != " ":
                 continue
-            longer = re.sub(r"\s+(?:" + "|".join(HEADS) + r")$", "", name[at:])
+            longer = _HEAD_AT_END.sub("", name[at:])
             if len(longer) > len(short):
                 return longer + text[len(short):]
         return text
@@ -146,13 +146,22 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+# precompiled: a pattern string passed to re.sub or re.match costs a cache lookup on every call
+_HEAD_AT_END = re.compile(r"\s+(?:" + "|".join(HEADS) + r")$")
+_NAME_TOKEN = re.compile(r"[\w][\w’'-]*|\([A-Z][A-Za-z]{1,8}s?\)")
+_POSSESSIVE_S = re.compile(r"[’']s$")
+_FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_PARTICIPLE = re.compile(r"[a-z]+ed")
+
+
 def entities(sentence: str) -> list[Entity]:
     """Named things in a sentence, best first within each position."""
     found: list[Entity] = []
     for m in _QUOTED.finditer(sentence):
         if not _SPEECH.search(m.group(1)):  # a quoted title ("‘Stable Homes, Built on Love’"), not a quote
             found.append(Entity(m.start(1), m.end(1), m.group(1).strip(" ,."), 3))
-    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w][\w’'-]*|\([A-Z][A-Za-z]{1,8}s?\)", sentence)]
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _NAME_TOKEN.finditer(sentence)]
     # a name starts at a capitalised word: only those are visited, not every word of the sentence
     starts = [k for k, token in enumerate(tokens) if token[2][0].isupper()]
     i = 0
@@ -198,7 +207,7 @@ def entities(sentence: str) -> list[Entity]:
                 head_index = last_cap + 1
             text = sentence[tokens[first][0]:tokens[head_index][1]]
             # "The Department's own analysis": an actor with its possessive is still an actor
-            words = [re.sub(r"[’']s$", "", w.lower().strip("()")) for _, _, w in tokens[first:head_index + 1]]
+            words = [_POSSESSIVE_S.sub("", w.lower().strip("()")) for _, _, w in tokens[first:head_index + 1]]
             # "Independent Review of Children's Social Care": the head noun stands before its complement
             head = next((w for w in reversed(words) if w in HEADS), tokens[head_index][2].lower())
             if any(w in ACTOR_WORDS for w in words) and head not in HEADS:
@@ -209,7 +218,7 @@ def entities(sentence: str) -> list[Entity]:
                 score = 0
             else:
                 score = 1
-            following = re.match(r"\s+([a-z][\w’'-]*)", sentence[tokens[head_index][1]:])
+            following = _FOLLOWING.match(sentence[tokens[head_index][1]:])
             if score == 3 and following and _plural_noun(following.group(1)):
                 score = 1  # "Innovation Programme projects": the name modifies another noun, the projects
             end = tokens[head_index][1]
@@ -277,11 +286,11 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
         letters = m.group(1).rstrip("s").upper()
         if letters.lower() in _NOT_NAMES:
             continue  # "full-time equivalent (FTE)" says how a count is measured; it names nothing
-        before = re.findall(r"[\w’'-]+", sentence[:m.start()])
+        before = _WORD.findall(sentence[:m.start()])
         parts: list[str] = []
         words_used = 0
         for word in reversed(before):
-            pieces = [p for p in re.split(r"[-]", word) if p]
+            pieces = [p for p in word.split("-") if p]
             parts = pieces + parts
             words_used += 1
             initials = "".join(p[0].upper() for p in parts if p.lower() not in ("of", "and", "for", "the"))
@@ -294,7 +303,7 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
         start = sentence.rfind(before[-words_used], 0, m.start())
         end = m.end()
         head = None
-        nxt = re.match(r"\s+([a-z]+)", sentence[end:])
+        nxt = _NEXT_WORD.match(sentence[end:])
         if nxt and nxt.group(1) in HEADS:
             end += nxt.end()
             head = nxt.group(1)
@@ -324,7 +333,7 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
         for word in reversed(before.group(0).split() if before else []):
             low = word.lower()
             if low in STOP or low in ACTOR_WORDS or low in SCALE_WORDS \
-                    or (re.fullmatch(r"[a-z]+ed", low) and "-" not in low):
+                    or (_PARTICIPLE.fullmatch(low) and "-" not in low):
                 break  # not "million programme" out of "a £45 million programme"
             mods.insert(0, word)
         while mods and mods[0].lower() in ("new", "overall", "whole"):

@@ -98,11 +98,15 @@ def _period(cell: str) -> tuple[date, date] | None:
     return None
 
 
+_RULE_CELL = re.compile(r"[-:]+")
+_NUMBER_OF = re.compile(r"^(?:the\s+)?number\s+of\s+", re.I)
+
+
 def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[list[Claim], Header | None]:
     """Claims of one table row, and the header state the next row reads."""
     cells = _cells(block.text)
     values = [(pos, c) for pos, c in cells if c]
-    if not values or all(re.fullmatch(r"[-:]+", c) for _, c in values):
+    if not values or all(_RULE_CELL.fullmatch(c) for _, c in values):
         return [], header
     marks = [m for _, c in values for m in [_UNIT_MARK.search(c)] if m]
     periods = {i: p for i, (_, c) in enumerate(cells) for p in [_period(c)] if p}
@@ -147,7 +151,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         label = header.series  # "Annual change | . | +2,780 | ...": the change of the row above
     elif label and header and header.periods:
         header.series = label
-    counted = re.sub(r"^(?:the\s+)?number\s+of\s+", "", label, flags=re.I) if label else None
+    counted = _NUMBER_OF.sub("", label) if label else None
     claims = []
     for index, (pos, cell) in enumerate(cells):
         m = _CELL.match(cell)

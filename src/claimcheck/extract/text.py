@@ -190,7 +190,10 @@ def _tab_row(text: str) -> bool:
 
 def _looks_like_heading(text: str) -> bool:
     """A short line with no sentence punctuation, e.g. a title or a section heading."""
-    return len(text) < 45 and not text.endswith(",") and not re.search(r"\b(?:and|or|the|of|to|a|in)$", text)
+    return len(text) < 45 and not text.endswith(",") and not _ENDS_IN_FUNCTION_WORD.search(text)
+
+
+_ENDS_IN_FUNCTION_WORD = re.compile(r"\b(?:and|or|the|of|to|a|in)$")
 
 
 MAX_SENTENCE = 1500  # longer than any real sentence (the seeds' and corpus's longest is about 1,100)
@@ -215,6 +218,10 @@ def sentences(block: Block) -> Iterator[Sentence]:
             start = end
 
 
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}")
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+
+
 def _sentences(block: Block) -> Iterator[Sentence]:
     if block.is_table_row:
         yield Sentence(block.text, block, 0)
@@ -225,9 +232,9 @@ def _sentences(block: Block) -> Iterator[Sentence]:
         # only the end of what precedes the break is read: after many abbreviations ("approx. ... approx.")
         # the text since the last break grows, and reading all of it each time was quadratic
         before = text[max(start, m.start() - 40):m.start()].rstrip(".!?\"”’')]")
-        if m.start() - start <= 40 and re.fullmatch(r"\s*\(?\d{1,2}", before):
+        if m.start() - start <= 40 and _LIST_NUMBER.fullmatch(before):
             continue  # "1. Introduction": a list number, not a sentence
-        last_word = re.search(r"([A-Za-z.]+)$", before)
+        last_word = _LAST_WORD.search(before)
         # an initial ("J. Smith") ends no sentence, but the "m" of "£2m." is no initial
         if last_word and (last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS
                           or (len(last_word.group(1)) == 1 and not before[-2:-1].isdigit())):
