@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import IN_STATES, counted_phrase
+from claimcheck.extract.guards import any_in, folded
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, bound_of, interval, is_change
 from claimcheck.extract.quantities import (
     CONTEXT,
@@ -19,6 +20,7 @@ from claimcheck.extract.quantities import (
     THAN_BEFORE,
     WORDS,
     Figure,
+    may_hold_words,
     numeric_figure,
     word_figure,
 )
@@ -51,7 +53,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     lower = masked.lower()
     scaled = list(SCALED_WORDS.finditer(masked)) if "illion" in lower else []
     taken += [m.span() for m in scaled]
-    for m in [*scaled, *WORDS.finditer(masked)]:
+    for m in [*scaled, *(WORDS.finditer(masked) if may_hold_words(masked) else ())]:
         if m.re is WORDS and any(start <= m.start() < end for start, end in taken):
             continue  # "nine out of ten": a proportion already; "a quarter of a million": one number
         figure = word_figure(sentence, m)
@@ -126,6 +128,9 @@ _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
 _FROM_TO_CHANGE = re.compile(r"\b(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|declined)\s+from\b"
                              r"[^.;]*\bto\s+[^.;]*$", re.I)
+# what _N_IN_M and _OUT_OF cannot match without, in `folded` text (guards.py): "in [every] [£]9", "out of "
+_IN_FIGURE = re.compile(r"in\s+(?:every\s+)?[£$€]?\d")
+_OUT_OF_WORDS = re.compile(r"out\s+of\s")
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?")  # "146 out of 151", "13 of the 29"
 _OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+of\s+(?P<whole>\d{{1,4}}|{_SMALL})\b"
                      r"(?![.,]\d|\s*(?:%|per\s*cent)|\s+(?:the|a|an|all|our|their|its)\b)", re.I)
@@ -145,12 +150,15 @@ _FRACTION_BEFORE_VERB = re.compile(
     r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"
     r"(?=\s+(?:were|was|are|is|had|have|has|said|say|reported|agreed|received)\b)", re.I)
 _WHOLES = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_WHOLE_WORDS = tuple(_WHOLES)
 
 
 def _fractions(masked: str) -> list[re.Match]:
     """ "a third of councils", "two-thirds of children", "half of local authorities": a share in words. Not
     "the first half of 2023" (a period) nor "the third of May"; a bare "third" or "quarter" needs its
     number."""
+    if not any_in(_WHOLE_WORDS, folded(masked)):
+        return []  # each of the three patterns needs one
     in_words = [*_FRACTION.finditer(masked), *_FRACTION_BEFORE_VERB.finditer(masked)]
     return [m for m in in_words if m["part"] or m["whole"].lower() == "half"] + list(_BY_FRACTION.finditer(masked))
 
@@ -160,7 +168,9 @@ def _proportions(sentence: str, masked: str) -> list[Figure]:
     66.7%, not a count of ten councils. "146 out of 151 local authorities" stays two counts, a part and its
     total: only a whole of ten or less, or 100 or 1,000, is read as a proportion."""
     found = []
-    matches = [*_N_IN_M.finditer(masked), *_OUT_OF.finditer(masked), *_fractions(masked)]
+    low = folded(masked)
+    matches = [*(_N_IN_M.finditer(masked) if _IN_FIGURE.search(low) else ()),
+               *(_OUT_OF.finditer(masked) if _OUT_OF_WORDS.search(low) else ()), *_fractions(masked)]
     for m in sorted(matches, key=lambda match: match.start()):
         if m.re in (_FRACTION, _FRACTION_BEFORE_VERB, _BY_FRACTION):
             whole = _WHOLES[m["whole"].lower().rstrip("s")]
@@ -192,6 +202,9 @@ _RANGE = re.compile(
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
+# what _RANGE cannot match without, in `folded` text (guards.py): its joint, then a figure. Each branch opens
+# with a literal, so the scan skips to the characters that can start one.
+_JOINT = re.compile(r"-\s?[£€$]?\d|–\s?[£€$]?\d|to\s+[£€$]?\d|and\s+[£€$]?\d")
 _RANGE_KINDS = ("money", "percent", "count", "rate", "duration")
 _SPREAD_FROM = re.compile(r"\b(?:rang(?:ed|es|ing|e)|var(?:ied|ies|ying|y)|spann(?:ed|ing))\s+from\s+$", re.I)
 
@@ -201,6 +214,8 @@ def _ranges(sentence: str, masked: str) -> list[Figure]:
     ends; the low end is a floor and the high end a ceiling, so a figure inside the range agrees with it.
     ("from £10m to £15m" is a change over time, not a range: "from" is not read here.)"""
     found: list[Figure] = []
+    if not _JOINT.search(folded(masked)):
+        return found
     for m in _RANGE.finditer(masked):
         joint = m["joint"].strip().lower()
         if (joint == "and") != bool(m["between"]) or (joint == "to" and m["between"]):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.counted import ESTIMATE, counted_phrase, plural
+from claimcheck.extract.guards import any_in, folded
 from claimcheck.extract.hedges import HEDGE, bound_of, interval, is_change
 from claimcheck.units import (
     CURRENCY_SIGNS,
@@ -56,6 +57,22 @@ WORDS = re.compile(
 SCALED_WORDS = re.compile(r"\b(?P<words>(?:a|one|two|three)[\s-]+(?:quarters?|thirds?)\s+of\s+an?\s+"
                           rf"(?:million|billion)|(?:{_WORD_NUMBER}|one)\s+and\s+a\s+half\s+(?:million|billion))\b",
                           re.I)
+# What WORDS cannot match without (a guard, see guards.py): a number word but "one", "dozen", the plural of a
+# scale ("hundreds"), "one" with a scale word, or "a million"; three sentences in four hold none of them.
+# Needles that hold another ("seventeen" holds "seven") are left out.
+_WORDS_NEEDED = (set(SMALL_NUMBERS) - {"zero", "one"}) | {"dozen", "hundreds", "thousands", "millions"}
+_WORDS_NEEDLES = tuple(sorted(w for w in _WORDS_NEEDED if not any(o != w and o in w for o in _WORDS_NEEDED)))
+_A_MILLION = re.compile(r"an?\s+(?:million|billion)", re.I)
+
+
+def may_hold_words(text: str) -> bool:
+    """False only when WORDS cannot match `text`."""
+    low = folded(text)
+    return any_in(_WORDS_NEEDLES, low) or ("one" in low and any_in(_SCALES, low)) \
+        or ("illion" in low and _A_MILLION.search(text) is not None)
+
+
+_SCALES = tuple(SCALE_WORDS)
 _A_SCALE = re.compile(r"(?:(?P<half>half)\s+|(?P<part>a|one|two|three)[\s-]+(?P<whole>quarter|third)s?\s+of\s+)?"
                       r"an?\s+(?P<scale>million|billion)")
 _AND_A_HALF = re.compile(r"(?P<units>.+?)\s+and\s+a\s+half\s+(?P<scale>million|billion)")

@@ -1,0 +1,30 @@
+"""Cheap necessary conditions, tested before a costly pattern is run over a sentence.
+
+Most sentences hold none of what most patterns look for, and a pattern that can start anywhere is tried at
+every position (about 30 ns each, so several µs a sentence for each pattern): a test for a word the pattern
+cannot match without ("half", "out of") skips it in a fraction of that. Each guard must be a *necessary*
+condition, so that skipping a pattern never changes what is found.
+
+A pattern compiled with re.I also matches "ſ" (long s) for "s" and "ı" or "İ" for "i", which `str.lower()`
+keeps apart, so a guard tests its needles on `folded` text, never on a plain `lower()`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_FOLDS = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+
+
+@lru_cache(maxsize=16)
+def folded(text: str) -> str:
+    """`text` in lower case with the three letters re.I folds to 's' and 'i' made those letters: a needle
+    (lower case ASCII) is in `folded(text)` whenever a re.I pattern holding it as a literal matches `text`."""
+    if not text.isascii() and ("ſ" in text or "ı" in text or "İ" in text):
+        text = text.translate(_FOLDS)
+    return text.lower()
+
+
+def any_in(needles: tuple[str, ...], text: str) -> bool:
+    """Whether one of `needles` is a substring of `text`."""
+    return any(needle in text for needle in needles)
