@@ -16,13 +16,22 @@ from functools import lru_cache
 _FOLDS = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
 
 
-@lru_cache(maxsize=16)
-def folded(text: str) -> str:
+def fold(text: str) -> str:
     """`text` in lower case with the three letters re.I folds to 's' and 'i' made those letters: a needle
-    (lower case ASCII) is in `folded(text)` whenever a re.I pattern holding it as a literal matches `text`."""
+    (lower case ASCII) is in `fold(text)` whenever a re.I pattern holding it as a literal matches `text`."""
     if not text.isascii() and ("ſ" in text or "ı" in text or "İ" in text):
         text = text.translate(_FOLDS)
     return text.lower()
+
+
+folded = lru_cache(maxsize=16)(fold)  # for a sentence that several guards test
+
+
+def ends_with(endings: tuple[str, ...], tail: str) -> bool:
+    """Whether `tail`, without the spaces and full stops it ends with, ends with one of `endings`: what a
+    pattern anchored at the end (`(?:words)\\s*$`) cannot match without. Such a pattern is otherwise tried at
+    every position of the tail."""
+    return fold(tail).rstrip().rstrip(".").endswith(endings)
 
 
 def any_in(needles: tuple[str, ...], text: str) -> bool:

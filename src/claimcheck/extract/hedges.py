@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.guards import ends_with
+
 _BOUND_BEFORE = [
     ("approx", r"(?:an?\s+)?average\s+of|averages?|averaged|averaging|around|about|approximately|approx\.?|"
                r"roughly|some|circa|c\.|ca\.|"
@@ -26,6 +28,12 @@ _BOUND_BEFORE = [
 _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
 # every hedge as one alternation, for patterns that step over a figure's hedge to reach it ("up from around 4,000")
 HEDGE = "|".join(words for _, words in _BOUND_BEFORE)
+# The last word of every hedge, lower case and without its full stop ("c." is "c"): a text before a figure that
+# ends in none of them (most do not) holds no hedge, and the end-anchored patterns need not be tried at each
+# of its positions (tests/test_guards.py checks this list, and _CHANGE_ENDINGS, against the patterns).
+_HEDGE_ENDINGS = ("about", "above", "almost", "approx", "approximately", "around", "as", "at", "average", "averaged",
+                  "averages", "averaging", "below", "broadly", "c", "ca", "circa", "estimated", "exceeding", "for",
+                  "least", "most", "nearly", "of", "on", "over", "roughly", "some", "than", "to", "under")
 # the words before a comparison base: "up from", "down 0.9% from", "an increase of 4% from", "rising from",
 # "compared with" (one fragment for what a base counts, what it is about, and the period it never borrows)
 BASE_FROM = (r"(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)(?:\s+of)?)"
@@ -61,6 +69,10 @@ _CHANGE_BEFORE = re.compile(
     rf"|(?:^|[^\w])(?=(?:up|down)\s*$){_NOT_PHRASAL}(?:up|down)\s*$",
     re.I,
 )
+# the last word of every phrase _CHANGE_BEFORE ends with: a hedge's, or "additional", "of", "by", "rose", "up"...
+_CHANGE_ENDINGS = (*_HEDGE_ENDINGS, "additional", "another", "by", "climbed", "declined", "decreased", "decreasing",
+                   "down", "dropped", "extra", "falling", "fell", "further", "grew", "growing", "increased",
+                   "increasing", "jumped", "more", "new", "rising", "rose", "slipped", "up")
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?:pay|funding|budget|cash|real[-\s]terms|price|fee|rate|grant|spending)\s+(?=increase|rise|uplift|cut"
     r"|reduction|decrease|fall|drop|boost))?"  # "a 2% pay rise": a change in pay
@@ -108,6 +120,8 @@ def is_total(before: str, text: str, after: str = "") -> bool:
 def bound_of(before: str) -> str:
     """The bound a hedge right before a figure sets: exact, approx, min or max."""
     tail = before[-40:]
+    if not ends_with(_HEDGE_ENDINGS, tail):
+        return "exact"
     found = [(m.start(), order, bound) for order, (bound, regex) in enumerate(_BOUND_RE) if (m := regex.search(tail))]
     if not found:
         return "exact"
@@ -119,7 +133,9 @@ def bound_of(before: str) -> str:
 
 def is_change(before: str, after: str, signed: bool) -> bool:
     """Whether a figure states a change or an increment rather than a level."""
-    return signed or bool(_CHANGE_BEFORE.search(before[-60:])) or bool(_CHANGE_AFTER.match(after[:30]))
+    tail = before[-60:]
+    return signed or (ends_with(_CHANGE_ENDINGS, tail) and _CHANGE_BEFORE.search(tail) is not None) \
+        or bool(_CHANGE_AFTER.match(after[:30]))
 
 
 def interval(value: float, bound: str, step: float | None) -> tuple[float, float]:

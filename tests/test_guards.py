@@ -1,0 +1,107 @@
+"""The guards in front of costly patterns (`extract/guards.py`) are necessary conditions: for every string a
+guarded pattern matches, its guard holds, so skipping the pattern never changes a claim.
+
+The strings are generated from the patterns themselves (every alternative, optional parts with and without,
+repeats once or not at all), in three spellings: as written, in capitals, and with the letters re.I folds
+onto 's' and 'i' ("ſ", "ı") that str.lower() keeps apart.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from re import _constants as sre
+from re import _parser as sre_parse
+
+import pytest
+
+from claimcheck.extract import figures, hedges, quantities
+from claimcheck.extract.guards import any_in, ends_with, folded
+
+LIMIT = 20_000  # strings per pattern; the patterns below give far fewer
+
+
+def _expand(items) -> list[str]:
+    """Strings a parsed sequence can match (a sample: one character per class, repeats at most once)."""
+    out = [""]
+    for op, av in items:
+        options = _options(op, av)
+        out = [a + b for a, b in itertools.product(out, options)][:LIMIT]
+    return out
+
+
+def _options(op, av) -> list[str]:
+    if op is sre.LITERAL:
+        return [chr(av)]
+    if op is sre.SUBPATTERN:
+        return _expand(av[-1])
+    if op is sre.BRANCH:
+        return [s for alternative in av[1] for s in _expand(alternative)]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, high, sub = av
+        once = _expand(sub)
+        counts = sorted({low, min(max(low, 1), high)})
+        return [s for n in counts for s in (["".join(p) for p in itertools.product(once, repeat=n)] if n else [""])]
+    if op is sre.IN:
+        return [_sample(av)]
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return [""]  # zero width: strings that break a look-around are filtered out by matching them
+    if op is sre.NOT_LITERAL:
+        return [" " if av != ord(" ") else "x"]
+    if op is sre.ANY:
+        return ["x"]
+    if op is sre.GROUPREF_EXISTS:
+        return _expand(av[1]) + (_expand(av[2]) if av[2] else [""])
+    raise AssertionError(f"unexpected {op}")
+
+
+def _sample(items) -> str:
+    for op, av in items:
+        if op is sre.LITERAL:
+            return chr(av)
+        if op is sre.RANGE:
+            return chr(av[0])
+        if op is sre.CATEGORY:
+            return {sre.CATEGORY_DIGIT: "7", sre.CATEGORY_SPACE: " ", sre.CATEGORY_WORD: "a"}.get(av, "a")
+        if op is sre.NEGATE:
+            return "."
+    return "a"
+
+
+def samples(pattern: re.Pattern) -> list[str]:
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    found = set(_expand(parsed))
+    spellings = set()
+    for text in found:
+        spellings |= {text, text.upper(), text.replace("s", "ſ").replace("i", "ı")}
+    return sorted(spellings)
+
+
+def _cases(pattern: re.Pattern, contexts: tuple[tuple[str, str], ...]):
+    for text in samples(pattern):
+        for before, after in contexts:
+            whole = before + text + after
+            if pattern.search(whole):
+                yield whole
+
+
+AROUND = (("", ""), ("x ", " y"), ("The 12 ", " 34 more."))
+AT_END = (("", ""), ("x ", ""), ("and then ", "  "))
+
+
+@pytest.mark.parametrize("pattern, guard, contexts", [
+    (quantities.WORDS, quantities.may_hold_words, AROUND),
+    (figures._FRACTION, lambda t: any_in(figures._WHOLE_WORDS, folded(t)), AROUND),
+    (figures._FRACTION_BEFORE_VERB, lambda t: any_in(figures._WHOLE_WORDS, folded(t)), (("x ", " were y"),)),
+    (figures._BY_FRACTION, lambda t: any_in(figures._WHOLE_WORDS, folded(t)), AROUND),
+    (figures._N_IN_M, lambda t: figures._IN_FIGURE.search(folded(t)) is not None, AROUND),
+    (figures._OUT_OF, lambda t: figures._OUT_OF_WORDS.search(folded(t)) is not None, AROUND),
+    (figures._RANGE, lambda t: figures._JOINT.search(folded(t)) is not None, AROUND),
+    (hedges._CHANGE_BEFORE, lambda t: ends_with(hedges._CHANGE_ENDINGS, t), AT_END),
+    *[(regex, lambda t: ends_with(hedges._HEDGE_ENDINGS, t), AT_END) for _, regex in hedges._BOUND_RE],
+])
+def test_guard_holds_wherever_its_pattern_matches(pattern, guard, contexts) -> None:
+    cases = list(_cases(pattern, contexts))
+    assert len(cases) > 10  # the generator reached the pattern's alternatives
+    missed = [text for text in cases if not guard(text)]
+    assert not missed, missed[:5]
