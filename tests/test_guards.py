@@ -15,8 +15,9 @@ from re import _parser as sre_parse
 
 import pytest
 
-from claimcheck.extract import figures, hedges, quantities
+from claimcheck.extract import figures, hedges, periods, quantities
 from claimcheck.extract.guards import any_in, ends_with, folded
+from claimcheck.extract.period_grammar import FEATURES, PATTERNS
 
 LIMIT = 20_000  # strings per pattern; the patterns below give far fewer
 
@@ -104,4 +105,26 @@ def test_guard_holds_wherever_its_pattern_matches(pattern, guard, contexts) -> N
     cases = list(_cases(pattern, contexts))
     assert len(cases) > 10  # the generator reached the pattern's alternatives
     missed = [text for text in cases if not guard(text)]
+    assert not missed, missed[:5]
+
+
+def _features_hold(needs: tuple[str, ...]):
+    required = [FEATURES[n[1:]] for n in needs if n.startswith("&")]
+    return lambda text: all(feature.search(folded(text)) for feature in required)
+
+
+@pytest.mark.parametrize("regex, needs", [(regex, needs) for regex, _, needs in PATTERNS
+                                          if any(n.startswith("&") for n in needs)],
+                         ids=lambda value: value[-1] if isinstance(value, tuple) else None)
+def test_a_time_expression_has_the_features_it_requires(regex, needs) -> None:
+    cases = list(_cases(regex, AROUND))
+    assert len(cases) > 10
+    missed = [text for text in cases if not _features_hold(needs)(text)]
+    assert not missed, missed[:5]
+
+
+def test_looking_forward_needs_one_of_its_words() -> None:
+    cases = list(_cases(periods._FUTURE, AROUND))
+    assert len(cases) > 10
+    missed = [text for text in cases if not any_in(periods._FUTURE_WORDS, folded(text))]
     assert not missed, missed[:5]

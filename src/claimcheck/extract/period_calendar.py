@@ -124,7 +124,8 @@ def _next_fy(m, ctx):
 
 @pattern(r"\b(?:(?P<base>on|than|from|over|against|versus|vs\.?|compared\s+(?:with|to))\s+|(?P<since>since)\s+"
          r"|(?:in|during|for)\s+)?(?:(?:last|the\s+previous)\s+financial\s+year\b"
-         rf"|(?<!the\s)(?<!the\s\s)last\s+year\b{_NOT_YEAR_TO})", needs=("financial year", "last year"))
+         rf"|(?<!the\s)(?<!the\s\s)last\s+year\b{_NOT_YEAR_TO})",
+         needs=("financial year", "last year", "&#last-year"))
 def _last_fy(m, ctx):
     """ "Last year, councils spent £11.1 billion": the financial year before the document's, as "this year" is
     its own. "up 2% on last year" is the base the change is measured from, "since last year" runs on to the

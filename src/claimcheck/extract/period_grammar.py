@@ -192,22 +192,35 @@ PATTERNS: list[tuple[re.Pattern, Handler, tuple[str, ...]]] = []
 
 
 MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_DIGIT = re.compile(r"\d")
-# features a pattern may need ("#name"), each a necessary condition searched once per sentence, only if asked
+_MONTHS = MONTH_NAMES.lower()  # a pattern of letters and groups only: lower case keeps its meaning
+# Features a pattern may need ("#name"), each a necessary condition searched once per sentence, only if asked.
+# They are searched in `guards.folded` text and written in lower case without re.I: that finds what re.I finds
+# in the sentence (folding keeps every character's place and class), and a case-sensitive pattern that opens
+# with digits or literals lets the scan skip to them.
 FEATURES = {
-    "#year": _YEAR_DIGITS,
-    "#digit": _DIGIT,
+    "#year": re.compile(r"(?:19|20)\d\d"),
+    "#digit": re.compile(r"\d"),
     "#fy": re.compile(r"(?:19|20)\d\d\s?[-–/]\s?\d\d"),
-    "#units-to": re.compile(r"(?:year|month|week|day|decade)s?\s+(?:to|ending)\b", re.I),
-    "#units-from": re.compile(r"(?:year|month|week|decade)s?,?\s+(?:from|starting|beginning|commencing)\b", re.I),
-    "#year-to": re.compile(r"(?:year|quarter|month|week)\s+(?:ending|ended|to)\b", re.I),
+    "#units-to": re.compile(r"(?:year|month|week|day|decade)s?\s+(?:to|ending)\b"),
+    "#units-from": re.compile(r"(?:year|month|week|decade)s?,?\s+(?:from|starting|beginning|commencing)\b"),
+    "#year-to": re.compile(r"(?:year|quarter|month|week)\s+(?:ending|ended|to)\b"),
+    # what one pattern cannot match without, where its strings say too little ("on", "-", a month's stem)
+    "#pct-on": re.compile(r"(?:%|cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?\s+on\s"),
+    "#year-range": re.compile(r"(?:19|20)\d\d\s+(?:to|until|–|-)\s+(?:19|20)\d\d\b"),
+    "#in-year": re.compile(r"(?:in|during|for|throughout|of)\s+(?:(?:the\s+)?calendar\s+year\s+)?(?:19|20)\d\d\b"
+                           r"(?![-–/]\d)"),
+    "#last-year": re.compile(r"(?:last|previous)\s+(?:financial\s+)?year\b"),
+    "#full-day": re.compile(rf"\b{_MONTHS}\b|\d/\d{{1,2}}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d"),
+    "#month-year": re.compile(rf"\b{_MONTHS}\.?\s+(?:19|20)\d\d"),
+    "#day-month": re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b"),
+    "#month": re.compile(rf"\b{_MONTHS}\b"),
 }
 
 
 def pattern(regex: str, needs: tuple[str, ...]) -> Callable[[Handler], Handler]:
     """Register a time expression. `needs` is a cheap necessary condition checked first: the pattern runs
-    only if the lowercased sentence contains one of the strings or one of the `FEATURES` ("#year", "#fy"...).
+    only if the lowercased sentence contains one of the strings or one of the `FEATURES` ("#year", "#fy"...),
+    and has every feature marked "&" ("&#month": a month's name, not "innovation" for "nov").
     It keeps extraction fast: most sentences need only a few of the patterns."""
 
     def register(handler: Handler) -> Handler:

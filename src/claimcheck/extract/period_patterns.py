@@ -46,7 +46,7 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last
 @pattern(  # the word "on" right after a change: "a 3% rise on 2014-15", "down 2.2 per cent on March 2022"
     rf"\b\d[\d.,]*(?:%|\s*per\s*cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?\s+"
     rf"(?P<span>on\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b",
-    needs=("on",),
+    needs=("on", "&#pct-on"),
 )
 @pattern(rf"\b(?:than|compared\s+(?:to|with)|(?:the\s+)?same\s+as|similar\s+to)\s+(?:in\s+)?(?P<date>{FY})\b",
          needs=("than", "compared", "same as", "similar to"))
@@ -108,7 +108,7 @@ def _between_years(m, ctx):
 
 
 @pattern(rf"\b(?:(?:the\s+)?financial\s+year\s+|the\s+(?={Y}\s+to\s+{Y}{YEAR_KIND}))?"
-         rf"({Y})\s+(to|until|–|-)\s+({Y})\b({YEAR_KIND})?", needs=("#year",))
+         rf"({Y})\s+(to|until|–|-)\s+({Y})\b({YEAR_KIND})?", needs=("#year", "&#year-range"))
 def _year_range(m, ctx):
     """ "2019 until 2022" is four calendar years, but "2021 to 2022", the GOV.UK style for 2021-22, is the
     financial year (the academic year, September to August, when it says so)."""

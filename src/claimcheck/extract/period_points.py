@@ -101,7 +101,7 @@ def _fy_label(m, ctx):
     return ("period", *span, None) if span else None
 
 
-@pattern(rf"\b(?:(?:on|at|as\s+at|as\s+of|of)\s+)?({FULL_DAY})", needs=(*MONTH_STEMS, "/", "-"))
+@pattern(rf"\b(?:(?:on|at|as\s+at|as\s+of|of)\s+)?({FULL_DAY})", needs=(*MONTH_STEMS, "/", "-", "&#full-day"))
 def _full_day(m, ctx):
     span = point_span(m[1], ctx)
     if span is None:
@@ -125,7 +125,7 @@ def _end_of_month(m, ctx):
     return ("event", span[1], span[1], None) if span else None
 
 
-@pattern(rf"\b({MONTH_YEAR})\b", needs=MONTH_STEMS)
+@pattern(rf"\b({MONTH_YEAR})\b", needs=(*MONTH_STEMS, "&#month-year"))
 def _month_year(m, ctx):
     span = point_span(m[1], ctx)
     return ("event", *span, None) if span else None
@@ -139,7 +139,7 @@ def _season_year(m, ctx):
 @pattern(
     rf"\b(?:(?:on|at|as\s+at)\s+)?(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}}"
     rf")(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b(?!\.?\s*{Y})",
-    needs=MONTH_STEMS,
+    needs=(*MONTH_STEMS, "&#day-month"),
 )
 def _day_month(m, ctx):
     month = MONTHS[m[2].lower()]
@@ -181,7 +181,7 @@ def _bare_season(m, ctx):
     return "event", *season_span(m[1], year), None
 
 
-@pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=MONTH_STEMS)
+@pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=(*MONTH_STEMS, "&#month"))
 def _bare_month(m, ctx):
     if m[1].lower() == "may":
         return None
@@ -192,7 +192,7 @@ def _bare_month(m, ctx):
 
 
 @pattern(rf"\b(?:in|during|for|throughout|at\s+the\s+end\s+of)\s+(?:(?:the\s+)?calendar\s+year\s+)?({Y})\b(?![-–/]\d)",
-         needs=("#year",))
+         needs=("#year", "&#in-year"))
 def _in_year(m, ctx):
     return "period", *year_span(int(m[1])), None
 

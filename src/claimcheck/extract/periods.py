@@ -28,6 +28,7 @@ from claimcheck.extract import period_patterns  # noqa: F401 - most time express
 from claimcheck.extract import period_calendar  # noqa: F401 - then the calendar around the document's date
 from claimcheck.extract import period_points  # noqa: F401 - then the single points, tried last
 # isort: on
+from claimcheck.extract.guards import any_in, folded
 from claimcheck.extract.period_grammar import FEATURES, NEEDS_DATE, PATTERNS, Context, TimeSpan
 
 __all__ = ["NEEDS_DATE", "Context", "TimeSpan", "find_spans", "looks_forward"]
@@ -41,14 +42,20 @@ _FUTURE = re.compile(rf"\b(?:will|shall|{_DUE_TO}|plans?\s+to|intends?\s+to|expe
                      r"|due\s+(?:by|in|on))\b", re.I)  # "Target implementation date: August 2023"
 
 
+# a word every alternative of _FUTURE holds: most sentences have none (a guard, see guards.py)
+_FUTURE_WORDS = ("will", "shall", "due", "plan", "intend", "expect", "going", "published", "aim", "next", "should",
+                 "date")
+
+
 def looks_forward(sentence: str) -> bool:
-    return bool(_FUTURE.search(sentence))
+    return any_in(_FUTURE_WORDS, folded(sentence)) and _FUTURE.search(sentence) is not None
 
 
 @dataclass(frozen=True)
 class _Guards:
     needles: tuple[str, ...]  # every plain string some pattern needs, each tested once per sentence
-    split: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]]  # needs -> (strings, features)
+    # needs -> (strings, features: one of them, or one of the strings; features all of which)
+    split: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]]
 
 
 @cache
@@ -56,10 +63,11 @@ def _guards() -> _Guards:
     """The patterns' `needs`, prepared once: a sentence is tested for each string once, not once per pattern
     in a Python loop, which had cost a third of finding time expressions."""
     split = {
-        needs: (frozenset(n for n in needs if n[0] != "#"), tuple(n for n in needs if n[0] == "#"))
+        needs: (frozenset(n for n in needs if n[0] not in "#&"), tuple(n for n in needs if n[0] == "#"),
+                tuple(n[1:] for n in needs if n[0] == "&"))
         for _, _, needs in PATTERNS
     }
-    needles = tuple(sorted({n for strings, _ in split.values() for n in strings}))
+    needles = tuple(sorted({n for strings, _, _ in split.values() for n in strings}))
     return _Guards(needles, split)
 
 
@@ -68,11 +76,12 @@ def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
     taken: list[tuple[int, int]] = []
     found: list[TimeSpan] = []
     lower = sentence.lower()
+    low = folded(sentence)  # where features are searched (period_grammar.FEATURES)
     features: dict[str, bool] = {}
 
     def has(feature: str) -> bool:
         if feature not in features:
-            features[feature] = FEATURES[feature].search(sentence) is not None
+            features[feature] = FEATURES[feature].search(low) is not None
         return features[feature]
 
     guards = _guards()
@@ -81,8 +90,9 @@ def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
     for regex, handler, needs in PATTERNS:
         ok = allowed.get(needs)
         if ok is None:
-            strings, needed = guards.split[needs]
-            ok = allowed[needs] = not present.isdisjoint(strings) or any(has(f) for f in needed)
+            strings, needed, required = guards.split[needs]
+            ok = allowed[needs] = (not present.isdisjoint(strings) or any(has(f) for f in needed)) \
+                and all(has(f) for f in required)
         if not ok:
             continue
         for m in regex.finditer(sentence):
