@@ -15,8 +15,9 @@ from re import _parser as sre_parse
 
 import pytest
 
+from claimcheck import calendar, documents
 from claimcheck.extract import figures, hedges, periods, quantities
-from claimcheck.extract.guards import any_in, ends_with, folded
+from claimcheck.extract.guards import any_in, ends_with, fold, folded
 from claimcheck.extract.period_grammar import FEATURES, PATTERNS
 
 LIMIT = 20_000  # strings per pattern; the patterns below give far fewer
@@ -128,3 +129,36 @@ def test_looking_forward_needs_one_of_its_words() -> None:
     assert len(cases) > 10
     missed = [text for text in cases if not any_in(periods._FUTURE_WORDS, folded(text))]
     assert not missed, missed[:5]
+
+
+def test_furniture_inside_a_line_needs_its_text() -> None:
+    _, inline, needles = documents._furniture()
+    assert needles is not None and all(len(needle) >= 3 for needle in needles)  # the guard is on
+    cases = list(_cases(inline, AROUND))
+    assert len(cases) > 10
+    missed = [text for text in cases if not any_in(needles, fold(text))]
+    assert not missed, missed[:5]
+
+
+@pytest.mark.parametrize("pattern, required", [
+    (r"\s*-\s*view source\b", "view source"),
+    (r"\bportrait\b|\bphoto\b", None),  # top-level alternatives: nothing is required
+    (r"(?:ab|cd)ef", None),  # too short
+    (r"caf\u00e9 menu", None),  # not ASCII: fold may not read it as re.I does
+])
+def test_what_a_furniture_pattern_requires(pattern, required) -> None:
+    assert documents._required_text(pattern) == required
+
+
+@pytest.mark.parametrize("pattern, needles", [(documents._ASKED, documents._ASKED_ON),
+                                              (documents._ANSWERED, ("answered on",))])
+def test_question_dates_need_their_words(pattern, needles) -> None:
+    cases = list(_cases(pattern, AROUND))
+    assert len(cases) > 10
+    assert all(any_in(needles, fold(text)) for text in cases)
+
+
+def test_a_clock_after_a_date_needs_its_last_character() -> None:
+    cases = list(_cases(calendar._CLOCK_AFTER, (("", ""), ("9 January 2024", ""), ("9 January 2024", "\n"))))
+    assert len(cases) > 10
+    assert all(calendar.may_end_in_clock(text) for text in cases)

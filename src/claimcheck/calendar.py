@@ -108,7 +108,15 @@ _CLOCK_AFTER = re.compile(rf"(?:\s*[,|–-]\s*|\s+at\s+|\s+)(?:{_CLOCK}|{_CLOCK}
 
 def without_clock(text: str) -> str:
     """The text without the time of day before or after its date."""
-    return _CLOCK_AFTER.sub("", _CLOCK_BEFORE.sub("", text))
+    text = _CLOCK_BEFORE.sub("", text)
+    return _CLOCK_AFTER.sub("", text) if may_end_in_clock(text) else text
+
+
+def may_end_in_clock(text: str) -> bool:
+    """False when _CLOCK_AFTER cannot match: it ends at the end (`$`: or before a last newline) in a digit, "m",
+    "." or the last letter of GMT, BST or UTC. Tested first, since a pattern anchored at the end is tried at
+    every position of a long header line."""
+    return any(c.isdecimal() or c in "mM.tTcC" for c in text[-2:])
 
 
 def parse_day(text: str) -> date | None:

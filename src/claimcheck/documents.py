@@ -19,8 +19,11 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from re import _constants as re_constants  # the stdlib's regex parser (3.11+): what a furniture pattern needs
+from re import _parser as re_parser
 
 from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day, without_clock
+from claimcheck.extract.guards import any_in, fold
 from claimcheck.html_text import html_to_text, looks_like_html
 from claimcheck.markdown_text import MARKDOWN_SUFFIXES, markdown_to_text
 
@@ -79,10 +82,11 @@ class Unreadable:
 
 
 @cache
-def _furniture() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """Three patterns from `data/furniture.txt`: whole lines that are furniture, furniture inside a line, and
-    the headings of lists of links to other pages."""
-    whole, inline, sections = [], [], []
+def _furniture() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...] | None]:
+    """Patterns from `data/furniture.txt`: whole lines that are furniture, furniture inside a line, and the
+    headings of lists of links to other pages; and the texts one of which a line must hold for the inline pattern
+    to match (None: no such texts)."""
+    whole, inline, sections, needles = [], [], [], []
     text = resources.files("claimcheck").joinpath("data/furniture.txt").read_text(encoding="utf-8")
     for raw in text.splitlines():
         kind, _, pattern = raw.partition(":")
@@ -96,14 +100,35 @@ def _furniture() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             # a match can always start where the run starts, so the other starts are skipped
             guard = r"(?<!\s)" if pattern.startswith(r"\s*") else ""
             inline.append(f"(?:{guard}{pattern})")
-    return re.compile("|".join(whole), re.I), re.compile("|".join(inline), re.I), re.compile("|".join(sections), re.I)
+            needles.append(_required_text(pattern))
+    return (re.compile("|".join(whole), re.I), re.compile("|".join(inline), re.I),
+            re.compile("|".join(sections), re.I), None if None in needles else tuple(needles))
+
+
+def _required_text(pattern: str) -> str | None:
+    """The longest run of characters every match of `pattern` (re.I) holds, in lower case, when it is ASCII (as
+    `guards.fold` reads it) and at least three long; else None. Read from the pattern as the regex engine parses
+    it: only the characters of its top-level sequence are required."""
+    runs, run = [], ""
+    for op, value in re_parser.parse(pattern, re.I):
+        if op is re_constants.LITERAL:
+            run += chr(value)
+            continue
+        runs.append(run)
+        run = ""
+        if op is re_constants.BRANCH:
+            return None  # a top-level alternative: none of its characters is required
+    longest = max([*runs, run], key=len).lower()
+    return longest if len(longest) >= 3 and longest.isascii() else None
 
 
 def strip_furniture(line: str) -> str:
     """The line without page furniture; '' when the whole line is furniture."""
-    whole, inline, _ = _furniture()
+    whole, inline, _, needles = _furniture()
     if whole.match(line.strip()):  # stripped: a run of spaces before `\s*...\s*` would backtrack quadratically
         return ""
+    if needles is not None and not any_in(needles, fold(line)):
+        return line  # what each inline pattern needs is not there: searching every position would find nothing
     return inline.sub("", line)
 
 
@@ -209,7 +234,7 @@ def _without_link_lists(lines: list[str]) -> list[str]:
     """`lines` with each list of links to other pages blanked: a heading such as "Related articles" or "Most
     read", and the headlines under it ("Government urged to tackle £2bn gap"), whose figures are other
     articles' claims. The list ends at the first line of prose (long, or ending a sentence)."""
-    *_, sections = _furniture()
+    _, _, sections, _ = _furniture()
     listing = False
     for index, line in enumerate(lines):
         text = line.strip()
@@ -247,6 +272,7 @@ def parse_document(text: str, doc_id: str, path: str = "") -> Document:
 # "Question for Department for Education", "Answered by: Name"), and labels ("Asked on: 03/03/2023").
 _ASKED = re.compile(r"\b(?:asked|tabled) on\s*:?\s+(.+?)(?:\)|$)", re.I)
 _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
+_ASKED_ON = ("asked on", "tabled on")  # what _ASKED cannot match without: tested first, as most lines have neither
 _STACKED_LABEL = re.compile(r"^\s*(asked|tabled|answered)\s+on\s*:?\s*$", re.I)  # the day on the line below
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
@@ -323,11 +349,11 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 doc.asked, doc.asked_line = day, j + 1
             lines[i] = lines[j] = ""
             consumed.add(j)
-        elif m := _ASKED.search(line):
+        elif any_in(_ASKED_ON, fold(line)) and (m := _ASKED.search(line)):
             doc.asked = find_day(m.group(1)) or parse_day(m.group(1))
             doc.asked_line = i + 1
             lines[i] = ""
-        elif m := _ANSWERED.search(line):
+        elif "answered on" in fold(line) and (m := _ANSWERED.search(line)):
             doc.answered = find_day(m.group(1)) or parse_day(m.group(1))
             doc.answered_line = i + 1
             lines[i] = ""
