@@ -61,7 +61,8 @@ def _from_calendar(ctx, lookup, name: str):
     return "period", span[0], span[1], None
 
 
-@pattern(r"\b(later|earlier|early|late)\s+(this|next|last)\s+year\b", needs=("this year", "next year", "last year"))
+@pattern(r"\b(later|earlier|early|late)\s+(this|next|last)\s+year\b",
+         needs=("this year", "next year", "last year", "&#part-of-year"))
 def _part_of_year(m, ctx):
     """ "We will publish the strategy later this year", "early next year": part of a calendar year, a
     statement's timetable (a budget's "this year" is the financial year, below). Early is January to March,
@@ -106,7 +107,7 @@ _NOT_YEAR_TO = (r"(?!\s+(?:to|ending)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{1,2}(?:
 
 
 @pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year(?:,?\s+({FY}))?"
-         r"|\b(?:in\s+|for\s+)?this\s+year\b", needs=("financial year", "this year"))
+         r"|\b(?:in\s+|for\s+)?this\s+year\b", needs=("financial year", "this year", "&#this-year"))
 def _this_year(m, ctx):
     if m[1]:
         span = fy_span(m[1])

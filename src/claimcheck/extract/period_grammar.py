@@ -193,6 +193,8 @@ PATTERNS: list[tuple[re.Pattern, Handler, tuple[str, ...]]] = []
 
 MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = MONTH_NAMES.lower()  # a pattern of letters and groups only: lower case keeps its meaning
+# how any point in time starts: a digit, a month, a season or a weekday ("by [1 March 2024]", "until [spring 2025]")
+_WHEN = rf"(?:\d|{_MONTHS}|spring|summer|autumn|winter|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 # Features a pattern may need ("#name"), each a necessary condition searched once per sentence, only if asked.
 # They are searched in `guards.folded` text and written in lower case without re.I: that finds what re.I finds
 # in the sentence (folding keeps every character's place and class), and a case-sensitive pattern that opens
@@ -209,8 +211,20 @@ FEATURES = {
     "#year-range": re.compile(r"(?:19|20)\d\d\s+(?:to|until|–|-)\s+(?:19|20)\d\d\b"),
     "#in-year": re.compile(r"(?:in|during|for|throughout|of)\s+(?:(?:the\s+)?calendar\s+year\s+)?(?:19|20)\d\d\b"
                            r"(?![-–/]\d)"),
-    "#last-year": re.compile(r"(?:last|previous)\s+(?:financial\s+)?year\b"),
-    "#full-day": re.compile(rf"\b{_MONTHS}\b|\d/\d{{1,2}}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d"),
+    "#last-year": re.compile(r"(?:last|previous)\s+financial\s+year\b|(?<!the\s)(?<!the\s\s)last\s+year\b"
+                             r"(?!\s+(?:to|ending))"),
+    # a day with its month and year, or in figures: each opening with a digit (the day's last, or the year's)
+    "#full-day": re.compile(rf"\d(?:(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTHS}\.?\s+(?:19|20)\d\d|,\s+(?:19|20)\d\d)"
+                            r"|/\d{1,2}/(?:19|20)\d\d|\d\d\d-\d\d-\d\d)"),
+    "#until": re.compile(rf"(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of\s+)?{_WHEN}"),
+    "#by": re.compile(rf"by\s+(?:the\s+end\s+of\s+)?{_WHEN}"),
+    "#bare-month": re.compile(rf"(?:in|since|from|during)\s+{_MONTHS}\b(?![\s.]*\d)"),
+    "#this-year": re.compile(r"(?:this|current)\s+financial\s+year|this\s+year\b"),
+    "#part-of-year": re.compile(r"(?:later|earlier|early|late)\s+(?:this|next|last)\s+year\b"),
+    "#last-fys": re.compile(rf"(?:past|last|previous)\s+{NUM}\s+financial\s+years\b"),
+    "#over-the-last": re.compile(rf"(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+"
+                                 rf"(?:{NUM}\s+)?{UNIT}\b"),
+    "#last-n-units": re.compile(rf"(?:last|past|previous|preceding)\s+{NUM}\s+{UNIT}\b"),
     "#month-year": re.compile(rf"\b{_MONTHS}\.?\s+(?:19|20)\d\d"),
     "#day-month": re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b"),
     "#month": re.compile(rf"\b{_MONTHS}\b"),

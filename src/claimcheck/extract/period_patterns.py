@@ -300,7 +300,7 @@ def _multi_year(m, ctx):
 
 
 @pattern(rf"\b(?:(?:over|in|during|for)\s+)?(?:(?:each|any)\s+of\s+)?the\s+(?:past|last|previous)\s+({NUM})\s+"
-         r"financial\s+years\b", needs=("past", "last", "previous"))
+         r"financial\s+years\b", needs=("past", "last", "previous", "&#last-fys"))
 def _past_financial_years(m, ctx):
     """ "in each of the last three financial years": the three whole financial years before the current one
     (a written answer's table gives them), not three years back from the day."""
@@ -333,7 +333,7 @@ def _back_from_reference(m, ctx):
 
 @pattern(
     rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+({NUM}\s+)?({UNIT})\b",
-    needs=("past", "last", "previous", "preceding"),
+    needs=("past", "last", "previous", "preceding", "&#over-the-last"),
 )
 def _past_units(m, ctx):
     return _back_from_reference(m, ctx)
@@ -350,7 +350,7 @@ def _next_units(m, ctx):
 
 
 @pattern(rf"\b(?:the\s+)?(?:last|past|previous|preceding)\s+({NUM})\s+({UNIT})\b",
-         needs=("past", "last", "previous", "preceding"))
+         needs=("past", "last", "previous", "preceding", "&#last-n-units"))
 def _last_units(m, ctx):
     return _back_from_reference(m, ctx)
 

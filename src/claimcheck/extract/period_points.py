@@ -37,7 +37,7 @@ from claimcheck.extract.period_grammar import (
 
 
 @pattern(rf"\bby\s+(?:the\s+end\s+of\s+)?(?:({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b"
-         rf"|(?P<month>{MONTH_NAMES})\b(?![\s.]*\d))", needs=("by",))
+         rf"|(?P<month>{MONTH_NAMES})\b(?![\s.]*\d))", needs=("by", "&#by"))
 def _by(m, ctx):
     """ "by March 2025", and "fell to 7.5 million by December": the December nearest the document's date, before
     it or, looking forward, after it."""
@@ -63,7 +63,7 @@ def _by(m, ctx):
 @pattern(
     rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of"
     rf"\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b",
-    needs=("until", "till", "up", "through"),
+    needs=("until", "till", "up", "through", "&#until"),
 )
 def _until(m, ctx):
     span = point_span(m[1], ctx)
@@ -181,7 +181,7 @@ def _bare_season(m, ctx):
     return "event", *season_span(m[1], year), None
 
 
-@pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=(*MONTH_STEMS, "&#month"))
+@pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=(*MONTH_STEMS, "&#bare-month"))
 def _bare_month(m, ctx):
     if m[1].lower() == "may":
         return None

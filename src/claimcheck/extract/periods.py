@@ -29,7 +29,7 @@ from claimcheck.extract import period_calendar  # noqa: F401 - then the calendar
 from claimcheck.extract import period_points  # noqa: F401 - then the single points, tried last
 # isort: on
 from claimcheck.extract.guards import any_in, folded
-from claimcheck.extract.period_grammar import FEATURES, NEEDS_DATE, PATTERNS, Context, TimeSpan
+from claimcheck.extract.period_grammar import FEATURES, NEEDS_DATE, PATTERNS, Context, Handler, TimeSpan
 
 __all__ = ["NEEDS_DATE", "Context", "TimeSpan", "find_spans", "looks_forward"]
 
@@ -54,21 +54,24 @@ def looks_forward(sentence: str) -> bool:
 @dataclass(frozen=True)
 class _Guards:
     needles: tuple[str, ...]  # every plain string some pattern needs, each tested once per sentence
-    # needs -> (strings, features: one of them, or one of the strings; features all of which)
-    split: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]]
+    # one per distinct `needs`: (strings, features) one of which must hold, and features all of which must
+    conditions: tuple[tuple[frozenset[str], tuple[str, ...], tuple[str, ...]], ...]
+    patterns: tuple[tuple[re.Pattern, Handler, int, bool], ...]  # regex, handler, its condition, has a "span" group
 
 
 @cache
 def _guards() -> _Guards:
     """The patterns' `needs`, prepared once: a sentence is tested for each string once, not once per pattern
-    in a Python loop, which had cost a third of finding time expressions."""
-    split = {
-        needs: (frozenset(n for n in needs if n[0] not in "#&"), tuple(n for n in needs if n[0] == "#"),
-                tuple(n[1:] for n in needs if n[0] == "&"))
-        for _, _, needs in PATTERNS
-    }
-    needles = tuple(sorted({n for strings, _, _ in split.values() for n in strings}))
-    return _Guards(needles, split)
+    in a Python loop, which had cost a third of finding time expressions; each pattern refers to its
+    condition by number (hashing a `needs` tuple for each pattern of each sentence had cost a tenth)."""
+    index: dict[tuple[str, ...], int] = {}
+    patterns = []
+    for regex, handler, needs in PATTERNS:
+        patterns.append((regex, handler, index.setdefault(needs, len(index)), "span" in regex.groupindex))
+    conditions = tuple((frozenset(n for n in needs if n[0] not in "#&"), tuple(n for n in needs if n[0] == "#"),
+                        tuple(n[1:] for n in needs if n[0] == "&")) for needs in index)
+    needles = tuple(sorted({n for strings, _, _ in conditions for n in strings}))
+    return _Guards(needles, conditions, tuple(patterns))
 
 
 def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
@@ -86,17 +89,25 @@ def find_spans(sentence: str, ctx: Context) -> list[TimeSpan]:
 
     guards = _guards()
     present = {needle for needle in guards.needles if needle in lower}
-    allowed: dict[tuple[str, ...], bool] = {}
-    for regex, handler, needs in PATTERNS:
-        ok = allowed.get(needs)
-        if ok is None:
-            strings, needed, required = guards.split[needs]
-            ok = allowed[needs] = (not present.isdisjoint(strings) or any(has(f) for f in needed)) \
-                and all(has(f) for f in required)
+    allowed: list[bool | None] = [None] * len(guards.conditions)
+    for regex, handler, condition, has_span in guards.patterns:
+        ok = allowed[condition]
+        if ok is None:  # plain loops: most conditions have no features, and any() over a generator costs more
+            strings, needed, required = guards.conditions[condition]
+            ok = not present.isdisjoint(strings)
+            for feature in needed:
+                if ok:
+                    break
+                ok = has(feature)
+            for feature in required:
+                if not ok:
+                    break
+                ok = has(feature)
+            allowed[condition] = ok
         if not ok:
             continue
         for m in regex.finditer(sentence):
-            start, end = m.span("span") if "span" in regex.groupindex else m.span()
+            start, end = m.span("span") if has_span else m.span()
             while start < end and sentence[start].isspace():
                 start += 1
             if any(start < b and a < end for a, b in taken):
