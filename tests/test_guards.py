@@ -162,3 +162,19 @@ def test_a_clock_after_a_date_needs_its_last_character() -> None:
     cases = list(_cases(calendar._CLOCK_AFTER, (("", ""), ("9 January 2024", ""), ("9 January 2024", "\n"))))
     assert len(cases) > 10
     assert all(calendar.may_end_in_clock(text) for text in cases)
+
+
+def test_holds_word_is_membership_in_the_words_of_a_text() -> None:
+    import random
+
+    from claimcheck.extract.guards import holds_word
+    from claimcheck.extract.subjects import _WORD
+
+    rng = random.Random(7)
+    alphabet = "ab ’'-_.,\n1éΣσς"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        probe = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 8)))
+        words = set(_WORD.findall(text))
+        for word in [*_WORD.findall(probe), *words]:
+            assert holds_word(text, word) == (word in words), (text, word)

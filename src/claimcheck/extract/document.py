@@ -21,6 +21,7 @@ from claimcheck.extract.attach import (
     year_earlier,
 )
 from claimcheck.extract.figures import scan
+from claimcheck.extract.guards import any_in
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
@@ -115,10 +116,19 @@ _CLAIM_WORDS = frozenset(
 )
 
 
+# every claim or time word holds one of these: a sentence with none (most sentences without a digit) has no
+# word of either set, and needs no splitting into words
+_CLAIM_NEEDLES = tuple(sorted(w for w in _CLAIM_WORDS | _TIME_WORDS
+                              if not any(o != w and o in w for o in _CLAIM_WORDS | _TIME_WORDS)))
+
+
 def _may_claim(text: str) -> bool:
     if _DIGIT.search(text) is not None:
         return True
-    words = _WORD_RUN.findall(text.lower())
+    lower = text.lower()
+    if not any_in(_CLAIM_NEEDLES, lower):
+        return False
+    words = _WORD_RUN.findall(lower)
     # "We will publish the strategy later this year": a timetable with no number in it
     return not _CLAIM_WORDS.isdisjoint(words) or (not _TIME_WORDS.isdisjoint(words) and _TIMETABLE.search(text))
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from claimcheck.calendar import MONTHS
 from claimcheck.extract.counted import STOP
+from claimcheck.extract.guards import holds_word
 from claimcheck.extract.period_grammar import TimeSpan
 from claimcheck.units import SCALE_WORDS
 from claimcheck.wordlists import words
@@ -67,16 +68,23 @@ class Memory:
     told_before: tuple[int, TimeSpan] | None = None  # (paragraph, period) of the last figure of the sentence just read
     latest_counted: tuple[int, str] | None = None  # (paragraph, noun) of the latest count: what "of these" are
     _queue: list[tuple[int, str | list[Entity]]] = field(default_factory=list)
-    _words: set[str] = field(default_factory=set)  # every word read so far, lowercased
+    # every sentence read so far, and (lazily) the first `_joined` of them lowercased, one a line: a document
+    # asks whether a word was read a few times, so splitting each sentence into words as it was read cost more
+    _texts: list[str] = field(default_factory=list)
+    _read: str = ""
+    _joined: int = 0
 
     def add_sentence(self, text: str, found: list[Entity] | None = None) -> None:
         """Queue a sentence (with its entities when they were already found)."""
         self._queue.append((self.block, found if found is not None else text))
-        self._words.update(_WORD.findall(text.lower()))
+        self._texts.append(text)
 
     def mentioned(self, words: str) -> bool:
         """Whether every word of `words` was read before: a cheap test before looking back properly."""
-        return all(w in self._words for w in _WORD.findall(words.lower()))
+        if self._joined < len(self._texts):
+            self._read += ("\n" if self._joined else "") + "\n".join(self._texts[self._joined:]).lower()
+            self._joined = len(self._texts)
+        return all(holds_word(self._read, w) for w in _WORD.findall(words.lower()))
 
     def _drain(self) -> None:
         for block, item in self._queue:
