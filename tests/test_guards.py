@@ -178,3 +178,25 @@ def test_holds_word_is_membership_in_the_words_of_a_text() -> None:
         words = set(_WORD.findall(text))
         for word in [*_WORD.findall(probe), *words]:
             assert holds_word(text, word) == (word in words), (text, word)
+
+
+# CLAUSE_BREAK as it was written before it was factored by first character (subjects.py)
+_PLAIN_CLAUSE_BREAK = re.compile(
+    r"[;:]|\s[–—-]\s|,\s+(?:which|who|while|whilst|whereas|although|but|where|and\s+we)\b"
+    r"|\s+but\s+|\s+and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b"
+    r"|,?\s+and\s+(?=the\s+(?:number|proportion|percentage|rate|share|amount|cost|level)\s+of\b)")
+
+
+def test_clause_breaks_are_found_as_the_plain_alternatives_find_them() -> None:
+    import random
+
+    from claimcheck.extract.subjects import CLAUSE_BREAK
+
+    rng = random.Random(3)
+    pieces = [" ", "  ", "\n", ",", ";", ":", " - ", " – ", "—", "and", "but", "which", "the", "number", "of", "we",
+              "is", "x", "  and  ", ", and ", ",  but ", "and the rate of", "The cost rose, and the cost of"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 15)))
+        assert [m.span() for m in CLAUSE_BREAK.finditer(text)] == [m.span() for m in _PLAIN_CLAUSE_BREAK.finditer(text)]
+        assert CLAUSE_BREAK.split(text) == _PLAIN_CLAUSE_BREAK.split(text)
+
