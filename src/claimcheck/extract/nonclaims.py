@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.calendar import MONTH_NAMES, MONTHS
+from claimcheck.extract.guards import any_in, folded
 
 # not after a month name and a space ("April 1st"): look-behinds must be fixed-width, so one per spelling
 _NOT_AFTER_MONTH = "".join(f"(?<!{name}\\s)" for name in sorted(MONTHS))
@@ -17,8 +18,9 @@ _NOT_AFTER_MONTH = "".join(f"(?<!{name}\\s)" for name in sorted(MONTHS))
 # or a digit ("#digit"); most sentences need a few of them, and one big alternation was the slowest part.
 # A look-ahead at the start of a pattern that every match satisfies ("a word, then a digit") only lets the
 # pattern's long alternation be tried where it can match: a third of the time for references. A third item,
-# where given, is a further necessary condition (searched in the text, case as the pattern has it), cheap
-# because it opens with a digit and the scan skips to digits: few sentences with a digit have a clock time.
+# where given, is a further necessary condition: a pattern searched in the text (case as the pattern has it),
+# cheap because it opens with a digit and the scan skips to digits (few sentences with a digit have a clock
+# time), or strings one of which the `guards.folded` text must hold ("year" is common, "reporting" is not).
 _PATTERNS: list[tuple] = [
     # web and mail addresses, and bare domains with a path
     (("http", "www", "@", "[email", ".uk", ".com", ".org", ".net", ".gov", ".io"),
@@ -50,7 +52,7 @@ _PATTERNS: list[tuple] = [
     # statutes and things named after a year (a Spending Review's year is a time: it sets financial years)
     (("act", "regulations", "order", "rules", "measure", "bill", "strategy", "plan", "review"),
      r"\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill|Strategy|Plan|(?<![Ss]pending\s)Review)\s+(?:19|20)\d\d\b"),
-    (("year",), r"\b(?:reporting|census)\s+years?\s+(?:19|20)\d\d(?:[-/]\d{2,4})?\b"),
+    (("year",), r"\b(?:reporting|census)\s+years?\s+(?:19|20)\d\d(?:[-/]\d{2,4})?\b", ("reporting", "census")),
     # a note on rounding: "Figures are rounded to the nearest £0.1 million", "to the nearest 10"
     (("nearest",),
      r"\bto\s+the\s+nearest\s+(?:£\s?)?\d[\d,.]*\s*(?:million|billion|thousand|m\b|bn\b|k\b|%|per\s*cent)?"),
@@ -71,9 +73,10 @@ _PATTERNS: list[tuple] = [
      r"(?:,?\s+or\s+(?:up\s+to\s+|under\s+)?\d+(?![\d,.]*\s*(?:%|per\s*cent)))?"  # "aged 0 to 19, or up to 25 for"
      r"(?:\s+years?(?:\s+old)?)?"
      r"|\b\d+(?:\s*(?:to|-|–)\s*\d+)?[-\s]years?[-\s]olds?\b|\b\d+\+?\s+years?\s+old\b|\bunder[-\s]\d+s\b"
-     r"|\b\d{1,2}\+(?=\s*-?\s*(?:years?|yrs?|year-olds?)\b)"),  # "16+ years"; but "400+ family hubs" is a count
+     r"|\b\d{1,2}\+(?=\s*-?\s*(?:years?|yrs?|year-olds?)\b)",  # "16+ years"; but "400+ family hubs" is a count
+     ("aged", "old", "under", "+")),
 ]
-_GUARDED = [(frozenset(needs), re.compile(also, re.I) if also else None, re.compile(pattern, re.I))
+_GUARDED = [(frozenset(needs), re.compile(also, re.I) if isinstance(also, str) else also, re.compile(pattern, re.I))
             for needs, pattern, also in (entry if len(entry) == 3 else (*entry, None) for entry in _PATTERNS)]
 _NEEDLES = tuple(sorted({n for needs, *_ in _PATTERNS for n in needs if n != "#digit"}))
 # "1. The Department", "(2) ...", and a report's bare paragraph numbers: "1 Local authorities spent £8.6
@@ -89,8 +92,7 @@ def nonclaim_spans(text: str) -> list[tuple[int, int]]:
     if _DIGIT.search(text) is not None:
         present.add("#digit")
     spans = [m.span() for needs, also, regex in _GUARDED
-             if not present.isdisjoint(needs) and (also is None or also.search(text) is not None)
-             for m in regex.finditer(text)]
+             if not present.isdisjoint(needs) and _also(also, text) for m in regex.finditer(text)]
     if opening := leading_number(text):
         spans.append(opening)
     return spans
@@ -101,6 +103,14 @@ def leading_number(text: str) -> tuple[int, int] | None:
     claim, and no part of what the sentence's figures are about either."""
     m = _LIST_NUMBER.match(text) or _PARAGRAPH_NUMBER.match(text)
     return m.span() if m else None
+
+
+def _also(also: re.Pattern | tuple[str, ...] | None, text: str) -> bool:
+    if also is None:
+        return True
+    if isinstance(also, tuple):
+        return any_in(also, folded(text))
+    return also.search(text) is not None
 
 
 def mask(text: str, spans: list[tuple[int, int]], fill: str = "\x00") -> str:
