@@ -215,3 +215,4 @@ def test_a_non_claim_pattern_meets_its_further_condition(regex, also) -> None:
     assert len(cases) >= 6  # (a postcode has few spellings: its pattern is case-sensitive)
     missed = [text for text in cases if not _also(also, text)]
     assert not missed, missed[:5]
+

@@ -177,7 +177,11 @@ def read_bytes(path: str | Path) -> bytes:
         if info.st_size > MAX_BYTES:
             raise DocumentError(too_large(info.st_size))
         with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
+            # the size stat gave and a byte more (asking for MAX_BYTES at once allocated 50 MB for a 4 KB file);
+            # a file that grew since is read on, up to the limit, as one read would have
+            raw = stream.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += stream.read(MAX_BYTES + 1 - len(raw))
     except OSError as exc:
         raise DocumentError(os_reason(exc)) from exc
     if len(raw) > MAX_BYTES:
@@ -419,7 +423,7 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 published, published_line = day, i
             elif day is None and value and not said_days and published is None and doc.answered is None:
                 doc.date_note = f"the document says: {value}"
-        elif i != first and (day := _only_day(text)) and bare_date is None:
+        elif i != first and _DIGIT.search(text) and (day := _only_day(text)) and bare_date is None:
             bare_date, bare_line = day, i
     if bare_line is not None:
         lines[bare_line] = ""
@@ -435,6 +439,9 @@ def _read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     if doc.date is None and not doc.date_note:
         doc.date_note = "no date found in the document"
     del published_line
+
+
+_DIGIT = re.compile(r"\d")  # what any day (`_only_day`) is written with: most header lines have none
 
 
 def _day_below(lines: list[str], i: int) -> tuple[date, int] | None:
