@@ -11,6 +11,7 @@ keeps apart, so a guard tests its needles on `folded` text, never on a plain `lo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 _FOLDS = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
@@ -27,11 +28,26 @@ def fold(text: str) -> str:
 folded = lru_cache(maxsize=16)(fold)  # for a sentence that several guards test
 
 
-def ends_with(endings: tuple[str, ...], tail: str) -> bool:
-    """Whether `tail`, without the spaces and full stops it ends with, ends with one of `endings`: what a
-    pattern anchored at the end (`(?:words)\\s*$`) cannot match without. Such a pattern is otherwise tried at
-    every position of the tail."""
-    return fold(tail).rstrip().rstrip(".").endswith(endings)
+@dataclass(frozen=True)
+class Endings:
+    """The last words of what a pattern anchored at the end (`(?:phrases)\\s*$`) matches, which is otherwise
+    tried at every position of a text: `free` words, and `led` words that it only matches after a space and one
+    of their leading words ("than" after "more", "less"...: "than" alone ends many texts)."""
+
+    free: tuple[str, ...]
+    led: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def end(self, tail: str) -> bool:
+        """Whether `tail`, without the spaces and full stops it ends with, ends with one of the words."""
+        text = fold(tail).rstrip().rstrip(".")
+        if text.endswith(self.free):
+            return True
+        for word, leaders in self.led:
+            if text.endswith(word):
+                rest = text[:-len(word)]
+                if rest[-1:].isspace() and rest.rstrip().endswith(leaders):
+                    return True
+        return False
 
 
 def any_in(needles: tuple[str, ...], text: str) -> bool:

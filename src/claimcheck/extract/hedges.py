@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.guards import ends_with
+from claimcheck.extract.guards import Endings
 
 _BOUND_BEFORE = [
     ("approx", r"(?:an?\s+)?average\s+of|averages?|averaged|averaging|around|about|approximately|approx\.?|"
@@ -28,12 +28,18 @@ _BOUND_BEFORE = [
 _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
 # every hedge as one alternation, for patterns that step over a figure's hedge to reach it ("up from around 4,000")
 HEDGE = "|".join(words for _, words in _BOUND_BEFORE)
-# The last word of every hedge, lower case and without its full stop ("c." is "c"): a text before a figure that
-# ends in none of them (most do not) holds no hedge, and the end-anchored patterns need not be tried at each
-# of its positions (tests/test_guards.py checks this list, and _CHANGE_ENDINGS, against the patterns).
-_HEDGE_ENDINGS = ("about", "above", "almost", "approx", "approximately", "around", "as", "at", "average", "averaged",
-                  "averages", "averaging", "below", "broadly", "c", "ca", "circa", "estimated", "exceeding", "for",
-                  "least", "most", "nearly", "of", "on", "over", "roughly", "some", "than", "to", "under")
+# The last word of every hedge, lower case and without its full stop ("c." is "c"); those that end a longer
+# hedge only, with the words they follow in it ("than": "more than", "less than"...). A text before a figure
+# that ends in none of them (most do not) holds no hedge, and the end-anchored patterns need not be tried at
+# each of its positions (tests/test_guards.py checks these, and _CHANGE_ENDINGS, against the patterns).
+_HEDGE_FREE = ("about", "above", "almost", "approx", "approximately", "around", "average", "averaged", "averages",
+               "averaging", "below", "broadly", "c", "ca", "circa", "estimated", "exceeding", "nearly", "over",
+               "roughly", "some", "under")
+_HEDGE_LED = (("than", ("more", "less", "fewer", "greater")), ("to", ("close", "up", "limited")),
+              ("of", ("average", "region", "order", "excess", "upwards", "minimum", "maximum", "ceiling", "part")),
+              ("as", ("much", "many")), ("least", ("at",)), ("most", ("at",)), ("on", ("close",)),
+              ("at", ("capped",)), ("for", ("on",)))
+_HEDGE_ENDINGS = Endings(_HEDGE_FREE, _HEDGE_LED)
 # the words before a comparison base: "up from", "down 0.9% from", "an increase of 4% from", "rising from",
 # "compared with" (one fragment for what a base counts, what it is about, and the period it never borrows)
 BASE_FROM = (r"(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)(?:\s+of)?)"
@@ -50,12 +56,16 @@ _NOT_PHRASAL = "".join(
     f"(?<!{verb}\\s)" for verb in ("made make makes making set sets setting signed sign signs took take takes taking "
                                   "taken picked broke broken turned split shut opened open").split()
 )
+# A change's words right before its figure, each phrase after a non-word character or the text's start: the
+# text is searched with a space before it (`is_change`), so that every phrase opens with a non-word character
+# and the scan can skip to those, instead of trying "^" or one at every position of the text.
 _CHANGE_BEFORE = re.compile(
-    r"(?:^|[^\w])(?:an?\s+)?(?:additional|extra|further|another|new|more)\s*$"
-    r"|(?:^|[^\w])(?:an?\s+)?(?:(?:annual|overall|net|real[-\s]terms)\s+)?"
+    r"[^\w](?:"
+    r"(?:an?\s+)?(?:additional|extra|further|another|new|more)\s*$"
+    r"|(?:an?\s+)?(?:(?:annual|overall|net|real[-\s]terms)\s+)?"
     r"(?:increase|rise|decrease|fall|cut|reduction|drop|growth|uplift|boost|decline|change)s?\s+of\s*"
     rf"(?:(?:{HEDGE})\s+)?$"
-    r"|(?:^|[^\w])(?:increased|increasing|increases?|rose|risen|rising|rises?|grown|grew|growing|grows?|fell|fallen"
+    r"|(?:increased|increasing|increases?|rose|risen|rising|rises?|grown|grew|growing|grows?|fell|fallen"
     r"|falling|falls?|decreased|decreases?|dropped|drops?|"
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)"
     # "increased core spending power by", "increased spending on children's social care by"
@@ -63,16 +73,22 @@ _CHANGE_BEFORE = re.compile(
     r"\s+by\s*"
     rf"(?:(?:{HEDGE})\s+)?$"
     # "Funding per child fell 3 pp": a change without "by" (but "rose to 5%" is the level reached)
-    r"|(?:^|[^\w])(?:rose|fell|grew|dropped|declined|jumped|climbed|slipped|increased|decreased|rising|falling"
+    r"|(?:rose|fell|grew|dropped|declined|jumped|climbed|slipped|increased|decreased|rising|falling"
     r"|growing|increasing|decreasing)\s+"  # ("rose above 5%", "fell below 10%" are levels: not every hedge here)
     r"(?:(?:over|more\s+than|around|about|almost|nearly|up\s+to|at\s+least|some)\s+)?$"
-    rf"|(?:^|[^\w])(?=(?:up|down)\s*$){_NOT_PHRASAL}(?:up|down)\s*$",
+    rf"|(?=(?:up|down)\s*$){_NOT_PHRASAL}(?:up|down)\s*$)",
     re.I,
 )
-# the last word of every phrase _CHANGE_BEFORE ends with: a hedge's, or "additional", "of", "by", "rose", "up"...
-_CHANGE_ENDINGS = (*_HEDGE_ENDINGS, "additional", "another", "by", "climbed", "declined", "decreased", "decreasing",
-                   "down", "dropped", "extra", "falling", "fell", "further", "grew", "growing", "increased",
-                   "increasing", "jumped", "more", "new", "rising", "rose", "slipped", "up")
+# the last word of every phrase _CHANGE_BEFORE ends with: a hedge's, or "additional", "by", "rose", "up", and
+# "of" after the noun of a change ("an increase of")
+_CHANGE_NOUNS = ("increase", "rise", "decrease", "fall", "cut", "reduction", "drop", "growth", "uplift", "boost",
+                 "decline", "change")
+_CHANGE_ENDINGS = Endings(
+    (*_HEDGE_FREE, "additional", "another", "by", "climbed", "declined", "decreased", "decreasing", "down", "dropped",
+     "extra", "falling", "fell", "further", "grew", "growing", "increased", "increasing", "jumped", "more", "new",
+     "rising", "rose", "slipped", "up"),
+    tuple((word, (*leaders, *_CHANGE_NOUNS, *(f"{noun}s" for noun in _CHANGE_NOUNS)) if word == "of" else leaders)
+          for word, leaders in _HEDGE_LED))
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?:pay|funding|budget|cash|real[-\s]terms|price|fee|rate|grant|spending)\s+(?=increase|rise|uplift|cut"
     r"|reduction|decrease|fall|drop|boost))?"  # "a 2% pay rise": a change in pay
@@ -120,7 +136,7 @@ def is_total(before: str, text: str, after: str = "") -> bool:
 def bound_of(before: str) -> str:
     """The bound a hedge right before a figure sets: exact, approx, min or max."""
     tail = before[-40:]
-    if not ends_with(_HEDGE_ENDINGS, tail):
+    if not _HEDGE_ENDINGS.end(tail):
         return "exact"
     found = [(m.start(), order, bound) for order, (bound, regex) in enumerate(_BOUND_RE) if (m := regex.search(tail))]
     if not found:
@@ -134,7 +150,7 @@ def bound_of(before: str) -> str:
 def is_change(before: str, after: str, signed: bool) -> bool:
     """Whether a figure states a change or an increment rather than a level."""
     tail = before[-60:]
-    return signed or (ends_with(_CHANGE_ENDINGS, tail) and _CHANGE_BEFORE.search(tail) is not None) \
+    return signed or (_CHANGE_ENDINGS.end(tail) and _CHANGE_BEFORE.search(" " + tail) is not None) \
         or bool(_CHANGE_AFTER.match(after[:30]))
 
 
