@@ -248,3 +248,23 @@ def test_a_change_is_found_as_the_plain_phrases_find_it() -> None:
               for _ in range(20_000)]
     for text in texts:
         assert (hedges._CHANGE_BEFORE.search(" " + text) is None) == (_PLAIN_CHANGE_BEFORE.search(text) is None), text
+
+
+def test_sentence_breaks_and_last_words_are_found_as_before() -> None:
+    """text.py: the break pattern now opens with the stop (the break starts a character later), and the last
+    word before a stop is read backwards; both as the look-behind and end-anchored patterns found them."""
+    import random
+
+    from claimcheck.extract import text as text_module
+
+    plain_split = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(£$€]?[A-Z0-9])")
+    plain_last = re.compile(r"([A-Za-z.]+)$")
+    rng = random.Random(5)
+    pieces = ["A", "b", "Mr", "etc", ".", "!", "?", "...", " ", "  ", "\n", "”", "’", ")", "]", "(", "“", "£", "3",
+              "x.", "J.", "e.g.", "é"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 15)))
+        new = [(m.start() + 1, m.end()) for m in text_module._SENTENCE_SPLIT.finditer(text)]
+        assert new == [m.span() for m in plain_split.finditer(text)], text
+        last = plain_last.search(text)
+        assert text_module._last_word(text) == (last.group(1) if last else None), text

@@ -18,7 +18,10 @@ _BULLET = re.compile(r"^\s*(?:[•*▪–-]|\(?[a-z0-9]{1,3}[.)])\s+")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "hon", "rt", "e.g", "i.e", "etc", "cf", "vs",
                   "approx", "c", "para", "paras", "fig", "col", "cols", "vol", "jan", "feb", "mar", "apr",
                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "gov", "co", "ltd"}
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(£$€]?[A-Z0-9])")
+# a sentence's end: its full stop (or ! or ?), closing quotes and brackets, and the space before the next one;
+# the break proper starts after the stop. Opening with the stop (not a look-behind for it) lets the regex engine
+# skip to stops instead of trying every position of a paragraph.
+_SENTENCE_SPLIT = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(£$€]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,17 @@ def sentences(block: Block) -> Iterator[Sentence]:
 
 
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}")
-_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def _last_word(text: str) -> str | None:
+    """The run of ASCII letters and full stops that ends `text` (or stands before its last newline), as
+    `re.search(r"([A-Za-z.]+)$", text)` finds it, without trying the pattern at every position."""
+    end = len(text) - 1 if text.endswith("\n") else len(text)
+    start = end
+    while start and text[start - 1] in _WORD_CHARACTERS:
+        start -= 1
+    return text[start:end] or None
 
 
 def _sentences(block: Block) -> Iterator[Sentence]:
@@ -229,17 +242,18 @@ def _sentences(block: Block) -> Iterator[Sentence]:
     text = block.text
     start = 0
     for m in _SENTENCE_SPLIT.finditer(text):
+        at = m.start() + 1  # where the break starts: after the stop
         # only the end of what precedes the break is read: after many abbreviations ("approx. ... approx.")
         # the text since the last break grows, and reading all of it each time was quadratic
-        before = text[max(start, m.start() - 40):m.start()].rstrip(".!?\"”’')]")
-        if m.start() - start <= 40 and _LIST_NUMBER.fullmatch(before):
+        before = text[max(start, at - 40):at].rstrip(".!?\"”’')]")
+        if at - start <= 40 and _LIST_NUMBER.fullmatch(before):
             continue  # "1. Introduction": a list number, not a sentence
-        last_word = _LAST_WORD.search(before)
+        last_word = _last_word(before)
         # an initial ("J. Smith") ends no sentence, but the "m" of "£2m." is no initial
-        if last_word and (last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS
-                          or (len(last_word.group(1)) == 1 and not before[-2:-1].isdigit())):
+        if last_word and (last_word.lower().rstrip(".") in _ABBREVIATIONS
+                          or (len(last_word) == 1 and not before[-2:-1].isdigit())):
             continue
-        yield Sentence(text[start:m.start()].rstrip(), block, start)
+        yield Sentence(text[start:at].rstrip(), block, start)
         start = m.end()
     if start < len(text):
         yield Sentence(text[start:], block, start)
