@@ -268,3 +268,14 @@ def test_sentence_breaks_and_last_words_are_found_as_before() -> None:
         assert new == [m.span() for m in plain_split.finditer(text)], text
         last = plain_last.search(text)
         assert text_module._last_word(text) == (last.group(1) if last else None), text
+
+
+def test_a_base_is_looked_for_only_after_its_last_words() -> None:
+    from claimcheck.extract import attach, subject_of
+
+    for pattern, endings in ((subject_of.BASE_BEFORE, subject_of._BASE_BEFORE_ENDINGS),
+                             (attach._BASE_BEFORE, hedges.BASE_ENDINGS)):
+        cases = list(_cases(pattern, AT_END))
+        assert len(cases) > 10
+        missed = [text for text in cases if not endings.end(text)]
+        assert not missed, missed[:5]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
-from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP
+from claimcheck.extract.hedges import BASE_ENDINGS, BASE_FROM, HEDGE, OTHER_GROUP
 from claimcheck.extract.period_grammar import NUM, UNIT, Context, count_of, point_span, units_back
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import ANNOUNCING
@@ -163,7 +163,9 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     further = _FURTHER.search(text, max(0, figure.start - 40), figure.start) is not None
     # a base borrows no period, unless "a year earlier" says how to shift the level's (`year_earlier`)
     # (nor "compared with 13% of all young people": the same time's figure for another group)
-    base = _BASE_BEFORE.search(text, max(0, figure.start - 50), figure.start) is not None \
+    base_from = max(0, figure.start - 50)
+    base = BASE_ENDINGS.end(text[base_from:figure.start]) \
+        and _BASE_BEFORE.search(text, base_from, figure.start) is not None \
         and not _YEAR_EARLIER.match(text, figure.end) and not OTHER_GROUP.match(text, figure.end)
     best_key: tuple[int, int, int] | None = None
     best: int | None = None

@@ -27,7 +27,7 @@ from claimcheck.extract.nonclaims import leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
 from claimcheck.extract.quantities import OF_THESE, Figure, per_time_named, whole_named
-from claimcheck.extract.subject_of import BASE_BEFORE, BRINGING, date_subject, label_of, subject_of
+from claimcheck.extract.subject_of import BRINGING, base_before, date_subject, label_of, subject_of
 from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
@@ -164,7 +164,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             # "Of these, 7 were judged outstanding and 3 inadequate": the next of a list counts what the one before does
             figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count"), None)
         if figure.kind == "count" and figure.counted is None and (
-                BASE_BEFORE.search(text, 0, figure.start)
+                base_before(text, figure.start)
                 or ((bringing := BRINGING.search(text, 0, figure.start)) and bringing[1].lower() == "total")):
             # "400,140 children in need ..., down 0.9% from 403,890 in 2023": the base counts what its level counts
             # (figures.py gives the base right after its level the level's noun; this one stands further back);
@@ -189,7 +189,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         periods = _as_told_before(figures, periods, text, told_before[1])
     if figures:  # what a later "over the same period" means: the last figure's period, unless it is unclear
         memory.latest_period = _plain_period(figures[-1], periods[-1], text)
-        if periods[-1] is not None and periods[-1].start and not BASE_BEFORE.search(text, 0, figures[-1].start):
+        if periods[-1] is not None and periods[-1].start and not base_before(text, figures[-1].start):
             memory.told_before = (memory.block, periods[-1])
     if "respectively" in text:
         periods = respectively(periods)
@@ -262,7 +262,7 @@ def _as_told_before(figures: list[Figure], periods: list[TimeSpan | None], text:
     figure's period of the sentence before (in the same paragraph)."""
     if not _THIS_IS.match(text):
         return periods
-    return [before if span is None and not BASE_BEFORE.search(text, 0, figure.start) else span
+    return [before if span is None and not base_before(text, figure.start) else span
             for figure, span in zip(figures, periods, strict=True)]
 
 
@@ -271,7 +271,7 @@ def _plain_period(figure: Figure, span: TimeSpan | None, text: str) -> tuple[dat
     increase from 29% in March": the same period is from March to a date the sentence does not give)."""
     if span is None or span.role != "period" or not (span.start and span.end and span.start < span.end):
         return None
-    return None if BASE_BEFORE.search(text, 0, figure.start) else (span.start, span.end)
+    return None if base_before(text, figure.start) else (span.start, span.end)
 
 
 _DATE_LEAD = re.compile(r"(?i)^(?:on|at|as\s+at|of|in|by|since|during|over|the|from|starting)\s+")  # "on 5 June"

@@ -44,6 +44,11 @@ _HEDGE_ENDINGS = Endings(_HEDGE_FREE, _HEDGE_LED)
 # "compared with" (one fragment for what a base counts, what it is about, and the period it never borrows)
 BASE_FROM = (r"(?:up|down|rising|falling|(?:an?\s+)?(?:increase|decrease|rise|fall)(?:\s+of)?)"
              r"(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percentage\s+points?))?\s+from|compared\s+(?:with|to)")
+# what BASE_FROM ends with ("from", "with", "compared to"), and after it a hedge (for patterns anchored at the
+# end of the text before a base: `Endings`)
+BASE_ENDINGS = Endings(("from", "with", *_HEDGE_FREE),
+                       tuple((word, (*leaders, "compared") if word == "to" else leaders)
+                             for word, leaders in _HEDGE_LED))
 # after a base: "compared with 13% of all young people", "compared with 72% for all other pupils": the same time's
 # figure for another group, not another time's for the same one
 OTHER_GROUP = re.compile(r"\s+(?:(?:of|for|among|amongst)\s+(?:all|other|non-[\w-]+|their\s+peers"

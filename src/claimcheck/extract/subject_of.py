@@ -11,6 +11,7 @@ import re
 
 from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.figures import WORTH
+from claimcheck.extract.guards import Endings
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import (
@@ -32,6 +33,7 @@ _CHANGE_IN = re.compile(r"\s+(?:(?:real|cash)(?:[- ]terms)?\s+|year[- ]on[- ]yea
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
 # what a change is measured from: "up from 36%", "down 0.9% from 403,890", "compared with 3,000", "than 3,000"
 # (but not the hedge of "more than 9,000")
+# (tested with `base_before`: the pattern is anchored at the figure, and tried at every position before it)
 BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)than)"
                          r"\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 # "overspent their budgets by", "overspent on children's social care, by a total of"
@@ -81,6 +83,16 @@ _HOLDER = re.compile(r"(?:^|,\s*)([^,]*?)\s+(?:face|faces|faced|facing|have|has|
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
+# the last words BASE_BEFORE ends with
+_BASE_BEFORE_ENDINGS = Endings(("from", "with", "than", "around", "about", "over", "nearly", "almost", "some"),
+                               (("to", ("compared",)),))
+
+
+def base_before(text: str, pos: int) -> bool:
+    """Whether the figure at `pos` of `text` is the base of a comparison ("up from 36%", "than 3,000")."""
+    return _BASE_BEFORE_ENDINGS.end(text[:pos]) and BASE_BEFORE.search(text, 0, pos) is not None
+
+
 def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
                earlier: list[tuple[Figure, str]]) -> str | None:
     """The subject of `figure` in sentence `text`; `earlier` holds the sentence's figures before it with the
@@ -91,7 +103,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     # nor is any figure about who says it or whose figures they are ("..., according to the Fostering Network")
     ents = [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)]
     lo, hi = clause_bounds(text, figure.start)
-    if figure.kind in ("percent", "count") and BASE_BEFORE.search(text, 0, figure.start) \
+    if figure.kind in ("percent", "count") and base_before(text, figure.start) \
             and not OTHER_GROUP.match(text, figure.end):
         # "56% of local authorities' children's services ..., up from 36% in 2018": the base is the same thing's,
         # and has no subject when the level has none ("33,900 FTE social workers, up from 33,200")
@@ -180,7 +192,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 if holder:
                     described = f"{holder} {described}"
             return described
-        if money and (BASE_BEFORE.search(text, 0, figure.start) or _LABELLED_IN_BRACKETS.search(text, 0, figure.start)
+        if money and (base_before(text, figure.start) or _LABELLED_IN_BRACKETS.search(text, 0, figure.start)
                       or _AND_BEFORE.search(text[max(0, figure.start - 6):figure.start])
                       or (figure.change and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))):
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
