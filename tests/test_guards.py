@@ -279,3 +279,12 @@ def test_a_base_is_looked_for_only_after_its_last_words() -> None:
         assert len(cases) > 10
         missed = [text for text in cases if not endings.end(text)]
         assert not missed, missed[:5]
+
+
+def test_a_total_is_looked_for_only_where_its_words_are() -> None:
+    cases = list(_cases(hedges._TOTAL_BEFORE, AT_END))
+    assert len(cases) > 10
+    assert all(hedges._TOTAL_ENDINGS.end(text) for text in cases)
+    cases = list(_cases(hedges._WHOLE_AFTER, (("", ""), ("", " 12 of them"))))
+    assert len(cases) > 10
+    assert all(any_in(hedges._WHOLE_AFTER_WORDS, fold(text)) for text in cases)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.guards import Endings
+from claimcheck.extract.guards import Endings, any_in, fold
 
 _BOUND_BEFORE = [
     ("approx", r"(?:an?\s+)?average\s+of|averages?|averaged|averaging|around|about|approximately|approx\.?|"
@@ -118,6 +118,11 @@ _WHOLE_AFTER = re.compile(r"(?:\s+(?:in|on|at|during)\s+[^,;()]{1,25}?)?(?:\s*\(
                           r"{0,4}?\s*,?\s*(?:including|includes|included|which\s+(?:includes|included))\b"
                           # "3,000 children were adopted, including 400 babies": a clause of its own, then a comma
                           r"|[^,.;:()]{1,40},\s*including\b", re.I)
+_WHOLE_AFTER_WORDS = ("which", "whom", "includ")  # what every _WHOLE_AFTER match holds: few texts after a figure do
+# the words _TOTAL_BEFORE ends with: "total(led...)", and "of", "the", "all" after their own words ("out of the")
+_TOTAL_ENDINGS = Endings(("total", "totals", "totalled", "totalling", "totaling"),
+                         (("of", ("out", "total", "totals", "totalled", "totalling", "totaling")), ("the", ("of",)),
+                          ("all", ("of",))))
 # "of the 151" is a whole after a part ("13 of the 29", "£5m of the £45m", "most of the 151") or opening its clause
 # ("Of the 31 homes judged inadequate, 27 improved"); not in "What assessment has the Minister made of the £45m"
 _PART_BEFORE = re.compile(
@@ -132,7 +137,9 @@ def is_total(before: str, text: str, after: str = "") -> bool:
     """Whether a figure is presented as a whole its sentence's other figures are parts of: "146 local
     authorities out of a total of 151", "of the 151", "a total of £333 million", "£500m, of which". Read here,
     with the sentence in hand, so that no check has to read sentences again."""
-    if _TOTAL_IN_TEXT.search(text) or _TOTAL_BEFORE.search(before[-25:]) or _WHOLE_AFTER.match(after):
+    tail = before[-25:]
+    if _TOTAL_IN_TEXT.search(text) or (_TOTAL_ENDINGS.end(tail) and _TOTAL_BEFORE.search(tail)) \
+            or (any_in(_WHOLE_AFTER_WORDS, fold(after)) and _WHOLE_AFTER.match(after)):
         return True
     of_the = _OF_THE.search(before, max(0, len(before) - 12))
     return bool(of_the and _PART_BEFORE.search(before[max(0, of_the.start() - 30):of_the.start()].rstrip()))
