@@ -288,3 +288,15 @@ def test_a_total_is_looked_for_only_where_its_words_are() -> None:
     cases = list(_cases(hedges._WHOLE_AFTER, (("", ""), ("", " 12 of them"))))
     assert len(cases) > 10
     assert all(any_in(hedges._WHOLE_AFTER_WORDS, fold(text)) for text in cases)
+
+
+def test_figures_are_found_from_four_characters_before_the_first_sign_or_digit() -> None:
+    from claimcheck.extract.quantities import FIGURE
+
+    cases = list(_cases(FIGURE, (("", ""), ("GBP ", " x"), ("The US$ and c.", " 4 more"), ("x-", "-y"))))
+    assert len(cases) > 10
+    cases += ["GBP 2.5 million", "x USD 3", "US$5", "a us$ 5", "uſ$5", "-£3m", "−5%", "+5", "c.4,500", "x EUR 10bn"]
+    for text in cases:
+        first = figures._FIGURE_CHARACTER.search(text)
+        found = [m.span() for m in FIGURE.finditer(text, max(0, first.start() - 4))] if first else []
+        assert found == [m.span() for m in FIGURE.finditer(text)], text

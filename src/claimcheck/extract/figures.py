@@ -36,12 +36,19 @@ _N_IN_M = re.compile(rf"(?<![\w.,£$€-])(?P<cur>[£$€])?(?P<part>\d{{1,3}}|{
                      r"(?![.,]\d|\s*(?:%|per\s*cent|years?|months?|weeks?|days?|hours?)\b)", re.I)
 
 
+# A figure opens with its sign, its currency sign or its first digit, or with "US" before "$" or a currency code
+# before a space and a digit: at most four characters before the first of these. FIGURE is searched from there
+# (the look-behinds it opens with still see the characters before), not tried at each position before it.
+_FIGURE_CHARACTER = re.compile(r"[+−\-£€$\d]")
+
+
 def scan(sentence: str, masked: str) -> list[Figure]:
     """Every figure in `sentence`, reading numbers from `masked` (blanked spans can't yield one)."""
     figures = _proportions(sentence, masked) + _ranges(sentence, masked)
     taken = [(f.start, f.end) for f in figures]
     taken_until = 0  # figures are found left to right; one that grew past a number swallows it
-    for m in FIGURE.finditer(masked):
+    first = _FIGURE_CHARACTER.search(masked)
+    for m in FIGURE.finditer(masked, max(0, first.start() - 4)) if first else ():
         if m.start() < taken_until or _DENOMINATOR.search(masked, max(0, m.start() - 10), m.start()):
             continue
         if any(start <= m.start() < end for start, end in taken):
