@@ -132,7 +132,7 @@ def test_looking_forward_needs_one_of_its_words() -> None:
 
 
 def test_furniture_inside_a_line_needs_its_text() -> None:
-    _, inline, needles = documents._furniture()
+    _, inline, _, needles = documents._furniture()
     assert needles is not None and all(len(needle) >= 3 for needle in needles)  # the guard is on
     cases = list(_cases(inline, AROUND))
     assert len(cases) > 10

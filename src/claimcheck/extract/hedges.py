@@ -33,7 +33,8 @@ HEDGE = "|".join(words for _, words in _BOUND_BEFORE)
 # that ends in none of them (most do not) holds no hedge, and the end-anchored patterns need not be tried at
 # each of its positions (tests/test_guards.py checks these, and _CHANGE_ENDINGS, against the patterns).
 _HEDGE_FREE = ("about", "above", "almost", "approx", "approximately", "around", "average", "averaged", "averages",
-               "averaging", "below", "broadly", "c", "ca", "circa", "estimated", "exceeding", "nearly", "over",
+               "averaging", "below", "broadly", "c", "ca", "circa", "estimated", "exceed", "exceeded", "exceeding",
+               "exceeds", "nearly", "over",
                "roughly", "some", "under")
 _HEDGE_LED = (("than", ("more", "less", "fewer", "greater")), ("to", ("close", "up", "limited")),
               ("of", ("average", "region", "order", "excess", "upwards", "minimum", "maximum", "ceiling", "part")),

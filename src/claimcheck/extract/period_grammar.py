@@ -211,8 +211,7 @@ FEATURES = {
     "#year-range": re.compile(r"(?:19|20)\d\d\s+(?:to|until|–|-)\s+(?:19|20)\d\d\b"),
     "#in-year": re.compile(r"(?:in|during|for|throughout|of)\s+(?:(?:the\s+)?calendar\s+year\s+)?(?:19|20)\d\d\b"
                            r"(?![-–/]\d)"),
-    "#last-year": re.compile(r"(?:last|previous)\s+financial\s+year\b|(?<!the\s)(?<!the\s\s)last\s+year\b"
-                             r"(?!\s+(?:to|ending))"),
+    "#last-year": re.compile(r"(?:last|previous)\s+financial\s+year\b|(?<!the\s)(?<!the\s\s)last\s+year\b"),
     # a day with its month and year, or in figures: each opening with a digit (the day's last, or the year's)
     "#full-day": re.compile(rf"\d(?:(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTHS}\.?\s+(?:19|20)\d\d|,\s+(?:19|20)\d\d)"
                             r"|/\d{1,2}/(?:19|20)\d\d|\d\d\d-\d\d-\d\d)"),
