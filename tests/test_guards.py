@@ -1,4 +1,4 @@
-"""The guards in front of costly patterns (`extract/guards.py`) are necessary conditions: for every string a
+"""The guards in front of costly patterns (`guards.py`) are necessary conditions: for every string a
 guarded pattern matches, its guard holds, so skipping the pattern never changes a claim.
 
 The strings are generated from the patterns themselves (every alternative, optional parts with and without,
@@ -17,8 +17,8 @@ import pytest
 
 from claimcheck import calendar, documents
 from claimcheck.extract import figures, hedges, periods, quantities
-from claimcheck.extract.guards import any_in, fold, folded
 from claimcheck.extract.period_grammar import FEATURES, PATTERNS
+from claimcheck.guards import any_in, fold, folded
 
 LIMIT = 20_000  # strings per pattern; the patterns below give far fewer
 
@@ -167,8 +167,8 @@ def test_a_clock_after_a_date_needs_its_last_character() -> None:
 def test_holds_word_is_membership_in_the_words_of_a_text() -> None:
     import random
 
-    from claimcheck.extract.guards import holds_word
     from claimcheck.extract.subjects import _WORD
+    from claimcheck.guards import holds_word
 
     rng = random.Random(7)
     alphabet = "ab ’'-_.,\n1éΣσς"

@@ -23,7 +23,7 @@ from re import _constants as re_constants  # the stdlib's regex parser (3.11+): 
 from re import _parser as re_parser
 
 from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day, without_clock
-from claimcheck.extract.guards import any_in, fold
+from claimcheck.guards import any_in, fold
 from claimcheck.html_text import html_to_text, looks_like_html
 from claimcheck.markdown_text import MARKDOWN_SUFFIXES, markdown_to_text
 

@@ -21,7 +21,6 @@ from claimcheck.extract.attach import (
     year_earlier,
 )
 from claimcheck.extract.figures import scan
-from claimcheck.extract.guards import any_in
 from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
@@ -31,6 +30,7 @@ from claimcheck.extract.subject_of import BRINGING, base_before, date_subject, l
 from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
+from claimcheck.guards import any_in
 from claimcheck.subjects import normalise_subject
 
 # what a blanked time expression leaves at a subject's ends: "In [2021-22] the grant", "the scheme in [2014-15]"

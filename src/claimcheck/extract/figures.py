@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import IN_STATES, counted_phrase
-from claimcheck.extract.guards import any_in, folded
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, bound_of, interval, is_change
 from claimcheck.extract.quantities import (
     CONTEXT,
@@ -24,6 +23,7 @@ from claimcheck.extract.quantities import (
     numeric_figure,
     word_figure,
 )
+from claimcheck.guards import any_in, folded
 from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
 
 # a sentence opening with the whole it counts parts of, named without a figure: "Of the children who ceased ..."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.guards import Endings, any_in, fold
+from claimcheck.guards import Endings, any_in, fold
 
 _BOUND_BEFORE = [
     ("approx", r"(?:an?\s+)?average\s+of|averages?|averaged|averaging|around|about|approximately|approx\.?|"

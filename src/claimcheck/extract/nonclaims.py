@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.calendar import MONTH_NAMES, MONTHS
-from claimcheck.extract.guards import any_in, folded
+from claimcheck.guards import any_in, folded
 
 # not after a month name and a space ("April 1st"): look-behinds must be fixed-width, so one per spelling
 _NOT_AFTER_MONTH = "".join(f"(?<!{name}\\s)" for name in sorted(MONTHS))

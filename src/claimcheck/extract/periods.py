@@ -28,8 +28,8 @@ from claimcheck.extract import period_patterns  # noqa: F401 - most time express
 from claimcheck.extract import period_calendar  # noqa: F401 - then the calendar around the document's date
 from claimcheck.extract import period_points  # noqa: F401 - then the single points, tried last
 # isort: on
-from claimcheck.extract.guards import any_in, folded
 from claimcheck.extract.period_grammar import FEATURES, NEEDS_DATE, PATTERNS, Context, Handler, TimeSpan
+from claimcheck.guards import any_in, folded
 
 __all__ = ["NEEDS_DATE", "Context", "TimeSpan", "find_spans", "looks_forward"]
 

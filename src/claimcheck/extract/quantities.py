@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.counted import ESTIMATE, counted_phrase, plural
-from claimcheck.extract.guards import any_in, folded
 from claimcheck.extract.hedges import HEDGE, bound_of, interval, is_change
+from claimcheck.guards import any_in, folded
 from claimcheck.units import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,

@@ -11,7 +11,6 @@ import re
 
 from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.figures import WORTH
-from claimcheck.extract.guards import Endings
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import (
@@ -25,6 +24,7 @@ from claimcheck.extract.phrases import (
 )
 from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, OPENS_WITH_WHOLE, Figure, whole_named
 from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, Memory, clause_bounds, refers_back
+from claimcheck.guards import Endings
 from claimcheck.units import CURRENCIES
 
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"

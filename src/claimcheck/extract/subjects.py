@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from claimcheck.calendar import MONTHS
 from claimcheck.extract.counted import STOP
-from claimcheck.extract.guards import holds_word
 from claimcheck.extract.period_grammar import TimeSpan
+from claimcheck.guards import holds_word
 from claimcheck.units import SCALE_WORDS
 from claimcheck.wordlists import words
 

@@ -1,4 +1,5 @@
-"""Cheap necessary conditions, tested before a costly pattern is run over a sentence.
+"""Cheap necessary conditions, tested before a costly pattern is run over a sentence or a line: shared by reading
+a document (furniture, metadata) and extracting its claims, so it stands outside both.
 
 Most sentences hold none of what most patterns look for, and a pattern that can start anywhere is tried at
 every position (about 30 ns each, so several µs a sentence for each pattern): a test for a word the pattern
