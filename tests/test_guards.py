@@ -15,7 +15,7 @@ from re import _parser as sre_parse
 
 import pytest
 
-from claimcheck import calendar, documents
+from claimcheck import calendar, furniture, metadata
 from claimcheck.extract import figures, hedges, periods, quantities
 from claimcheck.extract.period_grammar import FEATURES, PATTERNS
 from claimcheck.guards import any_in, fold, folded
@@ -132,7 +132,7 @@ def test_looking_forward_needs_one_of_its_words() -> None:
 
 
 def test_furniture_inside_a_line_needs_its_text() -> None:
-    _, inline, _, needles = documents._furniture()
+    _, inline, _, needles = furniture._furniture()
     assert needles is not None and all(len(needle) >= 3 for needle in needles)  # the guard is on
     cases = list(_cases(inline, AROUND))
     assert len(cases) > 10
@@ -147,11 +147,11 @@ def test_furniture_inside_a_line_needs_its_text() -> None:
     (r"caf\u00e9 menu", None),  # not ASCII: fold may not read it as re.I does
 ])
 def test_what_a_furniture_pattern_requires(pattern, required) -> None:
-    assert documents._required_text(pattern) == required
+    assert furniture._required_text(pattern) == required
 
 
-@pytest.mark.parametrize("pattern, needles", [(documents._ASKED, documents._ASKED_ON),
-                                              (documents._ANSWERED, ("answered on",))])
+@pytest.mark.parametrize("pattern, needles", [(metadata._ASKED, metadata._ASKED_ON),
+                                              (metadata._ANSWERED, ("answered on",))])
 def test_question_dates_need_their_words(pattern, needles) -> None:
     cases = list(_cases(pattern, AROUND))
     assert len(cases) > 10

@@ -1,0 +1,275 @@
+"""A document's metadata, read from its header: title, kind, department, the dates a question was asked and
+answered, who answered, the author and the document's date, in the layouts written answers, GOV.UK pages, news
+articles and Hansard give them. The lines that carried metadata are blanked so that no claim comes from them.
+
+Hand-written: each layout labels its dates and names its own way, and a date read wrongly moves every period
+counted from it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day, without_clock
+from claimcheck.furniture import strip_furniture
+from claimcheck.guards import any_in, fold
+
+if TYPE_CHECKING:
+    from claimcheck.documents import Document
+
+HEADER_ZONE = 15  # metadata is looked for in the first lines only
+
+
+# Written questions: TheyWorkForYou/Parallel Parliament ("(asked on 13th March 2015)", "Question to the
+# Department for Education:") and questions-statements.parliament.uk ("UIN 1234, tabled on 4 March 2024",
+# "Question for Department for Education", "Answered by: Name"), and labels ("Asked on: 03/03/2023").
+_ASKED = re.compile(r"\b(?:asked|tabled) on\s*:?\s+(.+?)(?:\)|$)", re.I)
+_ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
+_ASKED_ON = ("asked on", "tabled on")  # what _ASKED cannot match without: tested first, as most lines have neither
+_STACKED_LABEL = re.compile(r"^\s*(asked|tabled|answered)\s+on\s*:?\s*$", re.I)  # the day on the line below
+_QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
+_ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
+# "Department: Education", "Answering body: Department for Education", or the department alone on a header line
+_DEPARTMENT = re.compile(r"^\s*(?:(?:lead\s+)?department|answering body)\s*:\s*(.+?)\s*$"
+                         r"|^\s*((?:Department|Ministry)\s+(?:for|of)\s+[A-Z][A-Za-z,&'’ -]{2,60}?)\s*$", re.I)
+_SPEAKER_LINE = re.compile(r"^((?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+"
+                           r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*(:?)$")
+_FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
+# "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
+# "By Jim.Dunton", "Written by Jane Smith and Tom Clarke", "Author: Jane Smith", "by Jane Smith | 3 March 2023"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_ROLE = (r"[\w\s&'’-]{0,60}?\b(?i:reporter|correspondent|editor|journalist|writer|contributor|staff|desk)\b"
+         r"[\w\s&'’-]{0,40}")
+_BYLINE = re.compile(rf"^\s*(?:[Bb]y|(?i:written\s+by|posted\s+by|words\s+by|author|reporter)):?\s+"
+                     rf"({_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
+                     rf"(?:\s*[,|]\s*{_ROLE}|\s+(?:on\s+|\|\s*)(.+?)(?:\s+in\s+.*)?)?\s*$")
+# a person's name alone on a line: "Rupert Jones", "Sally J. Weale", "Aoife O'Brien" (two or three words)
+_BARE_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+){1,2}")
+_NOT_A_PERSON = re.compile(r"\b(?:Association|Office|Department|Council|Network|Board|Agency|Authority|Commission"
+                           r"|Committee|Trust|Foundation|Society|Group|Partnership|Services?|Alliance|Institute|Centre"
+                           r"|Center|Unit|News|Press|Government|Parliament|Statistics|Care|Children|England|Wales"
+                           r"|Scotland|Ireland|Britain|Kingdom|Report|Reports|Summary|Introduction|Contents|Update|Release"
+                           r"|Guidance|Statement|Speech|Story|Stories|Data|Findings|Review|Budget|Debate|Policy|Home|Skip)\b")
+_NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
+_LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|posted(?: on)?|first published|updated"
+                            r"|last updated|(?:statement\s+)?made\s+on"  # a written statement: "Statement made on ..."
+                            r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."
+                            r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
+_UPDATED = re.compile(r"\s*(?:last\s+)?updated\b", re.I)
+_CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:ministerial )?statement|oral statement"
+                           r"|written (?:parliamentary )?(?:question|answer)s?"
+                           r"|speech|guidance|policy paper|official statistics|national statistics|accredited official "
+                           r"statistics|research and analysis|corporate report|transparency data|consultation outcome"
+                           r"|open consultation|statutory guidance|independent report|notice|correspondence)\s*$", re.I)
+_TITLE_LABEL = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
+_ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|whip|leader|chancellor|lord "
+                         r"speaker|under-secretary|parliamentary)\b", re.I)
+
+
+def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
+    """Fill the metadata of `doc` and blank the lines that carried it."""
+    opening = [i for i, line in enumerate(lines[:HEADER_ZONE]) if line.strip()][:4]
+    first = opening[0] if opening else None
+    typed = next((i for i in opening if _CONTENT_TYPE.match(lines[i])), None)
+    if typed is not None:
+        # GOV.UK pages open with what they are ("Press release"), perhaps after the breadcrumbs ("Education,
+        # training and skills"), then the title
+        # (a statistics release names itself first: "Children in need", "Reporting year 2024", "Accredited
+        # official statistics", then "Published 31 October 2024", which is furniture once stripped)
+        title = next((i for i in range(typed + 1, min(len(raw), typed + 4)) if raw[i].strip()), typed)
+        if lines[title].strip() and not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())):
+            first = title  # not "Made on: 14 March"
+    if first is not None:
+        doc.title = _TITLE_LABEL.sub("", lines[first].strip()) or lines[first].strip()
+    published: date | None = None
+    published_line: int | None = None
+    bare_date: date | None = None
+    bare_line: int | None = None
+    updated: date | None = None
+    stripped = lines[:HEADER_ZONE + 25]  # without furniture, before any line is blanked below
+    consumed: set[int] = set()  # lines read with the one above them
+    for i, line in enumerate(raw[:HEADER_ZONE + 25]):
+        text = stripped[i].strip()
+        if not text and i <= HEADER_ZONE and _LABELLED_DATE.match(line.strip()):
+            text = line.strip()  # "Updated: 3 March 2023" is furniture in a body, the date in a header
+        if not text or i in consumed:
+            continue
+        if (m := _STACKED_LABEL.match(text)) and (below := _day_below(stripped, i)):
+            day, j = below  # "Answered on" with "12 March 2024" under it: questions-statements.parliament.uk
+            if m[1].lower() == "answered":
+                doc.answered, doc.answered_line = day, j + 1
+            else:
+                doc.asked, doc.asked_line = day, j + 1
+            lines[i] = lines[j] = ""
+            consumed.add(j)
+        elif any_in(_ASKED_ON, fold(line)) and (m := _ASKED.search(line)):
+            doc.asked = find_day(m.group(1)) or parse_day(m.group(1))
+            doc.asked_line = i + 1
+            lines[i] = ""
+        elif "answered on" in fold(line) and (m := _ANSWERED.search(line)):
+            doc.answered = find_day(m.group(1)) or parse_day(m.group(1))
+            doc.answered_line = i + 1
+            lines[i] = ""
+        elif m := _QUESTION_TO.match(line):
+            doc.department = m.group(1).strip()
+            doc.kind = "written-question"
+            lines[i] = ""
+        elif m := _ANSWERED_BY.match(text):
+            doc.answered_by = _minister(strip_furniture(m.group(1)))
+            lines[i] = ""
+        elif i <= HEADER_ZONE and i != first and (m := _DEPARTMENT.match(text)):
+            doc.department = doc.department or (m.group(1) or m.group(2)).strip()
+            lines[i] = ""
+        elif i <= HEADER_ZONE and (m := _FROM.match(text)):
+            doc.department = doc.department or re.split(r"\s+and\s+|,", m.group(1))[0].strip()
+            lines[i] = ""
+        elif doc.answered_line and doc.answered_by is None and i - doc.answered_line < 3 \
+                and (m := _SPEAKER_LINE.match(text)) and not _ROLE_WORDS.search(m.group(1)) \
+                and (m.group(2) or (role := _role_below(stripped, i)) is not None):
+            # "Answered on 12 March 2024" then "David Johnston:", the answer's speaker; or the name with its
+            # role on the line below ("Parliamentary Under-Secretary (Department for Education)")
+            doc.answered_by = m.group(1)
+            lines[i] = ""
+            if not m.group(2):
+                lines[role] = ""
+                consumed.add(role)
+        elif text.lower() == "answered by":
+            doc.answered_by = _answerer(raw, i + 1)
+            lines[i] = ""
+            for j in range(i + 1, min(i + 5, len(lines))):
+                if _ANSWERED.search(raw[j]):
+                    break
+                lines[j] = ""
+        elif i > HEADER_ZONE:
+            continue
+        elif (m := _BYLINE.match(text) or _NAME_AND_ROLE.match(text)) and (
+                (said := m.group(2) if m.re is _BYLINE else None) is None or (byline_day := _leading_day(said))):
+            doc.author = m.group(1)
+            lines[i] = ""
+            if said and published is None:
+                published, published_line = byline_day, i
+        elif doc.author is None and not (doc.asked or doc.answered or doc.answered_by) and i != first \
+                and _BARE_NAME.fullmatch(text) and not _NOT_A_PERSON.search(text) \
+                and (below := next((t.strip() for t in stripped[i + 1:i + 3] if t.strip()), None)) \
+                and _leading_day(below):
+            doc.author = text  # a news page's byline: the name alone, over the day ("Rupert Jones" / "Thu 10 Mar 2022")
+            lines[i] = ""
+        elif (m := _LABELLED_DATE.match(text)) and i != first:
+            lines[i] = ""
+            value = m.group(1).strip()
+            said_days = _said_days(value)
+            for word, found in said_days.items():  # "Date: asked 6 July 2015; answered 14 July 2015"
+                if word == "asked" and doc.asked is None:
+                    doc.asked, doc.asked_line = found, i + 1
+                elif word == "answered" and doc.answered is None:
+                    doc.answered, doc.answered_line = found, i + 1
+                elif word == "published" and published is None:
+                    published, published_line = found, i
+            day = _leading_day(value)
+            if day and _UPDATED.match(text):
+                updated = updated or day  # "Last updated: 10 January 2024": the day only if no other is given
+            elif day and published is None:
+                published, published_line = day, i
+            elif day is None and value and not said_days and published is None and doc.answered is None:
+                doc.date_note = f"the document says: {value}"
+        elif i != first and _DIGIT.search(text) and (day := _only_day(text)) and bare_date is None:
+            bare_date, bare_line = day, i
+    if bare_line is not None:
+        lines[bare_line] = ""
+    if doc.asked or doc.answered or doc.answered_by:
+        doc.kind = "written-question"
+    elif doc.author:
+        doc.kind = "news"
+    doc.date = doc.answered or published or bare_date or updated
+    if doc.kind == "other" and _looks_like_gov_page(raw[:HEADER_ZONE]):
+        doc.kind = "gov-page"
+    if doc.date is None and doc.kind == "other" and any("written question" in r.lower() for r in raw[:3]):
+        doc.kind = "written-question"
+    if doc.date is None and not doc.date_note:
+        doc.date_note = "no date found in the document"
+    del published_line
+
+
+_DIGIT = re.compile(r"\d")  # what any day (`_only_day`) is written with: most header lines have none
+
+
+def _day_below(lines: list[str], i: int) -> tuple[date, int] | None:
+    """The day on the first non-blank line below line `i` (at most two down), and that line's index."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if text := lines[j].strip():
+            day = parse_day(text)
+            return (day, j) if day else None
+    return None
+
+
+def _role_below(lines: list[str], i: int) -> int | None:
+    """The index of the line right below line `i` when it names a role ("Minister for Children"), else None."""
+    j = i + 1
+    return j if j < len(lines) and _ROLE_WORDS.search(lines[j]) and not DATE_IN_TEXT.search(lines[j]) else None
+
+
+def _answerer(raw: list[str], start: int) -> str | None:
+    """The minister's name: the first line after "Answered by" that is not a portrait caption or a role."""
+    for line in raw[start:start + 4]:
+        text = strip_furniture(line).strip()
+        if not text or _ANSWERED.search(text) or _ROLE_WORDS.search(text):
+            continue
+        return text
+    return None
+
+
+def _minister(value: str) -> str | None:
+    """ "David Johnston - Parliamentary Under-Secretary (Department for Education)": the name, not the role
+    (and nothing when the line gives only a role: "the Minister for Children")."""
+    name = re.split(r"\s+[-–—|]\s+|\s*[(,]", value.strip(), maxsplit=1)[0].strip()
+    return name if name and not _ROLE_WORDS.search(name) else None
+
+
+def _leading_day(value: str) -> date | None:
+    """A date at the start of a header value ("23 November 2022", "2026-02-06", "Thursday 1 Sept...", "10:31,
+    9 January 2024")."""
+    m = DATE_IN_TEXT.match(without_clock(value))
+    return parse_day(m.group(0)) if m else None
+
+
+_SAID_DAY = re.compile(rf"\b(asked|tabled|answered|published|issued|released|made|posted)\s*:?\s+(?:on\s+)?"
+                       rf"({DATE_IN_TEXT.pattern})",
+                       re.I)
+
+
+_SAID_AS = {"tabled": "asked", "issued": "published", "released": "published", "made": "published",
+            "posted": "published"}
+
+
+def _said_days(value: str) -> dict[str, date]:
+    """ "asked 6 July 2015; answered 14 July 2015", "not shown (answered 25 March 2015)", "published 3 March
+    2022, updated 5 May 2023": the days a header value gives, by what happened on them. Only these words:
+    "CYP Now reported the release on 18 November 2021" is someone else's date, not the document's."""
+    days: dict[str, date] = {}
+    for m in _SAID_DAY.finditer(value):
+        # "Made on 12 December 2023": a written statement's day
+        word = _SAID_AS.get(m[1].lower(), m[1].lower())
+        if (day := parse_day(m[2])) and word not in days:
+            days[word] = day
+    return days
+
+
+def _only_day(text: str) -> date | None:
+    """A header line that is nothing but a date, optionally after a short label ("SFR 34/2015: 1 October 2015",
+    "House of Commons debate, 18 January 2024")."""
+    if day := parse_day(text):
+        return day
+    label, sep, rest = text.rpartition(":")
+    if sep and len(label) <= 30 and (day := parse_day(rest)):
+        return day
+    label, sep, rest = text.rpartition(",")  # a comma's label has no figure: "12,000 children, 3 May 2023" is prose
+    if sep and len(label) <= 30 and not re.search(r"\d", label):
+        return parse_day(rest)
+    return None
+
+
+def _looks_like_gov_page(header: list[str]) -> bool:
+    text = "\n".join(header).lower()
+    return any(mark in text for mark in ("gov.uk", "parliament.uk", "official statistics", "published"))
