@@ -25,11 +25,12 @@ from claimcheck.extract.hedges import is_total
 from claimcheck.extract.nonclaims import leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
-from claimcheck.extract.quantities import OF_THESE, Figure, per_time_named, whole_named
+from claimcheck.extract.quantities import Figure, per_time_named
 from claimcheck.extract.subject_of import BRINGING, base_before, date_subject, label_of, subject_of
 from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
+from claimcheck.extract.wholes import OF_THESE, whole_named
 from claimcheck.guards import any_in
 from claimcheck.subjects import normalise_subject
 

@@ -11,18 +11,15 @@ from claimcheck.extract.hedges import BASE_FROM, HEDGE, bound_of, interval, is_c
 from claimcheck.extract.quantities import (
     CONTEXT,
     FIGURE,
-    NEXT_IN_LIST,
     NUMBER,
-    OF_THE_WHOLE,
-    OF_THESE,
     SCALED_WORDS,
-    THAN_BEFORE,
     WORDS,
     Figure,
     may_hold_words,
     numeric_figure,
     word_figure,
 )
+from claimcheck.extract.wholes import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, THAN_BEFORE
 from claimcheck.guards import any_in, folded
 from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
 

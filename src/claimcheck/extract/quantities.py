@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.counted import ESTIMATE, counted_phrase, plural
-from claimcheck.extract.hedges import HEDGE, bound_of, interval, is_change
+from claimcheck.extract.hedges import bound_of, interval, is_change
+from claimcheck.extract.wholes import is_noise
 from claimcheck.guards import any_in, folded
 from claimcheck.units import (
     CURRENCY_SIGNS,
@@ -242,7 +243,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             counted, counted_start, counted_end = counted_phrase(sentence, end + (plus.end() if plus else 0))
             if counted is None and first in _COMPARATIVES:  # "3,120 fewer children than a year earlier"
                 counted, counted_start, counted_end = counted_phrase(sentence, end + word.end(1))
-            if counted is None and _noise(before, after):
+            if counted is None and is_noise(before, after):
                 return None
             tail = sentence[counted_end:counted_end + CONTEXT] if counted_end else after
             rate = _RATE_AFTER.match(tail) if counted else None
@@ -289,24 +290,6 @@ _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|thei
 # "within two years of qualifying", "after six months of": a length of time, though "of" follows ("5,500 days of
 # support" is a count of days)
 _WITHIN_TIME = re.compile(r"\b(?:within|after|before)\s+(?:(?:around|about|just|some)\s+)?$", re.I)
-# "Of the 83,840 children looked after, " (a thousands comma is no clause break): what opens a sentence about
-# parts of a whole; in a whole sentence, or in the window before a figure (where "Of" must keep its capital)
-_WHOLE = r"\s+(?:the|these|those|all|all\s+the)\s+(?:[^,;]|(?<=\d),(?=\d{3}))+,"
-_WHOLE_AFTER_OF = _WHOLE + r"\s*$"
-_PARAGRAPH_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})?\s+)?"  # "2.2 Of the 94 projects funded, 56 ..."
-OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*" + _PARAGRAPH_NUMBER + "Of" + _WHOLE_AFTER_OF, re.I)
-OPENS_WITH_WHOLE = re.compile(r"\s*" + _PARAGRAPH_NUMBER + "Of" + _WHOLE)  # a sentence about parts of that whole
-_PLAIN_WHOLE = re.compile(r"\s*" + _PARAGRAPH_NUMBER + r"Of\s+(?:the|these|those|all|all\s+the)\s+([^,;\d]{3,80}?)\s*,")
-
-
-def whole_named(text: str) -> tuple[str, int] | None:
-    """ "Of the children looked after [at 31 March 2023], 57% were boys": the whole a sentence's parts and shares
-    are of, named without a figure (its time expression blanked), and where its clause ends."""
-    m = _PLAIN_WHOLE.match(text)
-    return (re.sub(r"\s+", " ", m[1]).strip(), m.end()) if m and re.search(r"[a-z]{3}", m[1]) else None
-
-
-_OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)" + _WHOLE_AFTER_OF, re.I)
 _BELOW_ZERO_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|stood\s+at|stands\s+at|totalled|totaled|reached|of|at"
                                 r"|to|spent|spend|spends)|[:=])\s*$", re.I)
 _COUNTED_AFTER_MAGNITUDE = re.compile(r"\s+(?:[a-z]+\s+)?(?:children|people|[a-z]{3,}(?<!ss)s)\b")
@@ -335,61 +318,6 @@ def _looks_like_year(digits: str, sentence: str, end: int) -> bool:
     if not nxt:
         return True
     return not plural(nxt.group(1))
-
-
-# what joins one figure of a list to the next: "389,260 in 2021 and 399,620", "88% [in 2022] and 87%"
-LIST_JOINT = r"(?:\s+(?:in|at|on|for)\s+[\w-]+)?,?\s+(?:and|or)\s+"
-NEXT_IN_LIST = re.compile(LIST_JOINT, re.I)
-_LIST_OF_FIGURES = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?{LIST_JOINT}$", re.I)
-
-
-# "of which", "of these": what points back at the whole a part is of (lower case; callers set the case)
-OF_THESE = r"of\s+(?:which|whom|these|those|them)\b"
-_TRAILING_HEDGE = re.compile(rf"(?:^|(?<=[^\w]))(?:{HEDGE})\s*$", re.I)
-
-
-# "9,000 more than in 2015", "3,000 fewer than five years ago": a bare number that is the difference from a time
-THAN_BEFORE = re.compile(r"\s*(?:more|fewer|less)\s+than\s+(?:(?:in|on|at)\s+)?(?:(?:19|20)\d\d\b|a\s+(?:year|decade)\b"
-                         r"|the\s+(?:previous|preceding|same|last|year\s+before)\b|last\s+\w+\b"
-                         r"|(?:\w+\s+)?(?:years?|months?|decades?)\s+(?:ago|earlier|before)\b|before\b|previously\b)",
-                         re.I)
-
-
-_GRADED = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:(?:judged|rated|graded)\s+(?:as\s+)?)?"
-                     r"(?:inadequate|outstanding|good|requires?\s+improvement)\b", re.I)
-_NUMBER_OF = re.compile(r"\b(?i:number|total|figure)\s+of\b")
-# the words a bare number reads as a figure after: "rose to", "was", "by", "compared with", "including"
-_FIGURE_FOLLOWS = re.compile(
-    r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compared\s+(?:with|to)|than"
-    r"|the\s+(?:remaining|other)"  # "Of the 94 projects, 56 were evaluated and the remaining 38 ..."
-    r"|(?:a|an)\s+(?:further|additional|extra)|another"  # "with a further 100 planned"
-    r"|including)"  # "3,452 applications, including 2,987 from local authorities"
-    rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$")
-_LABEL_BEFORE = re.compile(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$")
-_PART_AFTER = re.compile(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
-                         r"|of\s+(?:these|those|them)\b|respectively\b)")
-
-
-def _noise(before: str, after: str) -> bool:
-    """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
-    "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
-    if _NUMBER_OF.search(before):
-        return False
-    before = _TRAILING_HEDGE.sub("", before)  # "up from around 4,000", "rose to over 80,000": what the hedge follows
-    if _OF_THE_WHOLE_BEFORE.search(before):
-        return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
-    if _FIGURE_FOLLOWS.search(before):
-        return False
-    # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67",
-    # "Social workers (FTE): 33,100": a label's
-    if _LIST_OF_FIGURES.search(before) or _LABEL_BEFORE.search(before) \
-            or THAN_BEFORE.match(after):
-        return False
-    if _GRADED.match(after):
-        return False  # "Of these, 7 were judged outstanding and 3 inadequate": so many given a grade
-    # "2,100 (12.5%) were placed": a share beside it makes it a figure
-    return not _PART_AFTER.match(after)
-    # "146 out of 151", "13 of the 29", "Around 400 of these were in London", "and 82,170 respectively"
 
 
 def word_figure(sentence: str, m: re.Match) -> Figure | None:

@@ -22,8 +22,9 @@ from claimcheck.extract.phrases import (
     possessive_before,
     subject_before_verb,
 )
-from claimcheck.extract.quantities import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, OPENS_WITH_WHOLE, Figure, whole_named
+from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, Memory, clause_bounds, refers_back
+from claimcheck.extract.wholes import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, OPENS_WITH_WHOLE, whole_named
 from claimcheck.guards import Endings
 from claimcheck.units import CURRENCIES
 
