@@ -101,3 +101,10 @@ def test_a_rule_file_mistake_is_a_collection_error_with_its_line(project):
     assert done.returncode != 0
     assert "rules/typo.yaml:4: unknown kind 'agre'" in done.stdout
     assert "rules/typo.yaml:3: check is missing 'severity'" in done.stdout
+
+
+def test_the_plugin_knows_rule_files_as_the_rules_do() -> None:
+    """The plugin keeps its own copy so that pytest's start-up never imports pandas; the two must agree."""
+    from claimcheck import plugin, rules
+
+    assert plugin.RULE_SUFFIXES == rules.RULE_SUFFIXES

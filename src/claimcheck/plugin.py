@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # claimcheck itself (pandas, Pint) is imported only when a ru
     from claimcheck.findings import Verdict
     from claimcheck.rules import Rule
 
-RULE_SUFFIXES = (".yaml", ".yml")
+RULE_SUFFIXES = (".yaml", ".yml")  # rules.RULE_SUFFIXES, written again: importing rules here would load pandas
 _CHECKS = re.compile(r"^checks\s*:", re.M)
 _corpus_key = pytest.StashKey[dict]()
 

@@ -20,6 +20,8 @@ from claimcheck.checks import ALIASES, KINDS
 from claimcheck.checks.fields import FieldError, described
 from claimcheck.yamlguard import MAX_RULE_BYTES, BoundedLoader, YAMLBudgetError
 
+RULE_SUFFIXES = (".yaml", ".yml")  # what a rule file is called: `rules/`, `--only`, and the pytest plugin read them
+
 SEVERITIES = ("error", "warning", "info")
 FILE_FIELDS = ("subject", "aliases", "documents", "title", "description", "checks")
 COMMON_FIELDS = (
@@ -359,7 +361,7 @@ def load_rules(folder: str | Path) -> list[Rule]:
     """Every check in `folder/*.yaml` (or one file), validated together; RuleFileError lists every mistake."""
     folder = Path(folder)
     if folder.is_dir():
-        files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+        files = sorted(path for suffix in RULE_SUFFIXES for path in folder.glob(f"*{suffix}"))
     elif folder.is_file():
         files = [folder]
     else:

@@ -30,12 +30,11 @@ from claimcheck.report import github
 from claimcheck.report.formats import FORMATS, FormatError, parse_formats
 from claimcheck.report.markdown import render, write_atomic
 from claimcheck.result import RunResult, relative_path
-from claimcheck.rules import Rule, RuleFileError, load_rules
+from claimcheck.rules import RULE_SUFFIXES, Rule, RuleFileError, load_rules
 from claimcheck.safepaths import UnsafePathError, report_path
 from claimcheck.subjects import subject_mask
 
 UNITS_FILE = "units.json"  # Pint's answers about this corpus's units, beside the claims (see `units.recall`)
-RULE_SUFFIXES = (".yaml", ".yml")  # rule files, which `--only` may name: no documents
 CONSOLE_FINDINGS = 20  # per check on the console: a CI log of 100,000 lines helps nobody; the report lists more
 SUMMARY_ORDER = (  # status, then how one and how many are counted: "1 warning", "2 warnings"
     ("passed", "passed", "passed"),
