@@ -102,3 +102,23 @@ def test_what_a_rate_comes_to_is_written_as_the_report_writes_amounts():
     outcome = rate_total.check({"within": "sentence", "tolerance": tolerance("0%"), "names": ()}, claims, None)
     assert [f.message for f in outcome.findings] == [
         "£50 million a year × three years (e:15) is about £148.5m to £151.5m, not £200 million (e:15)"]
+
+
+def test_a_count_s_rate_and_total_count_the_same_thing():
+    """ "councils were starting 500 child protection investigations every day" beside "172,290 children subject
+    to enquiries": the rate and the total count different things, so they are not compared; a total of the same
+    investigations is."""
+    sentence = "172,290 children were subject to enquiries, and councils started 500 investigations every day."
+
+    def claims(total_counted):
+        return make_claims([
+            {"doc": "d", "line": 3, "text": "172,290", "kind": "count", "value": 172290, "unit": "count",
+             "counted": total_counted, "period_start": "2016-01-01", "period_end": "2016-12-31", "sentence": sentence},
+            {"doc": "d", "line": 3, "text": "500", "kind": "rate", "value": 500, "unit": "count / day",
+             "counted": "child protection investigations", "period_start": "2016-01-01", "period_end": "2016-12-31",
+             "sentence": sentence},
+        ])
+
+    conf = {"within": "sentence", "tolerance": tolerance("2%"), "names": ()}
+    assert rate_total.check(conf, claims("children subject to enquiries"), None).skipped
+    assert rate_total.check(conf, claims("child protection investigation"), None).findings  # 182,500, not 172,290

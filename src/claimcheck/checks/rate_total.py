@@ -5,8 +5,9 @@ the duration (year) is a total (GBP); Pint checks the units meet and converts
 ("£1m a month for two years" is £24m). The duration is the rule's
 `duration`, else a duration stated in the same sentence, else the rate's own
 period. Rates and totals meet in the same sentence (`within: sentence`) or
-anywhere in the same document (`within: document`). Intervals are compared:
-they must overlap, within `tolerance`.
+anywhere in the same document (`within: document`); a count's rate and total count the same thing when
+both say what ("500 investigations a day" is no rate of "172,290 children"). Intervals are compared: they
+must overlap, within `tolerance`.
 
 PASS::
 
@@ -52,12 +53,13 @@ import pandas as pd
 from claimcheck.checks import base, fields
 from claimcheck.findings import EVIDENCE_COLUMNS, Finding, Outcome, evidence
 from claimcheck.report import numbers
+from claimcheck.subjects import noun_key
 from claimcheck.units import UnitError, factor
 
 ID = "rate-total"
 CONF = {"duration": fields.amount, "within": ("sentence", "document"), "tolerance": fields.tolerance}
 DEFAULT = {"within": "sentence", "tolerance": "2%"}
-PAIRED = ["row", "unit", "i_low", "i_high"]  # what a rate and a total each bring to their pair
+PAIRED = ["row", "unit", "i_low", "i_high", "noun"]  # what a rate and a total each bring to their pair
 IN_SENTENCE = ["at_line", "sentence_code"]  # a sentence as two whole numbers: its document and line, its text
 
 
@@ -87,7 +89,8 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     bounds = base.intervals(valued)
     # a sentence as two whole numbers (its document and line, and its text's code): joined far faster
     valued = valued.assign(i_low=bounds["low"], i_high=bounds["high"], row=valued.index,
-                           at_line=at_line[keep], sentence_code=base.sentence_codes(valued))
+                           at_line=at_line[keep], sentence_code=base.sentence_codes(valued),
+                           noun=base.map_distinct(claims.loc[keep, "counted"], _noun).to_numpy(dtype=object))
     rates, durations, totals = valued[is_rate[keep]], valued[is_duration[keep]], valued[is_total[keep]]
     rates = _with_duration(rates, durations, conf)
     keys = IN_SENTENCE if conf["within"] == "sentence" else ["doc"]
@@ -99,7 +102,11 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     triples = pairs.groupby(units, sort=False, observed=True).ngroup().to_numpy()  # numbered as first seen
     distinct = pairs[units].drop_duplicates().itertuples(index=False, name=None)
     factors = np.array([_to_total(*triple) for triple in distinct], dtype=float)[triples]
-    meets = ~np.isnan(factors)
+    # "500 child protection investigations every day" is not a rate of the "172,290 children subject to
+    # enquiries" beside it: a count's rate and total count the same thing, when both say what
+    nouns = pairs["noun_r"].to_numpy(dtype=object), pairs["noun_t"].to_numpy(dtype=object)
+    same_thing = (nouns[0] == "") | (nouns[1] == "") | (nouns[0] == nouns[1])
+    meets = ~np.isnan(factors) & same_thing
     pairs, to_total = pairs[meets], factors[meets]
     if pairs.empty:
         return Outcome.skip(f"no rate with a duration meets a total of matching units in the same {conf['within']}")
@@ -121,6 +128,10 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         )
     used = pd.Index(pairs["row_r"]).append(pd.Index(pairs["row_t"])).unique()
     return Outcome(findings, used, base.count_docs(valued.loc[used]))
+
+
+def _noun(counted) -> str:
+    return noun_key(counted) if isinstance(counted, str) else ""
 
 
 def _to_total(rate_unit: str, duration_unit: str, total_unit: str) -> float:
