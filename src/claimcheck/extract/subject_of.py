@@ -49,6 +49,9 @@ CHANGE_AFTER_AMOUNT = re.compile(r"[^,;–—]*(?:,|\s[–—])\s*"  # "..., up 
                                  r"(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                  r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 # after a share of the count before it, the verb that says what the share did or was: "85% were judged good"
+# a base that is a share of one named thing, not of the level's whole: "compared with 110% of the 2019 target"
+_OF_ONE_THING = re.compile(r"\s+of\s+(?:the|its|their)\s+((?:\w+\s+){0,2}(?:target|budget|level|average|plan|forecast"
+                           r"|capacity|baseline|estimate|allocation))\b", re.I)
 _SHARE_VERB = re.compile(r"\s+(?:of\s+(?:them|these|those)\s+)?(?:were|was|are|is|had|have|did)\b", re.I)
 # a share in words, then what it is a share of, just before a bracket: "half of councils (", "one in five councils ("
 _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|in\s+(?:\d+|three|four|five|ten))"
@@ -105,7 +108,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     ents = [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)]
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and base_before(text, figure.start) \
-            and not OTHER_GROUP.match(text, figure.end):
+            and not OTHER_GROUP.match(text, figure.end) \
+            and not (figure.kind == "percent" and _OF_ONE_THING.match(text, figure.end)):
         # "56% of local authorities' children's services ..., up from 36% in 2018": the base is the same thing's,
         # and has no subject when the level has none ("33,900 FTE social workers, up from 33,200")
         preceding = figures[:next(i for i, f in enumerate(figures) if f is figure)]
@@ -120,6 +124,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         described = after_amount(text, change_in.end()) if change_in else None
         if described:  # "a 10% reduction in the number of children's social workers", "a 4% rise in staff costs"
             return described
+        if one_thing := _OF_ONE_THING.match(text, figure.end):
+            return one_thing[1]  # "110% of the 2019 target": a comparison with that thing
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
         index = next(i for i, f in enumerate(figures) if f is figure)
         previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
