@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from claimcheck.subjects import normalise_subject, noun_key, subject_mask
+from claimcheck.subjects import normalise_subject, noun_key, noun_mask, subject_mask
 from conftest import make_claims
 
 
@@ -35,3 +36,24 @@ def test_subject_mask_matches_whole_words_of_name_or_alias():
     )
     mask = subject_mask(claims, ["Children's Social Care Innovation Programme", "Innovation Programme"])
     assert mask.tolist() == [True, False, False, True]
+
+
+@pytest.mark.parametrize("counted, counts_local_authorities", [
+    ("local authorities", True),
+    ("local authority", True),
+    ("local authorities judged inadequate", True),  # qualified by a participle
+    ("local authorities in England", True),
+    ("strongest performing local authorities", True),
+    ("local authority children's homes places", False),  # a singular noun before another only qualifies it
+    ("local authority maintained schools", False),
+    ("local authorities' children's homes", False),
+    ("children", False),
+])
+def test_a_rule_s_counted_noun_is_what_is_counted_not_a_qualifier(counted, counts_local_authorities):
+    claims = pd.DataFrame({"counted": [counted]})
+    assert bool(noun_mask(claims, "local authorities").iloc[0]) is counts_local_authorities
+
+
+def test_children_looked_after_count_children():
+    claims = pd.DataFrame({"counted": ["children looked after", "children in care", "child protection plans"]})
+    assert noun_mask(claims, "children").tolist() == [True, True, False]

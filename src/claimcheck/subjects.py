@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from claimcheck.wordlists import words
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -69,7 +71,37 @@ def _matching(values: pd.Series, normalise, pattern: re.Pattern) -> pd.Series:
 
 
 def noun_mask(claims: pd.DataFrame, noun: str) -> pd.Series:
-    """True for claims whose counted noun contains `noun` (singular/plural alike)."""
+    """True for claims whose counted noun is `noun` (singular/plural alike), perhaps qualified ("local authorities
+    judged inadequate", "children in care"); not where it only qualifies another noun: "2,500 local authority
+    children's homes places" and "380 local authority maintained schools" count places and schools."""
     key = noun_key(noun)
     pattern = re.compile(r"\b" + re.escape(key) + r"\b")
-    return _matching(claims["counted"], noun_key, pattern)
+    distinct = claims["counted"].dropna().unique()
+    return claims["counted"].isin([value for value in distinct if _counts(value, key, pattern)])
+
+
+def _counts(counted: str, key: str, pattern: re.Pattern) -> bool:
+    """Whether a counted noun phrase counts `key` (a `noun_key`): a singular noun before more words is a
+    modifier ("local authority children's homes"); a plural one may be followed only by what qualifies it (a
+    function word, a participle: "local authorities judged inadequate")."""
+    keyed = noun_key(counted)
+    found = pattern.search(keyed)
+    if found is None:
+        return False
+    written = normalise_subject(counted).split()  # the same words as `keyed`, before they were made singular
+    last = keyed[:found.end()].count(" ")  # the index of the key's last word
+    if last + 1 == len(written):
+        return True
+    following = written[last + 1]
+    return plural(written[last]) and (following in _FOLLOWERS or following.endswith(("ed", "ing")))
+
+
+_FOLLOWERS = words("function_words")
+_IRREGULAR_PLURALS = frozenset({"children", "people", "staff", "women", "men"})
+
+
+def plural(word: str) -> bool:
+    """ "children", "authorities" (a noun a count counts), not "business" or "status"."""
+    word = word.lower()
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _IRREGULAR_PLURALS
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.subjects import plural
 from claimcheck.units import NUMBER
 from claimcheck.wordlists import words
 
@@ -20,7 +21,6 @@ _COUNT_OPENS_CLAUSE = re.compile(
     r"(?:^|[,;:(]|\band|\bin\s+total,?)\s*(?:(?:some|around|about|over|more\s+than|almost|nearly|up\s+to|at\s+least|"
     r"an\s+estimated|approximately|a\s+further|another|an\s+additional)\s+)?"
     rf"(?:{NUMBER})(?:\s*(?:million|billion|thousand|m|bn|k))?\s*$", re.I)
-_IRREGULAR_PLURALS = frozenset({"children", "people", "staff", "women", "men"})
 # a verb's form ("performing", "looked"), but not the nouns in -ing that spending and services are named by
 _VERB_LIKE = re.compile(r"^(?!(?:spending|funding|housing|training|fostering|safeguarding|staffing|schooling|"
                         r"building|wellbeing|parenting|commissioning)$)[a-z]+(?:ed|ing)$")
@@ -148,12 +148,6 @@ _ONLY_ADJECTIVE = frozenset(
     "available eligible remaining left needed required possible allocated funded planned expected overall "
     "altogether more less open operating active vacant occupied".split()  # "2,880 children's homes open"
 )
-
-
-def plural(word: str) -> bool:
-    """ "children", "authorities" (a noun a count counts), not "business" or "status"."""
-    word = word.lower()
-    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _IRREGULAR_PLURALS
 
 
 _TIME_AFTER = re.compile(r"(?:last|next|this|previous|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|time)\b"
