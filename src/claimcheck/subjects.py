@@ -104,4 +104,3 @@ def plural(word: str) -> bool:
     """ "children", "authorities" (a noun a count counts), not "business" or "status"."""
     word = word.lower()
     return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _IRREGULAR_PLURALS
-
