@@ -60,3 +60,11 @@ def test_folders_find_saved_pages(tmp_path):
         (tmp_path / name).write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
     found, _ = iter_paths([tmp_path])
     assert [Path(p).name for p in found] == ["a.html", "b.htm", "c.txt"]
+
+
+def test_a_saved_page_s_title_is_its_h1_not_the_summary_under_its_type():
+    """GOV.UK's caption ("Press release") stands between the <h1> and the summary: the summary under the type is
+    no title when the page's <h1> already gave one."""
+    doc = read_document(PAGE.with_name("govuk_press_release_with_caption.html"))
+    assert doc.title == "£50 million to expand family hubs"
+    assert (doc.department, str(doc.date)) == ("Department for Education", "2024-03-05")

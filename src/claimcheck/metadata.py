@@ -79,8 +79,12 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         # (a statistics release names itself first: "Children in need", "Reporting year 2024", "Accredited
         # official statistics", then "Published 31 October 2024", which is furniture once stripped)
         title = next((i for i in range(typed + 1, min(len(raw), typed + 4)) if raw[i].strip()), typed)
-        if lines[title].strip() and not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())):
-            first = title  # not "Made on: 14 March"
+        if lines[title].strip() and not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())) \
+                and not (first is not None and first < typed and lines[title].rstrip().endswith(".")):
+            # not "Made on: 14 March"; nor the summary under the type when a title stands above it already (a
+            # saved page's <h1> is its first line: "£50 million to expand family hubs", then "Press release",
+            # then "Thousands more families will benefit ...")
+            first = title
     if first is not None:
         doc.title = _TITLE_LABEL.sub("", lines[first].strip()) or lines[first].strip()
     published: date | None = None
