@@ -70,6 +70,8 @@ def test_news_byline_and_date_line():
     ("Statement made on 12 December 2023", date(2023, 12, 12)),  # a written ministerial statement's day
     ("Made on: 12 December 2023", date(2023, 12, 12)),
     ("House of Commons debate, 18 January 2024", date(2024, 1, 18)),  # a briefing for a debate
+    ("Ordered by the House of Commons to be printed 19 April 2023", date(2023, 4, 19)),  # a committee's report
+    ("Laid before Parliament on 12 March 2024", date(2024, 3, 12)),
 ])
 def test_page_header_dates(header, expected):
     doc = parse_document(f"A title\n{header}\nSource: https://www.gov.uk/x\n\nBody text with £5 million.", "p")

@@ -55,6 +55,9 @@ _NOT_A_PERSON = re.compile(r"\b(?:Association|Office|Department|Council|Network|
 _NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
 _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|posted(?: on)?|first published|updated"
                             r"|last updated|(?:statement\s+)?made\s+on"  # a written statement: "Statement made on ..."
+                            # a select committee's report: "Ordered by the House of Commons to be printed 19 April 2023"
+                            r"|ordered\s+by\s+the\s+house\s+of\s+(?:commons|lords)\s+to\s+be\s+printed(?:\s+on)?"
+                            r"|(?:laid|presented)\s+(?:before|to)\s+parliament(?:\s+on)?"
                             r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
 _UPDATED = re.compile(r"\s*(?:last\s+)?updated\b", re.I)

@@ -170,10 +170,11 @@ def _between_days_no_year(m, ctx):
     return ("event", first, last, None) if first and last and first <= last else None
 
 
-@pattern(rf"\b(?:between|from)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|until|[-–])\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
-         rf"({MONTH_NAMES})\s+({Y})", needs=("between", "from"))
+@pattern(rf"\b(?:between\s+|from\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|until|[-–])\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+         rf"({MONTH_NAMES})\s+({Y})", needs=MONTH_STEMS)
 def _between_days_one_month(m, ctx):
-    """ "The survey ran from 5 to 26 June 2023": both days in the one month."""
+    """ "The survey ran from 5 to 26 June 2023", "Inspection dates: 6 to 17 November 2023": both days in the one
+    month (the first day is no count)."""
     month, year = MONTHS[m[3].lower()], int(m[4])
     first, last = safe_date(year, month, int(m[1])), safe_date(year, month, int(m[2]))
     if first is None or last is None or first > last:
@@ -217,6 +218,8 @@ def _since_records_began(m, ctx):
          # "Since the publication of Stable Homes, Built on Love in February 2023": the day it was published
          rf"|the\s+(?:publication|launch|start|introduction|creation|opening|announcement)\s+of\s+[^.;\d]{{1,80}}?\s+"
          rf"(?:in|on)\s+"
+         # "Since the last inspection in 2019": the day of that event
+         rf"|(?:the|its|their)\s+(?:last|previous|first)\s+(?:inspection|review|election|survey|visit)\s+(?:in|on)\s+"
          rf")?({POINT})", needs=("since",))
 def _since(m, ctx):
     span = point_span(m[1], ctx)
