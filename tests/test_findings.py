@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from claimcheck.findings import evidence, evidence_of
+import pytest
+
+from claimcheck.findings import (
+    Finding,
+    Findings,
+    OneClaimFindings,
+    evidence,
+    evidence_of,
+    places_named,
+    several_claims,
+    template_text,
+)
 from conftest import make_claims
 
 
@@ -31,3 +42,31 @@ def test_evidence_of_gives_the_types_evidence_gives():
     (built,) = evidence_of(claims, "part")
     assert [type(field) for field in built] == [type(field) for field in expected]
     assert isinstance(built.value, float) and isinstance(built.line, int)
+
+
+def _eager(claims, role: str, what: str) -> list[Finding]:
+    return [Finding(f"{e.text} ({e.location}) is more than {what}", (e,)) for e in evidence_of(claims, role)]
+
+
+def test_findings_built_when_read_are_the_findings_built_at_once():
+    """A lazy part reads as the list it stands for, however it is read: index, slice, loop, and across parts."""
+    rows = [{"doc": f"{n:03d}", "line": n % 7, "text": f"{n} councils {{x}}", "value": n, "unit": "count",
+             "sentence": f"{n} councils."} for n in range(25)]
+    claims = make_claims(rows)
+    lazy = OneClaimFindings(claims, "part", "{e.text} ({e.location}) is more than " + template_text("the {153}"))
+    lazy.BATCH = 4  # several batches when looped over
+    eager = _eager(claims, "part", "the {153}")
+    assert list(lazy) == eager and len(lazy) == len(eager)
+    assert lazy[3] == eager[3] and lazy[-1] == eager[-1]
+    assert lazy[5:9] == eager[5:9] and lazy[::3] == eager[::3] and lazy[30:] == []
+    with pytest.raises(IndexError):
+        lazy[25]
+    first = [Finding("a share outside 0-100%", ())]
+    whole = Findings([first, [], lazy, first])
+    flat = [*first, *eager, *first]
+    assert list(whole) == flat and len(whole) == len(flat) and whole == flat
+    for at in (slice(0, 3), slice(1, 26), slice(20, None), slice(None, None, 2), slice(-3, None)):
+        assert whole[at] == flat[at]
+    assert [whole[n] for n in range(-len(flat), len(flat))] == [flat[n] for n in range(-len(flat), len(flat))]
+    assert list(several_claims(whole)) == [*first, *first]  # one-claim parts name no pair
+    assert places_named(whole) == {(e.doc, e.line) for f in flat for e in f.evidence if e.line}

@@ -28,7 +28,7 @@ import pandas as pd
 
 from claimcheck.checks.base import first_pairs, for_period, map_distinct
 from claimcheck.checks.fields import Period
-from claimcheck.findings import STATUS_OF_SEVERITY, Evidence, Finding, Verdict, evidence
+from claimcheck.findings import STATUS_OF_SEVERITY, Evidence, Finding, Verdict, evidence, several_claims
 from claimcheck.linking import Alias, Links
 from claimcheck.report.numbers import period
 from claimcheck.subjects import noun_key
@@ -127,7 +127,7 @@ def reported_pairs(verdicts: list[Verdict]) -> set[frozenset]:
     (document, line, words): the pairs discovery need not report again."""
     pairs: set[frozenset] = set()
     for verdict in verdicts:
-        for finding in [*verdict.findings, *(f for f, _ in verdict.accepted)]:
+        for finding in [*several_claims(verdict.findings), *(f for f, _ in verdict.accepted)]:
             places = [(e.doc, e.line, e.text) for e in finding.evidence]
             pairs.update(frozenset((a, b)) for n, a in enumerate(places) for b in places[n + 1:] if a != b)
     return pairs

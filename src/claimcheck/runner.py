@@ -24,7 +24,7 @@ from claimcheck.checks.base import documents_frame
 from claimcheck.config import ConfigError, add_discovery_arguments, discovery_settings
 from claimcheck.corpus import Corpus
 from claimcheck.discover import aliases_from_rules, as_verdicts, discover, reported_pairs
-from claimcheck.findings import STATUS_OF_SEVERITY, Finding, Verdict
+from claimcheck.findings import STATUS_OF_SEVERITY, Finding, Findings, Verdict
 from claimcheck.pipeline import EngineError, add_engine_arguments, engine_options, load_corpus
 from claimcheck.report import github
 from claimcheck.report.formats import FORMATS, FormatError, parse_formats
@@ -315,7 +315,8 @@ def run_rule(rule: Rule, claims: pd.DataFrame, documents: pd.DataFrame) -> Verdi
             verdict.note = f"no claim matched {' / '.join(rule.names)!r}; {outcome.skipped}"
         return verdict
     if not rule.accept:  # most rules accept nothing: no Python pass over a hundred thousand findings
-        verdict.findings = list(outcome.findings)
+        found = outcome.findings
+        verdict.findings = found if isinstance(found, Findings) else list(found)
     else:
         for finding in outcome.findings:
             accepted = _accepted_by(rule, finding)

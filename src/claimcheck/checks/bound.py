@@ -53,7 +53,7 @@ from __future__ import annotations
 import pandas as pd
 
 from claimcheck.checks import base, fields
-from claimcheck.findings import Finding, Outcome, evidence_of
+from claimcheck.findings import Findings, OneClaimFindings, Outcome, template_text
 
 ID = "bound"
 CONF = {
@@ -106,8 +106,6 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     outside = (low > hi_limit) | (high < lo_limit)
     converted = picked[outside].assign(low=low[outside], high=high[outside], unit=unit,
                                        value=picked["value"][outside] * mult[outside])
-    findings = [  # column by column: a limit over a large corpus may be broken by thousands of figures
-        Finding(f"{figure.text} ({figure.location}) is outside {what}", (figure,))
-        for figure in evidence_of(converted, "figure")
-    ]
-    return Outcome(findings, picked.index, base.count_docs(picked))
+    # built when read: a limit over a large corpus may be broken by thousands of figures
+    findings = OneClaimFindings(converted, "figure", "{e.text} ({e.location}) is outside " + template_text(what))
+    return Outcome(Findings([findings]), picked.index, base.count_docs(picked))

@@ -62,11 +62,13 @@ FAIL::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
 from claimcheck.checks import base, fields
-from claimcheck.findings import Finding, Outcome, evidence_of
+from claimcheck.findings import Finding, Findings, OneClaimFindings, Outcome, evidence_of, template_text
 from claimcheck.subjects import noun_key, noun_mask
 
 ID = "part-of-total"
@@ -98,15 +100,15 @@ def near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
-    findings: list[Finding] = []
+    findings: list[Sequence[Finding]] = []  # each test's findings, in turn
     compared: list[pd.Index] = []
     if conf["sentences"]:
         found, used = _sentence_totals(base.canonical(near_a_total(claims)), claims)
-        findings += found
+        findings.append(found)
         compared.append(used)
     if conf.get("total"):
         found, used = _known_total(claims, conf["counted"], conf["total"])
-        findings += found
+        findings.append(found)
         compared.append(used)
     if conf["shares"]:
         levels = (claims["kind"].to_numpy(dtype=object) == "percent") & ~claims["change"].to_numpy(dtype=bool)
@@ -114,10 +116,10 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         percents = percents[~base.map_distinct(percents["subject"], _of_one_thing)]
         shares = base.canonical(_compared_columns(percents))
         outside = (shares["c_low"] > 100) | (shares["c_high"] < 0)
-        findings += [
+        findings.append([
             Finding(f"{share.text} ({share.location}) is a share outside 0-100%", (share,))
             for share in evidence_of(claims.loc[shares.index[outside.to_numpy()]], "share")
-        ]
+        ])
         compared.append(shares.index)
     used = pd.Index([]).append(compared).unique() if compared else pd.Index([])
     if used.empty:
@@ -125,7 +127,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
             f"no part with its total, {'no' if conf.get('total') else 'no rule'} total for "
             f"the counted noun, no share among {len(claims)} claim(s)"
         )
-    return Outcome(findings, used, base.count_docs(claims.loc[used]))
+    return Outcome(Findings(findings), used, base.count_docs(claims.loc[used]))
 
 
 _ONE_THING = frozenset("target budget level average allocation plan forecast capacity baseline estimate benchmark "
@@ -182,7 +184,7 @@ def with_nouns(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.assign(noun=base.map_distinct(claims["counted"], lambda c: noun_key(c) if isinstance(c, str) else ""))
 
 
-def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount) -> tuple[list[Finding], pd.Index]:
+def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount) -> tuple[OneClaimFindings, pd.Index]:
     """Figures of the counted noun over the known whole. No canonical units needed: a figure of the whole's
     dimension (which has a unit, hence a usable one) is converted straight into the whole's unit."""
     counts = claims[
@@ -193,11 +195,10 @@ def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount) -> tu
     ]
     mult = base.conversion(counts["unit"], total.unit)
     over = counts[base.intervals(counts)["low"] * mult > total.value]
-    findings = [
-        Finding(f"{part.text} ({part.location}) is more than the {total.text} there are", (part,))
-        for part in evidence_of(over, "part")  # column by column: a big corpus may give a hundred thousand
-    ]
-    return findings, counts.index
+    # built when read: a big corpus may give a hundred thousand, of which the report shows 500
+    found = OneClaimFindings(over, "part", "{e.text} ({e.location}) is more than the "
+                             + template_text(total.text) + " there are")
+    return found, counts.index
 
 
 COMPARED = ("doc", "line", "text", "sentence", "kind", "change", "total", "counted", "value", "unit", "bound", "low",

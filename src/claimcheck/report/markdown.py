@@ -19,7 +19,7 @@ from tabulate import tabulate
 
 from claimcheck.changed import Focus
 from claimcheck.corpus import Corpus
-from claimcheck.findings import Finding, Verdict
+from claimcheck.findings import Finding, Verdict, places_named
 from claimcheck.report import numbers
 from claimcheck.report.escape import code, escape_html, escape_md, mermaid_label
 from claimcheck.subjects import normalise_subject
@@ -337,7 +337,7 @@ def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
     """A Mermaid gantt of each failing check's figures over time (GitHub renders it)."""
     sections = []
     for verdict in problems:
-        named = {(e.doc, e.line) for f in verdict.findings for e in f.evidence if e.line}
+        named = places_named(verdict.findings)
         rows = claims.loc[_labelled(claims.index, np.asarray(verdict.claim_index)), list(TIMELINE_COLUMNS)]
         dated = rows[rows["period_start"].notna() | rows["doc_date"].notna()]
         # when there are too many, the disagreeing figures are the ones shown (pairs, not "doc:line" strings:
