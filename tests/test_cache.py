@@ -14,7 +14,10 @@ import claimcheck.extract
 from claimcheck import cache as cache_module
 from claimcheck import cli, pipeline, snapshot
 from claimcheck.cache import ClaimsCache
+from claimcheck.checks.base import documents_frame
 from claimcheck.pipeline import load_corpus
+from claimcheck.rules import load_rules
+from claimcheck.runner import run_rule, run_rules
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -278,3 +281,33 @@ def test_the_fingerprint_covers_every_module_extraction_imports() -> None:
     used = {Path(f).resolve().relative_to(package).as_posix() for f in files}
     covered = {name for name in used if name.split("/")[0] in cache_module.FINGERPRINTED}
     assert used - covered == set()
+
+
+def _same_sentence_classes(codes, sentences: list, docs: list) -> None:
+    """Equal codes are equal sentences; within one document, equal sentences have equal codes."""
+    first: dict[int, object] = {}
+    for code, sentence in zip(codes.tolist(), sentences, strict=True):
+        assert first.setdefault(code, sentence) == sentence
+    by_doc: dict[tuple, int] = {}
+    for code, sentence, doc in zip(codes.tolist(), sentences, docs, strict=True):
+        assert by_doc.setdefault((doc, sentence), code) == code
+
+
+def test_sentence_codes_from_the_snapshot_number_the_sentences(corpus: Path, tmp_path: Path) -> None:
+    """The codes the checks join sentences by (`checks.base.sentence_codes`) come from the snapshot, with
+    documents added and reordered, and make the same verdicts as codes worked out from the text."""
+    assert load_corpus([corpus], cache=tmp_path / "cache").sentence_codes is None  # no snapshot yet: fresh
+    shutil.copyfile(SEEDS / "004_d6d10dc4c519bdc7.txt", corpus / "000_copy.txt")  # the same sentences again
+    (corpus / "002a_more.txt").write_text("Grants\n\nDate: 1 May 2020\n\n160 local authorities out of a total of "
+                                          "151 have benefited.\n", encoding="utf-8")
+    merged = load_corpus([corpus], cache=tmp_path / "cache")
+    claims = merged.claims
+    assert merged.sentence_codes is not None and len(merged.sentence_codes) == len(claims)
+    _same_sentence_classes(merged.sentence_codes, claims["sentence"].tolist(), claims["doc"].tolist())
+    documents = documents_frame(merged.metadata)
+    rules = load_rules(Path(__file__).resolve().parents[1] / "rules")
+    shared = run_rules(rules, claims, documents, merged.sentence_codes)
+    alone = [run_rule(rule, claims, documents) for rule in rules]
+    assert [(v.status, v.note, list(v.findings)) for v in shared] == [(v.status, v.note, list(v.findings))
+                                                                      for v in alone]
+    assert any(v.findings for v in shared if v.kind == "part-of-total")

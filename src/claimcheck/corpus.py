@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from claimcheck.documents import Document, Unreadable
@@ -46,6 +47,9 @@ class Corpus:
     metadata: pd.DataFrame = field(repr=False)
     unreadable: list[Unreadable]
     claims: pd.DataFrame = field(repr=False)
+    # one integer per distinct sentence of `claims` (`checks.base.sentence_codes`), when the loader had them
+    # without reading the sentences (from the snapshot); None otherwise
+    sentence_codes: np.ndarray | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, documents: list[Document], unreadable: list[Unreadable], claims: pd.DataFrame) -> Corpus:

@@ -296,8 +296,8 @@ def _assemble(files: list[str], in_snapshot: np.ndarray, outcomes: dict[str, Out
     file_order = np.argsort(np.concatenate([from_snapshot, fresh_files]), kind="stable")
     documents = documents.iloc[file_order].reset_index(drop=True)
     order = _row_ranges(starts[file_order].astype(np.int64), counts[file_order].astype(np.int64))
-    claims = _merged(snap, claims_from_rows(rows, fresh["doc"], fresh["count"]), order)
-    return Corpus(documents[list(METADATA_COLUMNS)], unreadable, claims), documents
+    claims, sentence_codes = _merged(snap, claims_from_rows(rows, fresh["doc"], fresh["count"]), order)
+    return Corpus(documents[list(METADATA_COLUMNS)], unreadable, claims, sentence_codes), documents
 
 
 def _row_ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -311,17 +311,24 @@ def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
-def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
-    """The claims table from snapshot rows and fresh rows, in `order`, typed as `claims_from_rows` types it."""
+def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """The claims table from snapshot rows and fresh rows, in `order`, typed as `claims_from_rows` types it, and
+    its sentences' codes (`Corpus.sentence_codes`), which the snapshot has already."""
     in_place = fresh.empty and len(order) == snap.size and bool((order == np.arange(snap.size)).all())
+    taken = None if in_place else order
+
+    def added(name: str) -> pd.Series | None:
+        return None if fresh.empty else fresh[name]
+
+    sentence_codes, sentences = snap.codes("sentence", taken, added("sentence"))
     columns = {
-        name: snap.column(name, None if in_place else order, None if fresh.empty else fresh[name],
-                          categorical=name in CATEGORICAL)
+        name: snapshot.decode(sentence_codes, sentences) if name == "sentence"
+        else snap.column(name, taken, added(name), categorical=name in CATEGORICAL)
         for name in COLUMNS
     }
     # copy=False: the arrays are this table's alone, and a dict's columns are otherwise copied into 2-D blocks
     # (0.3 s at 1.5M rows) that `typed` splits again, one block a column
-    return typed(pd.DataFrame(columns, copy=False).infer_objects())
+    return typed(pd.DataFrame(columns, copy=False).infer_objects()), sentence_codes.astype(np.int64)
 
 
 def claims_from_rows(rows: list[tuple], doc_ids: list[str], counts: list[int]) -> pd.DataFrame:

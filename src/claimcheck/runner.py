@@ -15,12 +15,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from claimcheck import baseline, units
 from claimcheck.baseline import DEFAULT_BASELINE, BaselineError
 from claimcheck.changed import ChangedError, Focus, changed_files, focus_on
-from claimcheck.checks.base import documents_frame
+from claimcheck.checks.base import documents_frame, shared_work
 from claimcheck.config import ConfigError, add_discovery_arguments, discovery_settings
 from claimcheck.corpus import Corpus
 from claimcheck.discover import aliases_from_rules, as_verdicts, discover, reported_pairs
@@ -165,7 +166,7 @@ def analyse(args: argparse.Namespace) -> tuple[list[Rule], Corpus, list[Verdict]
             print(f"claimcheck run: {exc}", file=sys.stderr)
             return 2
     else:
-        verdicts = run_rules(rules, corpus.claims, documents)
+        verdicts = run_rules(rules, corpus.claims, documents, corpus.sentence_codes)
     if settings["enabled"]:
         found = discover(corpus.claims, documents, aliases_from_rules(rules), settings, reported_pairs(verdicts))
         verdicts += as_verdicts(found, settings["severity"])
@@ -282,9 +283,13 @@ def baseline_main(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_rules(rules: list[Rule], claims: pd.DataFrame, documents: pd.DataFrame) -> list[Verdict]:
-    """Every rule's check on the claims of its subject; a crashing check is an ERROR verdict."""
-    return [run_rule(rule, claims, documents) for rule in rules]
+def run_rules(rules: list[Rule], claims: pd.DataFrame, documents: pd.DataFrame,
+              sentence_codes: np.ndarray | None = None) -> list[Verdict]:
+    """Every rule's check on the claims of its subject; a crashing check is an ERROR verdict. What several
+    checks derive from the whole table is worked out once (`base.shared_work`), with the loader's
+    `sentence_codes` (`Corpus.sentence_codes`) when it has them."""
+    with shared_work(claims, sentence_codes):
+        return [run_rule(rule, claims, documents) for rule in rules]
 
 
 def run_rule(rule: Rule, claims: pd.DataFrame, documents: pd.DataFrame) -> Verdict:

@@ -60,18 +60,27 @@ class Snapshot:
         """Column `name`: the snapshot's rows followed by `added` (fresh rows), taken in `order` (None: the
         snapshot's rows as stored). Strings stay codes until the end: a categorical column is built from its
         codes, never from a million decoded strings, with the categories `astype("category")` would give."""
+        codes, distinct = self.codes(name, order, added)
+        if distinct is None:  # numbers
+            return codes
+        return _categorical(codes, distinct) if categorical else decode(codes, distinct)
+
+    def codes(self, name: str, order: np.ndarray | None, added: pd.Series | None) -> tuple[np.ndarray, list | None]:
+        """What `column` decodes: a column of numbers as it is (and None), or a column of strings as its codes and
+        their distinct values. Equal codes are equal strings; equal strings of one document have equal codes
+        (a fresh document's values are appended, so they may repeat a snapshot value under another code)."""
         codes = self.columns[name]
         distinct = self.strings.get(name)
         if distinct is None:  # numbers
             if added is not None and len(added):
                 codes = np.concatenate([codes, added.to_numpy(dtype=codes.dtype)])
-            return codes if order is None else codes[order]
+            return (codes if order is None else codes[order]), None
         if added is not None and len(added):
             distinct, added_codes = _encode_more(distinct, added)
             codes = np.concatenate([codes, added_codes])
         if order is not None:
             codes = codes[order]
-        return _categorical(codes, distinct) if categorical else _decode(codes, distinct)
+        return codes, distinct
 
 
 def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
@@ -92,7 +101,7 @@ def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
             for name, distinct in files.items():
                 _check_codes(name, arrays[_DOCUMENTS + name], len(distinct))
             documents = pd.DataFrame({
-                name: pd.Series(_decode(arrays[_DOCUMENTS + name], files[name]), dtype=object)
+                name: pd.Series(decode(arrays[_DOCUMENTS + name], files[name]), dtype=object)
                 if name in files else arrays[_DOCUMENTS + name]
                 for name in (*METADATA_COLUMNS, *FILE_COLUMNS)
             })
@@ -155,7 +164,8 @@ def _table(distinct: list) -> np.ndarray:
     return table
 
 
-def _decode(codes: np.ndarray, distinct: list) -> np.ndarray:
+def decode(codes: np.ndarray, distinct: list) -> np.ndarray:
+    """The values of `codes` (None where -1) as an object array."""
     return _table(distinct)[codes]
 
 

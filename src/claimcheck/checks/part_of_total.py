@@ -92,18 +92,30 @@ def totals_and_sentences(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, 
 
 
 def near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims on a line that holds a total, only the columns the checks compare: the few a
-    part-and-total test needs out of a million, found before any unit is converted. Parts meet totals in
-    their own sentence, so their own line: lines are whole numbers, compared far faster than sentences."""
+    """The claims on a line that holds a total, only the columns the checks compare, with each one's sentence
+    code (`base.SENTENCE_CODE`): the few a part-and-total test needs out of a million, found before any unit is
+    converted. Parts meet totals in their own sentence, so their own line: lines are whole numbers, compared far
+    faster than sentences. Worked out once a run for part-of-total and sum (`base.shared`)."""
+    return base.shared(claims, "near_a_total", lambda: _near_a_total(claims))
+
+
+def _near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
     near = base.sharing_marked(base.doc_lines(claims), claims["total"].to_numpy(dtype=bool))
-    return _compared_columns(claims.loc[near])
+    picked = _compared_columns(claims.loc[near])
+    codes = base.table_sentence_codes(claims)
+    return picked.assign(**{base.SENTENCE_CODE: base.sentence_codes(picked) if codes is None else codes[near]})
+
+
+def canonical_near_a_total(claims: pd.DataFrame, near: pd.DataFrame) -> pd.DataFrame:
+    """`base.canonical(near)` for `near = near_a_total(claims)`, worked out once a run for part-of-total and sum."""
+    return base.shared(claims, "canonical near a total", lambda: base.canonical(near))
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     findings: list[Sequence[Finding]] = []  # each test's findings, in turn
     compared: list[pd.Index] = []
     if conf["sentences"]:
-        found, used = _sentence_totals(base.canonical(near_a_total(claims)), claims)
+        found, used = _sentence_totals(canonical_near_a_total(claims, near_a_total(claims)), claims)
         findings.append(found)
         compared.append(used)
     if conf.get("total"):
@@ -111,8 +123,9 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         findings.append(found)
         compared.append(used)
     if conf["shares"]:
-        levels = (claims["kind"].to_numpy(dtype=object) == "percent") & ~claims["change"].to_numpy(dtype=bool)
-        percents = claims.loc[levels & (claims["unit"].to_numpy(dtype=object) == "percent")]
+        levels = base.equals(claims["kind"], "percent") & ~claims["change"].to_numpy(dtype=bool)
+        percents = claims.loc[levels & base.equals(claims["unit"], "percent"),
+                              [name for name in (*COMPARED, "subject") if name in claims.columns]]
         percents = percents[~base.map_distinct(percents["subject"], _of_one_thing)]
         shares = base.canonical(_compared_columns(percents))
         outside = (shares["c_low"] > 100) | (shares["c_high"] < 0)
@@ -121,13 +134,14 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
             for share in evidence_of(claims.loc[shares.index[outside.to_numpy()]], "share")
         ])
         compared.append(shares.index)
-    used = pd.Index([]).append(compared).unique() if compared else pd.Index([])
+    used = pd.Index(np.unique(np.concatenate([index.to_numpy(dtype=np.int64) for index in compared]))) \
+        if compared else pd.Index([])
     if used.empty:
         return Outcome.skip(
             f"no part with its total, {'no' if conf.get('total') else 'no rule'} total for "
             f"the counted noun, no share among {len(claims)} claim(s)"
         )
-    return Outcome(Findings(findings), used, base.count_docs(claims.loc[used]))
+    return Outcome(Findings(findings), used, base.count_docs(claims, used))
 
 
 _ONE_THING = frozenset("target budget level average allocation plan forecast capacity baseline estimate benchmark "
@@ -144,11 +158,11 @@ def _sentence_totals(valued: pd.DataFrame, claims: pd.DataFrame) -> tuple[list[F
     """Pairs (part, total) in one sentence, same unit and counted noun; part.low > total.high fails."""
     keep = ~valued["change"].astype(bool) & (valued["kind"] != "percent")
     candidates = valued.loc[keep, ["doc", "line", "sentence", "c_unit", "total", "counted", "c_low", "c_high",
-                                   "period_start", "period_end"]]
+                                   "period_start", "period_end", base.SENTENCE_CODE]]
     if candidates.empty:
         return [], pd.Index([])
     marks, with_total, sentences = totals_and_sentences(candidates)
-    candidates = candidates.assign(row=candidates.index, sentence=sentences).drop(columns="total")
+    candidates = candidates.assign(row=candidates.index, sentence=sentences).drop(columns=["total", base.SENTENCE_CODE])
     totals, parts = with_nouns(candidates[marks]), with_nouns(candidates[~marks & with_total])
     keys = ["doc", "line", "sentence", "c_unit"]
     pairs = parts.merge(totals, on=keys, suffixes=("_part", "_total"))

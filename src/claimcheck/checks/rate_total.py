@@ -74,7 +74,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     usable = (claims["value"].notna() & claims["unit"].notna()).to_numpy() & ~claims["change"].to_numpy(dtype=bool)
     is_rate = usable & base.map_distinct(claims["unit"], _is_rate).to_numpy()
     in_years = base.map_distinct(claims["unit"], lambda u: base.same_dimension(u, "year")).to_numpy()
-    is_duration = usable & (claims["kind"].to_numpy(dtype=object) == "duration") & in_years
+    is_duration = usable & base.equals(claims["kind"], "duration") & in_years
     is_total = usable & ~is_rate & ~is_duration
     if not is_rate.any() or not is_total.any():
         return Outcome.skip(f"{int(is_rate.sum())} rate(s) and {int(is_total.sum())} total(s); "
@@ -88,8 +88,9 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     valued = claims.loc[keep, [c for c in (*EVIDENCE_COLUMNS, "bound", "step") if c in claims.columns]]
     bounds = base.intervals(valued)
     # a sentence as two whole numbers (its document and line, and its text's code): joined far faster
-    valued = valued.assign(i_low=bounds["low"], i_high=bounds["high"], row=valued.index,
-                           at_line=at_line[keep], sentence_code=base.sentence_codes(valued),
+    codes = base.table_sentence_codes(claims)  # the loader's, when it has them: no sentence read
+    valued = valued.assign(i_low=bounds["low"], i_high=bounds["high"], row=valued.index, at_line=at_line[keep],
+                           sentence_code=base.sentence_codes(valued) if codes is None else codes[keep],
                            noun=base.map_distinct(claims.loc[keep, "counted"], _noun).to_numpy(dtype=object))
     rates, durations, totals = valued[is_rate[keep]], valued[is_duration[keep]], valued[is_total[keep]]
     rates = _with_duration(rates, durations, conf)
@@ -127,7 +128,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
             )
         )
     used = pd.Index(pairs["row_r"]).append(pd.Index(pairs["row_t"])).unique()
-    return Outcome(findings, used, base.count_docs(valued.loc[used]))
+    return Outcome(findings, used, base.count_docs(valued, used))
 
 
 def _noun(counted) -> str:

@@ -48,7 +48,7 @@ from __future__ import annotations
 import pandas as pd
 
 from claimcheck.checks import base, fields
-from claimcheck.checks.part_of_total import near_a_total, totals_and_sentences, with_nouns
+from claimcheck.checks.part_of_total import canonical_near_a_total, near_a_total, totals_and_sentences, with_nouns
 from claimcheck.findings import Finding, Outcome, evidence_of
 from claimcheck.report import numbers
 
@@ -59,8 +59,11 @@ KEYS = ["doc", "line", "sentence", "c_unit", "noun"]
 
 
 def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
-    # only the columns the check reads (evidence comes from `claims`, for the few claims in findings)
-    valued = base.canonical(base.select(near_a_total(claims), conf))
+    # only the columns the check reads (evidence comes from `claims`, for the few claims in findings); when the
+    # rule picks no measure, the claims beside a total in canonical units are part-of-total's, worked out once
+    near = near_a_total(claims)
+    picked = base.select(near, conf)
+    valued = canonical_near_a_total(claims, near) if len(picked) == len(near) else base.canonical(picked)
     valued = valued[valued["kind"] != "percent"]  # "a further £120.2 million" is still a part
     if valued.empty:
         return Outcome.skip(f"no sentence among {claims['doc'].nunique()} document(s) gives a total with figures "
@@ -100,4 +103,4 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
             )
         )
     used = pd.Index(pairs["row"]).append(pd.Index([r for rows in pairs["rows"] for r in rows])).unique()
-    return Outcome(findings, used, base.count_docs(valued.loc[used]))
+    return Outcome(findings, used, base.count_docs(valued, used))
