@@ -231,3 +231,25 @@ def test_pairs_a_rule_reported_are_skipped_and_the_search_goes_on_past_them():
     reported = {frozenset({("a", 4, "£100m"), ("b", 4, "£150m")})}
     after = discover(claims, documents, config={"max_findings": 1}, reported=reported)
     assert [{e.doc for e in f.claims} for f in after] == [{"a", "c"}]
+
+
+def test_a_suggested_rule_has_a_period_exactly_when_for_period_keeps_both_spans():
+    """`_one_period` works on dates what `for_period` works out through pandas, a month of slack each side."""
+    import random
+    from datetime import date, timedelta
+
+    from claimcheck.checks.base import for_period
+    from claimcheck.checks.fields import Period
+    from claimcheck.discover import _one_period
+
+    rng = random.Random(6)
+    for _ in range(300):
+        start = date(2000, 1, 1) + timedelta(days=rng.randrange(9000))
+        spans = [(start, start + timedelta(days=rng.randrange(1, 800)))]
+        moved = [timedelta(days=rng.randrange(-40, 41)) for _ in range(2)]
+        spans.append((spans[0][0] + moved[0], spans[0][1] + moved[1]))
+        iso = [(a.isoformat(), b.isoformat()) for a, b in spans]
+        period = Period(spans[0][0], spans[0][1], "p")
+        expected = bool(for_period(pd.DataFrame(iso, columns=["period_start", "period_end"]), period).all())
+        assert _one_period(iso) == expected
+    assert not _one_period([("2020-01-01", "2020-12-31"), (None, "2020-12-31")])

@@ -227,7 +227,10 @@ def in_period(claims: pd.DataFrame, start, end) -> pd.Series:
     return ~known | overlaps
 
 
-def for_period(claims: pd.DataFrame, period, slack_days: int = 31) -> pd.Series:
+PERIOD_SLACK_DAYS = 31  # a figure is for a period when it starts and ends within a month of the period's
+
+
+def for_period(claims: pd.DataFrame, period, slack_days: int = PERIOD_SLACK_DAYS) -> pd.Series:
     """True where a claim is for `period` (same span, give or take a month) or its period is unknown:
     "£200m from 2015-16 to 2019-20" is another figure than "£100m for 2014-15 and 2015-16",
     not a contradiction."""
