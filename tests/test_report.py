@@ -169,9 +169,9 @@ def test_report_shows_the_failure_side_by_side_with_coverage_and_timeline():
 
 
 def test_a_crowded_timeline_keeps_the_disagreeing_figures(monkeypatch):
-    import claimcheck.report.markdown as markdown
+    import claimcheck.report.timeline as timeline
 
-    monkeypatch.setattr(markdown, "TIMELINE_TASKS", 2)
+    monkeypatch.setattr(timeline, "TIMELINE_TASKS", 2)
     doc = parse_document("Title\n\nA.\nB.\nC.\n", "007_t", "seeds/007_t.txt")
     claims = make_claims([
         {"doc": "007_t", "line": line, "text": text, "value": value, "unit": "GBP", "doc_date": "2020-01-01",
@@ -366,3 +366,17 @@ def test_a_report_under_a_file_says_the_file_is_no_folder(tmp_path, capsys):
     assert main(["run", str(SEEDS), "--no-cache", "--no-discover", "--report", str(target)]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"claimcheck run: cannot write {target}: {tmp_path / 'notes.md'} is a file, not a folder"]
+
+
+def test_coverage_lists_the_least_compared_by_count_then_name_as_python_sorts_them(monkeypatch):
+    import claimcheck.report.markdown as markdown
+
+    monkeypatch.setattr(markdown, "COVERAGE_DOCUMENTS", 6)
+    corpus = _corpus()
+    names = ["zeta", "Zeta", "éclair", "eclair", "a_10", "a_9", "Ärger", "b"]
+    docs = [corpus.documents[0]] + [parse_document(f"{name}\n\nNothing here.\n", name, f"seeds/{name}.txt")
+                                    for name in names]
+    corpus = Corpus.of(docs, corpus.unreadable, corpus.claims)
+    coverage = render([_failed_verdict()], corpus).split("## Coverage")[1].split("##")[0]
+    listed = [line.split("`")[1] for line in coverage.splitlines() if line.startswith("| `")]
+    assert listed == sorted(names)[:6]

@@ -19,9 +19,11 @@ from tabulate import tabulate
 
 from claimcheck.changed import Focus
 from claimcheck.corpus import Corpus
-from claimcheck.findings import Finding, Verdict, places_named
+from claimcheck.findings import Finding, Verdict
 from claimcheck.report import numbers
-from claimcheck.report.escape import code, escape_html, escape_md, mermaid_label
+from claimcheck.report.escape import code, escape_html, escape_md
+from claimcheck.report.timeline import labelled as _labelled
+from claimcheck.report.timeline import timeline
 from claimcheck.subjects import normalise_subject
 
 ICONS = {"failed": "❌", "warning": "⚠️", "info": "ℹ️", "passed": "✅", "skipped": "⏭️", "error": "💥"}
@@ -76,7 +78,7 @@ def render(verdicts: list[Verdict], corpus: Corpus, rules_dir: str = "rules", fo
     parts += _passed(verdicts)
     parts += _coverage(verdicts, corpus)
     parts += _inventory(corpus.claims)
-    parts += _timeline(problems, corpus.claims)
+    parts += timeline(problems, corpus.claims)
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -188,17 +190,6 @@ def _passed(verdicts: list[Verdict]) -> list[str]:
 COVERAGE_DOCUMENTS = 500
 
 
-def _labelled(index: pd.Index, labels: np.ndarray) -> np.ndarray:
-    """`index.isin(labels)`. The claims table's index is its row numbers (0, 1, 2...): the labels are then
-    positions, marked straight in (a hash lookup of a million rows took 0.05 s per failing check)."""
-    if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1 and labels.dtype.kind in "iu" \
-            and (not len(labels) or (labels.min() >= 0 and labels.max() < len(index))):
-        marked = np.zeros(len(index), dtype=bool)
-        marked[labels] = True
-        return marked
-    return index.isin(labels)
-
-
 def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     claims = corpus.claims
     compared = [np.asarray(v.claim_index) for v in verdicts if len(v.claim_index)]
@@ -206,25 +197,27 @@ def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     doc_codes, doc_ids = pd.factorize(claims["doc"])  # counted on codes: no copy of a million rows
     per_doc = np.bincount(doc_codes, minlength=len(doc_ids))
     covered_per_doc = np.bincount(doc_codes[is_covered], minlength=len(doc_ids))
-    claim_count = dict(zip(doc_ids, per_doc.tolist(), strict=True))
-    covered_count = {doc: n for doc, n in zip(doc_ids, covered_per_doc.tolist(), strict=True) if n}
     ids, titles, kinds, dates = (corpus.metadata[name].tolist() for name in ("doc", "title", "kind", "date"))
+    # each document's counts by position (0 for a document without claims): no dict of 100k names
+    at = pd.Index(doc_ids).get_indexer(ids) if len(doc_ids) else np.full(len(ids), -1)
+    claim_count = np.append(per_doc, 0)[at]
+    covered = np.append(covered_per_doc, 0)[at]
     shown = range(len(ids))
     if len(ids) > COVERAGE_DOCUMENTS:  # the least covered first: those are the ones to write rules for
-        least = pd.DataFrame({"covered": [covered_count.get(doc, 0) for doc in ids], "doc": ids})
-        shown = least.sort_values(["covered", "doc"], kind="stable").index[:COVERAGE_DOCUMENTS].tolist()
+        # by count, then name (NumPy compares strings by code point, as Python does), then place: a stable sort
+        shown = np.lexsort((np.array(ids, dtype=str), covered))[:COVERAGE_DOCUMENTS].tolist()
     rows = [
         [
             code(ids[i]),
             escape_md(titles[i]),
             kinds[i],
             dates[i] or "no date",
-            int(claim_count.get(ids[i], 0)),
-            int(covered_count.get(ids[i], 0)),
+            int(claim_count[i]),
+            int(covered[i]),
         ]
         for i in shown
     ]
-    uncovered = corpus.size - len(covered_count)
+    uncovered = corpus.size - int((covered_per_doc > 0).sum())
     out = [
         "## Coverage",
         "",
@@ -327,53 +320,6 @@ def distinct_per_code(codes: np.ndarray, size: int, values: pd.Series) -> np.nda
     present = value_codes >= 0
     pairs = pd.unique(codes[present].astype(np.int64) * len(distinct) + value_codes[present])
     return np.bincount(pairs // max(len(distinct), 1), minlength=size)
-
-
-TIMELINE_TASKS = 40  # per failing check: a chart stops being readable long before that
-TIMELINE_COLUMNS = ("doc", "line", "text", "value", "unit", "period_start", "period_end", "doc_date")
-
-
-def _timeline(problems: list[Verdict], claims: pd.DataFrame) -> list[str]:
-    """A Mermaid gantt of each failing check's figures over time (GitHub renders it)."""
-    sections = []
-    for verdict in problems:
-        named = places_named(verdict.findings)
-        rows = claims.loc[_labelled(claims.index, np.asarray(verdict.claim_index)), list(TIMELINE_COLUMNS)]
-        dated = rows[rows["period_start"].notna() | rows["doc_date"].notna()]
-        # when there are too many, the disagreeing figures are the ones shown (pairs, not "doc:line" strings:
-        # a failing check over a large corpus compares a hundred thousand claims)
-        places = zip(dated["doc"].tolist(), dated["line"].tolist(), strict=True)
-        disagreeing = np.array([place in named for place in places], dtype=bool)
-        dated = pd.concat([dated[disagreeing], dated[~disagreeing]]).head(TIMELINE_TASKS).sort_index()
-        tasks = []
-        for n, r in enumerate(dated.itertuples()):
-            # a claim with no period stands at its document's date; a missing value is NaN (truthy), not None
-            start = next((day for day in (r.period_start, r.doc_date) if not numbers.missing(day)), None)
-            if start is None:
-                continue
-            end = start if numbers.missing(r.period_end) or numbers.missing(r.period_start) else r.period_end
-            tag = "crit, " if (r.doc, r.line) in named else ""
-            label = mermaid_label(f"{numbers.amount(r.value, r.unit) or r.text} {r.doc} line {r.line}")
-            tasks.append(f"    {label} :{tag}t{n}, {start}, {_day_after(end)}")
-        if tasks:
-            sections += [f"    section {mermaid_label(verdict.id)}", *tasks]
-    if not sections:
-        return []
-    return [
-        "## Timeline of failing figures",
-        "",
-        "```mermaid",
-        "gantt",
-        "    dateFormat YYYY-MM-DD",
-        "    title Figures compared by failing checks (red: disagreeing)",
-        *sections,
-        "```",
-        "",
-    ]
-
-
-def _day_after(iso: str) -> str:
-    return (pd.Timestamp(iso) + pd.Timedelta(days=1)).date().isoformat()
 
 
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
