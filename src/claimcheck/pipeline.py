@@ -15,7 +15,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,12 +100,10 @@ def load_corpus(
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     stats: dict[str, os.stat_result] = {}
-    with collector_paused():
-        files, unreadable = iter_paths(paths, stats)
     store = ClaimsCache(DEFAULT_DIR if cache is True else cache) if cache else None
     try:
         with collector_paused():
-            snap = snapshot.load(store.directory, store.fingerprint) if store else None
+            files, unreadable, snap = _walk_and_load(paths, stats, store)
             in_snapshot = _snapshot_rows(files, snap, stats)
             others = [path for path, row in zip(files, in_snapshot.tolist(), strict=True) if row < 0]
             outcomes = _cached_outcomes(others, store, stats)
@@ -130,6 +128,19 @@ def load_corpus(
         if store is not None:
             store.close()
     return corpus
+
+
+def _walk_and_load(paths: list[str | Path], stats: dict[str, os.stat_result], store: ClaimsCache | None
+                   ) -> tuple[list[str], list[Unreadable], snapshot.Snapshot | None]:
+    """The folder walk (`iter_paths`) and the snapshot, side by side: the snapshot does not depend on the files
+    found, and the walk spends most of its time in `os.stat`, which lets another thread run (reading the
+    snapshot's arrays lets the walk run in turn). At 100k documents each takes about half a second."""
+    if store is None:
+        return *iter_paths(paths, stats), None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        loading = pool.submit(snapshot.load, store.directory, store.fingerprint)
+        files, unreadable = iter_paths(paths, stats)
+        return files, unreadable, loading.result()
 
 
 @contextmanager
