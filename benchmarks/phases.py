@@ -15,7 +15,7 @@ from claimcheck import runner, units
 from claimcheck.checks.base import documents_frame
 from claimcheck.cli import build_parser
 from claimcheck.config import discovery_settings
-from claimcheck.discover import aliases_from_rules, as_verdicts, discover
+from claimcheck.discover import aliases_from_rules, as_verdicts, discover, reported_pairs
 from claimcheck.pipeline import engine_options, load_corpus
 from claimcheck.report.formats import parse_formats
 from claimcheck.result import RunResult
@@ -59,11 +59,11 @@ def main(argv: list[str] | None = None) -> None:
     with phase("documents frame"):
         documents = documents_frame(corpus.metadata)
     with phase(f"checks ({len(rules)} rules)"):
-        verdicts = runner.run_rules(rules, corpus.claims, documents)
+        verdicts = runner.run_rules(rules, corpus.claims, documents, corpus.sentence_codes)
     with phase("discovery"):
         if settings["enabled"]:
-            verdicts += as_verdicts(discover(corpus.claims, documents, aliases_from_rules(rules), settings),
-                                    settings["severity"])
+            found = discover(corpus.claims, documents, aliases_from_rules(rules), settings, reported_pairs(verdicts))
+            verdicts += as_verdicts(found, settings["severity"])
     units.keep(Path(own.cache_dir) / runner.UNITS_FILE)
     with phase("report"):
         result = RunResult(verdicts, corpus, rules_dir=str(args.rules))

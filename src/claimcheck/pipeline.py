@@ -105,7 +105,7 @@ def load_corpus(
         with collector_paused():
             files, unreadable, snap = _walk_and_load(paths, stats, store)
             in_snapshot = _snapshot_rows(files, snap, stats)
-            others = [path for path, row in zip(files, in_snapshot.tolist(), strict=True) if row < 0]
+            others = [files[i] for i in np.flatnonzero(in_snapshot < 0).tolist()]
             outcomes = _cached_outcomes(others, store, stats)
         missing = [path for path in others if path not in outcomes]
         if engine == "dask":
@@ -306,7 +306,10 @@ def _assemble(files: list[str], in_snapshot: np.ndarray, outcomes: dict[str, Out
     counts = np.concatenate([kept["count"].to_numpy(), np.asarray(fresh["count"], dtype=np.int64)])
     file_order = np.argsort(np.concatenate([from_snapshot, fresh_files]), kind="stable")
     documents = documents.iloc[file_order].reset_index(drop=True)
-    order = _row_ranges(starts[file_order].astype(np.int64), counts[file_order].astype(np.int64))
+    # every snapshot document, as stored and nothing else (a warm run): its rows as they are, no order to build
+    as_stored = not rows and len(from_snapshot) == len(snap.documents) \
+        and bool((in_snapshot[from_snapshot] == np.arange(len(from_snapshot))).all())
+    order = None if as_stored else _row_ranges(starts[file_order].astype(np.int64), counts[file_order].astype(np.int64))
     claims, sentence_codes = _merged(snap, claims_from_rows(rows, fresh["doc"], fresh["count"]), order)
     return Corpus(documents[list(METADATA_COLUMNS)], unreadable, claims, sentence_codes), documents
 
@@ -322,10 +325,12 @@ def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
 
-def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
-    """The claims table from snapshot rows and fresh rows, in `order`, typed as `claims_from_rows` types it, and
-    its sentences' codes (`Corpus.sentence_codes`), which the snapshot has already."""
-    in_place = fresh.empty and len(order) == snap.size and bool((order == np.arange(snap.size)).all())
+def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray | None
+            ) -> tuple[pd.DataFrame, np.ndarray]:
+    """The claims table from snapshot rows and fresh rows, in `order` (None: the snapshot's rows as stored), typed
+    as `claims_from_rows` types it, and its sentences' codes (`Corpus.sentence_codes`), which the snapshot has."""
+    in_place = fresh.empty and (order is None or (len(order) == snap.size
+                                                  and bool((order == np.arange(snap.size)).all())))
     taken = None if in_place else order
 
     def added(name: str) -> pd.Series | None:

@@ -178,11 +178,21 @@ def _categorical(codes: np.ndarray, distinct: list) -> pd.Categorical:
     values = table[ranked]
     first = np.ones(len(values), dtype=bool)
     first[1:] = values[1:] != values[:-1]
-    renumber = np.full(len(distinct) + 1, -1, dtype=np.int64)  # the last slot keeps code -1 missing
+    # numbered in the width pandas keeps the codes in (int8 below 127 categories...), so that they are not
+    # converted again; the last slot keeps code -1 missing
+    renumber = np.full(len(distinct) + 1, -1, dtype=_code_type(int(first.sum())))
     renumber[ranked] = np.cumsum(first) - 1
     categories = pd.Index(values[first], dtype="str" if len(ranked) else object)
     # the codes are built here, each in range: checking 1.5M of them again cost 10 ms a column
     return pd.Categorical.from_codes(renumber[codes], categories=categories, validate=False)
+
+
+def _code_type(categories: int) -> type:
+    """The integer type pandas keeps a categorical's codes in, for this many categories."""
+    for kind in (np.int8, np.int16, np.int32):
+        if categories < np.iinfo(kind).max:
+            return kind
+    return np.int64
 
 
 def _encode_more(distinct: list, values: pd.Series) -> tuple[list, np.ndarray]:
