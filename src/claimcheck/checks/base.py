@@ -5,19 +5,34 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from threading import Lock
 from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
+from claimcheck import units as pint_answers
 from claimcheck.checks.fields import Tolerance
 from claimcheck.subjects import noun_mask
-from claimcheck.units import UnitError, dimensionality, factor
+from claimcheck.units import UnitError
 
 DOC_COLUMNS = ("doc", "kind", "date", "asked", "answered", "asked_line", "answered_line")
 PAIR_BLOCK_CELLS = 1 << 18  # claim pairs compared at once: a few MB for each temporary array
 _SHARED: ContextVar[dict | None] = ContextVar("claimcheck_shared_work", default=None)
+_PINT = Lock()  # the runner checks rules side by side: Pint (asked about units first met) is asked one at a time
 T = TypeVar("T")
+
+
+def factor(from_unit: str, to_unit: str) -> float:
+    """`units.factor`, one thread at a time."""
+    with _PINT:
+        return pint_answers.factor(from_unit, to_unit)
+
+
+def dimensionality(unit: str) -> str:
+    """`units.dimensionality`, one thread at a time."""
+    with _PINT:
+        return pint_answers.dimensionality(unit)
 
 
 @contextmanager
@@ -27,7 +42,7 @@ def shared_work(claims: pd.DataFrame, sentence_codes: np.ndarray | None = None) 
     and part-of-total, sum and rate-total all join claims by sentence. `sentence_codes`, when the loader has
     them (`Corpus.sentence_codes`, from the snapshot), number the table's sentences without reading their text.
     Outside it (a check called on its own), every check works everything out for itself."""
-    token = _SHARED.set({"table": claims, "sentence_codes": sentence_codes})
+    token = _SHARED.set({"table": claims, "sentence_codes": sentence_codes, "made": {}, "locks": {}, "lock": Lock()})
     try:
         yield
     finally:
@@ -36,13 +51,18 @@ def shared_work(claims: pd.DataFrame, sentence_codes: np.ndarray | None = None) 
 
 def shared(claims: pd.DataFrame, name: str, make: Callable[[], T]) -> T:
     """`make()`, made once per run for the table the rules run over (`shared_work`); other tables make it
-    every time. What is shared must not be changed by its users (pandas copies on write)."""
+    every time. What is shared must not be changed by its users (pandas copies on write). Rules run side by
+    side: the first to ask makes it while the others wait for it."""
     memo = _SHARED.get()
     if memo is None or memo["table"] is not claims:
         return make()
-    if name not in memo:
-        memo[name] = make()
-    return memo[name]
+    with memo["lock"]:
+        lock = memo["locks"].setdefault(name, Lock())
+    with lock:
+        made = memo["made"]
+        if name not in made:
+            made[name] = make()
+        return made[name]
 
 
 def table_sentence_codes(claims: pd.DataFrame) -> np.ndarray | None:

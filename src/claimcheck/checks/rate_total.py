@@ -54,7 +54,7 @@ from claimcheck.checks import base, fields
 from claimcheck.findings import EVIDENCE_COLUMNS, Finding, Outcome, evidence
 from claimcheck.report import numbers
 from claimcheck.subjects import noun_key
-from claimcheck.units import UnitError, factor
+from claimcheck.units import UnitError
 
 ID = "rate-total"
 CONF = {"duration": fields.amount, "within": ("sentence", "document"), "tolerance": fields.tolerance}
@@ -138,7 +138,7 @@ def _noun(counted) -> str:
 def _to_total(rate_unit: str, duration_unit: str, total_unit: str) -> float:
     """The factor taking rate × duration into the total's unit; NaN when they do not meet."""
     try:
-        return factor(f"({rate_unit}) * ({duration_unit})", total_unit)
+        return base.factor(f"({rate_unit}) * ({duration_unit})", total_unit)
     except UnitError:
         return np.nan
 
