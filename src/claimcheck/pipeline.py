@@ -13,44 +13,32 @@ import argparse
 import gc
 import os
 import sys
-import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from claimcheck import snapshot
-from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest
+from claimcheck.cache import DEFAULT_DIR, ClaimsCache, Extraction, FileStat, content_digest, extractor_fingerprint
 from claimcheck.cache import document_metadata as metadata_of
 from claimcheck.claims import CATEGORICAL, COLUMNS, claims_frame, typed
 from claimcheck.corpus import METADATA_COLUMNS, Corpus, metadata_table
 from claimcheck.documents import MAX_BYTES, DocumentError, Unreadable, parse_bytes, too_large
 from claimcheck.folders import iter_paths
+from claimcheck.survey import Outcome, Scout, Survey, survey
 
 ENGINES = ("local", "dask")
 ROW_FIELDS = COLUMNS[1:]  # a cached claim row: every column but `doc`, which is the file's name in this run
 MIN_PARALLEL = 32  # fewer documents than this are extracted in-process: a pool costs more than it saves
 CHUNK = 16  # documents sent to a worker at a time
 PROGRESS_DELAY = 1.0  # seconds before the bar appears: short runs print nothing
-RACY_SECONDS = 2  # a file modified this recently may change again within the same mtime: read it anyway
 
 
 class EngineError(RuntimeError):
     """The chosen engine cannot run (the dask extra is not installed, the scheduler cannot be reached)."""
-
-
-@dataclass
-class Outcome:
-    """One file after extraction: its stat and digest for the cache, and its extraction or why it failed."""
-
-    path: str
-    stat: FileStat | None
-    extraction: Extraction | None = None
-    error: str | None = None
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
@@ -99,35 +87,52 @@ def load_corpus(
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
-    stats: dict[str, os.stat_result] = {}
-    store = ClaimsCache(DEFAULT_DIR if cache is True else cache) if cache else None
+    directory = Path(DEFAULT_DIR if cache is True else cache) if cache else None
+    with collector_paused():  # the scout starts before the cache is opened here: no SQLite connection is forked
+        scout = Scout.start(paths, directory, extractor_fingerprint(), extract_files) \
+            if directory is not None and engine == "local" else None
+    store = ClaimsCache(directory) if directory is not None else None
     try:
         with collector_paused():
-            files, unreadable, snap = _walk_and_load(paths, stats, store)
-            in_snapshot = _snapshot_rows(files, snap, stats)
-            others = [files[i] for i in np.flatnonzero(in_snapshot < 0).tolist()]
-            outcomes = _cached_outcomes(others, store, stats)
-        missing = [path for path in others if path not in outcomes]
+            found, snap = _survey(paths, store, scout)
         if engine == "dask":
             from claimcheck.dask_engine import extract_files_on_cluster
 
-            fresh = extract_files_on_cluster(missing, scheduler)
+            extracted = extract_files_on_cluster(found.missing, scheduler)
         else:
-            fresh = _extract_locally(missing, jobs)
-        outcomes.update((outcome.path, outcome) for outcome in fresh)
+            extracted = _extract_locally(found.missing, jobs)
+        outcomes = found.outcomes
+        outcomes.update((outcome.path, outcome) for outcome in extracted)
+        fresh = [*found.fresh, *extracted]
         if store is not None:
             store.store(
                 (o.extraction for o in fresh if o.extraction is not None),
                 {o.path: (o.stat, o.extraction.digest) for o in outcomes.values() if o.extraction and o.stat},
             )
         with collector_paused():
-            corpus, documents = _assemble(files, in_snapshot, outcomes, unreadable, snap)
-        if store is not None and _snapshot_due(int((in_snapshot >= 0).sum()), len(documents)):
+            corpus, documents = _assemble(found.files, found.in_snapshot, outcomes, found.unreadable, snap)
+        if store is not None and _snapshot_due(int((found.in_snapshot >= 0).sum()), len(documents)):
             snapshot.save(store.directory, store.fingerprint, documents, corpus.claims)
     finally:
         if store is not None:
             store.close()
     return corpus
+
+
+def _survey(paths: list[str | Path], store: ClaimsCache | None, scout: Scout | None
+            ) -> tuple[Survey, snapshot.Snapshot | None]:
+    """The run's `Survey` and its snapshot: from the scout while this process reads the snapshot, else worked
+    out here, the walk beside the snapshot's reading."""
+    stats: dict[str, os.stat_result] = {}
+    if scout is None or store is None:
+        files, unreadable, snap = _walk_and_load(paths, stats, store)
+        return survey(files, unreadable, snap, store, stats), snap
+    snap = snapshot.load(store.directory, store.fingerprint)
+    found = scout.result(snap)
+    if found is None:  # the scout failed, or read another snapshot: walk here
+        files, unreadable = iter_paths(paths, stats)
+        found = survey(files, unreadable, snap, store, stats)
+    return found, snap
 
 
 def _walk_and_load(paths: list[str | Path], stats: dict[str, os.stat_result], store: ClaimsCache | None
@@ -162,59 +167,6 @@ def _snapshot_due(from_snapshot: int, read: int) -> bool:
     the snapshot: adding one document to a large corpus must not cost a rewrite; the per-document cache
     serves it."""
     return read - from_snapshot > min(1000, read / 100)
-
-
-def _snapshot_rows(files: list[str], snap: snapshot.Snapshot | None,
-                   stats: dict[str, os.stat_result]) -> np.ndarray:
-    """Per file, its row in the snapshot's documents, or -1 when it is not there or its stat changed.
-    Unchanged stat means unchanged content (as in git's index). Matched as arrays: a loop looking up and
-    comparing each of 100k files took 0.4 s of every run."""
-    if snap is None:
-        return np.full(len(files), -1, dtype=np.int64)
-    rows = snap.row_of(files)
-    seen = [stats.get(path) or _stat_or_none(path) for path in files]  # the walk's stat: seen a moment ago
-    size = np.array([-1 if s is None else s.st_size for s in seen], dtype=np.int64)
-    mtime = np.array([-1 if s is None else s.st_mtime_ns for s in seen], dtype=np.int64)
-    racy = time.time_ns() - RACY_SECONDS * 1_000_000_000
-    at = np.maximum(rows, 0)
-    same = (rows >= 0) & (size >= 0) & (size == snap.documents["size"].to_numpy()[at]) \
-        & (mtime == snap.documents["mtime_ns"].to_numpy()[at]) & (mtime < racy)
-    return np.where(same, rows, -1)
-
-
-def _stat_or_none(path: str) -> os.stat_result | None:
-    try:
-        return os.stat(path)
-    except OSError:
-        return None
-
-
-def _cached_outcomes(files: list[str], store: ClaimsCache | None,
-                     stats: dict[str, os.stat_result] | None = None) -> dict[str, Outcome]:
-    """The outcomes the per-document cache holds for `files`, by path: a file whose stat is as last seen
-    is taken by its recorded digest; others are read and hashed."""
-    if store is None or not files:
-        return {}
-    racy = time.time_ns() - RACY_SECONDS * 1_000_000_000
-    stats = stats or {}
-    known = store.known_digests(files)
-    digests: dict[str, tuple[FileStat, str]] = {}
-    for path in files:
-        seen = stats.get(path)
-        try:
-            stat = FileStat(seen.st_size, seen.st_mtime_ns) if seen else FileStat.of(path)
-        except OSError:
-            continue
-        entry = known.get(path)
-        if entry and entry[0] == stat and stat.mtime_ns < racy:
-            digests[path] = entry
-        elif stat.size <= MAX_BYTES:
-            try:
-                digests[path] = (stat, content_digest(Path(path).read_bytes()))
-            except OSError:
-                continue
-    hits = store.lookup(digest for _, digest in digests.values())
-    return {path: Outcome(path, stat, hits[digest]) for path, (stat, digest) in digests.items() if digest in hits}
 
 
 def extract_file(path: str, raw: bytes | None = None) -> Outcome:
@@ -273,10 +225,11 @@ def progress(items: Iterable, total: int, stream=None) -> Iterator:
     return iter(bar)
 
 
-def _assemble(files: list[str], in_snapshot: np.ndarray, outcomes: dict[str, Outcome],
+def _assemble(files: list[str] | dict[int, str], in_snapshot: np.ndarray, outcomes: dict[str, Outcome],
               unreadable: list[Unreadable], snap: snapshot.Snapshot | None) -> tuple[Corpus, pd.DataFrame]:
-    """The corpus, in file order, from the snapshot's rows (`in_snapshot`) and the other files' outcomes;
-    and its documents with what the snapshot keeps of each file (`snapshot.FILE_COLUMNS`)."""
+    """The corpus, in file order, from the snapshot's rows (`in_snapshot`) and the other files' outcomes (`files`
+    by position: every file, or those not in the snapshot); and its documents with what the snapshot keeps of
+    each file (`snapshot.FILE_COLUMNS`)."""
     fresh_files: list[int] = []  # positions in `files`
     fresh: dict[str, list] = {name: [] for name in (*METADATA_COLUMNS, *snapshot.FILE_COLUMNS)}
     rows: list[tuple] = []

@@ -12,6 +12,7 @@ decodes each distinct sentence once. Nothing in it can run code.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import zipfile
 from collections.abc import Mapping
@@ -41,6 +42,7 @@ class Snapshot:
     documents: pd.DataFrame
     columns: dict[str, np.ndarray]  # numbers as stored; strings as int32 codes into `strings[name]`, -1 missing
     strings: dict[str, list]
+    stamp: tuple | None = None  # the arrays file read (device, inode, size, mtime): two loads of one snapshot match
 
     def row_of(self, paths: list[str]) -> np.ndarray:
         """Each path's row in `documents` (its last, for a file named twice in a run), -1 where it is not there."""
@@ -83,17 +85,21 @@ class Snapshot:
         return codes, distinct
 
 
-def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
-    """The snapshot written by the same extractor, or None (missing, another extractor, unreadable)."""
+def load(directory: str | Path, fingerprint: str, documents_only: bool = False) -> Snapshot | None:
+    """The snapshot written by the same extractor, or None (missing, another extractor, unreadable). With
+    `documents_only`, its documents alone (what matching files against it needs), without the claims."""
     folder = Path(directory) / FOLDER
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         if manifest.get("fingerprint") != fingerprint or manifest.get("format") != FORMAT:
             return None
         spilled = json.loads((folder / STRINGS).read_text(encoding="utf-8"))
-        with np.load(folder / ARRAYS, allow_pickle=False) as arrays:
-            strings = {name: _unpack(arrays, name, count, spilled) for name, count in manifest["strings"].items()}
-            columns = {name: arrays[name] for name in manifest["columns"]}
+        with open(folder / ARRAYS, "rb") as file, np.load(file, allow_pickle=False) as arrays:
+            seen = os.fstat(file.fileno())
+            stamp = (seen.st_dev, seen.st_ino, seen.st_size, seen.st_mtime_ns)
+            wanted = {} if documents_only else manifest["strings"]
+            strings = {name: _unpack(arrays, name, count, spilled) for name, count in wanted.items()}
+            columns = {} if documents_only else {name: arrays[name] for name in manifest["columns"]}
             for name, distinct in strings.items():
                 _check_codes(name, columns[name], len(distinct))
             files = {name: _unpack(arrays, _DOCUMENTS + name, count, spilled)
@@ -111,7 +117,7 @@ def load(directory: str | Path, fingerprint: str) -> Snapshot | None:
         documents["start"], documents["stop"] = stops - documents["count"].to_numpy(), stops
     except (OSError, ValueError, KeyError, TypeError, AttributeError, zipfile.BadZipFile):
         return None
-    return Snapshot(documents, columns, strings)
+    return Snapshot(documents, columns, strings, stamp)
 
 
 def _check_codes(name: str, codes: np.ndarray, size: int) -> None:
