@@ -313,3 +313,19 @@ def test_sentence_codes_from_the_snapshot_number_the_sentences(corpus: Path, tmp
     assert [(v.status, v.note, list(v.findings)) for v in shared] == [(v.status, v.note, list(v.findings))
                                                                       for v in alone]
     assert any(v.findings for v in shared if v.kind == "part-of-total")
+
+
+def test_documents_added_after_the_snapshot_ones_equal_a_fresh_run(corpus: Path, tmp_path: Path) -> None:
+    """Files that sort after every snapshot file are appended to the snapshot's rows as stored, with no order
+    built: the table is still the fresh one, categories and their order included."""
+    load_corpus([corpus], cache=tmp_path / "cache")
+    (corpus / "zzz_new.txt").write_text("Grants\n\nDate: 1 May 2020\n\nWe gave £3 million to the Innovation "
+                                        "Programme and 160 local authorities out of a total of 151.\n",
+                                        encoding="utf-8")
+    shutil.copyfile(sorted(SEEDS.iterdir())[1], corpus / "zzz_seed_again.txt")  # known sentences, new codes
+    merged = load_corpus([corpus], cache=tmp_path / "cache")
+    fresh = load_corpus([corpus])
+    pd.testing.assert_frame_equal(merged.claims, fresh.claims)
+    pd.testing.assert_frame_equal(merged.metadata, fresh.metadata)
+    assert merged.metadata["doc"].tolist()[-2:] == ["zzz_new", "zzz_seed_again"]
+    _same_sentence_classes(merged.sentence_codes, merged.claims["sentence"].tolist(), merged.claims["doc"].tolist())

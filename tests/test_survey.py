@@ -64,7 +64,7 @@ def test_the_scout_finds_what_the_run_finds_itself(corpus: Path, tmp_path: Path)
         scouted = scout.result(snap)
         stats: dict[str, os.stat_result] = {}
         files, unreadable = iter_paths([corpus], stats)
-        here = survey.survey(files, unreadable, snap, store, stats, extract_files)
+        here = survey.survey(files, unreadable, snap, store, stats, extract_files, survey.SCOUT_EXTRACTS)
     finally:
         store.close()
     assert scouted is not None and len(scouted.fresh) == 3  # the new document, the changed one, the binary one

@@ -259,9 +259,11 @@ def _assemble(files: list[str] | dict[int, str], in_snapshot: np.ndarray, outcom
     counts = np.concatenate([kept["count"].to_numpy(), np.asarray(fresh["count"], dtype=np.int64)])
     file_order = np.argsort(np.concatenate([from_snapshot, fresh_files]), kind="stable")
     documents = documents.iloc[file_order].reset_index(drop=True)
-    # every snapshot document, as stored and nothing else (a warm run): its rows as they are, no order to build
-    as_stored = not rows and len(from_snapshot) == len(snap.documents) \
-        and bool((in_snapshot[from_snapshot] == np.arange(len(from_snapshot))).all())
+    # every snapshot document as stored, then the fresh ones (a warm run; one document added at the end): the
+    # rows as they are, fresh ones after them, with no order of 1.5M rows to build and take
+    as_stored = len(from_snapshot) == len(snap.documents) \
+        and bool((in_snapshot[from_snapshot] == np.arange(len(from_snapshot))).all()) \
+        and (not fresh_files or fresh_files[0] > from_snapshot[-1])
     order = None if as_stored else _row_ranges(starts[file_order].astype(np.int64), counts[file_order].astype(np.int64))
     claims, sentence_codes = _merged(snap, claims_from_rows(rows, fresh["doc"], fresh["count"]), order)
     return Corpus(documents[list(METADATA_COLUMNS)], unreadable, claims, sentence_codes), documents
@@ -280,10 +282,11 @@ def _stem(path: str) -> str:
 
 def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray | None
             ) -> tuple[pd.DataFrame, np.ndarray]:
-    """The claims table from snapshot rows and fresh rows, in `order` (None: the snapshot's rows as stored), typed
-    as `claims_from_rows` types it, and its sentences' codes (`Corpus.sentence_codes`), which the snapshot has."""
-    in_place = fresh.empty and (order is None or (len(order) == snap.size
-                                                  and bool((order == np.arange(snap.size)).all())))
+    """The claims table from snapshot rows and fresh rows, in `order` (None: the snapshot's rows as stored, then the
+    fresh rows), typed as `claims_from_rows` types it, and its sentences' codes (`Corpus.sentence_codes`), which
+    the snapshot has."""
+    in_place = order is None or (fresh.empty and len(order) == snap.size
+                                 and bool((order == np.arange(snap.size)).all()))
     taken = None if in_place else order
 
     def added(name: str) -> pd.Series | None:

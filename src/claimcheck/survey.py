@@ -58,14 +58,15 @@ class Survey:
 
 def survey(files: list[str], unreadable: list[Unreadable], snap: snapshot.Snapshot | None,
            store: ClaimsCache | None, stats: dict[str, os.stat_result],
-           extract: Callable[[list[str]], list[Outcome]] | None = None) -> Survey:
-    """Match `files` against the snapshot and the cache; with `extract`, extract the missing files too."""
+           extract: Callable[[list[str]], list[Outcome]] | None = None, limit: int = 0) -> Survey:
+    """Match `files` against the snapshot and the cache; with `extract`, extract the missing files too when
+    there are at most `limit` of them."""
     in_snapshot = _snapshot_rows(files, snap, stats)
     others = [files[i] for i in np.flatnonzero(in_snapshot < 0).tolist()]
     outcomes = _cached_outcomes(others, store, stats)
     missing = [path for path in others if path not in outcomes]
     fresh: list[Outcome] = []
-    if extract is not None and missing:
+    if extract is not None and missing and len(missing) <= limit:
         fresh, missing = extract(missing), []
         outcomes.update((outcome.path, outcome) for outcome in fresh)
     return Survey(files, unreadable, in_snapshot, outcomes, missing, fresh, snap.stamp if snap else None)
@@ -124,8 +125,7 @@ def _scout(paths: list[str | Path], directory: Path, fingerprint: str,
                 reading = pool.submit(snapshot.load, directory, fingerprint, documents_only=True)
                 files, unreadable = iter_paths(paths, stats)
                 snap = reading.result()
-            few = int((_snapshot_rows(files, snap, stats) < 0).sum()) <= SCOUT_EXTRACTS
-            found = survey(files, unreadable, snap, store, stats, extract if few else None)
+            found = survey(files, unreadable, snap, store, stats, extract, SCOUT_EXTRACTS)
             # only the files the run reads other than from the snapshot go back by name: sending 100k paths
             # through the pipe took 0.08 s, and the run looks files up only there (`pipeline._assemble`)
             found.files = {at: files[at] for at in np.flatnonzero(found.in_snapshot < 0).tolist()}
