@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import time
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +63,7 @@ def test_the_scout_finds_what_the_run_finds_itself(corpus: Path, tmp_path: Path)
     try:
         snap = snapshot.load(cache, store.fingerprint)
         scouted = scout.result(snap)
+        scout.close()
         stats: dict[str, os.stat_result] = {}
         files, unreadable = iter_paths([corpus], stats)
         here = survey.survey(files, unreadable, snap, store, stats, extract_files, survey.SCOUT_EXTRACTS)
@@ -102,6 +104,7 @@ def test_a_scout_that_read_another_snapshot_is_not_believed(corpus: Path, tmp_pa
     snap = snapshot.load(cache, extractor_fingerprint())
     other = dataclasses.replace(snap, stamp=(0, 0, 0, 0))
     assert scout.result(other) is None
+    scout.close()
     assert scout.process.exitcode == 0
 
 
@@ -119,3 +122,21 @@ def test_a_failing_scout_leaves_the_run_to_find_its_files(corpus: Path, tmp_path
     pd.testing.assert_frame_equal(merged.claims, fresh.claims)
     assert np.array_equal(merged.metadata["doc"].to_numpy(), fresh.metadata["doc"].to_numpy())
     assert pipeline.iter_paths is not broken
+
+
+def test_a_stuck_scout_is_killed_and_the_run_finds_its_files(corpus: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    load_corpus([corpus], cache=tmp_path / "cache")
+    (corpus / "0000_first.txt").write_text("Grants\n\nDate: 1 May 2020\n\nWe gave £3 million.\n", encoding="utf-8")
+
+    def stuck(*args, **kwargs):
+        time.sleep(60)
+
+    monkeypatch.setattr(survey, "iter_paths", stuck)  # in the forked scout only: the run's walk is pipeline's
+    monkeypatch.setattr(survey, "SCOUT_PATIENCE", 0.5)
+    started = time.monotonic()
+    merged = load_corpus([corpus], cache=tmp_path / "cache")
+    assert time.monotonic() - started < 30
+    fresh = load_corpus([corpus])
+    pd.testing.assert_frame_equal(merged.claims, fresh.claims)
+    assert "0000_first" in set(merged.metadata["doc"])

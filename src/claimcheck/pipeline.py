@@ -116,6 +116,8 @@ def load_corpus(
     finally:
         if store is not None:
             store.close()
+        if scout is not None:
+            scout.close()
     return corpus
 
 
@@ -128,6 +130,8 @@ def _survey(paths: list[str | Path], store: ClaimsCache | None, scout: Scout | N
         files, unreadable, snap = _walk_and_load(paths, stats, store)
         return survey(files, unreadable, snap, store, stats), snap
     snap = snapshot.load(store.directory, store.fingerprint)
+    if snap is not None:  # while the scout walks: the columns that stay strings, for the rows as stored
+        snap.prepare(name for name in COLUMNS if name not in CATEGORICAL)
     found = scout.result(snap)
     if found is None:  # the scout failed, or read another snapshot: walk here
         files, unreadable = iter_paths(paths, stats)
@@ -293,11 +297,15 @@ def _merged(snap: snapshot.Snapshot, fresh: pd.DataFrame, order: np.ndarray | No
         return None if fresh.empty else fresh[name]
 
     sentence_codes, sentences = snap.codes("sentence", taken, added("sentence"))
-    columns = {
-        name: snapshot.decode(sentence_codes, sentences) if name == "sentence"
-        else snap.column(name, taken, added(name), categorical=name in CATEGORICAL)
-        for name in COLUMNS
-    }
+    columns = {}
+    for name in COLUMNS:
+        text = snap.text(name, added(name)) if taken is None else None  # prepared while the scout walked
+        if text is not None:
+            columns[name] = text
+        elif name == "sentence":
+            columns[name] = snapshot.decode(sentence_codes, sentences)
+        else:
+            columns[name] = snap.column(name, taken, added(name), categorical=name in CATEGORICAL)
     # copy=False: the arrays are this table's alone, and a dict's columns are otherwise copied into 2-D blocks
     # (0.3 s at 1.5M rows) that `typed` splits again, one block a column
     return typed(pd.DataFrame(columns, copy=False).infer_objects()), sentence_codes.astype(np.int64)

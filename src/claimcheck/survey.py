@@ -28,6 +28,7 @@ from claimcheck.folders import iter_paths
 
 RACY_SECONDS = 2  # a file modified this recently may change again within the same mtime: read it anyway
 SCOUT_EXTRACTS = 32  # the scout extracts up to this many documents; more go to `pipeline`'s process pool
+SCOUT_PATIENCE = 120  # seconds the run waits for its scout before it kills it and works the survey out itself
 
 
 @dataclass
@@ -101,16 +102,22 @@ class Scout:
     def result(self, snap: snapshot.Snapshot | None) -> Survey | None:
         """What the scout found, if it matched the files against `snap` itself (None otherwise: it failed, or
         the snapshot was replaced between its reading and ours)."""
-        try:
-            found = self.reader.recv()
+        try:  # a scout that is stuck (a lock held by another thread when it was forked) must not hang the run
+            found = self.reader.recv() if self.reader.poll(SCOUT_PATIENCE) else None
         except (EOFError, OSError):
             found = None
         finally:
             self.reader.close()
-            self.process.join()
+        if found is None and self.process.is_alive():
+            self.process.kill()
         if found is None or snap is None or found.stamp != snap.stamp:
             return None
         return found
+
+    def close(self) -> None:
+        """Wait for the scout to end (it ends once it has sent what it found; tearing down a process of a few
+        hundred MB takes a few tens of milliseconds, so the run does not wait for it before building its table)."""
+        self.process.join()
 
 
 def _scout(paths: list[str | Path], directory: Path, fingerprint: str,
