@@ -109,6 +109,14 @@ def test_engine_options() -> None:
     assert engine_options(argparse.Namespace())["engine"] == "local"  # a parser without the options
 
 
+@pytest.mark.parametrize("jobs", ["0", "-1", "two", "1.5"])
+def test_jobs_must_be_one_or_more_processes(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        options("--jobs", jobs)
+    assert exited.value.code == 2
+    assert f"expected a whole number of processes, 1 or more, not '{jobs}'" in capsys.readouterr().err
+
+
 def test_unknown_engine_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown engine"):
         load_corpus([ROOT / "seeds"], engine="spark")

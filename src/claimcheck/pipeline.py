@@ -41,6 +41,18 @@ class EngineError(RuntimeError):
     """The chosen engine cannot run (the dask extra is not installed, the scheduler cannot be reached)."""
 
 
+def process_count(text: str) -> int:
+    """`--jobs`: a whole number of processes, 1 or more (0 or -1 would otherwise mean one per core, or fail
+    deep inside the process pool)."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, not {text!r}")
+    return count
+
+
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     """The options every command that reads documents shares: cache, parallelism, engine."""
     group = parser.add_argument_group("speed and scale")
@@ -49,7 +61,8 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
         "--cache-dir", default=str(DEFAULT_DIR), metavar="DIR", help=f"claims cache folder (default: {DEFAULT_DIR})"
     )
     group.add_argument(
-        "--jobs", type=int, default=None, metavar="N", help="local processes extracting (default: one per core)"
+        "--jobs", type=process_count, default=None, metavar="N",
+        help="local processes extracting (default: one per core)"
     )
     group.add_argument("--engine", choices=ENGINES, default="local", help="where extraction and checks run")
     group.add_argument(
