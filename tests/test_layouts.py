@@ -1,6 +1,7 @@
 """Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office
 summary with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a
-table (one naming its minister as a speaker), one with each label above its value, a written ministerial
+table (one naming its minister as a speaker), one with each label above its value, one with who asked and
+answered and when on one line each, a written ministerial
 statement, a GOV.UK guidance page under its cookie banner, and a news article. The files in
 `fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of
 real ones.
@@ -96,6 +97,14 @@ CASES = {
         [
             (20, "£4,862.50 a year", "kind", "rate"),
             (22, "£862", "bound", "max"),
+        ],
+    ),
+    "written_answer_by_on.txt": (  # who asked and answered, and when, each on one line
+        {"date": date(2024, 3, 11), "asked": date(2024, 3, 3), "answered": date(2024, 3, 11),
+         "answered_by": "David Johnston", "kind": "written-question"},
+        [
+            (9, "£5,800", "period_start", "2022-04-01"),
+            (10, "£142 million", "subject", "help local authorities open new homes"),
         ],
     ),
     "written_statement.txt": (

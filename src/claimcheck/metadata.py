@@ -29,6 +29,8 @@ _ASKED = re.compile(r"\b(?:asked|tabled) on\s*:?\s+(.+?)(?:\)|$)", re.I)
 _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
 _ASKED_ON = ("asked on", "tabled on")  # what _ASKED cannot match without: tested first, as most lines have neither
 _STACKED_LABEL = re.compile(r"^\s*(asked|tabled|answered)\s+on\s*:?\s*$", re.I)  # the day on the line below
+# "Asked by Jane Smith on 3 March 2024", "Answered by: David Johnston on 11 March 2024": who and when on one line
+_BY_ON = re.compile(r"^\s*(asked|tabled|answered)\s+by\s*:?\s+(.+?)\s+on\s*:?\s+(.+?)\s*$", re.I)
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
 # "Department: Education", "Answering body: Department for Education", or the department alone on a header line
@@ -118,6 +120,13 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         elif "answered on" in fold(line) and (m := _ANSWERED.search(line)):
             doc.answered = find_day(m.group(1)) or parse_day(m.group(1))
             doc.answered_line = i + 1
+            lines[i] = ""
+        elif (m := _BY_ON.match(text)) and (day := _leading_day(m[3])):
+            if m[1].lower() == "answered":
+                doc.answered, doc.answered_line = day, i + 1
+                doc.answered_by = _minister(strip_furniture(m[2]))
+            else:
+                doc.asked, doc.asked_line = day, i + 1
             lines[i] = ""
         elif m := _QUESTION_TO.match(line):
             doc.department = m.group(1).strip()

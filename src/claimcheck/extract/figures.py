@@ -222,7 +222,7 @@ def _ranges(sentence: str, masked: str) -> list[Figure]:
         return found
     for m in _RANGE.finditer(masked):
         joint = m["joint"].strip().lower()
-        if (joint == "and") != bool(m["between"]) or (joint == "to" and m["between"]):
+        if (joint == "and" and not m["between"]) or (joint == "to" and m["between"]):  # "between 10-15" is a range too
             continue  # "10 and 15" is a range only after "between"; "between 10 to 15" is no phrase
         if _FROM_BEFORE.search(masked[max(0, m.start() - 10):m.start()]) \
                 and not _SPREAD_FROM.search(masked, max(0, m.start() - 30), m.start()):
