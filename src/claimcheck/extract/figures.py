@@ -64,6 +64,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
+    figures = _compound_durations(sentence, figures)
     first = figures[0] if figures else None
     whole = _OPENS_WITH_NAMED_WHOLE.match(sentence)
     if first and first.kind == "count" and first.counted is None and whole \
@@ -116,6 +117,31 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure.kind == "count" and figure.counted is None:
             figure.counted = counted_from_context(sentence, figure)
     return figures
+
+
+# "3 years and 4 months", "2 hours 30 minutes": one length of time in two units, each the next smaller
+_SMALLER_UNIT = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60)}
+_DURATION_JOINT = re.compile(r"(?:\s*,)?\s+(?:and\s+)?")
+
+
+def _compound_durations(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """ "The average age at adoption was 3 years and 4 months": one figure of 40 months, not two lengths of time
+    (a reader compares the whole with other ages). The first part's hedge holds for the whole."""
+    merged: list[Figure] = []
+    for figure in figures:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.kind == figure.kind == "duration" and not figure.change \
+                and figure.bound == "exact" and _SMALLER_UNIT.get(previous.unit, ("",))[0] == figure.unit \
+                and _DURATION_JOINT.fullmatch(sentence, previous.end, figure.start):
+            factor = _SMALLER_UNIT[previous.unit][1]
+            value = previous.value * factor + figure.value
+            step = figure.step
+            merged[-1] = Figure(previous.start, figure.end, sentence[previous.start:figure.end], "duration", value,
+                                figure.unit, previous.bound, *interval(value, previous.bound, step), step,
+                                previous.change)
+        else:
+            merged.append(figure)
+    return merged
 
 
 # "146 local authorities out of a total of 151", "of which 800", "including 400": a whole's part, or a whole
