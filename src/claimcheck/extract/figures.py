@@ -232,6 +232,7 @@ _RANGE = re.compile(
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_BY_BEFORE = re.compile(r"\bby\s+$")
 # what _RANGE cannot match without, in `folded` text (guards.py): its joint, then a figure. Each branch opens
 # with a literal, so the scan skips to the characters that can start one.
 _JOINT = re.compile(r"-\s?[£€$]?\d|–\s?[£€$]?\d|to\s+[£€$]?\d|and\s+[£€$]?\d")
@@ -250,6 +251,9 @@ def _ranges(sentence: str, masked: str) -> list[Figure]:
         joint = m["joint"].strip().lower()
         if (joint == "and" and not m["between"]) or (joint == "to" and m["between"]):  # "between 10-15" is a range too
             continue  # "10 and 15" is a range only after "between"; "between 10 to 15" is no phrase
+        if joint == "to" and _BY_BEFORE.search(masked, max(0, m.start() - 4), m.start()) \
+                and (m["cur"] or m["mag"] or m["pct"]):
+            continue  # "had risen by £40m to £180m": the change, then the level it reached
         if _FROM_BEFORE.search(masked[max(0, m.start() - 10):m.start()]) \
                 and not _SPREAD_FROM.search(masked, max(0, m.start() - 30), m.start()):
             continue  # "rose from 10 to 15" is a change; "ranged from 217 to 679" is a range

@@ -82,8 +82,8 @@ _SHARE_OF = re.compile(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+(?:of|(?:for|among|a
 _PROPORTION = re.compile(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$")
 _BRACKETED_SHARE = re.compile(r"\)?(?:\s+\(\d+(?:\.\d+)?%\))?")
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
-_HOLDER = re.compile(r"(?:^|,\s*)([^,]*?)\s+(?:face|faces|faced|facing|have|has|had|need|needs|with)"
-                     r"\s+(?:an?|the)?\s*$")
+_HOLDER = re.compile(r"(?:^|,\s*)([^,]*?)\s+(?:(?:are|is|was|were|will\s+be|could\s+be|may\s+be)\s+(?=facing))?"
+                     r"(?:face|faces|faced|facing|have|has|had|need|needs|with)\s+(?:an?|the)?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
