@@ -318,7 +318,7 @@ _NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:(
                         r"(?:[\w’'-]+|\([A-Z]{2,6}s?\))\s+){0,7}?(?:[\w’'-]+\b|\([A-Z]{2,6}s?\)))"
                         r"(?=\s*(?:\((?![A-Z]{2,6}s?\))|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
                         r"stood|hit|since|until|during|between|doubled|tripled|trebled|halved|grew|dropped|declined|"
-                        r"climbed|jumped|totalled|remained)\b|[,.;]"
+                        r"climbed|jumped|totalled|remained|remains|stayed|stays)\b|[,.;]"
                         # "bringing the total number of local authorities involved to 88" (not "... started to be"):
                         # the figure's own start ends the search
                         r"|to\s+(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$))", re.I)

@@ -23,7 +23,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"rising|falling|increasing|decreasing|growing|dropping|declining|"  # ", with demand rising by 140%"
                   r"tripled|trebled|halved|"
-                  r"totalled|totaled|stood|ranged|varied|hit|averages|averaged)(?=\s+(?:(?:by|from|to|at)\s+)?"
+                  r"totalled|totaled|stood|remained|stayed|ranged|varied|hit|averages|averaged)(?=\s+(?:(?:by|from|to|at)\s+)?"
                   # "reached a record £720 million", "hit an all-time high of 83,840"
                   r"(?:an?\s+(?:(?:record\s+|new\s+|all[\s-]time\s+)?(?:high|low|peak)\s+of|record)\s+)?"
                   rf"(?:(?:{HEDGE})\s+)?"

@@ -330,7 +330,7 @@ _MODIFIERS = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){1,3}$")  # whole 
 _COMPLEMENT = re.compile(
     # (not up to the point of "by 12.4%": a decimal point ends no phrase)
     r" (?:of|for|on|into|in) (?:[\w’'-]+ ){0,16}?[\w’'-]+(?=\s*(?:[,;:–—)]|\.(?!\d)|$|\s+(?:was|is|were|are|has|"
-    r"have|will|would|published|increased|decreased|rose|fell|grew|reached|totalled|"
+    r"have|will|would|published|increased|decreased|rose|fell|grew|reached|totalled|remained|stayed|"
     r"in\s+(?:spring|summer|autumn|winter)\b|on\s+\d|that|which|to\s+be)\b))"
 )
 
