@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 from pathlib import Path
 from types import ModuleType
 
@@ -70,6 +71,18 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SEEDS = ROOT / "seeds"
 SHARED = Path(os.environ.get("CLAIMCHECK_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A copy of the seeds whose files were last changed long ago, so that the cache's stat index trusts them
+    (a file changed in the last two seconds is always read again)."""
+    folder = tmp_path / "docs"
+    shutil.copytree(SEEDS, folder)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+        os.utime(path, ns=(10**18, 10**18))
+    return folder
 
 
 @pytest.fixture

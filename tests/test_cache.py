@@ -23,16 +23,6 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
-    shutil.copytree(SEEDS, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-        os.utime(path, ns=(10**18, 10**18))  # long ago: the stat index may be trusted
-    return folder
-
-
-@pytest.fixture
 def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the documents the pipeline extracts, in this process (the scout, a forked process, is left to
     find and match files: what it extracts would not be seen here; `test_survey.py` compares its work)."""

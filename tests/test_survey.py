@@ -23,16 +23,6 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the scout needs fork")
 
 
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
-    shutil.copytree(SEEDS, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-        os.utime(path, ns=(10**18, 10**18))  # long ago: the stat index may be trusted
-    return folder
-
-
 def _changed(corpus: Path) -> None:
     """A new document, a changed one, a removed one, an unreadable one and a copy of a known one."""
     files = sorted(corpus.iterdir())
