@@ -109,13 +109,31 @@ class Snapshot:
         return codes, distinct
 
 
+def _manifest(folder: Path, fingerprint: str) -> dict | None:
+    """The snapshot's manifest when the same extractor wrote it in this format, else None."""
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    if not isinstance(manifest, dict) or manifest.get("fingerprint") != fingerprint \
+            or manifest.get("format") != FORMAT:
+        return None
+    return manifest
+
+
+def written_by(directory: str | Path, fingerprint: str) -> bool:
+    """Whether `load` may find a snapshot there: one exists and the same extractor wrote it (its manifest says
+    so; the arrays are not read)."""
+    try:
+        return _manifest(Path(directory) / FOLDER, fingerprint) is not None
+    except (OSError, ValueError):
+        return False
+
+
 def load(directory: str | Path, fingerprint: str, documents_only: bool = False) -> Snapshot | None:
     """The snapshot written by the same extractor, or None (missing, another extractor, unreadable). With
     `documents_only`, its documents alone (what matching files against it needs), without the claims."""
     folder = Path(directory) / FOLDER
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("fingerprint") != fingerprint or manifest.get("format") != FORMAT:
+        manifest = _manifest(folder, fingerprint)
+        if manifest is None:
             return None
         spilled = json.loads((folder / STRINGS).read_text(encoding="utf-8"))
         with open(folder / ARRAYS, "rb") as file, np.load(file, allow_pickle=False) as arrays:

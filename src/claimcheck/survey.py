@@ -83,11 +83,11 @@ class Scout:
     @classmethod
     def start(cls, paths: list[str | Path], directory: Path, fingerprint: str,
               extract: Callable[[list[str]], list[Outcome]]) -> Scout | None:
-        """The scout for a run with a cache whose snapshot exists, on a system that can fork; else None (the
-        run works it out itself). Started before this process opens the cache: a forked child must not
-        inherit an SQLite connection."""
+        """The scout for a run with a cache whose snapshot this extractor wrote, on a system that can fork; else
+        None (the run works it out itself: after the extractor changed, the snapshot is of no use). Started
+        before this process opens the cache: a forked child must not inherit an SQLite connection."""
         if "fork" not in multiprocessing.get_all_start_methods() \
-                or not (directory / snapshot.FOLDER / snapshot.MANIFEST).is_file():
+                or not snapshot.written_by(directory, fingerprint):
             return None
         context = multiprocessing.get_context("fork")
         reader, writer = context.Pipe(duplex=False)
@@ -132,10 +132,13 @@ def _scout(paths: list[str | Path], directory: Path, fingerprint: str,
                 reading = pool.submit(snapshot.load, directory, fingerprint, documents_only=True)
                 files, unreadable = iter_paths(paths, stats)
                 snap = reading.result()
-            found = survey(files, unreadable, snap, store, stats, extract, SCOUT_EXTRACTS)
-            # only the files the run reads other than from the snapshot go back by name: sending 100k paths
-            # through the pipe took 0.08 s, and the run looks files up only there (`pipeline._assemble`)
-            found.files = {at: files[at] for at in np.flatnonzero(found.in_snapshot < 0).tolist()}
+            # without a snapshot to match against (replaced or damaged since the start), hashing every file
+            # here would only be done again by the run, which does not take a survey of no snapshot
+            if snap is not None:
+                found = survey(files, unreadable, snap, store, stats, extract, SCOUT_EXTRACTS)
+                # only the files the run reads other than from the snapshot go back by name: sending 100k paths
+                # through the pipe took 0.08 s, and the run looks files up only there (`pipeline._assemble`)
+                found.files = {at: files[at] for at in np.flatnonzero(found.in_snapshot < 0).tolist()}
         finally:
             store.close()
     except Exception:  # noqa: BLE001 - the run then works it out itself, and reports what goes wrong
