@@ -323,9 +323,9 @@ def test_coverage_ties_are_listed_by_document_name(monkeypatch):
     (pd.RangeIndex(3), [1, 7]),  # a label the table does not have
 ])
 def test_rows_with_labels_are_marked_as_isin_marks_them(index, labels):
-    from claimcheck.report.markdown import _labelled
+    from claimcheck.report.timeline import labelled
 
-    marked = _labelled(index, np.asarray(labels, dtype=np.int64))
+    marked = labelled(index, np.asarray(labels, dtype=np.int64))
     assert marked.tolist() == index.isin(labels).tolist()
 
 

@@ -146,7 +146,6 @@ def reported_pairs(verdicts: list[Verdict]) -> set[frozenset]:
     return pairs
 
 
-
 def as_verdicts(discoveries: list[Discovery], severity: str = "warning") -> list[Verdict]:
     """One verdict per possible discrepancy, shown beside the rules' verdicts (source `discovery`)."""
     verdicts = []

@@ -22,8 +22,7 @@ from claimcheck.corpus import Corpus
 from claimcheck.findings import Finding, Verdict
 from claimcheck.report import numbers
 from claimcheck.report.escape import code, escape_html, escape_md
-from claimcheck.report.timeline import labelled as _labelled
-from claimcheck.report.timeline import timeline
+from claimcheck.report.timeline import labelled, timeline
 from claimcheck.subjects import normalise_subject
 
 ICONS = {"failed": "❌", "warning": "⚠️", "info": "ℹ️", "passed": "✅", "skipped": "⏭️", "error": "💥"}
@@ -193,7 +192,7 @@ COVERAGE_DOCUMENTS = 500
 def _coverage(verdicts: list[Verdict], corpus: Corpus) -> list[str]:
     claims = corpus.claims
     compared = [np.asarray(v.claim_index) for v in verdicts if len(v.claim_index)]
-    is_covered = _labelled(claims.index, np.concatenate(compared) if compared else np.array([], dtype=np.int64))
+    is_covered = labelled(claims.index, np.concatenate(compared) if compared else np.array([], dtype=np.int64))
     doc_codes, doc_ids = pd.factorize(claims["doc"])  # counted on codes: no copy of a million rows
     per_doc = np.bincount(doc_codes, minlength=len(doc_ids))
     covered_per_doc = np.bincount(doc_codes[is_covered], minlength=len(doc_ids))
