@@ -239,14 +239,6 @@ def as_timestamps(values: pd.Series) -> pd.Series:
     return pd.Series(stamps, index=values.index, name=values.name)
 
 
-def in_period(claims: pd.DataFrame, start, end) -> pd.Series:
-    """True where a claim's period overlaps [start, end] or is unknown (an unknown period can't differ)."""
-    first, last = period_bounds(claims)
-    known = first.notna() & last.notna()
-    overlaps = (first <= pd.Timestamp(end)) & (last >= pd.Timestamp(start))
-    return ~known | overlaps
-
-
 PERIOD_SLACK_DAYS = 31  # a figure is for a period when it starts and ends within a month of the period's
 
 
