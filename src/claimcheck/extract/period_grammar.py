@@ -225,6 +225,7 @@ FEATURES = {
                                  rf"(?:{NUM}\s+)?{UNIT}\b"),
     "#last-n-units": re.compile(rf"(?:last|past|previous|preceding)\s+{NUM}\s+{UNIT}\b"),
     "#month-year": re.compile(rf"\b{_MONTHS}\.?\s+(?:19|20)\d\d"),
+    "#month-year-to-year": re.compile(rf"\b{_MONTHS}\.?\s+(?:19|20)\d\d\s+(?:to|until|and|–|-)\s+(?:19|20)\d\d\b"),
     "#day-month": re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b"),
     "#month": re.compile(rf"\b{_MONTHS}\b"),
 }

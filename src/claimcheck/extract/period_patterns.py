@@ -107,6 +107,21 @@ def _between_years(m, ctx):
     return None
 
 
+@pattern(rf"\b(?:(?:between|from)\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH_NAMES})\.?\s+({Y})"
+         rf"\s+(?:to|until|and|–|-)\s+({Y})\b(?!\s?[-–/]\s?\d)", needs=("#month-year-to-year",))
+def _same_day_each_year(m, ctx):
+    """ "Table 1: Police officers (FTE), 31 March 2020 to 2024": a statistics series taken on the same day
+    (or in the same month) each year, from that day in the first year to that day in the last; the day is no
+    count and the years no calendar years."""
+    month, first_year, last_year = MONTHS[m[2].lower()], int(m[3]), int(m[4])
+    if first_year >= last_year:
+        return None
+    if m[1] is None:
+        return "period", date(first_year, month, 1), month_end(last_year, month), None
+    first, last = safe_date(first_year, month, int(m[1])), safe_date(last_year, month, int(m[1]))
+    return ("period", first, last, None) if first and last else None
+
+
 @pattern(rf"\b(?:(?:the\s+)?financial\s+year\s+|the\s+(?={Y}\s+to\s+{Y}{YEAR_KIND}))?"
          rf"({Y})\s+(to|until|–|-)\s+({Y})\b({YEAR_KIND})?", needs=("#year", "&#year-range"))
 def _year_range(m, ctx):
