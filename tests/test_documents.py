@@ -310,6 +310,7 @@ def test_a_dated_furniture_line_is_still_the_header_date():
     ("Answered by Baroness Barran", "Baroness Barran"),
     ("Answered by: Claire Coutinho (Minister for Children)", "Claire Coutinho"),
     ("Answered by the Minister for Children", None),
+    ("Answered by the Minister for Children (David Johnston)", "David Johnston"),  # Hansard: the role, then the name
 ])
 def test_answered_by_on_one_line_names_the_minister_not_the_role(line, minister):
     doc = parse_document(f"Children in Care: Finance (HL4567)\nDate: asked 10 January 2024; answered 24 January 2024"
@@ -355,3 +356,15 @@ def test_a_name_alone_over_the_day_is_the_author(header, author):
     doc = parse_document(f"Private children's homes making excessive profits\n\n{header}\n\nThe CMA found that.\n", "n")
     assert doc.author == author
     assert doc.date is None or doc.date.year in (2022, 2024)
+
+
+@pytest.mark.parametrize("line, minister", [
+    ("Answered on 21st March 2024 by Andrea Leadsom", "Andrea Leadsom"),
+    ("Answered on 21 March 2024 by the Minister for Health (Andrea Leadsom)", "Andrea Leadsom"),
+    ("Answered on 21 March 2024 by the Minister for Health", None),
+])
+def test_answered_on_a_day_by_a_minister_gives_both(line, minister):
+    doc = parse_document(f"NHS: Dentistry\nQuestion for Department of Health and Social Care\n\n{line}\n\n"
+                         "There were 24,151 dentists with NHS activity in 2022-23.\n", "e")
+    assert (doc.answered, doc.answered_by, doc.answered_line) == (date(2024, 3, 21), minister, 4)
+    assert doc.lines[3] == ""

@@ -31,6 +31,7 @@ _ASKED_ON = ("asked on", "tabled on")  # what _ASKED cannot match without: teste
 _STACKED_LABEL = re.compile(r"^\s*(asked|tabled|answered)\s+on\s*:?\s*$", re.I)  # the day on the line below
 # "Asked by Jane Smith on 3 March 2024", "Answered by: David Johnston on 11 March 2024": who and when on one line
 _BY_ON = re.compile(r"^\s*(asked|tabled|answered)\s+by\s*:?\s+(.+?)\s+on\s*:?\s+(.+?)\s*$", re.I)
+_ON_BY = re.compile(r"\s+by\s*:?\s+(.+?)\s*$", re.I)  # after the day: "Answered on 21st March 2024 by Andrea Leadsom"
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
 # "Department: Education", "Answering body: Department for Education", or the department alone on a header line
@@ -120,6 +121,8 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         elif "answered on" in fold(line) and (m := _ANSWERED.search(line)):
             doc.answered = find_day(m.group(1)) or parse_day(m.group(1))
             doc.answered_line = i + 1
+            if doc.answered_by is None and (by := _ON_BY.search(m.group(1))) and _leading_day(m.group(1)):
+                doc.answered_by = _minister(strip_furniture(by.group(1)))
             lines[i] = ""
         elif (m := _BY_ON.match(text)) and (day := _leading_day(m[3])):
             if m[1].lower() == "answered":
@@ -240,7 +243,14 @@ def _minister(value: str) -> str | None:
     """ "David Johnston - Parliamentary Under-Secretary (Department for Education)": the name, not the role
     (and nothing when the line gives only a role: "the Minister for Children")."""
     name = re.split(r"\s+[-–—|]\s+|\s*[(,]", value.strip(), maxsplit=1)[0].strip()
-    return name if name and not _ROLE_WORDS.search(name) else None
+    if name and not _ROLE_WORDS.search(name):
+        return name
+    # Hansard's style, the role first: "the Minister for Housing and Planning (Lee Rowley)"
+    m = _ROLE_THEN_NAME.match(value.strip())
+    return m[1] if m and not _ROLE_WORDS.search(m[1]) else None
+
+
+_ROLE_THEN_NAME = re.compile(r"^.*?\(\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*\)$")
 
 
 def _leading_day(value: str) -> date | None:
