@@ -185,7 +185,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             span = year_earlier(figure, span, text)
         periods.append(span)
     periods = part_of_whole(figures, change_beside_level(figures, periods, text), text)
-    periods = ends_of_a_stretch(figures, periods, timeless, ctx)
+    periods = ends_of_a_stretch(figures, _one_period_per_range(figures, periods, text), timeless, ctx)
     if told_before is not None and told_before[0] == memory.block and not future:  # "This is expected to rise to"
         periods = _as_told_before(figures, periods, text, told_before[1])
     if figures:  # what a later "over the same period" means: the last figure's period, unless it is unclear
@@ -247,6 +247,31 @@ def _range_ends(low: Figure, high: Figure, text: str) -> bool:
     """Whether two figures are the ends of one range ("£4,000-£6,000", "15 to 20 children")."""
     return low.kind == high.kind and low.value < high.value and low.bound in ("min", "exact") \
         and high.bound in ("max", "exact") and _RANGE_JOINT.fullmatch(text, low.end, high.start) is not None
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.I)
+
+
+def _one_period_per_range(figures: list[Figure], periods: list[TimeSpan | None],
+                          text: str) -> list[TimeSpan | None]:
+    """ "Patients not seen in the last two years will be eligible for a premium of between £15 and £50 from
+    1 March 2024": a range's ends cover one time, the one nearer the range, where each end had taken the time
+    nearest itself. A movement ("rose from £2.0bn to £3.7bn") is no range: its ends may stand at two times."""
+    periods = list(periods)
+    for index in range(1, len(figures)):
+        low, high = figures[index - 1], figures[index]
+        first, second = periods[index - 1], periods[index]
+        if first is None or second is None or first is second or not _range_ends(low, high, text) \
+                or _FROM_BEFORE.search(text, max(0, low.start - 30), low.start):
+            continue
+        nearer = _distance(first, low, high) <= _distance(second, low, high)
+        periods[index - 1] = periods[index] = first if nearer else second
+    return periods
+
+
+def _distance(span: TimeSpan, low: Figure, high: Figure) -> int:
+    """Characters between a time expression and the range from `low` to `high` (0 inside it)."""
+    return max(low.start - span.end_pos, span.start_pos - high.end, 0)
 
 
 # a sentence that goes on about the one before: "... was 83,630. This is a rate of 70 per 10,000 children"
