@@ -30,6 +30,9 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"(?:[£$€\d]|half\b|(?:a|one|two)[\s-]+(?:half|thirds?|quarters?|fifths?)\b)))\b")
 
 _PHRASE_STOP = re.compile(
+    # another clause after a comma: "£2 billion in homelessness services, and councils will receive ..."
+    r",\s*(?:and|or|but)\s+(?:[\w’'-]+\s+){1,3}(?=(?:will|would|could|should|might|must|can|may|is|are|was|were"
+    r"|have|has|had)\b)|"
     r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
     r"enabling|helping|meaning|working|including|includes|included|comprising|comprises|bringing|intended|"
     r"designed|aimed|aiming|targeted|"
