@@ -152,7 +152,11 @@ def _day_month(m, ctx):
     return (role, day, day, None) if day else None
 
 
-@pattern(rf"\b(?:(?:in|during|over|by)\s+)?(last|this|next|the\s+coming)\s+({SEASON})\b(?!\s+{Y})",
+# what a season's name opens rather than a time of year: "the autumn statement", "the spring budget"
+_SEASONAL_EVENT = r"(?:statement|budget|spending\s+review|term|conference|recess|session|forecast)s?\b"
+
+
+@pattern(rf"\b(?:(?:in|during|over|by)\s+)?(last|this|next|the\s+coming)\s+({SEASON})\b(?!\s+(?:{Y}|{_SEASONAL_EVENT}))",
          needs=("spring", "summer", "autumn", "winter"))
 def _relative_season(m, ctx):
     """ "last spring", "this autumn", "next summer": the season before, around or after the document's date."""
@@ -170,10 +174,12 @@ def _relative_season(m, ctx):
 
 
 @pattern(
-    rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}))",
+    rf"\b(?:in|during|over)\s+the\s+({SEASON})\b(?!\s+(?:(?-i:[A-Z])|{Y}|{_SEASONAL_EVENT}))",
     needs=("spring", "summer", "autumn", "winter"),
 )
 def _bare_season(m, ctx):
+    """ "The review will report in the autumn": the next autumn, or the last. "In the autumn statement" is a
+    fiscal event, named whatever its case, and "in the summer term" a school term: no season."""
     if ctx.doc_date is None:
         return unresolved("event")
     first_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[m[1].lower()]
