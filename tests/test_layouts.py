@@ -1,7 +1,7 @@
 """Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office
 summary with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a
 table (one naming its minister as a speaker), one with each label above its value, one with who asked and
-answered and when on one line each, a written ministerial
+answered and when on one line each, a statistics release's series at one day of each year, a written ministerial
 statement, a GOV.UK guidance page under its cookie banner, and a news article. The files in
 `fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of
 real ones.
@@ -116,6 +116,17 @@ CASES = {
             (8, "£12 million", "period_end", "2026-03-31"),
         ],
     ),
+    "statistics_series_table.txt": (  # a series at 31 March of each year, with a column of changes
+        {"date": date(2024, 7, 24)},
+        [
+            (14, "129,110", "period_start", "2020-03-31"),
+            (14, "129,110", "subject", "Police officers (FTE)"),
+            (15, "6,191", "change", True),
+            (15, "6,191", "counted", "officers"),
+            (15, "6,191", "period_start", "2020-04-01"),
+            (18, "-684", "period_end", "2024-03-31"),
+        ],
+    ),
     "news_article.txt": (
         {"date": date(2023, 9, 14), "author": "Sarah Jones"},
         [
@@ -149,3 +160,9 @@ def test_layouts_yield_nothing_from_their_headers_and_questions():
     for name in CASES:
         doc = read_document(LAYOUTS / name)
         assert not [c for c in extract_document(doc) if c.line in (2, 3)], name  # the Date: and Source: lines
+
+
+def test_a_series_caption_gives_its_rows_their_day_and_is_no_claim():
+    claims = extract_document(read_document(LAYOUTS / "statistics_series_table.txt"))
+    assert not [c for c in claims if c.line == 11]  # "Table 1: Police officers (FTE), 31 March 2020 to 2024"
+    assert {c.period_end for c in claims if 14 <= c.line <= 18} == {f"{year}-03-31" for year in range(2020, 2025)}

@@ -55,6 +55,8 @@ def caption_header(text: str) -> Header | None:
         return None  # a paragraph, not a caption; most blocks stop here, before any regex
     mark = _UNIT_MARK.search(text) if "£" in text else None
     stock = _STOCK_DAY.search(text) if " on " in text or " at " in text else None
+    if stock is None and (series := _SERIES_DAY.search(text)):  # "Police officers (FTE), 31 March 2020 to 2024"
+        stock, text = series, text[:series.start()]
     labelled = _CAPTION.match(text)
     if not mark and not stock and not labelled:
         return None
@@ -68,6 +70,9 @@ def caption_header(text: str) -> Header | None:
                   stock_day=stock_day)
 
 
+# a series taken on one day of each year, the caption's last words: ", 31 March 2020 to 2024"
+_SERIES_DAY = re.compile(rf",?\s*(?:(?:on|at|as\s+at)\s+)?(\d{{1,2}})\s+({MONTH_NAMES})\s+(?:19|20)\d\d"
+                         r"\s*(?:to|[-–]|and)\s*(?:19|20)\d\d\s*$", re.I)
 _NATION = re.compile(r",\s*(?:England(?:\s+and\s+Wales)?|Wales|Scotland|Northern\s+Ireland|United\s+Kingdom|UK"
                      r"|Great\s+Britain)\s*$")  # a caption's ", England": where, not what
 
@@ -186,13 +191,16 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         low, high = interval(value, "exact", step)
         span = (header.periods.get(index) if header else None) or row_period
         line, col = block.locate(pos)
-        change = signed or bool(row_label and _CHANGE_WORD.search(row_label))  # the row's own label
+        # the row's own label ("Annual change"), or its column's ("Year | Officers | Change")
+        change = signed or bool(row_label and _CHANGE_WORD.search(row_label)) \
+            or bool(column and _CHANGE_WORD.search(column))
         if change and span and span[0] == span[1] and header and header.stock_day:
             span = (add_months(span[1], -12) + timedelta(days=1), span[1])  # the day after the year before's
         subject, what = label, counted
         if column:
             # "Year | Number": a column of counts named only "Number" counts what the caption does
-            what = (counted if _GENERIC_COLUMN.match(column) else column.lower()) if kind == "count" else None
+            named = _level_column(header.columns, index) if _CHANGE_ROW.match(column) else column
+            what = (counted if _GENERIC_COLUMN.match(named) else named.lower()) if kind == "count" else None
             if kind == "rate":
                 what = population or counted  # the rate's population, else the caption's
             if by_column:  # "2022-23 | 4.5 | 3": the years down the rows, each column a series
@@ -206,6 +214,13 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             period_text=None, doc_date=doc.date.isoformat() if doc.date else None,
         ))
     return claims, header
+
+
+def _level_column(columns: dict[int, str], index: int) -> str:
+    """What a column of changes is a change of: the nearest column before it that is not one ("Year | Officers |
+    Change"), or its own name when there is none."""
+    return next((columns[i] for i in range(index - 1, 0, -1) if i in columns and not _CHANGE_ROW.match(columns[i])),
+                columns[index])
 
 
 _RATE_COLUMN = re.compile(r"^rates?\s+per\s+(\d{1,3}(?:,\d{3})+|\d+)(?:\s+([a-z’'-]+(?:\s+[a-z’'-]+)?))?$", re.I)
