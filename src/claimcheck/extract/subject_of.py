@@ -42,8 +42,10 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
                           r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?),?\s+by\s+(?:a\s+(?:combined\s+)?total\s+of\s+)?"
                           r"(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$", re.I)
-BRINGING = re.compile(r"\bbringing\s+(?:the\s+|its\s+|our\s+)?([^,;]{3,60}?)\s+to\s+(?:(?:around|about|over|almost"
-                      r"|nearly|more\s+than|some)\s+)?$", re.I)  # "bringing total investment to over £300 million"
+# "bringing total investment to over £300 million", "will take core schools funding to £58.8bn"
+BRINGING = re.compile(r"\b(?:bringing|brings?|brought|tak(?:es?|ing|en)|took)\s+(?:the\s+|its\s+|our\s+)?"
+                      r"((?!(?:it|them|this|that|us|part|place|time|steps?|action)\b)[^,;]{3,60}?)\s+to\s+"
+                      r"(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$", re.I)
 # "..., an increase of £1.2 billion", "..., up 9%", "..., a £200 million increase": the change of the amount before
 CHANGE_AFTER_AMOUNT = re.compile(r"[^,;–—]*(?:,|\s[–—])\s*"  # "..., up 12%" or "... – up 12%"
                                  r"(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
