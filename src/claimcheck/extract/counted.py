@@ -124,7 +124,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
                 break
         if phrase and low in _GRADES and plural(phrase[-1][2]):
             break  # "rated 58% of local authorities good or outstanding": the grade given, not what is counted
-        if not phrase and _VERB_LIKE.match(low) and low.endswith("ed") and "-" not in low:
+        if not phrase and _VERB_LIKE.match(low) and "-" not in low:
+            # "of which 151 responded to", "with a further 15 joining from April": a verb, the noun said before
             nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
             if low != "looked" and (not nxt or nxt in STOP or _VERB_LIKE.match(nxt)):
                 break
