@@ -302,11 +302,13 @@ def _running_from(point: str, count: str, unit: str, ctx: Context) -> tuple | No
     return ("period", span[0], after - timedelta(days=1), None) if after else None
 
 
-@pattern(rf"\b(?:between\s+|(?-i:FY)\s?|(?:the\s+)?financial\s+year\s+|the\s+(?={Y}\s?[-–]\s?\d\d{YEAR_KIND}))?"
-         rf"({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)({YEAR_KIND})?", needs=("#fy",))
+@pattern(rf"(?<!\bby\s)(?<!\bend\sof\s)\b(?:between\s+|(?-i:FY)\s?|(?:the\s+)?financial\s+year\s+"
+         rf"|the\s+(?={Y}\s?[-–]\s?\d\d{YEAR_KIND}))?({Y})\s?[-–]\s?(\d\d)\b(?!\s?[-–/]\d)({YEAR_KIND})?",
+         needs=("#fy",))
 def _multi_year(m, ctx):
     """ "between 2010-15": financial years 2010-11 to 2014-15 (a one-year label is a financial year, or the
-    academic year, September to August, when it says so)."""
+    academic year, September to August, when it says so). Not after "by": "by 2027-28" runs up to the end of
+    it, as "by 2027/28" and "by 2020" do (`period_points._by`)."""
     start, end = int(m[1]), int(m[1]) // 100 * 100 + int(m[2])
     if end <= start:
         return None
