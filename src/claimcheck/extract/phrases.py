@@ -64,7 +64,7 @@ _LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)"
 _NP = re.compile(
     r"^\s*(?P<np>(?:(?!(?:of|for|in|into|on|to|towards|across|from|by|over|since|this|that|which|who|will|would|"
     r"has|have|is|are|was|were|and|or|but|a|an|the|with|as|at|each|per|every|annually|collectively|overall|respectively|"
-    r"between|under|more|less|than|last|next|so|being|been|once|when|if|unless|until|after|before|"
+    r"between|under|more|less|than|last|next|so|being|been|once|when|if|unless|until|after|before|against|versus|"
     r"we|they|it|you|he|she|us|them)\b)"  # "the £4bn we announced": who, not what
     r"[a-z][\w’'-]*\s*){0,3})"
     r"(?P<comp>(?:for|in|into|on|to|towards|across|from|by)\b.*)?$",
@@ -84,7 +84,7 @@ _TO_RUN_IT = re.compile(r"to\s+(?:run|operate|deliver|administer|maintain|implem
 # what `after_amount` strips from the text after an amount before reading its phrase (precompiled: a pattern
 # string passed to re.sub costs a cache lookup on every call)
 _OF_FUNDING = re.compile(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(?:funding|investment|money|capital"
-                         r"|spending|support|grants?)\b)")
+                         r"|spending|support|grants?|savings|cuts|efficiencies|efficiency\s+savings)\b)")
 _FOR_YEARS = re.compile(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?"
                         r"(?:\S+\s+)?(?:years?|months?|weeks?)\b")
 _FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")

@@ -72,6 +72,9 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
                           r"(?:increase|rise|uplift|cut|reduction|fall|decrease)(?:\s+(?:on|from|since|over))?", re.I)
 _OF_WHICH = re.compile(rf",\s*{OF_THESE}\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
+_RISING_TO = re.compile(r"[^,;]{0,40},\s*(?:and\s+)?(?:rising|falling|increasing|decreasing|growing|climbing|dropping"
+                        r"|going\s+up|going\s+down)\s+(?:again\s+|further\s+)?to\s+(?:(?:around|about|over|almost"
+                        r"|nearly|more\s+than|some)\s+)?", re.I)
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
@@ -203,7 +206,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return described
         if money and (base_before(text, figure.start) or _LABELLED_IN_BRACKETS.search(text, 0, figure.start)
                       or _AND_BEFORE.search(text[max(0, figure.start - 6):figure.start])
-                      or (figure.change and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))):
+                      or (figure.change and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))
+                      # "a funding gap of £1.6 billion in 2024/25, rising to £2.9 billion by 2027/28": later
+                      or _RISING_TO.fullmatch(text, money[-1][0].end, figure.start)):
             # "£3.1 billion on children's homes ..., up from £2.4 billion in ...", "£1.9 billion of additional
             # funding for social care in 2023-24 and £2.7 billion in 2024-25", "£2.7 billion through the social
             # care grant in 2024-25, an increase of £1.2 billion": the same thing's
