@@ -60,7 +60,8 @@ _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+
 # "up 3.1%" is a change, "made up 17.6% of the workforce" and "set up 20 hubs" are not
 _NOT_PHRASAL = "".join(
     f"(?<!{verb}\\s)" for verb in ("made make makes making set sets setting signed sign signs took take takes taking "
-                                  "taken picked broke broken turned split shut opened open").split()
+                                  "taken picked broke broken turned split shut opened open drawn drew draw backed "
+                                  "held propped shored summed called followed used put brought given").split()
 )
 # A change's words right before its figure, each phrase after a non-word character or the text's start: the
 # text is searched with a space before it (`is_change`), so that every phrase opens with a non-word character
@@ -73,7 +74,8 @@ _CHANGE_BEFORE = re.compile(
     rf"(?:(?:{HEDGE})\s+)?$"
     r"|(?:increased|increasing|increases?|rose|risen|rising|rises?|grown|grew|growing|grows?|fell|fallen"
     r"|falling|falls?|decreased|decreases?|dropped|drops?|"
-    r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down)"
+    r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down"
+    rf"|{_NOT_PHRASAL}(?:up|down))"  # "up by a quarter on Q3 2022/23"; not "drawn up by", "set up by"
     # "increased core spending power by", "increased spending on children's social care by"
     r"(?:\s+(?:(?:the|its|their|our)\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,4}?)?"
     r"\s+by\s*"

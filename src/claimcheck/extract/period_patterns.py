@@ -58,26 +58,44 @@ def _compared_early(m, ctx):
     return ("compare", *span, None) if span else None
 
 
-@pattern(rf"\b(?:(?:in|during)\s+)?(?:(?-i:Q)([1-4])(?:\s+of)?|the\s+(first|second|third|fourth|final|last)\s+(quarter|half)\s+of)"
-         rf"\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b",
-         needs=("q1", "q2", "q3", "q4", "quarter", "half"))
+# "Q3 2023/24", "H1 2021", "the first half of 2023": groups letter, digit, word, quarter or half, FY, year
+_PART_OF_YEAR = (r"(?:(?-i:([QH]))([1-4])(?:\s+of)?|the\s+(first|second|third|fourth|final|last)\s+(quarter|half)"
+                 rf"\s+of)\s+(?:(?:the\s+)?(?:financial\s+year\s+)?({FY})|({Y}))\b")
+
+
+@pattern(rf"\b\d[\d.,]*(?:%|\s*per\s*cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?\s+"
+         rf"(?P<span>on\s+{_PART_OF_YEAR})", needs=("q1", "q2", "q3", "q4", "h1", "h2", "quarter", "half"))
+def _quarter_compared(m, ctx):
+    """ "up by 25% on Q3 2022/23": the quarter a change is measured on, not the figure's own."""
+    span = _part_of_year(m, 2)  # group 1 is the span
+    return ("compare", *span, None) if span else None
+
+
+@pattern(rf"\b(?:(?:in|during)\s+)?{_PART_OF_YEAR}", needs=("q1", "q2", "q3", "q4", "h1", "h2", "quarter", "half"))
 def _quarter(m, ctx):
     """ "Q1 2023" is January-March 2023; "Q1 2023-24" (or "Q1 of 2023-24"), of a financial year, is April-June
-    2023; "the first half of 2023" is January-June."""
-    months = 6 if m[3] == "half" else 3
-    number = int(m[1]) if m[1] else _QUARTERS[m[2].lower()]
+    2023; "the first half of 2023" (or "H1 2023") is January-June."""
+    span = _part_of_year(m, 1)
+    return ("period", *span, None) if span else None
+
+
+def _part_of_year(m: re.Match, group: int) -> tuple[date, date] | None:
+    """The span `_PART_OF_YEAR` names, its groups from number `group` on."""
+    letter, digit, word, part, fy, year = (m[group + k] for k in range(6))
+    months = 6 if (part or "").lower() == "half" or letter == "H" else 3
+    number = int(digit) if digit else _QUARTERS[word.lower()]
     if number > 12 // months:
-        number = 12 // months if m[2].lower() in ("final", "last") else 0
+        number = 12 // months if (word or "").lower() in ("final", "last") else 0
     if not number:
-        return None  # "the third half of": no such thing
-    if m[4]:
-        year = fy_span(m[4])
-        if year is None:
+        return None  # "the third half of", "H3 2023": no such thing
+    if fy:
+        whole = fy_span(fy)
+        if whole is None:
             return None
-        first = add_months(year[0], months * (number - 1))
+        first = add_months(whole[0], months * (number - 1))
     else:
-        first = date(int(m[5]), months * (number - 1) + 1, 1)
-    return "period", first, add_months(first, months) - timedelta(days=1), None
+        first = date(int(year), months * (number - 1) + 1, 1)
+    return first, add_months(first, months) - timedelta(days=1)
 
 
 @pattern(r"\b(?:(?:in|during|for)\s+)?(?-i:FY)\s?(\d\d)\b(?!\s?[-–/]\s?\d)", needs=("fy",))
