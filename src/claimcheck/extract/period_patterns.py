@@ -126,7 +126,7 @@ def _between_years(m, ctx):
 
 
 @pattern(rf"\b(?:(?:between|from)\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?({MONTH_NAMES})\.?\s+({Y})"
-         rf"\s+(?:to|until|and|–|-)\s+({Y})\b(?!\s?[-–/]\s?\d)", needs=("#month-year-to-year",))
+         rf"\s+(?:to|until|and|–|-)\s+({Y})\b(?!\s?[-–/]\s?\d)", needs=("#month-year", "&#month-year-to-year"))
 def _same_day_each_year(m, ctx):
     """ "Table 1: Police officers (FTE), 31 March 2020 to 2024": a statistics series taken on the same day
     (or in the same month) each year, from that day in the first year to that day in the last; the day is no
