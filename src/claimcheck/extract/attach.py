@@ -50,6 +50,33 @@ def change_beside_level(figures: list[Figure], periods: list[TimeSpan | None], t
                                and CHANGE_AFTER_AMOUNT.fullmatch(text, level.end, change.start) is not None)
 
 
+def change_over_a_movement(figures: list[Figure], periods: list[TimeSpan | None],
+                           text: str) -> list[TimeSpan | None]:
+    """ "fell from 44,450 at 31 March 2022 to 43,905 at 31 March 2023, a fall of 1.2 per cent", "increased from
+    69,480 in 2015 to 80,850 in 2021 (16%)": a change said right after a movement between two levels, each at its
+    own time, covers the movement, from the first time to the last (not the last level's time alone)."""
+    periods = list(periods)
+    for index in range(2, len(figures)):
+        before, after, change = figures[index - 2:index + 1]
+        first, last = periods[index - 2], periods[index - 1]
+        if not change.change or before.change or after.change or before.kind != after.kind \
+                or first is None or last is None or first.start is None or last.end is None \
+                or not (first.start < last.start and first.end < last.end) \
+                or periods[index] not in (None, last) \
+                or not _FROM_LEVEL.search(text, max(0, before.start - 30), before.start) \
+                or not _TO_LEVEL.fullmatch(text, before.end, after.start) \
+                or not (CHANGE_AFTER_AMOUNT.fullmatch(text, after.end, change.start)
+                        or _BRACKET_AFTER.fullmatch(text, after.end, change.start)):
+            continue
+        periods[index] = TimeSpan(first.start_pos, last.end_pos, f"{first.text} to {last.text}", "period",
+                                  first.start, last.end, None)
+    return periods
+
+
+_TO_LEVEL = re.compile(rf"[^,;()]{{0,40}}?\bto\s+(?:(?:{HEDGE})\s+)?", re.I)
+_BRACKET_AFTER = re.compile(r"[^,;()]{0,40}?\(\s*")
+
+
 def part_of_whole(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:
     """ "In 2022-23 there were 2,400 inspections, of which 1,950 were judged good": a part named after its whole
     ("of which", "of whom", "including", "; of these"), with no period of its own, covers the whole's time."""

@@ -14,6 +14,7 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document, file_lines, strip_furniture
 from claimcheck.extract.attach import (
     change_beside_level,
+    change_over_a_movement,
     ends_of_a_stretch,
     part_of_whole,
     period_of,
@@ -185,6 +186,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             span = year_earlier(figure, span, text)
         periods.append(span)
     periods = part_of_whole(figures, change_beside_level(figures, periods, text), text)
+    periods = change_over_a_movement(figures, periods, text)
     periods = ends_of_a_stretch(figures, _one_period_per_range(figures, periods, text), timeless, ctx)
     if told_before is not None and told_before[0] == memory.block and not future:  # "This is expected to rise to"
         periods = _as_told_before(figures, periods, text, told_before[1])
