@@ -68,11 +68,12 @@ def change_over_a_movement(figures: list[Figure], periods: list[TimeSpan | None]
                 or not (CHANGE_AFTER_AMOUNT.fullmatch(text, after.end, change.start)
                         or _BRACKET_AFTER.fullmatch(text, after.end, change.start)):
             continue
-        periods[index] = TimeSpan(first.start_pos, last.end_pos, f"{first.text} to {last.text}", "period",
-                                  first.start, last.end, None)
+        written = f"from {_POINT_LEAD.sub('', first.text)} to {_POINT_LEAD.sub('', last.text)}"
+        periods[index] = TimeSpan(first.start_pos, last.end_pos, written, "period", first.start, last.end, None)
     return periods
 
 
+_POINT_LEAD = re.compile(r"^(?:in|at|on|as\s+at|during)\s+", re.I)  # "at 31 March 2022": the time is what follows
 _TO_LEVEL = re.compile(rf"[^,;()]{{0,40}}?\bto\s+(?:(?:{HEDGE})\s+)?", re.I)
 _BRACKET_AFTER = re.compile(r"[^,;()]{0,40}?\(\s*")
 
@@ -108,7 +109,7 @@ def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], tim
     keeps the stretch. `timeless` is the sentence with its time expressions blanked."""
     periods = list(periods)
     for index, (figure, span) in enumerate(zip(figures, periods, strict=True)):
-        if span is None or figure.change or not (stretch := _STRETCH.fullmatch(span.text.strip())):
+        if span is None or figure.change or not (points := stretch_points(span, ctx)):
             continue
         nxt = figures[index + 1] if index + 1 < len(figures) else None
         prev = figures[index - 1] if index else None
@@ -120,13 +121,25 @@ def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], tim
             and _FROM_LEVEL.search(timeless, 0, prev.start) is not None)
         if bool(moved_from) == bool(moved_to):  # `a and b` may be None, and None == False is false
             continue
-        point = stretch["first"] if moved_from else stretch["last"]
+        point = points[0] if moved_from else points[1]
         if found := point_span(point, ctx):
             periods[index] = replace(span, start=found[0], end=found[1], text=point)
     return periods
 
 
+def stretch_points(span: TimeSpan | None, ctx: Context) -> tuple[str, str] | None:
+    """The two times a period runs between, as written: "between 2010-11 and 2021-22"; for "over the same
+    period", those of the period it refers back to (`Context.points`)."""
+    if span is None:
+        return None
+    text = span.text.strip()
+    if stretch := _STRETCH.fullmatch(text):
+        return stretch["first"], stretch["last"]
+    return ctx.points if _SAME_PERIOD.fullmatch(text) else None
+
+
 _STRETCH = re.compile(r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until)\s+(?P<last>.+)", re.I)
+_SAME_PERIOD = re.compile(r"(?:(?:over|in|during|for|across)\s+)?the\s+same\s+(?:period|time|years?|months?)", re.I)
 _MOVES = (r"(?:rose|risen|rising|fell|fallen|falling|increased|increasing|decreased|decreasing|grew|grown|growing"
           r"|dropped|declined|doubled|halved|trebled|tripled|climbed|jumped|slipped|reduced|cut|went\s+(?:up|down))")
 _FROM_LEVEL = re.compile(rf"\bfrom\s+(?:(?:{HEDGE})\s+)?$", re.I)

@@ -19,6 +19,7 @@ from claimcheck.extract.attach import (
     part_of_whole,
     period_of,
     respectively,
+    stretch_points,
     year_earlier,
 )
 from claimcheck.extract.figures import scan
@@ -143,7 +144,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         return []
     masked = mask(text, nonclaim_spans(text))
     future = looks_forward(text)
-    ctx = Context(doc.date, future, memory.latest_period)
+    ctx = Context(doc.date, future, memory.latest_period, memory.latest_points)
     spans = find_spans(masked, ctx)
     times = [(s.start_pos, s.end_pos) for s in spans]
     figures = scan(text, mask(masked, times))
@@ -192,6 +193,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         periods = _as_told_before(figures, periods, text, told_before[1])
     if figures:  # what a later "over the same period" means: the last figure's period, unless it is unclear
         memory.latest_period = _plain_period(figures[-1], periods[-1], text)
+        memory.latest_points = stretch_points(periods[-1], ctx) if memory.latest_period else None
         if periods[-1] is not None and periods[-1].start and not base_before(text, figures[-1].start):
             memory.told_before = (memory.block, periods[-1])
     if "respectively" in text:

@@ -46,6 +46,9 @@ class Context:
     doc_date: date | None
     future: bool
     previous: tuple[date, date] | None = None  # the latest period an earlier figure covered: "the same period"
+    # when that period ran between two times ("between 2010-11 and 2021-22"), the two as written: where a level
+    # that moved "over the same period" stood before and after (`attach.ends_of_a_stretch`)
+    points: tuple[str, str] | None = None
 
 
 Y = r"(?:19|20)\d\d"
