@@ -59,8 +59,9 @@ SEASON = r"(?:spring|summer|autumn|winter)"
 NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|" \
     r"thirty-six|forty-eight)"
 UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
-NUMERIC_DAY = rf"\d{{1,2}}/\d{{1,2}}/{Y}\b|{Y}-\d\d-\d\d\b"  # 23/05/2022 (UK order) and ISO 2022-05-23
-FULL_DAY = (rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|{MONTH_NAMES}\s+{DAY},\s+{Y}"
+# 23/05/2022 and 23.05.2022 (UK order), and ISO 2022-05-23
+NUMERIC_DAY = rf"\d{{1,2}}/\d{{1,2}}/{Y}\b|\d{{1,2}}\.\d{{1,2}}\.{Y}\b|{Y}-\d\d-\d\d\b"
+FULL_DAY = (rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|{MONTH_NAMES}\.?\s+{DAY},\s+{Y}"
             rf"|{NUMERIC_DAY}")
 MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
 POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
@@ -82,8 +83,8 @@ def fy_span(text: str) -> tuple[date, date] | None:
 _FY_LABEL = re.compile(r"^financial\s+year\s+", re.I)
 _DAY_FIRST = re.compile(rf"(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})"
                         rf"\.?,?\s+({Y})", re.I)
-_MONTH_FIRST = re.compile(rf"({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({Y})", re.I)
-_NUMERIC_UK = re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/({Y})")
+_MONTH_FIRST = re.compile(rf"({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({Y})", re.I)
+_NUMERIC_UK = re.compile(rf"(\d{{1,2}})([/.])(\d{{1,2}})\2({Y})")
 _NUMERIC_ISO = re.compile(rf"({Y})-(\d\d)-(\d\d)")
 _MONTH_AND_YEAR = re.compile(rf"({MONTH_NAMES})\.?\s+({Y})", re.I)
 _SEASON_AND_YEAR = re.compile(rf"({SEASON})\s+({Y})", re.I)
@@ -101,7 +102,7 @@ def point_span(text: str, ctx: Context) -> tuple[date, date] | None:
         day = safe_date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
         return (day, day) if day else None
     if m := _NUMERIC_UK.fullmatch(text):
-        day = safe_date(int(m[3]), int(m[2]), int(m[1]))
+        day = safe_date(int(m[4]), int(m[3]), int(m[1]))
         return (day, day) if day else None
     if m := _NUMERIC_ISO.fullmatch(text):
         day = safe_date(int(m[1]), int(m[2]), int(m[3]))
@@ -217,7 +218,7 @@ FEATURES = {
     "#last-year": re.compile(r"(?:last|previous)\s+financial\s+year\b|(?<!the\s)(?<!the\s\s)last\s+year\b"),
     # a day with its month and year, or in figures: each opening with a digit (the day's last, or the year's)
     "#full-day": re.compile(rf"\d(?:(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTHS}\.?\s+(?:19|20)\d\d|,\s+(?:19|20)\d\d)"
-                            r"|/\d{1,2}/(?:19|20)\d\d|\d\d\d-\d\d-\d\d)"),
+                            r"|/\d{1,2}/(?:19|20)\d\d|\.\d{1,2}\.(?:19|20)\d\d|\d\d\d-\d\d-\d\d)"),
     "#until": re.compile(rf"(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of\s+)?{_WHEN}"),
     "#by": re.compile(rf"by\s+(?:the\s+end\s+of\s+)?{_WHEN}"),
     "#bare-month": re.compile(rf"(?:in|since|from|during)\s+{_MONTHS}\b(?![\s.]*\d)"),
