@@ -185,7 +185,7 @@ def entities(sentence: str) -> list[Entity]:
             continue
         i = k
         start, end, word = tokens[i]
-        if not _is_cap(word):
+        if not _is_cap(word) or _TREND_WORD.match(sentence, start):
             continue
         j = i
         last_cap = i
@@ -254,6 +254,8 @@ NUMBERED = frozenset({"stage", "year", "phase", "wave", "round", "level", "tier"
 _COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobby", "one", "two", "three", "four", "five",
                           "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
                           "fifty", "hundred", "hundreds", "thousands", "dozens"}  # "Ten Partners in Practice ..."
+# a tile's trend, capitalised: "Children in need: 399,500 Down 1.4% from 2023" (but "Down Syndrome Act" is a name)
+_TREND_WORD = re.compile(r"(?:Up|Down)\s+(?:(?:by|from|to)\s+)?[£$€]?\d")
 _NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                   "i", "spring", "summer", "autumn", "winter",
                                   "fte", "ftes", "wte"}  # full- or whole-time equivalent

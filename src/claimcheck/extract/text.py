@@ -96,8 +96,9 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
         key_figure = any(_KEY_FIGURE.fullmatch(text) for _, text, _ in pending[:2])
         is_key_figure = _KEY_FIGURE.fullmatch(stripped) is not None
         if key_figure and _KEY_FIGURE.fullmatch(pending[-1][1]) and number not in alone and (
-                stripped[0].islower() or (len(pending) == 1 and _TELLING_FIGURE.fullmatch(pending[0][1])
-                                          and not is_key_figure and not _BULLET.match(stripped))):
+                stripped[0].islower() or _TREND.match(stripped) is not None
+                or (len(pending) == 1 and _TELLING_FIGURE.fullmatch(pending[0][1])
+                    and not is_key_figure and not _BULLET.match(stripped))):
             # "£8.6bn" over "total spending by ..." or "83,840" over "Number of children looked after on 31
             # March 2023": a figure alone on its line that could be nothing but a quantity is told by the line under it
             pass
@@ -126,6 +127,8 @@ _OPENS_SENTENCE = re.compile(r"(?:The|This|These|Those|There|In|On|At|By|For|A|A
 # a headline tile on one line, "Social workers (FTE): 33,100 (up 2.8% from 2022)" over "Vacancy rate: 20.0%": each its
 # own sentence
 _TILE_LINE = re.compile(r"[A-Z][^:.;]{1,60}:\s*(?:[~<>]\s*)?[£$€]?\d")
+# a tile's trend under its figure, capitalised on some pages: "Down 1.4% from 2023", "Up 0.4% from 2023"
+_TREND = re.compile(r"(?:Up|Down|Increased?|Decreased?|Rose|Fell|No\s+change)\b(?=[^.]{0,40}\d)")
 _WRAPS_ON = re.compile(r"(?:,|\b(?:and|or|the|of|to|a|an|in|on|for|with|by|from|that|which|than|as))$", re.I)
 
 
