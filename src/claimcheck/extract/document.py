@@ -139,6 +139,7 @@ def _may_claim(text: str) -> bool:
 def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: int | None) -> list[Claim]:
     text = sent.text
     told_before, memory.told_before = memory.told_before, None  # only the sentence just before counts
+    told_about, memory.told_about = memory.told_about, None
     if not _may_claim(text):  # no digit, number word or season: no claim, only names to remember
         memory.add_sentence(text)
         return []
@@ -203,6 +204,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)
         if subject is None and figure.kind == "percent" and _OF_THESE_BEFORE.search(text, 0, figure.start):
             subject = memory.counted_in_paragraph()  # "2,000 children ... Of these, around two-thirds were boys"
+        if subject is None and told_about is not None and told_about[0] == memory.block and _THIS_IS_A.match(text):
+            subject = told_about[1]  # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"
         if subject:
             earlier.append((figure, subject))
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
@@ -235,6 +238,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     counted = [claim.counted for claim in claims if claim.kind == "count" and claim.counted]
     if counted:
         memory.latest_counted = (memory.block, counted[-1])
+    if earlier and earlier[-1][0] is figures[-1]:  # what the sentence ends on: its last level ("82,170, up 2%")
+        memory.told_about = (memory.block, next((s for f, s in reversed(earlier) if not f.change), earlier[-1][1]))
     memory.add_sentence(text, ents)
     return claims
 
@@ -279,9 +284,10 @@ def _distance(span: TimeSpan, low: Figure, high: Figure) -> int:
 
 
 # a sentence that goes on about the one before: "... was 83,630. This is a rate of 70 per 10,000 children"
-_THIS_IS = re.compile(r"\s*(?:(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?\s+(?:is|was"
-                      r"|represents|represented|equates\s+to|equated\s+to|amounts\s+to|amounted\s+to)"
-                      r"|Of\s+(?:these|those|them|whom|which))\b")
+_THIS_IS_A = (r"\s*(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?\s+(?:is|was"
+              r"|represents|represented|equates\s+to|equated\s+to|amounts\s+to|amounted\s+to)\b")
+_THIS_IS = re.compile(rf"{_THIS_IS_A}|\s*Of\s+(?:these|those|them|whom|which)\b")
+_THIS_IS_A = re.compile(_THIS_IS_A)  # the same thing, said another way (not "Of these": a part of it)
 
 
 def _as_told_before(figures: list[Figure], periods: list[TimeSpan | None], text: str,

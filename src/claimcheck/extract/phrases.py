@@ -24,8 +24,10 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"rising|falling|increasing|decreasing|growing|dropping|declining|"  # ", with demand rising by 140%"
                   r"tripled|trebled|halved|"
                   r"totalled|totaled|stood|remained|stayed|ranged|varied|hit|averages|averaged)(?=\s+(?:(?:by|from|to|at)\s+)?"
-                  # "reached a record £720 million", "hit an all-time high of 83,840"
-                  r"(?:an?\s+(?:(?:record\s+|new\s+|all[\s-]time\s+)?(?:high|low|peak)\s+of|record)\s+)?"
+                  # "reached a record £720 million", "hit an all-time high of 83,840", "rose to its highest level at"
+                  r"(?:an?\s+(?:(?:record\s+|new\s+|all[\s-]time\s+)?(?:high|low|peak)\s+of|record)\s+"
+                  r"|(?:its|their|a|the)\s+(?:highest|lowest|record|peak)(?:\s+(?:level|point|number|rate))?"
+                  r"\s+(?:at|of)\s+)?"
                   rf"(?:(?:{HEDGE})\s+)?"
                   r"(?:[£$€\d]|half\b|(?:a|one|two)[\s-]+(?:half|thirds?|quarters?|fifths?)\b)))\b")
 
