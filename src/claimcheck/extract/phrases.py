@@ -261,6 +261,7 @@ _HEAD_OF_THE = re.compile(r"[a-z]\w*\s+(?:of|at|for|among)\s+the\s+", re.I)
 _COUNT_OF_THINGS = re.compile(r"\d[\d,]*\s+(?!(?:thousand|million|billion|m|bn|per|a|an|each)\b)[a-z]")
 
 
+_BULLET_MARK = re.compile(r"^\s*[*•·▪‣◦–-]\s+")
 _INTRODUCTION = re.compile(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to"
                            r"|Across|Among|Within)\b[^,]*,\s*")
 _CONCESSION = re.compile(r"^\s*(?:Although|Though|While|Whilst|Whereas)\b[^,]*,\s*")
@@ -279,7 +280,7 @@ _LETTERS = re.compile(r"[a-z]+")
 def _opening_phrase(text: str, figure: str) -> str | None:
     """The noun phrase before the first verb of `text` (which runs up to a figure, whose first characters
     are `figure`)."""
-    text = _INTRODUCTION.sub("", text)
+    text = _INTRODUCTION.sub("", _BULLET_MARK.sub("", text))  # "* The number of ... rose": no bullet in the phrase
     # "Meanwhile, the average cost of a residential placement reached": a sentence adverb is not the phrase
     text = _CONCESSION.sub("", text)  # a concession first
     text = _SENTENCE_ADVERB.sub("", text)

@@ -25,7 +25,9 @@ from claimcheck.units import MAGNITUDES, per_head_unit, scaled, step_of
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _FY = re.compile(r"^((?:19|20)\d\d)\s?[-–/]\s?(\d\d|(?:19|20)\d\d)$")
-_UNIT_MARK = re.compile(r"\(\s*£\s*(k|m|bn|thousands?|millions?|billions?)?\s*\)|£\s*(m|bn|k)\b", re.I)
+# "(£m)", "(£ million)", "£bn", and thousands written as zeros: "(£000s)", "(£'000)"
+_UNIT_MARK = re.compile(r"\(\s*£\s*(k|m|bn|thousands?|millions?|billions?|['’]?000s?)?\s*\)"
+                        r"|£\s*(m|bn|k|['’]?000s?)(?!\w)", re.I)
 _CELL = re.compile(r"^(?P<sign>[+−-])?\s*(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                    r"(?:\s*(?P<pct>%)|(?<=\d)\s?(?P<mag>k|m|bn|thousand|million|billion)\b)?$")  # "£1.2 million"
 
@@ -200,7 +202,9 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         if column:
             # "Year | Number": a column of counts named only "Number" counts what the caption does
             named = _level_column(header.columns, index) if _CHANGE_ROW.match(column) else column
-            what = (counted if _GENERIC_COLUMN.match(named) else named.lower()) if kind == "count" else None
+            # "Agency workers (FTE)": the workers, the note on how they are counted apart
+            what = (counted if _GENERIC_COLUMN.match(named) else _NOTE.sub("", named).lower()) if kind == "count" \
+                else None
             if kind == "rate":
                 what = population or counted  # the rate's population, else the caption's
             if by_column:  # "2022-23 | 4.5 | 3": the years down the rows, each column a series
@@ -223,6 +227,7 @@ def _level_column(columns: dict[int, str], index: int) -> str:
                 columns[index])
 
 
+_NOTE = re.compile(r"\s*\([^()]*\)")
 _RATE_COLUMN = re.compile(r"^rates?\s+per\s+(\d{1,3}(?:,\d{3})+|\d+)(?:\s+([a-z’'-]+(?:\s+[a-z’'-]+)?))?$", re.I)
 _GENERIC_COLUMN = re.compile(r"^(?:number|numbers|count|total|value|figure|n)$", re.I)
 _CHANGE_WORD = re.compile(r"\bchange\b", re.I)  # a row of changes ("Annual change", "Percentage change")
@@ -252,5 +257,5 @@ def _missing_first_years(cells: list[tuple[int, str]], header: Header | None, la
 
 
 def _multiplier(m: re.Match) -> float:
-    word = (m.group(1) or m.group(2) or "").lower().rstrip("s")
-    return MAGNITUDES.get(word, 1.0) if word else 1.0
+    word = (m.group(1) or m.group(2) or "").lower().rstrip("s").lstrip("'’")
+    return 1e3 if word == "000" else MAGNITUDES.get(word, 1.0) if word else 1.0
