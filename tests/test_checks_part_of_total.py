@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from claimcheck.checks import part_of_total
+from claimcheck.checks import fields, part_of_total
 from claimcheck.claims import claims_frame
 from claimcheck.extract import extract_text
 from conftest import make_claims
@@ -126,3 +126,22 @@ def test_a_percentage_of_one_thing_may_pass_100_a_share_of_a_whole_may_not():
         date(2024, 6, 1)))
     outcome = part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None)
     assert [finding.evidence[0].text for finding in outcome.findings] == ["121%"]
+
+
+def test_a_known_whole_holds_only_where_it_is_the_whole():
+    """England's 153 local authorities: a count across England and Wales is about somewhere else."""
+    claims = claims_frame(extract_text(
+        "The scheme covers 175 local authorities across England and Wales. Another covers 160 local authorities.",
+        date(2024, 6, 1)))
+    conf = {"sentences": False, "shares": False, "names": (), "counted": "local authorities",
+            "total": fields.amount("153 local authorities")}
+    flagged = part_of_total.check(conf, claims, None)
+    assert [finding.evidence[0].text for finding in flagged.findings] == ["175 local authorities",
+                                                                         "160 local authorities"]
+    elsewhere = part_of_total.check({**conf, "elsewhere": ("Wales", "Scotland")}, claims, None)
+    assert [finding.evidence[0].text for finding in elsewhere.findings] == ["160 local authorities"]
+
+
+def test_elsewhere_needs_a_total():
+    assert part_of_total.validate({"elsewhere": ("Wales",)}) == [
+        "'elsewhere' needs 'total', the whole that does not hold there (total: 153 local authorities)"]

@@ -150,6 +150,14 @@ def text(raw) -> str:
     return raw.strip()
 
 
+def texts(raw) -> tuple[str, ...]:
+    """A list of words or names (one alone is a list of one)."""
+    items = raw if isinstance(raw, list) else [raw]
+    if not items:
+        raise FieldError("expected a list of names, got an empty list")
+    return tuple(text(item) for item in items)
+
+
 def positive_int(raw) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
         raise FieldError(f"expected a whole number of at least 1, got {raw!r}")

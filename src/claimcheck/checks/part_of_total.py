@@ -8,7 +8,9 @@ Three tests, each on by default where it has something to compare:
   local authorities ... a total of 151"; "a total of 3,000 in 2022, down from
   4,000 in 2021" compares two years, not a part with its whole).
 - `total`: no figure of the `counted` noun exceeds a known whole, written with
-  units in the rule (`total: 153 local authorities`).
+  units in the rule (`total: 153 local authorities`). A whole holds in one place: a figure
+  whose sentence names a place listed in `elsewhere` ("175 local authorities across England
+  and Wales") is about somewhere else, and is not compared with it.
 - `shares`: a percentage that is a level, not a change, lies within 0-100 %; not one of a single thing,
   which compares rather than divides ("110% of target", "120% of the budget").
 
@@ -48,6 +50,7 @@ FAIL::
           message: A part is larger than the total it is part of.
           counted: local authorities
           total: 153 local authorities
+          elsewhere: [Wales, Scotland]
     claims:
       - {doc: "009", line: 21, text: "160 local authorities", kind: count, value: 160, unit: count,
          counted: local authorities,
@@ -57,11 +60,14 @@ FAIL::
          sentence: "160 local authorities out of a total of 151 have benefited from the programme to date."}
       - {doc: "009", line: 23, text: "121%", kind: percent, value: 121, unit: percent,
          sentence: "121% of councils"}
+      - {doc: "009", line: 25, text: "175 local authorities", kind: count, value: 175, unit: count,
+         counted: local authorities, sentence: "The scheme covers 175 local authorities across England and Wales."}
     fails: ["009:21", "009:23"]
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -72,13 +78,15 @@ from claimcheck.findings import Finding, Findings, OneClaimFindings, Outcome, ev
 from claimcheck.subjects import noun_key, noun_mask
 
 ID = "part-of-total"
-CONF = {"sentences": bool, "shares": bool, "counted": fields.text, "total": fields.amount}
+CONF = {"sentences": bool, "shares": bool, "counted": fields.text, "total": fields.amount, "elsewhere": fields.texts}
 DEFAULT = {"sentences": True, "shares": True}
 
 
 def validate(conf: dict) -> list[str]:
     if conf.get("total") and not conf.get("counted"):
         return ["'total' needs 'counted', the noun it is the total of (counted: local authorities)"]
+    if conf.get("elsewhere") and not conf.get("total"):
+        return ["'elsewhere' needs 'total', the whole that does not hold there (total: 153 local authorities)"]
     return []
 
 
@@ -119,7 +127,7 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         findings.append(found)
         compared.append(used)
     if conf.get("total"):
-        found, used = _known_total(claims, conf["counted"], conf["total"])
+        found, used = _known_total(claims, conf["counted"], conf["total"], conf.get("elsewhere", ()))
         findings.append(found)
         compared.append(used)
     if conf["shares"]:
@@ -198,7 +206,8 @@ def with_nouns(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.assign(noun=base.map_distinct(claims["counted"], lambda c: noun_key(c) if isinstance(c, str) else ""))
 
 
-def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount) -> tuple[OneClaimFindings, pd.Index]:
+def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount,
+                 elsewhere: Sequence[str]) -> tuple[OneClaimFindings, pd.Index]:
     """Figures of the counted noun over the known whole. No canonical units needed: a figure of the whole's
     dimension (which has a unit, hence a usable one) is converted straight into the whole's unit."""
     counts = claims[
@@ -207,6 +216,9 @@ def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount) -> tu
         & base.map_distinct(claims["unit"], lambda u: base.same_dimension(u, total.unit))
         & ~claims["change"].astype(bool)
     ]
+    if elsewhere and not counts.empty:  # the few figures of the noun, not a million sentences, are read
+        places = re.compile(r"\b(?:" + "|".join(re.escape(place) for place in elsewhere) + r")\b")
+        counts = counts[~base.map_distinct(counts["sentence"], lambda s: isinstance(s, str) and bool(places.search(s)))]
     mult = base.conversion(counts["unit"], total.unit)
     over = counts[base.intervals(counts)["low"] * mult > total.value]
     # built when read: a big corpus may give a hundred thousand, of which the report shows 500
