@@ -368,3 +368,11 @@ def test_answered_on_a_day_by_a_minister_gives_both(line, minister):
                          "There were 24,151 dentists with NHS activity in 2022-23.\n", "e")
     assert (doc.answered, doc.answered_by, doc.answered_line) == (date(2024, 3, 21), minister, 4)
     assert doc.lines[3] == ""
+
+
+def test_a_speech_s_delivered_on_line_is_its_date_not_a_claim():
+    doc = parse_document("Speech\nChildren's Minister speech at the conference\n\nFrom: Department for Education\n"
+                         "Delivered on: 29 November 2023 (Original script, may differ from delivered version)\n\n"
+                         "Last year we spent over £11 billion on children's social care.\n", "p")
+    assert doc.date == date(2023, 11, 29)
+    assert doc.lines[4] == ""  # the header line is metadata, not a date claim

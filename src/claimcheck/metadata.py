@@ -61,7 +61,8 @@ _LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|poste
                             # a select committee's report: "Ordered by the House of Commons to be printed 19 April 2023"
                             r"|ordered\s+by\s+the\s+house\s+of\s+(?:commons|lords)\s+to\s+be\s+printed(?:\s+on)?"
                             r"|(?:laid|presented)\s+(?:before|to)\s+parliament(?:\s+on)?"
-                            r"|(?:volume\s+\d+\s*:\s*)?debated\s+on)"  # Hansard: "Volume 729: debated on 2 ..."
+                            r"|(?:volume\s+\d+\s*:\s*)?debated\s+on"  # Hansard: "Volume 729: debated on 2 ..."
+                            r"|delivered\s+on)"  # a GOV.UK speech: "Delivered on: 29 November 2023 (Original script"
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
 _UPDATED = re.compile(r"\s*(?:last\s+)?updated\b", re.I)
 _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:ministerial )?statement|oral statement"

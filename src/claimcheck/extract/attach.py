@@ -144,7 +144,9 @@ _MOVES = (r"(?:rose|risen|rising|fell|fallen|falling|increased|increasing|decrea
           r"|dropped|declined|doubled|halved|trebled|tripled|climbed|jumped|slipped|reduced|cut|went\s+(?:up|down))")
 _FROM_LEVEL = re.compile(rf"\bfrom\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _MOVED_FROM = re.compile(rf"\b{_MOVES}\s+from\s+(?:(?:{HEDGE})\s+)?$", re.I)
-_MOVED_TO = re.compile(rf"\b{_MOVES}(?:\s+by\s+[^,;]{{1,30}}?)?\s+to\s+(?:(?:{HEDGE})\s+)?$", re.I)
+# "rose to", "rose by 46% to", and "rose by 46% in real terms between 2018-19 and 2022-23, to" (times blanked)
+_MOVED_TO = re.compile(rf"\b{_MOVES}(?:\s+by\s+[^,;]{{1,30}}?|\s+by\s+[^;]{{1,80}}?,)?\s+to\s+(?:(?:{HEDGE})\s+)?$",
+                       re.I)
 _TO_NEXT = re.compile(rf"\s+to\s+(?:(?:{HEDGE})\s+)?", re.I)
 
 

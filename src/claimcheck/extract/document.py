@@ -188,13 +188,16 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             span = year_earlier(figure, span, text)
         periods.append(span)
     periods = part_of_whole(figures, change_beside_level(figures, periods, text), text)
-    periods = change_over_a_movement(figures, periods, text)
-    periods = ends_of_a_stretch(figures, _one_period_per_range(figures, periods, text), timeless, ctx)
+    # what a later "over the same period" means: the last figure's period, unless it is unclear; the whole
+    # stretch, though a level moved to stands at its end ("rose by 46% between 2018-19 and 2022-23, to £3.1bn")
+    stretched = _one_period_per_range(figures, change_over_a_movement(figures, periods, text), text)
+    periods = ends_of_a_stretch(figures, stretched, timeless, ctx)
     if told_before is not None and told_before[0] == memory.block and not future:  # "This is expected to rise to"
         periods = _as_told_before(figures, periods, text, told_before[1])
-    if figures:  # what a later "over the same period" means: the last figure's period, unless it is unclear
-        memory.latest_period = _plain_period(figures[-1], periods[-1], text)
-        memory.latest_points = stretch_points(periods[-1], ctx) if memory.latest_period else None
+        stretched = _as_told_before(figures, stretched, text, told_before[1])
+    if figures:
+        memory.latest_period = _plain_period(figures[-1], stretched[-1], text)
+        memory.latest_points = stretch_points(stretched[-1], ctx) if memory.latest_period else None
         if periods[-1] is not None and periods[-1].start and not base_before(text, figures[-1].start):
             memory.told_before = (memory.block, periods[-1])
     if "respectively" in text:

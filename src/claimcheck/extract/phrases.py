@@ -35,7 +35,7 @@ _PHRASE_STOP = re.compile(
     # another clause after a comma: "£2 billion in homelessness services, and councils will receive ..."
     r",\s*(?:and|or|but)\s+(?:[\w’'-]+\s+){1,3}(?=(?:will|would|could|should|might|must|can|may|is|are|was|were"
     r"|have|has|had)\b)|"
-    r"[.;:–—(]|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
+    r"[.;:–—(]|\s-\s|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
     r"enabling|helping|meaning|working|including|includes|included|comprising|comprises|bringing|intended|"
     r"designed|aimed|aiming|targeted|"
     r"will|would|could|should|might|must|is|are|was|were|"  # "a £1.6 billion black hole in funding will widen"

@@ -40,7 +40,8 @@ BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)t
 # "overspent their budgets by", "overspent on children's social care, by a total of"
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
                           r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
-                          r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?),?\s+by\s+(?:a\s+(?:combined\s+)?total\s+of\s+)?"
+                          r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?),?\s+by\s+"
+                          r"(?:a\s+(?:combined\s+)?total\s+of\s+|a\s+combined\s+)?"
                           r"(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$", re.I)
 # "bringing total investment to over £300 million", "will take core schools funding to £58.8bn"
 BRINGING = re.compile(r"\b(?:bringing|brings?|brought|tak(?:es?|ing|en)|took)\s+(?:the\s+|its\s+|our\s+)?"
@@ -110,7 +111,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if quote := quoted_around(text, figure.start):  # a figure in a quotation is about what the quotation names,
         ents = [e for e in ents if quote[0] <= e.start and e.end <= quote[1]]  # not about its speaker's title
     # nor is any figure about who says it or whose figures they are ("..., according to the Fostering Network")
-    ents = [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 40), e.start)]
+    ents = [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 70), e.start)]
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and base_before(text, figure.start) \
             and not OTHER_GROUP.match(text, figure.end) \
