@@ -46,7 +46,7 @@ _PHRASE_STOP = re.compile(
 _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|additional|extra|another)\s+)?"
                           r"[£$€]\s?\d|,?\s+(?:and|or)\s+\d"  # "..., or 30% of all spending": another figure
                           # "a pilot in up to 10 local authorities": where, and how many, not what
-                          r"|\s+(?:in|across)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
+                          r"|\s+(?:in|across|to)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
                           r"|at\s+least)\s+)?\d")
 _PASSIVE = re.compile(r"^\s+(?:(?:that\s+|which\s+)?(?i:we|they|the\s+(?:government|department))\s+)?"  # "we committed"
                       r"(?:(?:has|have|had|will|would|is|are|was|were|shall|could|should|must|to)\s+)?(?:"

@@ -111,7 +111,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if quote := quoted_around(text, figure.start):  # a figure in a quotation is about what the quotation names,
         ents = [e for e in ents if quote[0] <= e.start and e.end <= quote[1]]  # not about its speaker's title
     # nor is any figure about who says it or whose figures they are ("..., according to the Fostering Network")
-    ents = [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 70), e.start)]
+    ents = [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 70), e.start)
+            and not _in_dashes(text, e, figure)]
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and base_before(text, figure.start) \
             and not OTHER_GROUP.match(text, figure.end) \
@@ -360,6 +361,20 @@ def _speaker(text: str, entity: Entity) -> bool:
     always is)."""
     return _SAID_AFTER.match(text, entity.end) is not None or (
         (entity.score < 3 or entity.head is None) and _SAID_BEFORE.search(text, 0, entity.start) is not None)
+
+
+_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _in_dashes(text: str, entity: Entity, figure: Figure) -> bool:
+    """ "£45 million ... in three areas - Dorset, Lincolnshire and Wolverhampton - and a further £36 million to
+    expand the programme to 12 more areas": names in an aside between dashes are not what a figure outside it is
+    about."""
+    if " - " not in text and "–" not in text and "—" not in text:
+        return False
+    opened = [m.end() for m in _DASH.finditer(text, max(0, entity.start - 80), entity.start)]
+    closed = _DASH.search(text, entity.end, entity.end + 80)
+    return bool(opened and closed) and not opened[-1] <= figure.start < closed.start()
 
 
 def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
