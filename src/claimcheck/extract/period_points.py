@@ -101,7 +101,8 @@ def _fy_label(m, ctx):
     return ("period", *span, None) if span else None
 
 
-@pattern(rf"\b(?:(?:on|at|as\s+at|as\s+of|of)\s+)?({FULL_DAY})", needs=(*MONTH_STEMS, "/", "-", ".", "&#full-day"))
+@pattern(rf"\b(?:(?:on|at|as\s+at|as\s+of|of)\s+)?({FULL_DAY})",
+         needs=(*MONTH_STEMS, "/", "-", "#dotted-day", "&#full-day"))
 def _full_day(m, ctx):
     span = point_span(m[1], ctx)
     if span is None:
