@@ -24,7 +24,7 @@ from claimcheck.extract.attach import (
 )
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import is_total
-from claimcheck.extract.nonclaims import leading_number, mask, nonclaim_spans
+from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
 from claimcheck.extract.quantities import Figure, per_time_named
@@ -154,7 +154,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         return []
     # what the figures are about is read without the time expressions, nor a report's paragraph number ("2 Between
     # 2010-11 and 2017-18, spending on ... rose by 10.8%")
-    timeless = mask(text, [*times, *filter(None, [leading_number(text)])], " ")
+    timeless = mask(text, [*times, *filter(None, [leading_number(text)]), *citations(text)], " ")
     for figure in figures:
         if figure.kind == "count" and figure.counted is None \
                 and (_OF_THESE_AFTER.match(text, figure.end) or _OF_THESE_BEFORE.search(text, 0, figure.start)):

@@ -14,6 +14,15 @@ from claimcheck.guards import any_in, folded
 # not after a month name and a space ("April 1st"): look-behinds must be fixed-width, so one per spelling
 _NOT_AFTER_MONTH = "".join(f"(?<!{name}\\s)" for name in sorted(MONTHS))
 
+_CITATION = r"\[\s*Official\s+Report\b[^\]]{0,160}\]"
+_CITATION_RE = re.compile(_CITATION, re.I)
+
+
+def citations(text: str) -> list[tuple[int, int]]:
+    """Where a sentence cites Hansard in brackets: no claim, and nothing a figure outside it is about."""
+    return [m.span() for m in _CITATION_RE.finditer(text)] if "[" in text else []
+
+
 # (necessary condition, pattern): a pattern runs only if the lowercased text contains one of the strings,
 # or a digit ("#digit"); most sentences need a few of them, and one big alternation was the slowest part.
 # A look-ahead at the start of a pattern that every match satisfies ("a word, then a digit") only lets the
@@ -57,7 +66,8 @@ _PATTERNS: list[tuple] = [
     # a note on rounding: "Figures are rounded to the nearest £0.1 million", "to the nearest 10"
     (("nearest",),
      r"\bto\s+the\s+nearest\s+(?:£\s?)?\d[\d,.]*\s*(?:million|billion|thousand|m\b|bn\b|k\b|%|per\s*cent)?"),
-    # Hansard citations: "HC Deb 2 February 2023 vol 727 c 456"
+    # Hansard citations: "[Official Report, 5 March 2024; Vol. 746, c. 812]", "HC Deb 2 February 2023 vol 727 c 456"
+    (("official report",), _CITATION),
     (("deb",),
      r"\b(?:HC|HL)\s+Deb\s+\d{1,2}\s+[A-Za-z]+\s+\d{4}(?:,?\s+vol\.?\s*\d+)?(?:,?\s+cc?\.?\s*\d+[A-Z]*(?:-\d+)?)?"),
     # clock times and ratios ("a ratio of 1:4": no count of one), decades, ordinals, ages
