@@ -241,7 +241,11 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             continue  # "7.6 million in September 2023, up from 4.6 million before the pandemic": another time's
         same_clause = low <= span.start_pos < high
         opens_sentence = not text[:span.start_pos].strip()
-        introductory = not after and (opens_sentence or _COMMA_OR_COLON.match(text, span.end_pos) is not None)
+        # "Since July 2021, ... 42 local authorities", "of the 69,540 children looked after at 31 March, 52,050": a
+        # time set off by a comma governs what follows; not one before "but" ("has increased by 22% since 2018, but
+        # ...: 44% of homes are in the North West"), which opens a clause of its own
+        introductory = not after and (opens_sentence or (_COMMA_OR_COLON.match(text, span.end_pos) is not None
+                                                         and not _COMMA_THEN_CLAUSE.match(text, span.end_pos)))
         if same_clause and not _COMMA.search(between):  # a thousands comma ("on 2,600 places") is no break
             rank = 0
         elif introductory and (opens_sentence or not (own_length or further)):
@@ -284,6 +288,7 @@ _CLOSES_BRACKET = re.compile(r"\s*\)")
 _ON_OR_BY = re.compile(r"(?i)on\b|by\b")
 _ON_OR_AT = re.compile(r"(?i)(?:on|at|as\s+(?:at|of))\b")
 _COMMA_OR_COLON = re.compile(r"\s*[,:]")
+_COMMA_THEN_CLAUSE = re.compile(r"\s*,\s*(?:but|while|whilst|whereas|although|though|yet)\b", re.I)
 _THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"
 _BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?$", re.I)
