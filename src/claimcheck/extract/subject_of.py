@@ -76,6 +76,7 @@ _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a ne
 _RISING_TO = re.compile(r"[^,;]{0,40},\s*(?:and\s+)?(?:rising|falling|increasing|decreasing|growing|climbing|dropping"
                         r"|going\s+up|going\s+down)\s+(?:again\s+|further\s+)?to\s+(?:(?:around|about|over|almost"
                         r"|nearly|more\s+than|some)\s+)?", re.I)
+_OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom|these|those|them)\b")
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
@@ -141,6 +142,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                          or OF_THE_WHOLE.search(text, 0, figure.start)  # "Of the 2,460 homes inspected, 81% were"
                          # "2,400 inspections of children's homes in 2022-23, of which 81% were judged good"
                          or _OF_WHICH.search(text, max(previous.end, previous.counted_end or 0), figure.start)
+                         # "2,880 children's homes in England, 83% of which are run by private providers"
+                         or _OF_WHICH_AFTER.match(text, figure.end)
                          # "Of the 152 local authorities, 56% were judged good ..., 34% requires improvement"
                          or ((whole := OPENS_WITH_WHOLE.match(text)) and previous.start < whole.end())
                          # "Ofsted inspected 3,000 providers; 85% were judged good": the count just before
