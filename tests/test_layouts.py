@@ -1,10 +1,10 @@
-"""Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office
-summary with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a
-table (one naming its minister as a speaker), one with each label above its value, one with who asked and
-answered and when on one line each, a statistics release's series at one day of each year, a written ministerial
-statement, a GOV.UK guidance page under its cookie banner, and a news article. The files in
-`fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of
-real ones.
+"""Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office summary
+with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a table (one naming
+its minister as a speaker), one with each label above its value, one with who asked and answered and when on one
+line each, a statistics release's series at one day of each year, a TheyWorkForYou written answer, a written
+ministerial statement, a GOV.UK guidance page under its cookie banner, and a news article. The files in
+`fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of real
+ones.
 
 Each case pins the metadata and the claims a reader would take from the layout, by line.
 """
@@ -114,6 +114,15 @@ CASES = {
             (6, "£695 million", "period_start", "2022-01-01"),
             (7, "£300 million", "subject", "total investment"),
             (8, "£12 million", "period_end", "2026-03-31"),
+        ],
+    ),
+    "written_answer_theyworkforyou.txt": (  # the asker with seat and party, the minister with role, above each part
+        {"date": date(2024, 5, 14), "asked": date(2024, 5, 2), "answered_by": "David Johnston",
+         "department": "Department for Education", "kind": "written-question"},
+        [
+            (9, "6.88%", "period_start", "2024-04-01"),
+            (9, "12.43%", "change", True),
+            (10, "20%", "bound", "min"),
         ],
     ),
     "statistics_series_table.txt": (  # a series at 31 March of each year, with a column of changes

@@ -39,6 +39,11 @@ _DEPARTMENT = re.compile(r"^\s*(?:(?:lead\s+)?department|answering body)\s*:\s*(
                          r"|^\s*((?:Department|Ministry)\s+(?:for|of)\s+[A-Z][A-Za-z,&'’ -]{2,60}?)\s*$", re.I)
 _SPEAKER_LINE = re.compile(r"^((?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+"
                            r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*(:?)$")
+# a speaker and, in brackets, a role that may hold brackets of its own: "David Johnston (Parliamentary
+# Under-Secretary (Department for Education))"
+_NAME_WITH_ROLE = re.compile(r"^((?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+"
+                             r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*\(((?:[^()]|\([^()]*\))+)\)\s*:?$")
+_DEPARTMENT_IN = re.compile(r"\b(?:Department|Ministry)\s+(?:for|of)\s+[A-Z][A-Za-z,&'’ -]{2,60}?(?=\)|$)")
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
 # "By Jim.Dunton", "Written by Jane Smith and Tom Clarke", "Author: Jane Smith", "by Jane Smith | 3 March 2023"
@@ -144,6 +149,15 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             lines[i] = ""
         elif i <= HEADER_ZONE and (m := _FROM.match(text)):
             doc.department = doc.department or re.split(r"\s+and\s+|,", m.group(1))[0].strip()
+            lines[i] = ""
+        elif doc.answered_by is None and (doc.asked or doc.answered or doc.kind == "written-question") \
+                and (m := _NAME_WITH_ROLE.match(text)) \
+                and _ROLE_WORDS.search(m[2]) and not _ROLE_WORDS.search(m[1]):
+            # TheyWorkForYou: the answer under "David Johnston (Parliamentary Under-Secretary (Department for
+            # Education))"; the asker's line names a seat and a party, not a role
+            doc.answered_by = m[1]
+            if doc.department is None and (department := _DEPARTMENT_IN.search(m[2])):
+                doc.department = department[0]
             lines[i] = ""
         elif doc.answered_line and doc.answered_by is None and i - doc.answered_line < 3 \
                 and (m := _SPEAKER_LINE.match(text)) and not _ROLE_WORDS.search(m.group(1)) \
