@@ -142,6 +142,17 @@ def test_a_known_whole_holds_only_where_it_is_the_whole():
     assert [finding.evidence[0].text for finding in elsewhere.findings] == ["160 local authorities"]
 
 
+def test_a_place_is_named_only_as_a_word_of_its_own():
+    claims = claims_frame(extract_text(
+        "The UKHSA counted 175 local authorities. Across the UK, 180 local authorities took part. In Ukraine, 190 "
+        "local authorities did. Some 200 local authorities (UK-wide) joined.", date(2024, 6, 1)))
+    conf = {"sentences": False, "shares": False, "names": (), "counted": "local authorities",
+            "total": fields.amount("153 local authorities"), "elsewhere": ("UK",)}
+    found = part_of_total.check(conf, claims, None)
+    assert [finding.evidence[0].text for finding in found.findings] == ["175 local authorities",
+                                                                       "190 local authorities"]
+
+
 def test_elsewhere_needs_a_total():
     assert part_of_total.validate({"elsewhere": ("Wales",)}) == [
         "'elsewhere' needs 'total', the whole that does not hold there (total: 153 local authorities)"]

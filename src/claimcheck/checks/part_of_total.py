@@ -67,8 +67,7 @@ FAIL::
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -210,21 +209,46 @@ def _known_total(claims: pd.DataFrame, counted: str, total: fields.Amount,
                  elsewhere: Sequence[str]) -> tuple[OneClaimFindings, pd.Index]:
     """Figures of the counted noun over the known whole. No canonical units needed: a figure of the whole's
     dimension (which has a unit, hence a usable one) is converted straight into the whole's unit."""
-    counts = claims[
-        claims["value"].notna()
-        & noun_mask(claims, counted)
-        & base.map_distinct(claims["unit"], lambda u: base.same_dimension(u, total.unit))
-        & ~claims["change"].astype(bool)
-    ]
-    if elsewhere and not counts.empty:  # the few figures of the noun, not a million sentences, are read
-        places = re.compile(r"\b(?:" + "|".join(re.escape(place) for place in elsewhere) + r")\b")
-        counts = counts[~base.map_distinct(counts["sentence"], lambda s: isinstance(s, str) and bool(places.search(s)))]
+    wanted = (claims["value"].notna()
+              & noun_mask(claims, counted)
+              & base.map_distinct(claims["unit"], lambda u: base.same_dimension(u, total.unit))
+              & ~claims["change"].astype(bool)).to_numpy(copy=True)
+    if elsewhere and wanted.any():
+        wanted[wanted] = ~_naming(claims, np.flatnonzero(wanted), elsewhere)
+    counts = claims[wanted]
     mult = base.conversion(counts["unit"], total.unit)
     over = counts[base.intervals(counts)["low"] * mult > total.value]
     # built when read: a big corpus may give a hundred thousand, of which the report shows 500
     found = OneClaimFindings(over, "part", "{e.text} ({e.location}) is more than the "
                              + template_text(total.text) + " there are")
     return found, counts.index
+
+
+def _naming(claims: pd.DataFrame, rows: np.ndarray, places: Sequence[str]) -> np.ndarray:
+    """Whether the sentence of each of `rows` (positions in `claims`) names one of `places`. Each distinct sentence
+    is read once, all of them in one text, searched with `str.find` (C's fast search for a fixed string) and each
+    hit checked for word edges by hand: at 100k documents the figures of one noun stand in a hundred thousand
+    sentences, 12 MB, which a search per sentence took 0.3 s over and one regular expression 0.17 s."""
+    codes = base.table_sentence_codes(claims)
+    codes = codes[rows] if codes is not None else base.sentence_codes(claims.iloc[rows])
+    _, first, which = np.unique(codes, return_index=True, return_inverse=True)
+    sentences = [s if isinstance(s, str) else "" for s in claims["sentence"].iloc[rows[first]].tolist()]
+    ends = np.cumsum([len(s) + 1 for s in sentences])  # each sentence and the separator after it
+    joined = "\x00".join(sentences)
+    starts = [start for place in places for start in _words_found(joined, place)]
+    found = np.zeros(len(sentences), dtype=bool)
+    found[np.searchsorted(ends, np.asarray(starts, dtype=np.int64), side="right")] = True
+    return found[which]
+
+
+def _words_found(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands in `text` as a word of its own ("UK", not the "uk" of "Ukraine" nor of "UKHSA")."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield start
+        start = text.find(word, start + 1)
 
 
 COMPARED = ("doc", "line", "text", "sentence", "kind", "change", "total", "counted", "value", "unit", "bound", "low",
