@@ -287,10 +287,10 @@ def _distance(span: TimeSpan, low: Figure, high: Figure) -> int:
 
 
 # a sentence that goes on about the one before: "... was 83,630. This is a rate of 70 per 10,000 children"
-_THIS_IS_A = (r"\s*(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?\s+(?:is|was"
-              r"|represents|represented|equates\s+to|equated\s+to|amounts\s+to|amounted\s+to)\b")
-_THIS_IS = re.compile(rf"{_THIS_IS_A}|\s*Of\s+(?:these|those|them|whom|which)\b")
-_THIS_IS_A = re.compile(_THIS_IS_A)  # the same thing, said another way (not "Of these": a part of it)
+_SAYS_AGAIN = (r"\s*(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?\s+(?:is|was"
+               r"|represents|represented|equates\s+to|equated\s+to|amounts\s+to|amounted\s+to)\b")
+_THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b")
+_THIS_IS_A = re.compile(_SAYS_AGAIN)  # the same thing, said another way (not "Of these": a part of it)
 
 
 def _as_told_before(figures: list[Figure], periods: list[TimeSpan | None], text: str,
