@@ -85,6 +85,21 @@ MISTAKES = [
         4,
         "'total' needs 'counted'",
     ),
+    (
+        "elsewhere-without-total",
+        GOOD.replace("kind: agree", "kind: part-of-total").replace("    measure: money\n    tolerance: 5%\n",
+                                                                   "    elsewhere: [Wales]\n"),
+        4,
+        "'elsewhere' needs 'total'",
+    ),
+    (
+        "elsewhere-empty",
+        GOOD.replace("kind: agree", "kind: part-of-total").replace(
+            "    measure: money\n    tolerance: 5%\n",
+            "    counted: local authorities\n    total: 153 local authorities\n    elsewhere: []\n"),
+        10,
+        "expected a list of names",
+    ),
 ]
 
 
