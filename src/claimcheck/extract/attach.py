@@ -206,9 +206,11 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     # a base borrows no period, unless "a year earlier" says how to shift the level's (`year_earlier`)
     # (nor "compared with 13% of all young people": the same time's figure for another group)
     base_from = max(0, figure.start - 50)
-    base = BASE_ENDINGS.end(text[base_from:figure.start]) \
-        and _BASE_BEFORE.search(text, base_from, figure.start) is not None \
-        and not _YEAR_EARLIER.match(text, figure.end) and not OTHER_GROUP.match(text, figure.end)
+    # "..., on top of the £1.7bn we announced last autumn": another amount, with a time of its own if any
+    on_top = _ON_TOP_OF.search(text, base_from, figure.start) is not None
+    base = on_top or (BASE_ENDINGS.end(text[base_from:figure.start])
+                      and _BASE_BEFORE.search(text, base_from, figure.start) is not None
+                      and not _YEAR_EARLIER.match(text, figure.end) and not OTHER_GROUP.match(text, figure.end))
     # said to hold now, a figure takes no time from a clause before it: "had risen by £1.6bn since 2019, with nine
     # in 10 councils now overspending"
     now = _NOW.search(text, max(0, figure.start - 20), min(len(text), figure.end + 40)) is not None
@@ -240,7 +242,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         after = span.start_pos >= figure.end
         between = text[figure.end:span.start_pos] if after else text[span.end_pos:figure.start]
         distance = len(between)
-        if base and not (after and _RIGHT_AFTER.fullmatch(between)):
+        if base and not (after and (_RIGHT_AFTER.fullmatch(between)
+                                    or (on_top and _PARTICIPLE_AFTER.fullmatch(between)))):
             continue  # "7.6 million in September 2023, up from 4.6 million before the pandemic": another time's
         same_clause = low <= span.start_pos < high
         opens_sentence = not text[:span.start_pos].strip()
@@ -291,6 +294,8 @@ _CLOSES_BRACKET = re.compile(r"\s*\)")
 _ON_OR_BY = re.compile(r"(?i)on\b|by\b")
 _ON_OR_AT = re.compile(r"(?i)(?:on|at|as\s+(?:at|of))\b")
 _COMMA_OR_COLON = re.compile(r"\s*[,:]")
+_PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ed\s+(?:(?:in|at|on|during|for|over)\s+)?", re.I)  # "... provided in"
+_ON_TOP_OF = re.compile(r"\bon\s+top\s+of\s+(?:the\s+|an?\s+)?(?:(?:extra|additional|further|existing)\s+)?$", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present|presently)\b(?![^,;]{0,40}\b(?:than|compared))", re.I)
 _COMMA_THEN_CLAUSE = re.compile(r"\s*,\s*(?:but|while|whilst|whereas|although|though|yet)\b", re.I)
 _THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")
