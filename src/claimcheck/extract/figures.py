@@ -83,6 +83,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      or NEXT_IN_LIST.fullmatch(sentence, previous.end, figure.start)
                      # "56 had evaluations published, and the remaining 38 were evaluated internally"
                      or _REMAINING.search(sentence, max(0, figure.start - 20), figure.start)
+                     # "300 applications, with 45 coming from London": some of them
+                     or _WITH_SOME.search(sentence, max(0, figure.start - 10), figure.start)
                      # "Some 82,000 children are now in care, 9,000 more than in 2015": the difference's
                      or (sentence[max(0, figure.start - 2):figure.start] == ", "
                          and THAN_BEFORE.match(sentence, figure.end))):
@@ -154,6 +156,7 @@ _COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:{BASE_FROM}"
 # what an amount right after another figure says it is worth: "a 6.5% increase ..., worth £4.5 billion"
 WORTH = re.compile(rf"[^.;]{{0,80}}?,\s*(?:worth|valued\s+at)\s+(?:(?:{HEDGE})\s*)?", re.I)
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
+_WITH_SOME = re.compile(r",\s+with\s+$", re.I)
 _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
 _FROM_TO_CHANGE = re.compile(r"\b(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|declined)\s+from\b"

@@ -56,7 +56,8 @@ _FIGURE_FOLLOWS = re.compile(
     r"|the\s+(?:remaining|other)"  # "Of the 94 projects, 56 were evaluated and the remaining 38 ..."
     r"|(?:a|an)\s+(?:further|additional|extra)|another"  # "with a further 100 planned"
     r"|including)"  # "3,452 applications, including 2,987 from local authorities"
-    rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$")
+    rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$"
+    r"|,\s*with\s*$")  # "300 applications, with 45 coming from London": some of them
 _LABEL_BEFORE = re.compile(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$")
 _PART_AFTER = re.compile(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
                          r"|of\s+(?:these|those|them)\b|respectively\b)")
