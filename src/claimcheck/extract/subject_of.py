@@ -76,6 +76,7 @@ _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a ne
 _RISING_TO = re.compile(r"[^,;]{0,40},\s*(?:and\s+)?(?:rising|falling|increasing|decreasing|growing|climbing|dropping"
                         r"|going\s+up|going\s+down)\s+(?:again\s+|further\s+)?to\s+(?:(?:around|about|over|almost"
                         r"|nearly|more\s+than|some)\s+)?", re.I)
+_THROUGH_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
 _OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom|these|those|them)\b")
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
@@ -270,6 +271,12 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     named = [e for e in ents if e.score >= 2]
     if named:
         return _nearest(named, figure).text
+    # "recruited 1,100 new social workers through Step Up to Social Work": what they came through, a name even
+    # without a head noun ("programme", "fund") to say so
+    through = next((e for e in ents if figure.end < e.start < hi
+                    and _THROUGH_BEFORE.search(text, max(figure.end, e.start - 40), e.start)), None)
+    if through is not None:
+        return memory.expand(through.text)
     return subject_before_verb(text, figure.start)
 
 
