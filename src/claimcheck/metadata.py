@@ -34,16 +34,16 @@ _BY_ON = re.compile(r"^\s*(asked|tabled|answered)\s+by\s*:?\s+(.+?)\s+on\s*:?\s+
 _ON_BY = re.compile(r"\s+by\s*:?\s+(.+?)\s*$", re.I)  # after the day: "Answered on 21st March 2024 by Andrea Leadsom"
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
+_DEPARTMENT_NAME = r"(?:Department|Ministry)\s+(?:for|of)\s+[A-Z][A-Za-z,&'’ -]{2,60}?"  # "Department for Education"
 # "Department: Education", "Answering body: Department for Education", or the department alone on a header line
 _DEPARTMENT = re.compile(r"^\s*(?:(?:lead\s+)?department|answering body)\s*:\s*(.+?)\s*$"
-                         r"|^\s*((?:Department|Ministry)\s+(?:for|of)\s+[A-Z][A-Za-z,&'’ -]{2,60}?)\s*$", re.I)
-_SPEAKER_LINE = re.compile(r"^((?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+"
-                           r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*(:?)$")
+                         rf"|^\s*({_DEPARTMENT_NAME})\s*$", re.I)
+_PERSON = r"(?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_SPEAKER_LINE = re.compile(rf"^({_PERSON})\s*(:?)$")
 # a speaker and, in brackets, a role that may hold brackets of its own: "David Johnston (Parliamentary
-# Under-Secretary (Department for Education))"
-_NAME_WITH_ROLE = re.compile(r"^((?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+"
-                             r"(?:\s+[A-Z][\w'’.-]+){1,3})\s*\(((?:[^()]|\([^()]*\))+)\)\s*:?$")
-_DEPARTMENT_IN = re.compile(r"\b(?:Department|Ministry)\s+(?:for|of)\s+[A-Z][A-Za-z,&'’ -]{2,60}?(?=\)|$)")
+# Under-Secretary (Department for Education))", and the department named in it
+_NAME_WITH_ROLE = re.compile(rf"^({_PERSON})\s*\(((?:[^()]|\([^()]*\))+)\)\s*:?$")
+_DEPARTMENT_IN = re.compile(rf"\b{_DEPARTMENT_NAME}(?=\)|$)")
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
 # "By Jim.Dunton", "Written by Jane Smith and Tom Clarke", "Author: Jane Smith", "by Jane Smith | 3 March 2023"

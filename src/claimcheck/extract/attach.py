@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
 from claimcheck.extract.hedges import BASE_ENDINGS, BASE_FROM, HEDGE, OTHER_GROUP
-from claimcheck.extract.period_grammar import NUM, UNIT, Context, count_of, point_span, units_back
+from claimcheck.extract.period_grammar import NUM, SAME_PERIOD, UNIT, Context, count_of, point_span, units_back
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import ANNOUNCING
 from claimcheck.extract.quantities import Figure
@@ -139,7 +139,7 @@ def stretch_points(span: TimeSpan | None, ctx: Context) -> tuple[str, str] | Non
 
 
 _STRETCH = re.compile(r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until)\s+(?P<last>.+)", re.I)
-_SAME_PERIOD = re.compile(r"(?:(?:over|in|during|for|across)\s+)?the\s+same\s+(?:period|time|years?|months?)", re.I)
+_SAME_PERIOD = re.compile(SAME_PERIOD, re.I)  # the text `period_patterns._same_period` gave the span
 _MOVES = (r"(?:rose|risen|rising|fell|fallen|falling|increased|increasing|decreased|decreasing|grew|grown|growing"
           r"|dropped|declined|doubled|halved|trebled|tripled|climbed|jumped|slipped|reduced|cut|went\s+(?:up|down))")
 _FROM_LEVEL = re.compile(rf"\bfrom\s+(?:(?:{HEDGE})\s+)?$", re.I)

@@ -53,6 +53,8 @@ class Context:
 
 Y = r"(?:19|20)\d\d"
 FY = rf"(?:{Y})\s?[-–/]\s?(?:\d\d|{Y})\b"
+# "over the same period": the period of the figures before (`period_patterns._same_period`, `attach.stretch_points`)
+SAME_PERIOD = r"(?:(?:over|in|during|for|across)\s+)?the\s+same\s+(?:period|time|years?|months?)"
 YEAR_KIND = r"\s+(?:financial|academic|school)\s+year\b"  # "the 2021-22 financial year": part of the expression
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 SEASON = r"(?:spring|summer|autumn|winter)"

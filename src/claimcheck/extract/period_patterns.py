@@ -24,6 +24,7 @@ from claimcheck.extract.period_grammar import (
     NEEDS_DATE,
     NUM,
     POINT,
+    SAME_PERIOD,
     STARTS_AFTER_DATE,
     UNIT,
     YEAR_KIND,
@@ -393,7 +394,7 @@ def _last_units(m, ctx):
     return _back_from_reference(m, ctx)
 
 
-@pattern(r"\b(?:(?:over|in|during|for|across)\s+)?the\s+same\s+(?:period|time|years?|months?)\b", needs=("same",))
+@pattern(rf"\b{SAME_PERIOD}\b", needs=("same",))
 def _same_period(m, ctx):
     """ "Over the same period, the number of section 47 enquiries rose by 108%": the period of the figures
     before. Unknown (no span) when no earlier figure had one."""
