@@ -71,6 +71,8 @@ CASES = {
             (13, "1,845.2", "value", 1_845_200_000),  # the caption's "(£ million)"
             (13, "1,845.2", "period_start", "2020-04-01"),  # the row's year
             (14, "1,844.5", "start", 32),  # where the cell stands in the line
+            (14, "1,844.5", "subject", "Fostering"),  # one of the columns, a series of its own
+            (15, "4,290.6", "subject", "Expenditure on children looked after"),  # the total: the caption's
             (15, "4,290.6", "period_end", "2023-03-31"),
             (18, "£4.3  billion", "period_start", "2022-04-01"),  # prose set with double spaces stays prose
         ],

@@ -178,6 +178,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
     if mag and not cur and mag in ("m", "k") and not m["pct"] and not (
             m.group(0)[-2:-1].isdigit() and _COUNTED_AFTER_MAGNITUDE.match(sentence, m.end())):
         return None  # "20 m" without a currency sign is a distance or noise; "1.2m adults", "12k children" count
+    if cur and len(digits) > 1 and not digits.strip("0"):
+        return None  # "(£000)", "£000s": a table's unit, thousands written as zeros, never an amount of nothing
     multiplier = MAGNITUDES.get(mag, 1.0)
     start, end = m.start(), m.end()
     if m["sign"] is None and not cur and sentence[max(0, start - 1):start] in ("-", "–") and start > 1 \

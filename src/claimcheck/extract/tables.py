@@ -26,7 +26,8 @@ from claimcheck.units import MAGNITUDES, per_head_unit, scaled, step_of
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _FY = re.compile(r"^((?:19|20)\d\d)\s?[-–/]\s?(\d\d|(?:19|20)\d\d)$")
 # "(£m)", "(£ million)", "£bn", and thousands written as zeros: "(£000s)", "(£'000)"
-_UNIT_MARK = re.compile(r"\(\s*£\s*(k|m|bn|thousands?|millions?|billions?|['’]?000s?)?\s*\)"
+# and a qualifier after the unit: "(£ billion, cash)", "(£m, real terms)", "(£ million, 2022-23 prices)"
+_UNIT_MARK = re.compile(r"\(\s*£\s*(k|m|bn|thousands?|millions?|billions?|['’]?000s?)?\s*(?:[,;]\s*[^()]{1,40})?\)"
                         r"|£\s*(m|bn|k|['’]?000s?)(?!\w)", re.I)
 _CELL = re.compile(r"^(?P<sign>[+−-])?\s*(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                    r"(?:\s*(?P<pct>%)|(?<=\d)\s?(?P<mag>k|m|bn|thousand|million|billion)\b)?$")  # "£1.2 million"
@@ -209,6 +210,10 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
                 what = population or counted  # the rate's population, else the caption's
             if by_column:  # "2022-23 | 4.5 | 3": the years down the rows, each column a series
                 subject = label or column
+                if kind == "money" and label and _one_of_several_series(header, index):
+                    # "Year | Total | Looked after children | Safeguarding" under a caption of spending: each
+                    # column but the total is a part of it, named by the column
+                    subject = named
         claims.append(Claim(
             doc=doc.id, line=line, start=col, end=col + len(cell), text=cell, sentence=block.text,
             kind=kind, value=value, unit=unit, low=low, high=high, step=step, change=change, total=total_row,
@@ -218,6 +223,14 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             period_text=None, doc_date=doc.date.isoformat() if doc.date else None,
         ))
     return claims, header
+
+
+def _one_of_several_series(header: Header, index: int) -> bool:
+    """Whether column `index` is one of two or more named columns of figures (beside the label column), and not
+    a generic one ("Total", "Number")."""
+    named = [name for i, name in header.columns.items() if i > 0 and not _GENERIC_COLUMN.match(name)]
+    return len(named) >= 2 and not _GENERIC_COLUMN.match(header.columns.get(index, "")) \
+        and not _CHANGE_ROW.match(header.columns.get(index, ""))
 
 
 def _level_column(columns: dict[int, str], index: int) -> str:
