@@ -309,7 +309,8 @@ _PLAIN_REFERENCES = (
     r"\b(?:SFR|UIN|HL|HC|questions?|no\.|nos\.|number|sections?|s\.|clauses?|schedules?|paragraphs?|paras?\.?"
     r"|articles?|regulations?|rules?|parts?|chapters?|tables?|figures?|charts?|annex(?:es)?|appendix|pages?|pp\.|p\."
     r"|wave|version|phase|tier|key\s+stage|footnote|ref\.?|reference|item|box|volume|vol\.|issue|release|edition"
-    r"|recommendation|conclusion|standard|level|grade|vol|col|(?-i:Year))\s+\d[\d./-]*[a-z]?\b"
+    r"|recommendation|conclusion|standard|level|grade|vol|col|(?-i:Year)"
+    r"|(?-i:Period|Month|Week|Round|Cohort|Stage|Step))\s+\d[\d./-]*[a-z]?\b"
     r"(?!\s*(?:%|per\s*cent|million|billion|m\b|bn\b))")
 
 

@@ -2,9 +2,9 @@
 with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a table (one naming
 its minister as a speaker), one with each label above its value, one with who asked and answered and when on one
 line each, a statistics release's series at one day of each year, a TheyWorkForYou written answer, a written
-ministerial statement, a GOV.UK guidance page under its cookie banner, and a news article. The files in
-`fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of real
-ones.
+ministerial statement and a Welsh one, a council's budget monitoring report, a GOV.UK guidance page under its cookie
+banner, and a news article. The files in `fixtures/layouts/` were written for these tests in the phrasing of such
+documents; they are not copies of real ones.
 
 Each case pins the metadata and the claims a reader would take from the layout, by line.
 """
@@ -109,8 +109,25 @@ CASES = {
             (10, "£142 million", "subject", "help local authorities open new homes"),
         ],
     ),
+    "council_budget_monitoring.txt": (  # a council committee report: labels over the body, a table in £000
+        {"date": date(2024, 11, 12), "title": "Revenue Budget Monitoring 2024/25 - Period 6", "author": None},
+        [
+            (14, "£14.2m", "subject", "overspend"),
+            (14, "8.3%", "value", 8.3),
+            (21, "109,950", "value", 109_950_000),  # the caption's "(£000)"
+            (21, "109,950", "subject", "Looked after children"),
+        ],
+    ),
+    "senedd_written_statement.txt": (  # a Welsh Government statement: its author a minister, named with office
+        {"date": date(2024, 10, 9), "author": "Jane Hutt", "kind": "other"},
+        [
+            (5, "£4.5m", "period_start", "2024-04-01"),
+            (7, "£1.6bn", "period_start", "2022-04-01"),
+            (7, "£1.6bn", "bound", "min"),
+        ],
+    ),
     "written_statement.txt": (
-        {"date": date(2023, 12, 12)},
+        {"date": date(2023, 12, 12), "author": "Gillian Keegan"},  # "Statement made by": the minister's
         [
             (6, "£36 million", "subject", "Supporting Families programme"),
             (6, "£695 million", "period_start", "2022-01-01"),
@@ -177,3 +194,9 @@ def test_a_series_caption_gives_its_rows_their_day_and_is_no_claim():
     claims = extract_document(read_document(LAYOUTS / "statistics_series_table.txt"))
     assert not [c for c in claims if c.line == 11]  # "Table 1: Police officers (FTE), 31 March 2020 to 2024"
     assert {c.period_end for c in claims if 14 <= c.line <= 18} == {f"{year}-03-31" for year in range(2020, 2025)}
+
+
+def test_a_council_report_s_period_label_and_table_unit_are_no_claims():
+    claims = extract_document(read_document(LAYOUTS / "council_budget_monitoring.txt"))
+    assert [c.text for c in claims if c.line == 10] == ["the end of September 2024"]  # not "(Period 6)"
+    assert not [c for c in claims if c.line == 18]  # "Table 1: Forecast outturn by service area (£000)"

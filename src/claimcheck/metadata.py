@@ -45,6 +45,10 @@ _SPEAKER_LINE = re.compile(rf"^({_PERSON})\s*(:?)$")
 _NAME_WITH_ROLE = re.compile(rf"^({_PERSON})\s*\(((?:[^()]|\([^()]*\))+)\)\s*:?$")
 _DEPARTMENT_IN = re.compile(rf"\b{_DEPARTMENT_NAME}(?=\)|$)")
 _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
+# who made a written statement or gave a speech: "Statement made by Gillian Keegan (The Secretary of State for
+# Education)", "Made by: Jim McMahon (Minister of State ...)", "Author: Jane Hutt MS, Cabinet Secretary for ..."
+_MADE_BY = re.compile(rf"^\s*(?:(?:statement\s+)?made\s+by|delivered\s+by|(?-i:Author))\s*:?\s+({_PERSON})"
+                      r"(?:\s*\(.*\)|\s*,\s*(.*))?\s*$", re.I)
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
 # "By Jim.Dunton", "Written by Jane Smith and Tom Clarke", "Author: Jane Smith", "by Jane Smith | 3 March 2023"
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
@@ -61,8 +65,10 @@ _NOT_A_PERSON = re.compile(r"\b(?:Association|Office|Department|Council|Network|
                            r"|Scotland|Ireland|Britain|Kingdom|Report|Reports|Summary|Introduction|Contents|Update|Release"
                            r"|Guidance|Statement|Speech|Story|Stories|Data|Findings|Review|Budget|Debate|Policy|Home|Skip)\b")
 _NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
-_LABELLED_DATE = re.compile(r"^\s*(?:date(?: published)?|published(?: on)?|posted(?: on)?|first published|updated"
+_LABELLED_DATE = re.compile(r"^\s*(?:date\s+of\s+(?:meeting|publication|issue|report)"  # a council's committee report
+                            r"|date(?: published)?|published(?: on)?|posted(?: on)?|first published|updated"
                             r"|last updated|(?:statement\s+)?made\s+on"  # a written statement: "Statement made on ..."
+                            r"|issued(?:\s+on)?"
                             # a select committee's report: "Ordered by the House of Commons to be printed 19 April 2023"
                             r"|ordered\s+by\s+the\s+house\s+of\s+(?:commons|lords)\s+to\s+be\s+printed(?:\s+on)?"
                             r"|(?:laid|presented)\s+(?:before|to)\s+parliament(?:\s+on)?"
@@ -97,7 +103,13 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             # saved page's <h1> is its first line: "£50 million to expand family hubs", then "Press release",
             # then "Thousands more families will benefit ...")
             first = title
-    if first is not None:
+    labelled = next((i for i in range(len(lines[:HEADER_ZONE])) if _TITLE_LABEL.match(lines[i])
+                     and _TITLE_LABEL.sub("", lines[i]).strip()), None)
+    if labelled is not None and first is not None and labelled != first:
+        # a council's committee report opens "CABINET REPORT" and names itself on a "Subject:" line below
+        doc.title = _TITLE_LABEL.sub("", lines[labelled]).strip()
+        lines[labelled] = ""
+    elif first is not None:
         doc.title = _TITLE_LABEL.sub("", lines[first].strip()) or lines[first].strip()
     published: date | None = None
     published_line: int | None = None
@@ -106,6 +118,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     updated: date | None = None
     stripped = lines[:HEADER_ZONE + 25]  # without furniture, before any line is blanked below
     consumed: set[int] = set()  # lines read with the one above them
+    made_by = False  # the author is the minister who made a statement, not a journalist
     for i, line in enumerate(raw[:HEADER_ZONE + 25]):
         text = stripped[i].strip()
         if not text and i <= HEADER_ZONE and _LABELLED_DATE.match(line.strip()):
@@ -178,6 +191,12 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 lines[j] = ""
         elif i > HEADER_ZONE:
             continue
+        elif doc.author is None and (m := _MADE_BY.match(text)) and not _ROLE_WORDS.search(m[1]) \
+                and (_ROLE_WORDS.search(m[2]) if m[2] else not text.lower().startswith("author")):
+            # the minister: the statement is theirs ("Author: Jane Smith" with no office is a journalist's byline)
+            doc.author = _without_honorific(m[1])
+            made_by = True
+            lines[i] = ""
         elif (m := _BYLINE.match(text) or _NAME_AND_ROLE.match(text)) and (
                 (said := m.group(2) if m.re is _BYLINE else None) is None or (byline_day := _leading_day(said))):
             doc.author = m.group(1)
@@ -214,7 +233,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         lines[bare_line] = ""
     if doc.asked or doc.answered or doc.answered_by:
         doc.kind = "written-question"
-    elif doc.author:
+    elif doc.author and not made_by:
         doc.kind = "news"
     doc.date = doc.answered or published or bare_date or updated
     if doc.kind == "other" and _looks_like_gov_page(raw[:HEADER_ZONE]):
@@ -263,6 +282,12 @@ def _minister(value: str) -> str | None:
     # Hansard's style, the role first: "the Minister for Housing and Planning (Lee Rowley)"
     m = _ROLE_THEN_NAME.match(value.strip())
     return m[1] if m and not _ROLE_WORDS.search(m[1]) else None
+
+
+def _without_honorific(name: str) -> str:
+    """ "Jane Hutt MS": the name a reader looks for, without the member's letters after it (a title before it,
+    "Baroness Barran", is how the person is named and stays)."""
+    return re.sub(r"\s+(?:MP|MSP|MS|AM|MLA|MBE|OBE|CBE|KC|QC)$", "", name)
 
 
 _ROLE_THEN_NAME = re.compile(r"^.*?\(\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*\)$")

@@ -50,7 +50,8 @@ _PATTERNS: list[tuple] = [
      r"(?:SFR|UIN|HL|HC|questions?|no\.|nos\.|number|sections?|s\.|clauses?|schedules?|paragraphs?|paras?\.?"
      r"|articles?|regulations?|rules?|parts?|chapters?|tables?|figures?|charts?|annex(?:es)?|appendix|pages?|pp\.|p\."
      r"|wave|version|phase|tier|key\s+stage|footnote|ref\.?|reference|item|box|volume|vol\.|issue|release|edition"
-     r"|recommendation|conclusion|standard|level|grade|vol|col|(?-i:Year))\s+\d[\d./-]*[a-z]?\b"
+     r"|recommendation|conclusion|standard|level|grade|vol|col|(?-i:Year)"
+     r"|(?-i:Period|Month|Week|Round|Cohort|Stage|Step))\s+\d[\d./-]*[a-z]?\b"  # a council's "Period 6" monitoring
      r"(?!\s*(?:%|per\s*cent|million|billion|m\b|bn\b))"),
     # DfE's school measures are named with a number: "Attainment 8", "Progress 8"
     (("attainment", "progress"), r"\b(?:attainment|progress)\s+8\b"),
