@@ -102,6 +102,9 @@ _CHANGE_AFTER = re.compile(
     r"|reduction|decrease|fall|drop|boost))?"  # "a 2% pay rise": a change in pay
     r"(?:more|fewer|less|extra|additional|increase|rise|uplift|cut|reduction|decrease|fall|drop|higher|lower|"
     r"up\s+on|down\s+on|on\s+(?:the\s+)?(?:previous|last)\s+year"
+    # "£1.1m above budget", "3% below target": the gap to a plan, not a level
+    r"|(?:above|below|over|under)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:budget|target|forecast|plan|estimate)s?"
+    r"\b(?!\s+(?:period|years?|cycle|round|line|heading|setting|envelope)\b)"
     r"|of\s+(?:additional|extra|further|new)\s+(?:funding|investment|money|spending|capital|grants?))\b",
     re.I,
 )

@@ -167,11 +167,21 @@ def after_amount(sentence: str, end: int) -> str | None:
     # "in [2024-25] to support ...": a blanked time can leave two prepositions in a row
     text = _PREPOSITIONS.sub("", text)
     text = text.strip(" ,")
+    if (purpose := _KEEPS_GOING.match(text)) and _NAMED_SCHEME.fullmatch(text, purpose.end()):
+        text = text[purpose.end():]  # "to continue the school rebuilding programme": the programme, named
     if _EACH.match(text):
         return None  # "£3,000 to each new foster carer", "£150 a week for each child": so much a head, not what
     if starts_with_amount(text):
         return None  # "£212.8 million to 94 projects", "from £100m to £190m": another figure, not a subject
     return text if text and _THREE_LETTERS.search(text) else None
+
+
+# what is done to a scheme with money for it, before the scheme's name
+_KEEPS_GOING = re.compile(r"(?:continue|extend|expand|fund|run|deliver|maintain|sustain|roll\s+out)"
+                          r"\s+(?:the|its|their)\s+")
+# a scheme named by words before its head noun ("school rebuilding programme"), not "the programme" alone
+_NAMED_SCHEME = re.compile(r"(?:[\w’'-]+\s+){1,5}(?:programme|program|scheme|fund|grant|pilot|initiative|service"
+                           r"|project|strategy|partnership|pathfinder)s?")
 
 
 def possessive_before(sentence: str, start: int) -> str | None:

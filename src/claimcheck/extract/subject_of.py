@@ -70,7 +70,13 @@ _NEXT_CHANGE = re.compile(rf"(?:\s+(?:compared\s+(?:to|with)|since|from|on|over|
                           re.I)
 # "a £200 million increase": a change named by its noun alone, of something said elsewhere
 _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
-                          r"(?:increase|rise|uplift|cut|reduction|fall|decrease)(?:\s+(?:on|from|since|over))?", re.I)
+                          r"(?:increase|rise|uplift|cut|reduction|fall|decrease)(?:\s+(?:on|from|since|over))?"
+                          # "£3.8m for the year, £1.1m above budget": how far the same thing is from its plan
+                          r"|(?:above|below|over|under)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+                          r"(?:budget|target|forecast|plan|estimate)s?", re.I)
+_ONLY_MONEY = frozenset({"funding", "money", "investment", "spending", "cash", "finance", "resources"})
+_CHANGE_TO_THING = re.compile(r"\s+(?:real[- ]terms\s+|cash(?:[- ]terms)?\s+)?(?:increase|rise|boost|uplift|top-up|cut"
+                              r"|reduction)\s+(?:to|in|for)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _OF_WHICH = re.compile(rf",\s*{OF_THESE}\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
 _RISING_TO = re.compile(r"[^,;]{0,40},\s*(?:and\s+)?(?:rising|falling|increasing|decreasing|growing|climbing|dropping"
@@ -187,6 +193,13 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if earlier and earlier[-1][1] and earlier[-1][0].change \
                 and WORTH.fullmatch(text, earlier[-1][0].end, figure.start):
             return earlier[-1][1]
+        # "The Budget provides a £2.3 billion increase to the core schools budget": what it increases, not who
+        if change_to := _CHANGE_TO_THING.match(text, figure.end):
+            named = next((e for e in in_clause if e.start == change_to.end()), None)
+            if named is not None:  # "a £3.3 billion boost for the sector-led improvement (SLI) programme"
+                return memory.expand(named.text)
+            if increased := after_amount(text, change_to.end()):
+                return increased
         # "£12 million on the Supported Lodgings scheme and £7 million on mentoring": a name after another
         # amount is that amount's (but "..., a total of £353 million" sums them all)
         if not is_total(text[:figure.start], figure.text):
@@ -201,6 +214,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             described = None
         if described and described.lower() in HEADS and (named := memory.head(described)):
             return named  # "the £695 million we have invested in the programme": the programme named before
+        unnamed = None  # "rolled out with £30 million of funding": "funding" only if nothing names what it is for
+        if described and described.lower() in _ONLY_MONEY:
+            unnamed, described = described, None
         if described:
             owner = possessive_before(text, figure.start)
             if owner:
@@ -235,7 +251,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if named:
             return memory.expand(_nearest(named, figure).text)
         return refers_back(text, figure.start, memory) or subject_before_verb(text, figure.start) \
-            or memory.named_in_paragraph()
+            or memory.named_in_paragraph() or unnamed
     if figure.counted and figure.counted_start is not None:
         # "101 Frontline participants": Frontline's; but "191 CLA per 10,000 children": the name is all that is
         # counted, so what the count is about is named elsewhere ("Blackpool has the highest rate at ...")
