@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
-from claimcheck.extract.hedges import BASE_ENDINGS, BASE_FROM, HEDGE, OTHER_GROUP
+from claimcheck.extract.hedges import BASE_ENDINGS, BASE_FROM, HEDGE, IN_OTHER_TERMS, OTHER_GROUP
 from claimcheck.extract.period_grammar import NUM, SAME_PERIOD, UNIT, Context, count_of, point_span, units_back
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import ANNOUNCING
@@ -73,6 +73,38 @@ def change_over_a_movement(figures: list[Figure], periods: list[TimeSpan | None]
     return periods
 
 
+def change_in_other_terms(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:
+    """ "rose from £8.6 billion in 2015/16 to £11.2 billion in 2022/23, an increase of 30% in cash terms and 9% in
+    real terms": the second measure of one change covers the first's time, not the nearest year."""
+    periods = list(periods)
+    for index in range(1, len(figures)):
+        first, second = figures[index - 1], figures[index]
+        if first.change and second.change and periods[index - 1] is not None \
+                and IN_OTHER_TERMS.fullmatch(text, first.end, second.start):
+            periods[index] = periods[index - 1]
+    return periods
+
+
+def period_after_an_aside(figures: list[Figure], periods: list[TimeSpan | None],
+                           text: str) -> list[TimeSpan | None]:
+    """ "accounted for £2.4 billion, or around 21% of total spending, in 2022/23": the time after the aside
+    that says the amount another way is the amount's too."""
+    periods = list(periods)
+    for index in range(len(figures) - 1):
+        amount, share, span = figures[index], figures[index + 1], periods[index + 1]
+        if periods[index] is None and span is not None and span.start_pos > share.end \
+                and _OR_ASIDE.fullmatch(text, amount.end, share.start) \
+                and _ASIDE_CLOSED.fullmatch(text, share.end, span.start_pos):
+            periods[index] = span
+    return periods
+
+
+_OR_ASIDE = re.compile(rf"\s*,\s*or\s+(?:(?:{HEDGE})\s+)?")
+# "... of total spending, in ", "... of their budget, on consultants in "
+_ASIDE_CLOSED = re.compile(r"[^,;()]{0,60},\s*(?:(?:on|for|to)\s+[^,;()\d£$€%]{1,40}?\s)?"
+                           r"(?:(?:in|during|for|over|at)\s+)?", re.I)
+
+
 _POINT_LEAD = re.compile(r"^(?:in|at|on|as\s+at|during)\s+", re.I)  # "at 31 March 2022": the time is what follows
 _TO_LEVEL = re.compile(rf"[^,;()]{{0,40}}?\bto\s+(?:(?:{HEDGE})\s+)?", re.I)
 _BRACKET_AFTER = re.compile(r"[^,;()]{0,40}?\(\s*")
@@ -125,6 +157,25 @@ def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], tim
         if found := point_span(point, ctx):
             periods[index] = replace(span, start=found[0], end=found[1], text=point)
     return periods
+
+
+def at_the_time_since(figures: list[Figure], periods: list[TimeSpan | None], text: str,
+                      ctx: Context) -> list[TimeSpan | None]:
+    """ "has more than doubled since 2018/19, when 13,476 offences were recorded": a figure in the "when" clause
+    stands at the time the change runs from, not over the whole time since."""
+    periods = list(periods)
+    for index, (figure, span) in enumerate(zip(figures, periods, strict=True)):
+        if span is None or figure.change or span.end_pos > figure.start \
+                or not (since := _SINCE_POINT.fullmatch(span.text.strip())) \
+                or not _WHEN_CLAUSE.fullmatch(text, span.end_pos, figure.start):
+            continue
+        if found := point_span(since[1], ctx):
+            periods[index] = replace(span, start=found[0], end=found[1], text=since[1])
+    return periods
+
+
+_SINCE_POINT = re.compile(r"since\s+(.+)", re.I)
+_WHEN_CLAUSE = re.compile(rf"\s*,\s*when\s+(?:[^,;.\d£$€]{{0,40}}\s)?(?:(?:{HEDGE})\s+)?", re.I)
 
 
 def stretch_points(span: TimeSpan | None, ctx: Context) -> tuple[str, str] | None:

@@ -13,10 +13,13 @@ from functools import lru_cache
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, file_lines, strip_furniture
 from claimcheck.extract.attach import (
+    at_the_time_since,
     change_beside_level,
+    change_in_other_terms,
     change_over_a_movement,
     ends_of_a_stretch,
     part_of_whole,
+    period_after_an_aside,
     period_of,
     respectively,
     stretch_points,
@@ -188,10 +191,12 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             span = year_earlier(figure, span, text)
         periods.append(span)
     periods = part_of_whole(figures, change_beside_level(figures, periods, text), text)
+    periods = period_after_an_aside(figures, periods, text)
     # what a later "over the same period" means: the last figure's period, unless it is unclear; the whole
     # stretch, though a level moved to stands at its end ("rose by 46% between 2018-19 and 2022-23, to £3.1bn")
-    stretched = _one_period_per_range(figures, change_over_a_movement(figures, periods, text), text)
-    periods = ends_of_a_stretch(figures, stretched, timeless, ctx)
+    stretched = _one_period_per_range(
+        figures, change_in_other_terms(figures, change_over_a_movement(figures, periods, text), text), text)
+    periods = at_the_time_since(figures, ends_of_a_stretch(figures, stretched, timeless, ctx), text, ctx)
     if told_before is not None and told_before[0] == memory.block and not future:  # "This is expected to rise to"
         periods = _as_told_before(figures, periods, text, told_before[1])
         stretched = _as_told_before(figures, stretched, text, told_before[1])

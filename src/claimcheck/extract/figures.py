@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import IN_STATES, counted_phrase
-from claimcheck.extract.hedges import BASE_FROM, HEDGE, bound_of, interval, is_change
+from claimcheck.extract.hedges import BASE_FROM, HEDGE, IN_OTHER_TERMS, bound_of, interval, is_change
 from claimcheck.extract.quantities import (
     CONTEXT,
     FIGURE,
@@ -108,6 +108,10 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure.kind == "percent" and _SHARE_BESIDE.fullmatch(sentence, previous.end, figure.start) and (
                 previous.change or _FROM_TO_CHANGE.search(sentence, 0, previous.start)):
             figure.change = True  # "increased from 69,480 in 2015 to 80,850 in 2021 (16%)": the change too
+        # "an increase of 30% in cash terms and 9% in real terms": the same change, measured another way
+        if previous.change and figure.kind == previous.kind and IN_OTHER_TERMS.fullmatch(sentence, previous.end,
+                                                                                         figure.start):
+            figure.change = True
         # "a 6.5% increase in core spending power in 2024-25, worth £4.5 billion": the increase, in money
         if figure.kind == "money" and previous.change and WORTH.fullmatch(sentence, previous.end, figure.start):
             figure.change = True

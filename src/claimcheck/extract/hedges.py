@@ -165,6 +165,12 @@ def bound_of(before: str) -> str:
     return bound
 
 
+# between one change and the same change measured another way: "an increase of 30% in cash terms and 9% in real
+# terms", "rose by 30% in cash terms and by 9% in real terms"
+IN_OTHER_TERMS = re.compile(rf"\s+in\s+(?:cash|real|nominal|money)(?:[- ]terms)?\s*,?\s+(?:and|or|but)\s+(?:by\s+)?"
+                            rf"(?:(?:{HEDGE})\s+)?", re.I)
+
+
 def is_change(before: str, after: str, signed: bool) -> bool:
     """Whether a figure states a change or an increment rather than a level."""
     tail = before[-60:]

@@ -213,7 +213,8 @@ FEATURES = {
     "#units-from": re.compile(r"(?:year|month|week|decade)s?,?\s+(?:from|starting|beginning|commencing)\b"),
     "#year-to": re.compile(r"(?:year|quarter|month|week)\s+(?:ending|ended|to)\b"),
     # what one pattern cannot match without, where its strings say too little ("on", "-", a month's stem)
-    "#pct-on": re.compile(r"(?:%|cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?\s+on\s"),
+    "#pct-on": re.compile(r"(?:%|cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?"
+                          r"(?:\s+in(?:\s+[\w’'-]+){1,5})?\s+on\s"),
     "#year-range": re.compile(r"(?:19|20)\d\d\s+(?:to|until|–|-)\s+(?:19|20)\d\d\b"),
     "#in-year": re.compile(r"(?:in|during|for|throughout|of)\s+(?:(?:the\s+)?calendar\s+year\s+)?(?:19|20)\d\d\b"
                            r"(?![-–/]\d)"),

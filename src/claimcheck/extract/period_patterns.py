@@ -44,8 +44,10 @@ from claimcheck.extract.period_grammar import (
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 
 
-@pattern(  # the word "on" right after a change: "a 3% rise on 2014-15", "down 2.2 per cent on March 2022"
-    rf"\b\d[\d.,]*(?:%|\s*per\s*cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?\s+"
+@pattern(  # the word "on" right after a change: "a 3% rise on 2014-15", "down 2.2 per cent on March 2022", and after
+    # what changed: "an increase of 6.8% in Core Spending Power on 2024-25"
+    rf"\b\d[\d.,]*(?:%|\s*per\s*cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?"
+    rf"(?:\s+in\s+(?:[A-Za-z’'-]+\s+){{0,4}}[A-Za-z’'-]+)?\s+"
     rf"(?P<span>on\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b",
     needs=("on", "&#pct-on"),
 )
@@ -57,6 +59,15 @@ def _compared_early(m, ctx):
     base a change is measured "on"."""
     span = point_span(m["date"], ctx)
     return ("compare", *span, None) if span else None
+
+
+@pattern(r"\b(?:up|down|more|less|higher|lower|increase|rise|fall|drop)\s+[^.;]{0,40}?\s(?P<span>on\s+(?:this|last|the\s+"
+         r"(?:previous|current|last))\s+(?:financial\s+)?year)\b",
+         needs=("on this year", "on last year", "on the previous", "on the current", "on the last", "financial year"))
+def _compared_on_this_year(m, ctx):
+    """ "£2.1 billion in 2025-26, up £300 million on this year": the year the change is measured on, not the
+    change's own (it is the level's, which the sentence gives)."""
+    return "compare", None, None, None
 
 
 # "Q3 2023/24", "H1 2021", "the first half of 2023": groups letter, digit, word, quarter or half, FY, year

@@ -74,6 +74,10 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
                           # "£3.8m for the year, £1.1m above budget": how far the same thing is from its plan
                           r"|(?:above|below|over|under)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
                           r"(?:budget|target|forecast|plan|estimate)s?", re.I)
+_CHANGE_OF_BEFORE = re.compile(rf"\b(?:increase|rise|fall|drop|decrease|reduction|cut|growth)\s+of\s+"
+                               rf"(?:(?:{HEDGE})\s+)?$", re.I)
+_IN_WHAT = re.compile(r"\s+in\s+(?!(?:real|cash|nominal)\b|the\s+year\b)(?:the\s+|its\s+|their\s+)?", re.I)
+_NUMBER_OF = re.compile(r"number\s+of\s+", re.I)
 _ONLY_MONEY = frozenset({"funding", "money", "investment", "spending", "cash", "finance", "resources"})
 _CHANGE_TO_THING = re.compile(r"\s+(?:real[- ]terms\s+|cash(?:[- ]terms)?\s+)?(?:increase|rise|boost|uplift|top-up|cut"
                               r"|reduction)\s+(?:to|in|for)\s+(?:the\s+|its\s+|their\s+)?", re.I)
@@ -139,6 +143,15 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         described = after_amount(text, change_in.end()) if change_in else None
         if described:  # "a 10% reduction in the number of children's social workers", "a 4% rise in staff costs"
             return described
+        if figure.change and _CHANGE_OF_BEFORE.search(text, max(0, figure.start - 40), figure.start) \
+                and (in_what := _IN_WHAT.match(text, figure.end)):
+            # "an increase of 6.8% in Core Spending Power": what increased, named after the figure
+            named = next((e for e in ents if e.start == in_what.end()), None)
+            if named is not None:
+                return memory.expand(named.text)
+            number_of = _NUMBER_OF.match(text, in_what.end())  # "in the number of children in care"
+            if described := after_amount(text, number_of.end() if number_of else in_what.end()):
+                return f"number of {described}" if number_of else described
         if one_thing := _OF_ONE_THING.match(text, figure.end):
             return one_thing[1]  # "110% of the 2019 target": a comparison with that thing
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
