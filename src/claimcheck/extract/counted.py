@@ -122,6 +122,9 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             nxt = words[i + 1][2].lower() if i + 1 < len(words) else ""
             if (not nxt or nxt in STOP or _VERB_LIKE.match(nxt)) and not (low == "looked" and nxt == "after"):
                 break
+        if phrase and plural(phrase[-1][2]) and not word[0].isupper() and i + 1 < len(words) \
+                and words[i + 1][2].lower() in _DETERMINERS:
+            break  # "2,000 more families access the support": a word between the plural and "the" is a verb
         if phrase and low in _GRADES and plural(phrase[-1][2]):
             break  # "rated 58% of local authorities good or outstanding": the grade given, not what is counted
         if not phrase and _VERB_LIKE.match(low) and "-" not in low:
@@ -143,6 +146,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
 
 _UNDER_ORDER = re.compile(r"(?:subject\s+to|on|under)\s+(?:an?\s+)?(?:child\s+protection\s+plans?"
                           r"|(?:interim\s+)?(?:care|supervision|placement|special\s+guardianship)\s+orders?)\b", re.I)
+_DETERMINERS = frozenset(("the", "a", "an", "their", "its", "this", "these", "those", "our", "your", "his", "her"))
 _GRADES = frozenset(("good", "outstanding", "inadequate"))  # Ofsted's judgements, after what was judged
 _FIXED_PAIR = re.compile(r"children and (?:young|family|families)\b", re.I)  # one noun phrase, not two
 _ONLY_ADJECTIVE = frozenset(

@@ -197,7 +197,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     stretched = _one_period_per_range(
         figures, change_in_other_terms(figures, change_over_a_movement(figures, periods, text), text), text)
     periods = at_the_time_since(figures, ends_of_a_stretch(figures, stretched, timeless, ctx), text, ctx)
-    if told_before is not None and told_before[0] == memory.block and not future:  # "This is expected to rise to"
+    # the sentence just before, in this paragraph; or the last paragraph's, for "The figure ..." naming it
+    told_blocks = (memory.block, memory.block - 1) if _THE_FIGURE.match(text) else (memory.block,)
+    if told_before is not None and told_before[0] in told_blocks and not future:  # "This is expected to rise to"
         periods = _as_told_before(figures, periods, text, told_before[1])
         stretched = _as_told_before(figures, stretched, text, told_before[1])
     if figures:
@@ -212,7 +214,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)
         if subject is None and figure.kind == "percent" and _OF_THESE_BEFORE.search(text, 0, figure.start):
             subject = memory.counted_in_paragraph()  # "2,000 children ... Of these, around two-thirds were boys"
-        if subject is None and told_about is not None and told_about[0] == memory.block and _THIS_IS_A.match(text):
+        if subject is None and told_about is not None and told_about[0] in told_blocks and _THIS_IS_A.match(text):
             subject = told_about[1]  # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"
         if subject:
             earlier.append((figure, subject))
@@ -292,9 +294,13 @@ def _distance(span: TimeSpan, low: Figure, high: Figure) -> int:
 
 
 # a sentence that goes on about the one before: "... was 83,630. This is a rate of 70 per 10,000 children"
-_SAYS_AGAIN = (r"\s*(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?\s+(?:is|was"
-               r"|represents|represented|equates\s+to|equated\s+to|amounts\s+to|amounted\s+to)\b")
+# (or "The figure, obtained through Freedom of Information requests, is a 9% rise": an aside before the verb)
+_SAYS_AGAIN = (r"\s*(?:(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?"
+               r"|The\s+(?:figure|total|amount|sum)(?=\s*,|\s+(?:is|was|represents|represented)\b))"
+               r"(?:\s*,[^,;]{1,120},)?\s+(?:is|was|represents|represented|equates\s+to|equated\s+to|amounts\s+to"
+               r"|amounted\s+to)\b")
 _THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b")
+_THE_FIGURE = re.compile(r"\s*(?:The|This|That)\s+(?:figure|total|amount|sum)\b")  # a news article's new paragraph
 _THIS_IS_A = re.compile(_SAYS_AGAIN)  # the same thing, said another way (not "Of these": a part of it)
 
 
@@ -355,6 +361,8 @@ def _tidy_subject(subject: str) -> str:
     subject = subject.strip(" ,.;:-–—•*")  # a bullet's dash is not part of a name
     if subject.endswith("(") or subject.count("(") > subject.count(")"):  # "Around one in five (22.2%)": cut short
         subject = subject[:subject.rfind("(")].strip(" ,.;:")
+    elif subject.count(")") > subject.count("("):  # "(£300 for learners entering Year 7)": the bracket's end
+        subject = subject[:subject.rfind(")")].strip(" ,.;:")
     subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
     subject = _TIME_ADVERBS.sub("", _SPACES.sub(" ", subject)).strip(" ,.;:")
     subject = _DANGLING.sub("", subject)  # "percentage of children looked after who", "care leavers aged [19 to 21]"

@@ -108,6 +108,11 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure.kind == "percent" and _SHARE_BESIDE.fullmatch(sentence, previous.end, figure.start) and (
                 previous.change or _FROM_TO_CHANGE.search(sentence, 0, previous.start)):
             figure.change = True  # "increased from 69,480 in 2015 to 80,850 in 2021 (16%)": the change too
+        # "increase council tax by up to 4.99% without a referendum, including 2% for the adult social care
+        # precept": part of a change is a change
+        if previous.change and figure.kind == previous.kind and _PART_OF_CHANGE.fullmatch(sentence, previous.end,
+                                                                                          figure.start):
+            figure.change = True
         # "an increase of 30% in cash terms and 9% in real terms": the same change, measured another way
         if previous.change and figure.kind == previous.kind and IN_OTHER_TERMS.fullmatch(sentence, previous.end,
                                                                                          figure.start):
@@ -125,6 +130,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
+_PART_OF_CHANGE = re.compile(rf"[^.;£$€%\d]{{0,40}},\s+including\s+(?:(?:{HEDGE})\s+)?", re.I)
 # "3 years and 4 months", "2 hours 30 minutes": one length of time in two units, each the next smaller
 _SMALLER_UNIT = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60)}
 _DURATION_JOINT = re.compile(r"(?:\s*,)?\s+(?:and\s+)?")

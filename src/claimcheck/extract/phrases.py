@@ -15,6 +15,8 @@ from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK, NUMBERED
 
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
                   r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
+                  # "The department expects total spending on ... to be over £8 billion"
+                  r"(?<=\bto\s)be(?=\s+(?:over|around|about|more|less|at|worth|[£$€\d]))|"
                   # "The packages, worth up to £3,000 per family, will help": what is worth it opens the clause
                   rf"(?<=,\s)worth(?=\s+(?:(?:{HEDGE})\s+)?[£$€\d])|"
                   rf"account|accounts|accounted|(?:costs?|exceed(?:s|ed)?|charge[sd]?)"
@@ -219,7 +221,10 @@ REPORTING = (r"estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|no
 # what was said, after who said it; "The analysis suggests that" too (the passive guard is whole words)
 REPORTED = re.compile(r"\b(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)"
                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"
-                      rf"|(?:{REPORTING})\s+that)(?:\s+|,\s*)")
+                      rf"|(?:{REPORTING})\s+that"
+                      # "Analysis by the CCN found the average cost of a placement was": "that" left out
+                      r"|(?:found|finds|revealed|reveals|estimated|estimates)(?=\s+the\s+\w+[^.;]{0,80}?"
+                      r"\s(?:was|were|is|are|had|has|will|would|could|stood|reached)\b))(?:\s+|,\s*)")
 
 
 # "..., with the average cost of a placement now £5,200 a week", "with the cost of ... now averaging more than"

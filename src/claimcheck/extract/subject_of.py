@@ -39,10 +39,12 @@ BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)t
                          r"\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 # "overspent their budgets by", "overspent on children's social care, by a total of"
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
-                          r"|reduced|boosted|topped\s+up)\s+(?:on\s+)?"
+                          r"|reduced|boosted|topped\s+up"
+                          # "Councils will be able to increase council tax by up to 4.99%"
+                          r"|(?<=\bto\s)(?:increase|raise|reduce|cut|boost))\s+(?:on\s+)?"
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?),?\s+by\s+"
                           r"(?:a\s+(?:combined\s+)?total\s+of\s+|a\s+combined\s+)?"
-                          r"(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$", re.I)
+                          r"(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to)\s+)?$", re.I)
 # "bringing total investment to over £300 million", "will take core schools funding to £58.8bn"
 BRINGING = re.compile(r"\b(?:bringing|brings?|brought|tak(?:es?|ing|en)|took)\s+(?:the\s+|its\s+|our\s+)?"
                       r"((?!(?:it|them|this|that|us|part|place|time|steps?|action)\b)[^,;]{3,60}?)\s+to\s+"
@@ -77,6 +79,8 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
 _CHANGE_OF_BEFORE = re.compile(rf"\b(?:increase|rise|fall|drop|decrease|reduction|cut|growth)\s+of\s+"
                                rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _IN_WHAT = re.compile(r"\s+in\s+(?!(?:real|cash|nominal)\b|the\s+year\b)(?:the\s+|its\s+|their\s+)?", re.I)
+_INCLUDING = re.compile(rf",?\s+including\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_FOR_WHAT = re.compile(r"\s+for\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _NUMBER_OF = re.compile(r"number\s+of\s+", re.I)
 _ONLY_MONEY = frozenset({"funding", "money", "investment", "spending", "cash", "finance", "resources"})
 _CHANGE_TO_THING = re.compile(r"\s+(?:real[- ]terms\s+|cash(?:[- ]terms)?\s+)?(?:increase|rise|boost|uplift|top-up|cut"
@@ -124,7 +128,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         ents = [e for e in ents if quote[0] <= e.start and e.end <= quote[1]]  # not about its speaker's title
     # nor is any figure about who says it or whose figures they are ("..., according to the Fostering Network")
     ents = [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 70), e.start)
-            and not _in_dashes(text, e, figure)]
+            and not _in_dashes(text, e, figure) and not _in_other_brackets(text, e, figure)]
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and base_before(text, figure.start) \
             and not OTHER_GROUP.match(text, figure.end) \
@@ -152,6 +156,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             number_of = _NUMBER_OF.match(text, in_what.end())  # "in the number of children in care"
             if described := after_amount(text, number_of.end() if number_of else in_what.end()):
                 return f"number of {described}" if number_of else described
+        if _INCLUDING.search(text, max(0, figure.start - 20), figure.start) \
+                and (for_what := _FOR_WHAT.match(text, figure.end)) \
+                and (described := counted_phrase(text, for_what.end() - 1)[0]):
+            return described  # "by up to 4.99%, including 2% for the adult social care precept": the precept's
         if one_thing := _OF_ONE_THING.match(text, figure.end):
             return one_thing[1]  # "110% of the 2019 target": a comparison with that thing
         # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
@@ -287,7 +295,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if figure.change and figure.kind == "percent" and money and money[-1][1] \
             and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
-    before = [e for e in ents if e.end <= figure.start and e.score >= 1]
+    before = [e for e in ents if e.end <= figure.start and e.score >= 1
+              and not in_aside(text, e.start, e.end, figure)]  # "The figure, obtained through FOI requests, is"
     if in_clause:
         return memory.expand(_nearest(in_clause, figure).text)
     if before:
@@ -388,7 +397,10 @@ _HEAD_AFTER = re.compile(r"(?:-a-year|-a-month)?\s+((?:[a-z][\w’'-]*\s+){0,2}?
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
 # "according to new figures from the County Councils Network (CCN)": whose figures, not what they are about
-_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w’'-]+\s+){0,4}?(?:from\s+|by\s+)?(?:the\s+)?$", re.I)
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to\s+(?:[\w’'-]+\s+){0,4}?(?:from\s+|by\s+)?"
+                            # whose work found the figure: "Analysis by the County Councils Network (CCN) found"
+                            r"|(?:analysis|research|a\s+report|a\s+survey|a\s+study|figures|data|estimates|modelling)"
+                            r"\s+(?:by|from|for)\s+)(?:the\s+)?$", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _SAID_AFTER = re.compile(rf"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned)"
                          rf"|(?:{REPORTING})\s+that)\b", re.I)
@@ -422,6 +434,16 @@ def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
     date, are not what the figure is about nor when."""
     return any(m.start() < start and end <= m.end() and not m.start() <= figure.start < m.end()
                for m in ASIDE.finditer(text, max(0, start - 80), end + 80))
+
+
+def _in_other_brackets(text: str, entity: Entity, figure: Figure) -> bool:
+    """ "worth £200 per learner (£300 for learners entering Year 7), is available to around 115,000 learners": a
+    name in brackets the figure is not in is an aside's, not the figure's subject."""
+    opened = text.rfind("(", 0, entity.start)
+    if opened < 0 or text.rfind(")", opened, entity.start) >= 0:
+        return False
+    closed = text.find(")", entity.end)
+    return closed >= 0 and text.find("(", entity.end, closed) < 0 and not opened < figure.start < closed
 
 
 def _holder_before(text: str, start: int, clause_start: int) -> str | None:
