@@ -72,6 +72,10 @@ def test_news_byline_and_date_line():
     ("House of Commons debate, 18 January 2024", date(2024, 1, 18)),  # a briefing for a debate
     ("Ordered by the House of Commons to be printed 19 April 2023", date(2023, 4, 19)),  # a committee's report
     ("Laid before Parliament on 12 March 2024", date(2024, 3, 12)),
+    ("Date of meeting: 12 November 2024", date(2024, 11, 12)),  # a council's committee report
+    ("Date of release: 6 February 2025", date(2025, 2, 6)),  # a Welsh Government statistics release
+    ("Date of response: 3 June 2024", date(2024, 6, 3)),  # a reply to a Freedom of Information request
+    ("Issued on 4 April 2024", date(2024, 4, 4)),
 ])
 def test_page_header_dates(header, expected):
     doc = parse_document(f"A title\n{header}\nSource: https://www.gov.uk/x\n\nBody text with £5 million.", "p")
@@ -252,6 +256,10 @@ def test_a_line_naming_a_department_with_a_figure_is_body_text():
     ("Children's Social Care Update (written ministerial statement HCWS123)\nDate: Made on 12 December 2023\n\n"
      "An extra £50m will be made available.", "Children's Social Care Update (written ministerial statement HCWS123)",
      date(2023, 12, 12)),
+    ("NHS England » £250 million to speed up discharge from hospital\n\n9 January 2023\n\nUp to £250 million.",
+     "£250 million to speed up discharge from hospital", date(2023, 1, 9)),  # the breadcrumb trail left out
+    ("CABINET REPORT\n\nDate of meeting: 12 November 2024\nSubject: Revenue Budget Monitoring 2024/25\n\n"
+     "The service is forecasting an overspend of £14.2m.", "Revenue Budget Monitoring 2024/25", date(2024, 11, 12)),
 ])
 def test_title_after_a_content_type_or_a_label(text, title, day):
     doc = parse_document(text, "page")

@@ -65,7 +65,8 @@ _NOT_A_PERSON = re.compile(r"\b(?:Association|Office|Department|Council|Network|
                            r"|Scotland|Ireland|Britain|Kingdom|Report|Reports|Summary|Introduction|Contents|Update|Release"
                            r"|Guidance|Statement|Speech|Story|Stories|Data|Findings|Review|Budget|Debate|Policy|Home|Skip)\b")
 _NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
-_LABELLED_DATE = re.compile(r"^\s*(?:date\s+of\s+(?:meeting|publication|issue|report)"  # a council's committee report
+# a council's committee report, a statistics release, a reply to a Freedom of Information request
+_LABELLED_DATE = re.compile(r"^\s*(?:date\s+of\s+(?:meeting|publication|issue|report|release|response|reply)"
                             r"|date(?: published)?|published(?: on)?|posted(?: on)?|first published|updated"
                             r"|last updated|(?:statement\s+)?made\s+on"  # a written statement: "Statement made on ..."
                             r"|issued(?:\s+on)?"
@@ -81,6 +82,7 @@ _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:minister
                            r"|speech|guidance|policy paper|official statistics|national statistics|accredited official "
                            r"statistics|research and analysis|corporate report|transparency data|consultation outcome"
                            r"|open consultation|statutory guidance|independent report|notice|correspondence)\s*$", re.I)
+_BREADCRUMBS = re.compile(r"\s+[»›]\s+")
 _TITLE_LABEL = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
 _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|whip|leader|chancellor|lord "
                          r"speaker|under-secretary|parliamentary)\b", re.I)
@@ -111,6 +113,8 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         lines[labelled] = ""
     elif first is not None:
         doc.title = _TITLE_LABEL.sub("", lines[first].strip()) or lines[first].strip()
+    if doc.title and (crumbs := _BREADCRUMBS.split(doc.title))[-1].strip():
+        doc.title = crumbs[-1].strip()  # "NHS England » £250 million to speed up discharge": the page, not the trail
     published: date | None = None
     published_line: int | None = None
     bare_date: date | None = None

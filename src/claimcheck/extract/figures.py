@@ -96,6 +96,10 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             # "400 family hubs open across 75 local authorities, with a further 100 planned": more of what the
             # sentence is about, its first count
             figure.counted = next((f.counted for f in figures if f.kind == "count" and f.counted), None)
+        # "a rate of 78 per 10,000, which is higher than the England average of 70": the same rate, elsewhere
+        if figure.kind == "count" and figure.counted in (None, previous.counted) and previous.kind == "rate" \
+                and _AVERAGE_COMPARED.fullmatch(sentence, previous.end, figure.start):
+            figure.kind, figure.unit, figure.counted = "rate", previous.unit, previous.counted
         # "28 working days in 2023, down from 31 in 2022": the base is a length of time in the same unit
         if figure.kind == "count" and figure.counted is None and previous.kind == "duration" \
                 and _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start):
@@ -163,6 +167,8 @@ _OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|
 _COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:{BASE_FROM}"
                             r"|(?:expanding|rising|increasing|growing|falling|dropping)\s+to)\s+"
                             rf"(?:(?:{HEDGE})\s*)?", re.I)  # "up from around 4,000": the hedge is the base's own
+_AVERAGE_COMPARED = re.compile(r"[^.;\d]{0,40}?(?:than|with|to|against)\s+the\s+(?:[\w’'-]+\s+){1,3}average\s+of\s+",
+                               re.I)
 # what an amount right after another figure says it is worth: "a 6.5% increase ..., worth £4.5 billion"
 WORTH = re.compile(rf"[^.;]{{0,80}}?,\s*(?:worth|valued\s+at)\s+(?:(?:{HEDGE})\s*)?", re.I)
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)

@@ -38,6 +38,7 @@ _PHRASE_STOP = re.compile(
     r",\s*(?:and|or|but)\s+(?:[\w’'-]+\s+){1,3}(?=(?:will|would|could|should|might|must|can|may|is|are|was|were"
     r"|have|has|had)\b)|"
     r"[.;:–—(]|\s-\s|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
+    r"so(?=\s+(?:[\w’'-]+\s+){1,3}(?:can|could|will|would|may|might)\b)|"  # "places so patients can be discharged"
     r"enabling|helping|meaning|working|including|includes|included|comprising|comprises|bringing|intended|"
     r"designed|aimed|aiming|targeted|"
     r"will|would|could|should|might|must|is|are|was|were|"  # "a £1.6 billion black hole in funding will widen"
@@ -67,7 +68,8 @@ ASIDE = re.compile(r",\s*(?:(?:which|that)\s+(?:was\s+|were\s+|has\s+been\s+|had
                    r"(?:at|in|by|on|during|through|under|from)\b[^,]*,", re.I)
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
-_LIST_PART = re.compile(r"^\s*(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
+# (not "..., the Health and Social Care Secretary announced": a named actor opens a clause of its own)
+_LIST_PART = re.compile(r"^\s*(?!(?:the|a|an)\s+[A-Z])(?:(?:[\w’'-]+\s+){0,3}(?:and|or)\b|and\b|or\b)")
 _NP = re.compile(
     r"^\s*(?P<np>(?:(?!(?:of|for|in|into|on|to|towards|across|from|by|over|since|this|that|which|who|will|would|"
     r"has|have|is|are|was|were|and|or|but|a|an|the|with|as|at|each|per|every|annually|collectively|overall|respectively|"

@@ -79,6 +79,8 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
 _CHANGE_OF_BEFORE = re.compile(rf"\b(?:increase|rise|fall|drop|decrease|reduction|cut|growth)\s+of\s+"
                                rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _IN_WHAT = re.compile(r"\s+in\s+(?!(?:real|cash|nominal)\b|the\s+year\b)(?:the\s+|its\s+|their\s+)?", re.I)
+_PAID_TO = re.compile(r"[^.;,]{0,30}?\b(?:paid|given|allocated|distributed|awarded|passed|went|gone)\s+(?:out\s+)?to\s",
+                      re.I)
 _INCLUDING = re.compile(rf",?\s+including\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _FOR_WHAT = re.compile(r"\s+for\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _NUMBER_OF = re.compile(r"number\s+of\s+", re.I)
@@ -214,6 +216,12 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if earlier and earlier[-1][1] and earlier[-1][0].change \
                 and WORTH.fullmatch(text, earlier[-1][0].end, figure.start):
             return earlier[-1][1]
+        # "the £500 million Adult Social Care Discharge Fund ..., of which £200 million has been paid to local
+        # authorities": a part of the fund, not of the councils it was paid to (but "of which £3.1 billion was
+        # spent on residential care" names what the part is)
+        if money and money[-1][1] and _OF_WHICH.search(text, money[-1][0].end, figure.start) \
+                and (_PAID_TO.match(text, figure.end) or not after_amount(text, figure.end)):
+            return money[-1][1]
         # "The Budget provides a £2.3 billion increase to the core schools budget": what it increases, not who
         if change_to := _CHANGE_TO_THING.match(text, figure.end):
             named = next((e for e in in_clause if e.start == change_to.end()), None)

@@ -347,9 +347,14 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
         if any(e.start <= head_start < e.end for e in named):
             continue
         before = _MODIFIERS.search(sentence, max(0, head_start - 80), head_start)
-        mods = []
-        for word in reversed(before.group(0).split() if before else []):
+        mods: list[str] = []
+        words_before = before.group(0).split() if before else []
+        for index in range(len(words_before) - 1, -1, -1):
+            word = words_before[index]
             low = word.lower()
+            if low == "and" and mods and index > 0 and _JOINED_MODIFIER.fullmatch(words_before[index - 1]):
+                mods.insert(0, word)  # "the recruitment and retention programme": two nouns, one programme
+                continue
             if low in STOP or low in ACTOR_WORDS or low in SCALE_WORDS \
                     or (_PARTICIPLE.fullmatch(low) and "-" not in low):
                 break  # not "million programme" out of "a £45 million programme"
@@ -363,6 +368,10 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
         score = 2 if (mods or comp) else 0
         found.append(Entity(start, end, text.strip(), score, m.group(0)))
     return found
+
+
+# a noun that "and" joins to the modifier after it: lower case, not a function word, not a verb form
+_JOINED_MODIFIER = re.compile(r"(?!(?:and|or|the|a|an|of|for|to|in|on|with|by|from)$)[a-z][a-z-]*(?<!ed)(?<!ing)")
 
 
 @lru_cache(maxsize=32)
