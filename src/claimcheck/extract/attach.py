@@ -87,8 +87,8 @@ def change_in_other_terms(figures: list[Figure], periods: list[TimeSpan | None],
 
 def period_after_an_aside(figures: list[Figure], periods: list[TimeSpan | None],
                            text: str) -> list[TimeSpan | None]:
-    """ "accounted for £2.4 billion, or around 21% of total spending, in 2022/23": the time after the aside
-    that says the amount another way is the amount's too."""
+    """ "accounted for £2.4 billion, or around 21% of total spending, in 2022/23", "a 2.5% uplift, worth £1.2m,
+    in 2024-25": the time after the aside that says the amount another way is the amount's too."""
     periods = list(periods)
     for index in range(len(figures) - 1):
         amount, share, span = figures[index], figures[index + 1], periods[index + 1]
@@ -99,7 +99,7 @@ def period_after_an_aside(figures: list[Figure], periods: list[TimeSpan | None],
     return periods
 
 
-_OR_ASIDE = re.compile(rf"\s*,\s*or\s+(?:(?:{HEDGE})\s+)?")
+_OR_ASIDE = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s*,\s*(?:or|worth|valued\s+at)\s+(?:(?:{HEDGE})\s+)?")
 # "... of total spending, in ", "... of their budget, on consultants in "
 _ASIDE_CLOSED = re.compile(r"[^,;()]{0,60},\s*(?:(?:on|for|to)\s+[^,;()\d£$€%]{1,40}?\s)?"
                            r"(?:(?:in|during|for|over|at)\s+)?", re.I)

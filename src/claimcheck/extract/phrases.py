@@ -14,7 +14,7 @@ from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK, NUMBERED
 
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
-                  r"remains?|covers?|involves?|provides?|offers?|receives?|spends|spent|face|faces|"
+                  r"remains?|covers?|involves?|provides?|offers?|receives?|received|spends|spent|face|faces|"
                   # "The department expects total spending on ... to be over £8 billion"
                   r"(?<=\bto\s)be(?=\s+(?:over|around|about|more|less|at|worth|[£$€\d]))|"
                   # "The packages, worth up to £3,000 per family, will help": what is worth it opens the clause
@@ -97,7 +97,10 @@ _OF_FUNDING = re.compile(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(
 _FOR_YEARS = re.compile(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?"
                         r"(?:\S+\s+)?(?:years?|months?|weeks?)\b")
 _FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")
-_SHARE_IN_BRACKETS = re.compile(r"^\s*\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s*\)")
+# "(28%)", and the amount said another way: "£3.6bn over five years (£720m a year) on the scheme"
+_SHARE_IN_BRACKETS = re.compile(r"^\s*\(\s*(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent)"
+                                r"|[£$€]\d[\d,.]*\s*(?:bn|m|k|million|billion)?"
+                                r"(?:\s+(?:a|per|each)\s+(?:year|annum|month|week))?)\s*\)")
 _OR_ANOTHER_WAY = re.compile(r"^\s*,\s*or\s+(?:around\s+|about\s+|almost\s+|nearly\s+)?[£$€]?\d"
                              r"(?:[^,;]|(?<=\d),(?=\d{3})){0,40},(?=\s+(?:on|for|to|in)\s)")
 # "£259 million of capital funding over the period [2022-23 to 2024-25] to support ...": when, not what

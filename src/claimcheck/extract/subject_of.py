@@ -79,6 +79,7 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
 _CHANGE_OF_BEFORE = re.compile(rf"\b(?:increase|rise|fall|drop|decrease|reduction|cut|growth)\s+of\s+"
                                rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _IN_WHAT = re.compile(r"\s+in\s+(?!(?:real|cash|nominal)\b|the\s+year\b)(?:the\s+|its\s+|their\s+)?", re.I)
+_BRACKET_AFTER_AMOUNT = re.compile(r"[^.;,()£$€%\d]{0,30}\(\s*")
 _PAID_TO = re.compile(r"[^.;,]{0,30}?\b(?:paid|given|allocated|distributed|awarded|passed|went|gone)\s+(?:out\s+)?to\s",
                       re.I)
 _INCLUDING = re.compile(rf",?\s+including\s+(?:(?:{HEDGE})\s+)?$", re.I)
@@ -221,6 +222,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # spent on residential care" names what the part is)
         if money and money[-1][1] and _OF_WHICH.search(text, money[-1][0].end, figure.start) \
                 and (_PAID_TO.match(text, figure.end) or not after_amount(text, figure.end)):
+            return money[-1][1]
+        # "£3.6bn over five years (£720m a year) on the scheme": the same money, said another way in brackets
+        if money and money[-1][1] and _BRACKET_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
             return money[-1][1]
         # "The Budget provides a £2.3 billion increase to the core schools budget": what it increases, not who
         if change_to := _CHANGE_TO_THING.match(text, figure.end):
@@ -484,4 +488,20 @@ def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) 
         return nearest.text
     if referred:
         return referred
+    # "The consultation closed on 12 March 2024 and the response was published on 1 March 2024": what happened,
+    # in the date's own clause
+    starts = [m.end() for m in _EVENT_CLAUSE.finditer(text, 0, span.start_pos)]
+    if (event := _EVENT.match(text, starts[-1] if starts else 0)) and event.end() <= span.start_pos:
+        # "The department published its response in February 2023": what was published, not who published it
+        thing = _EVENT_OBJECT.match(text, event.end())
+        return thing["what"] if thing and thing.end() <= span.start_pos + 4 else event["what"]
     return subject_before_verb(text, span.start_pos)
+
+
+_EVENT_OBJECT = re.compile(r"\s+(?:its|the|a|an|their|our|his|her)\s+(?P<what>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+                           r"\s+(?:in|on|at|by|during)\b", re.I)
+_EVENT_CLAUSE = re.compile(r"[,;]\s*|\s(?:and|but|while|whereas)\s+(?=(?:the|a|an|its|their|our)\s)", re.I)
+_EVENT = re.compile(r"\s*(?:(?:the|a|an|its|their|our)\s+)?(?P<what>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
+                    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
+                    r"(?:closed|opened|launched|published|began|begun|ended|started|finished|took\s+place"
+                    r"|came\s+into\s+force|laid|released|introduced|completed|due|held|announced)\b", re.I)
