@@ -2,9 +2,9 @@
 with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a table (one naming
 its minister as a speaker), one with each label above its value, one with who asked and answered and when on one
 line each, a statistics release's series at one day of each year, a TheyWorkForYou written answer, a written
-ministerial statement and a Welsh one, a council's budget monitoring report, a GOV.UK guidance page under its cookie
-banner, and a news article. The files in `fixtures/layouts/` were written for these tests in the phrasing of such
-documents; they are not copies of real ones.
+ministerial statement and a Welsh one, a council's budget monitoring report, a GOV.UK guide in Markdown with a table
+of milestones, a GOV.UK guidance page under its cookie banner, and a news article. The files in `fixtures/layouts/`
+were written for these tests in the phrasing of such documents; they are not copies of real ones.
 
 Each case pins the metadata and the claims a reader would take from the layout, by line.
 """
@@ -124,6 +124,15 @@ CASES = {
             (5, "£4.5m", "period_start", "2024-04-01"),
             (7, "£1.6bn", "period_start", "2022-04-01"),
             (7, "£1.6bn", "bound", "min"),
+        ],
+    ),
+    "guidance_timeline_table.md": (  # a GOV.UK guide in Markdown: bold figures, bullets, a table of milestones
+        {"date": date(2025, 3, 27)},
+        [
+            (7, "£270 million", "subject", "Children's Social Care Prevention Grant"),
+            (16, "27 March 2025", "kind", "date"),
+            (17, "30 June 2025", "subject", "Delivery plans due"),  # the row's label: what happens that day
+            (18, "31 October 2025", "period_start", "2025-10-31"),
         ],
     ),
     "written_statement.txt": (

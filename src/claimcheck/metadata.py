@@ -81,7 +81,9 @@ _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:minister
                            r"|written (?:parliamentary )?(?:question|answer)s?"
                            r"|speech|guidance|policy paper|official statistics|national statistics|accredited official "
                            r"statistics|research and analysis|corporate report|transparency data|consultation outcome"
-                           r"|open consultation|statutory guidance|independent report|notice|correspondence)\s*$", re.I)
+                           r"|open consultation|statutory guidance|independent report|notice|correspondence"
+                           # a National Audit Office report's cover, above its title
+                           r"|report\s+by\s+the\s+comptroller\s+and\s+auditor\s+general)\s*$", re.I)
 _BREADCRUMBS = re.compile(r"\s+[»›]\s+")
 _TITLE_LABEL = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
 _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|whip|leader|chancellor|lord "

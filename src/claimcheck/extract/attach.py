@@ -99,6 +99,24 @@ def period_after_an_aside(figures: list[Figure], periods: list[TimeSpan | None],
     return periods
 
 
+def base_in_brackets(figures: list[Figure], periods: list[TimeSpan | None], spans: list[TimeSpan],
+                     text: str) -> list[TimeSpan | None]:
+    """ "57% more in real terms than in 2015-16 (£1.98 billion in 2022-23 prices)": an amount in brackets right
+    after the time a comparison is made with is the amount at that time."""
+    periods = list(periods)
+    for index, figure in enumerate(figures):
+        opened = _BRACKET_BEFORE.search(text, max(0, figure.start - 6), figure.start)
+        own = periods[index]
+        if opened is None or (own is not None and own.role != "compare" and own.start_pos > opened.start()):
+            continue  # no bracket, or a time of its own inside it: "(£1.5m in 2019)"
+        base = next((span for span in spans if span.role == "compare" and span.start is not None
+                     and 0 <= opened.start() - span.end_pos <= 2), None)
+        if base is not None:
+            periods[index] = replace(base, role="period")
+    return periods
+
+
+_BRACKET_BEFORE = re.compile(r"\(\s*(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 _OR_ASIDE = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s*,\s*(?:or|worth|valued\s+at)\s+(?:(?:{HEDGE})\s+)?")
 # "... of total spending, in ", "... of their budget, on consultants in "
 _ASIDE_CLOSED = re.compile(r"[^,;()]{0,60},\s*(?:(?:on|for|to)\s+[^,;()\d£$€%]{1,40}?\s)?"

@@ -14,6 +14,7 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document, file_lines, strip_furniture
 from claimcheck.extract.attach import (
     at_the_time_since,
+    base_in_brackets,
     change_beside_level,
     change_in_other_terms,
     change_over_a_movement,
@@ -26,7 +27,7 @@ from claimcheck.extract.attach import (
     year_earlier,
 )
 from claimcheck.extract.figures import scan
-from claimcheck.extract.hedges import is_total
+from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
 from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
@@ -191,7 +192,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             span = year_earlier(figure, span, text)
         periods.append(span)
     periods = part_of_whole(figures, change_beside_level(figures, periods, text), text)
-    periods = period_after_an_aside(figures, periods, text)
+    periods = base_in_brackets(figures, period_after_an_aside(figures, periods, text), spans, text)
     # what a later "over the same period" means: the last figure's period, unless it is unclear; the whole
     # stretch, though a level moved to stands at its end ("rose by 46% between 2018-19 and 2022-23, to £3.1bn")
     stretched = _one_period_per_range(
@@ -226,6 +227,11 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         kind, unit = figure.kind, figure.unit
         if kind == "money" and (per := per_time_named(subject)):
             kind, unit = "rate", f"{unit} / {per}"
+        elif kind == "money" and previous is not None and claims and claims[-1].kind == "rate" \
+                and claims[-1].unit.startswith(f"{unit} /") \
+                and _RATE_BASE.fullmatch(timeless, previous.end, figure.start):
+            # "The average weekly cost ... was £5,410 in 2022-23, compared with £4,190 in a local authority home"
+            kind, unit = "rate", claims[-1].unit
         claims.append(_claim(doc, sent, figure.start, end, kind, figure.value, unit,
                              figure.bound, figure.low, figure.high, figure.step, figure.change, subject,
                              figure.counted, span, future))
@@ -300,6 +306,7 @@ _SAYS_AGAIN = (r"\s*(?:(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum
                r"(?:\s*,[^,;]{1,120},)?\s+(?:is|was|represents|represented|equates\s+to|equated\s+to|amounts\s+to"
                r"|amounted\s+to)\b")
 _THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b")
+_RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 _THE_FIGURE = re.compile(r"\s*(?:The|This|That)\s+(?:figure|total|amount|sum)\b")  # a news article's new paragraph
 _THIS_IS_A = re.compile(_SAYS_AGAIN)  # the same thing, said another way (not "Of these": a part of it)
 

@@ -64,6 +64,8 @@ _PATTERNS: list[tuple] = [
     (("act", "regulations", "order", "rules", "measure", "bill", "strategy", "plan", "review"),
      r"\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill|Strategy|Plan|(?<![Ss]pending\s)Review)\s+(?:19|20)\d\d\b"),
     (("year",), r"\b(?:reporting|census)\s+years?\s+(?:19|20)\d\d(?:[-/]\d{2,4})?\b", ("reporting", "census")),
+    # a price base, not a time: "£1.98 billion in 2022-23 prices", "(2023-24 prices)", "at 2019 prices"
+    (("prices",), r"\b(?:(?:in|at)\s+)?(?:19|20)\d\d(?:\s?[-/–]\s?\d{2,4})?\s+prices\b"),
     # a note on rounding: "Figures are rounded to the nearest £0.1 million", "to the nearest 10"
     (("nearest",),
      r"\bto\s+the\s+nearest\s+(?:£\s?)?\d[\d,.]*\s*(?:million|billion|thousand|m\b|bn\b|k\b|%|per\s*cent)?"),

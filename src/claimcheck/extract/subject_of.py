@@ -62,6 +62,11 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
                           r"|(?:above|below|over|under)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
                           r"(?:budget|target|forecast|plan|estimate)s?", re.I)
 _BRACKET_AFTER_AMOUNT = re.compile(r"[^.;,()£$€%\d]{0,30}\(\s*")
+_WAS_NAMED = re.compile(r"\s+(?:was|were|is|are|went\s+on)\s+(?:spent\s+on\s+|for\s+|on\s+)?"
+                        r"(?!\w+ed\b|(?:paid|given|spent|made|set|sent|put|used|held|kept|being|not|still|now)\b)",
+                        re.I)
+_NAMED_PART = re.compile(r"(?:the\s+)?((?:[a-z][\w’'-]*\s+){0,4}?[a-z][\w’'-]*)"
+                         r"(?=\s*(?:[,.;)]|$)|\s+(?:in|for|on|and|to|by|from|during|over|across)\b)")
 _PAID_TO = re.compile(r"[^.;,]{0,30}?\b(?:paid|given|allocated|distributed|awarded|passed|went|gone)\s+(?:out\s+)?to\s",
                       re.I)
 _ONLY_MONEY = frozenset({"funding", "money", "investment", "spending", "cash", "finance", "resources"})
@@ -128,9 +133,14 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # "the £500 million Adult Social Care Discharge Fund ..., of which £200 million has been paid to local
         # authorities": a part of the fund, not of the councils it was paid to (but "of which £3.1 billion was
         # spent on residential care" names what the part is)
-        if money and money[-1][1] and OF_WHICH_BEFORE.search(text, money[-1][0].end, figure.start) \
-                and (_PAID_TO.match(text, figure.end) or not after_amount(text, figure.end)):
-            return money[-1][1]
+        if money and money[-1][1] and OF_WHICH_BEFORE.search(text, money[-1][0].end, figure.start):
+            if _PAID_TO.match(text, figure.end):
+                return money[-1][1]
+            if (named := _WAS_NAMED.match(text, figure.end)) and (what := _NAMED_PART.match(text, named.end())) \
+                    and (" " in what[1] or what[1].endswith("s")):
+                return what[1]  # "of which £17.1 million was staff costs" (not "was unspent")
+            if not after_amount(text, figure.end):
+                return money[-1][1]
         # "£3.6bn over five years (£720m a year) on the scheme": the same money, said another way in brackets
         if money and money[-1][1] and _BRACKET_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
             return money[-1][1]

@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from claimcheck.calendar import MONTH_NAMES, MONTHS, add_months, financial_year, fy_start_year, year_span
+from claimcheck.calendar import (
+    MONTH_NAMES,
+    MONTHS,
+    add_months,
+    financial_year,
+    fy_start_year,
+    parse_day,
+    year_span,
+)
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.extract.hedges import interval
@@ -127,7 +135,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         if marks:
             new.multiplier = _multiplier(marks[0])
         return [], new
-    if len(values) >= 2 and not any(_CELL.match(c) for _, c in values) and _period(values[0][1]) is None:
+    if len(values) >= 2 and not any(_CELL.match(c) for _, c in values) and _period(values[0][1]) is None \
+            and not any(_DIGIT.search(c) and parse_day(c) for _, c in values[1:]):
         # a row of column names over years down the rows: each column its own name and unit
         columns = {i: _UNIT_MARK.sub("", c).strip(" ,") for i, (_, c) in enumerate(cells) if c}
         column_multipliers = {i: _multiplier(m) for i, (_, c) in enumerate(cells) for m in [_UNIT_MARK.search(c)] if m}
@@ -164,6 +173,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     for index, (pos, cell) in enumerate(cells):
         m = _CELL.match(cell)
         if not m:
+            if index and row_label and _DIGIT.search(cell) and (day := parse_day(cell)):
+                claims.append(_date_cell(doc, block, pos, cell, day, row_label))  # "Delivery plans due | 30 June 2025"
             continue
         if _YEAR.match(cell) and not m["sign"]:
             continue
@@ -231,6 +242,21 @@ def _one_of_several_series(header: Header, index: int) -> bool:
     named = [name for i, name in header.columns.items() if i > 0 and not _GENERIC_COLUMN.match(name)]
     return len(named) >= 2 and not _GENERIC_COLUMN.match(header.columns.get(index, "")) \
         and not _CHANGE_ROW.match(header.columns.get(index, ""))
+
+
+def _date_cell(doc: Document, block: Block, pos: int, cell: str, day: date, label: str) -> Claim:
+    """A timeline's row: the day in a cell is when what the row names happens, a date claim like one in prose."""
+    line, col = block.locate(pos)
+    return Claim(
+        doc=doc.id, line=line, start=col, end=col + len(cell), text=cell, sentence=block.text, kind="date",
+        value=None, unit=None, low=None, high=None, step=None, change=False, total=False,
+        subject=label, subject_key=normalise_subject(label) or None, counted=None,
+        period_start=day.isoformat(), period_end=day.isoformat(), period_text=cell,
+        doc_date=doc.date.isoformat() if doc.date else None,
+    )
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _level_column(columns: dict[int, str], index: int) -> str:
