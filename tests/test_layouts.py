@@ -133,6 +133,8 @@ CASES = {
             (16, "27 March 2025", "kind", "date"),
             (17, "30 June 2025", "subject", "Delivery plans due"),  # the row's label: what happens that day
             (18, "31 October 2025", "period_start", "2025-10-31"),
+            (18, "31 October 2025", "tense", "future"),  # a plan: after the guide's date, not a past event
+            (16, "27 March 2025", "tense", "past"),
         ],
     ),
     "written_statement.txt": (

@@ -253,6 +253,8 @@ def _date_cell(doc: Document, block: Block, pos: int, cell: str, day: date, labe
         subject=label, subject_key=normalise_subject(label) or None, counted=None,
         period_start=day.isoformat(), period_end=day.isoformat(), period_text=cell,
         doc_date=doc.date.isoformat() if doc.date else None,
+        # a table has no tense: a day after the document's is a plan ("Delivery plans due"), not a past event
+        tense="future" if doc.date and day > doc.date else "past",
     )
 
 
