@@ -128,10 +128,21 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if previous.kind == "count" and previous.counted is None and figure.kind == "count" and figure.counted \
                 and _PART_OF.fullmatch(sentence[previous.end:figure.start]):
             previous.counted = figure.counted
+    for count, share in zip(figures, figures[1:], strict=False):
+        # "7,000 (8%) more children entered care": the count and its share are both the increase, of children
+        if count.kind == "count" and share.kind == "percent" \
+                and (more := _SHARE_THEN_MORE.match(sentence, count.end)) and more.end(1) > share.end:
+            count.change = share.change = True
+            if count.counted is None and (counted := counted_phrase(sentence, more.end())[0]):
+                count.counted = _BEFORE_ITS_VERB.sub("", counted)  # "children entered care": the children
     for figure in figures:
         if figure.kind == "count" and figure.counted is None:
             figure.counted = counted_from_context(sentence, figure)
     return figures
+
+
+_BEFORE_ITS_VERB = re.compile(r"(?<=\w)\s+(?!after\b)[a-z]+ed\b.*$")
+_SHARE_THEN_MORE = re.compile(r"\s*\(\s*[\d.]+\s*(?:%|per\s*cent)\s*\)\s+(more|fewer|extra|additional|less)\b", re.I)
 
 
 _PART_OF_CHANGE = re.compile(rf"[^.;£$€%\d]{{0,40}},\s+including\s+(?:(?:{HEDGE})\s+)?", re.I)
