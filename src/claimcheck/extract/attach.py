@@ -288,7 +288,9 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     for index, span in enumerate(spans):
         if span.role == "compare":
             if (span.start_pos >= figure.end and not text[figure.end:span.start_pos].strip()
-                    and _BASE_DATE.match(span.text) and not figure.change):
+                    and _BASE_DATE.match(span.text) and not figure.change
+                    and (span.start is not None or not _YEAR_EARLIER.match(text, figure.end))):
+                # ("down from 17.7% in the previous year": no date of its own; the level's, a year back)
                 return index  # "from 1,234 in 2019": the comparison base's own date (not "a 3% rise on 2014-15")
             continue
         if span.role == "event" and (span.start == span.end or _ON_OR_BY.match(span.text)) \
