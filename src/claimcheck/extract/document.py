@@ -385,7 +385,10 @@ _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "thi
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS}|therefore|thus|also|however|meanwhile|still|now|again|in\s+turn)$",
                            re.I)
 _NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them"
-                            r"|some|around|about|nearly|almost|approximately|roughly)$"  # "Some 7,500 children"
+                            r"|some|around|about|nearly|almost|approximately|roughly"  # "Some 7,500 children"
+                            # an ordinal whose noun is left out: "£111 million in the first round, and £200 million
+                            # in the second"
+                            r"|(?:the\s+)?(?:first|second|third|fourth|fifth|final|last|next|latter|former))$"
                             r"|^(?:as\s+a\s+result|because|due\s+to|owing\s+to|so\s+that)\b"  # or a reason
                             # a question ("How many children are ... placed out of area?") asks, it names nothing
                             r"|^(?:how\s+(?:many|much)|(?:what|which|why|whether)\s+(?-i:[a-z]))\b", re.I)
