@@ -135,10 +135,19 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             count.change = share.change = True
             if count.counted is None and (counted := counted_phrase(sentence, more.end())[0]):
                 count.counted = _BEFORE_ITS_VERB.sub("", counted)  # "children entered care": the children
-    for figure in figures:
+    for index, figure in enumerate(figures):
+        if figure.kind == "count" and figure.counted is None and (verb := _VERB_RIGHT_BEFORE.search(
+                sentence, max(0, figure.start - 40), figure.start)):
+            # "The programme funded 53 projects, and the partnership funded 20": what the same verb counted before
+            same_verb = re.compile(rf"\b{verb[1]}\s+(?:\S+\s+)?$")
+            figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count" and f.counted
+                                   and same_verb.search(sentence, max(0, f.start - 40), f.start)), None)
         if figure.kind == "count" and figure.counted is None:
             figure.counted = counted_from_context(sentence, figure)
     return figures
+
+
+_VERB_RIGHT_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?$")
 
 
 _BEFORE_ITS_VERB = re.compile(r"(?<=\w)\s+(?!after\b)[a-z]+ed\b.*$")
