@@ -50,7 +50,8 @@ _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|a
                           r"[£$€]\s?\d|,?\s+(?:and|or)\s+\d"  # "..., or 30% of all spending": another figure
                           # "a pilot in up to 10 local authorities": where, and how many, not what
                           r"|\s+(?:in|across|to)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
-                          r"|at\s+least)\s+)?\d")
+                          r"|at\s+least)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+                          r"|twenty|thirty|forty|fifty|hundreds|dozens)\s+[a-z])")  # "in up to eight local authorities"
 _PASSIVE = re.compile(r"^\s+(?:(?:that\s+|which\s+)?(?i:we|they|the\s+(?:government|department))\s+)?"  # "we committed"
                       r"(?:(?:has|have|had|will|would|is|are|was|were|shall|could|should|must|to)\s+)?(?:"
                       r"(?:been|be|now|already|also|being)\s+)*(?:(?:invested|spent)(?=\s+(?:in|on)\b)|"
