@@ -137,6 +137,16 @@ CASES = {
             (16, "27 March 2025", "tense", "past"),
         ],
     ),
+    "govuk_press_release_with_table.html": (  # a saved GOV.UK page: cookie banner, lead paragraph, a table
+        {"date": date(2024, 11, 21), "department": "Department for Education", "kind": "gov-page"},
+        [
+            (9, "8 local authorities", "kind", "count"),  # "a weekly allowance" is no rate of the authorities
+            (9, "£300", "unit", "GBP / week"),
+            (14, "£40 million", "subject", "Kinship care allowance pilot"),
+            (18, "1 April 2025", "subject", "First payments"),  # a row of the table of stages
+            (20, "£185 a week", "subject", "national minimum fostering allowance"),
+        ],
+    ),
     "written_statement.txt": (
         {"date": date(2023, 12, 12), "author": "Gillian Keegan"},  # "Statement made by": the minister's
         [

@@ -96,7 +96,10 @@ _RATE_AFTER = re.compile(
     # not "than a year earlier" nor "a year ago": a comparison in time, not a rate
     r"^(?:\s*|-)(?P<between>(?:(?!than\b)[\w’'-]+\s+){0,6}?)(?:(?:an?|per|each|every)[\s-]+(?P<per>year|annum|month|week|day|hour)\b"
     r"(?!\s+(?:earlier|ago|before|later|previously)\b)"
-    r"|(?P<adverb>(?:annually|yearly|per\s+annum|monthly|weekly|daily|pa)\b|p\.a\.?))",  # "£2,000pa", "£300k p.a."
+    r"|(?P<adverb>(?:annually|per\s+annum|pa)\b|p\.a\.?"  # "£2,000pa", "£300k p.a."
+    # "paid weekly", but not "will receive a weekly allowance": an adjective before its noun
+    r"|(?:yearly|monthly|weekly|daily)\b(?!\s+(?!(?:for|in|to|on|from|and|or|until|since|by|per|at|with|over|each"
+    r"|between|during|across)\b)[a-z]{3,})))",
     re.I,
 )
 # what may stand between money and its "a year" and leave a rate: "£2bn more a year", "£1,000 per child per year"

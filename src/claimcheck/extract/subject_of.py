@@ -61,6 +61,8 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
                           # "£3.8m for the year, £1.1m above budget": how far the same thing is from its plan
                           r"|(?:above|below|over|under)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
                           r"(?:budget|target|forecast|plan|estimate)s?", re.I)
+_CURRENTLY_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*),\s+(?:currently|now|presently)"
+                               r"\s+(?:(?:set\s+at|worth|at)\s+)?$")
 _BRACKET_AFTER_AMOUNT = re.compile(r"[^.;,()£$€%\d]{0,30}\(\s*")
 _WAS_NAMED = re.compile(r"\s+(?:was|were|is|are|went\s+on)\s+(?:spent\s+on\s+|for\s+|on\s+)?"
                         r"(?!\w+ed\b|(?:paid|given|spent|made|set|sent|put|used|held|kept|being|not|still|now)\b)",
@@ -141,6 +143,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 return what[1]  # "of which £17.1 million was staff costs" (not "was unspent")
             if not after_amount(text, figure.end):
                 return money[-1][1]
+        # "the national minimum fostering allowance, currently £185 a week for a child aged 0 to 2": its value now
+        if named := _CURRENTLY_BEFORE.search(text, max(0, figure.start - 100), figure.start):
+            return named[1]
         # "£3.6bn over five years (£720m a year) on the scheme": the same money, said another way in brackets
         if money and money[-1][1] and _BRACKET_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
             return money[-1][1]

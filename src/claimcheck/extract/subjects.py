@@ -329,6 +329,7 @@ def _acronym_expansions(sentence: str) -> list[Entity]:
     return found
 
 
+_OPENER = re.compile(r"\s*[“\"‘(]?([A-Z][a-z’'-]+)\s+")  # a capitalised first word, then the phrase's modifiers
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\b")
 _MODIFIERS = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){1,3}$")  # whole words: not the "m" of "£200m fund"
 _COMPLEMENT = re.compile(
@@ -361,6 +362,10 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
             mods.insert(0, word)
         while mods and mods[0].lower() in ("new", "overall", "whole"):
             mods.pop(0)
+        if mods and len(mods) == len(words_before) and (opener := _OPENER.fullmatch(
+                sentence, 0, sentence.rfind(mods[0], 0, head_start))) \
+                and opener[1].lower() not in STOP | ACTOR_WORDS | _COMMON_OPENERS:
+            mods.insert(0, opener[1])  # "Kinship care allowance pilot to launch": the sentence's capital opens it
         comp = _COMPLEMENT.match(sentence, head_end)
         end = comp.end() if comp else head_end
         text = " ".join([*mods, m.group(0)]) + (comp.group(0) if comp else "")
