@@ -83,7 +83,9 @@ _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:minister
                            r"statistics|research and analysis|corporate report|transparency data|consultation outcome"
                            r"|open consultation|statutory guidance|independent report|notice|correspondence"
                            # a National Audit Office report's cover, above its title
-                           r"|report\s+by\s+the\s+comptroller\s+and\s+auditor\s+general)\s*$", re.I)
+                           r"|report\s+by\s+the\s+comptroller\s+and\s+auditor\s+general"
+                           # a select committee's report, under the committee's name: "Public Accounts Committee"
+                           r"|(?:house\s+of\s+(?:commons|lords)\s+)?(?!the\b)(?:[a-z,']+\s+){1,5}committee)\s*$", re.I)
 _BREADCRUMBS = re.compile(r"\s+[»›]\s+")
 _TITLE_LABEL = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
 _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|whip|leader|chancellor|lord "

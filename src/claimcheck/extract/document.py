@@ -382,7 +382,8 @@ _SPACES = re.compile(r"\s{2,}")
 _DANGLING = re.compile(rf"\s+(?:who|which|that|whose|aged|{ANNOUNCING})$", re.I)
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 # "Expenditure on residential care therefore increased by 49%": a linking adverb names nothing either
-_TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS}|therefore|thus|also|however|meanwhile|still|now|again|in\s+turn)$",
+_TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS}|therefore|thus|also|however|meanwhile|still|now|again|in\s+turn"
+                           r"|respectively)$",
                            re.I)
 _NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them"
                             r"|some|around|about|nearly|almost|approximately|roughly"  # "Some 7,500 children"

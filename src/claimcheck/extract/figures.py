@@ -117,6 +117,11 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if previous.change and figure.kind == previous.kind and _PART_OF_CHANGE.fullmatch(sentence, previous.end,
                                                                                           figure.start):
             figure.change = True
+        # "an additional £2 billion this year and £3 billion next year": the list is additional money, all of it
+        if previous.change and figure.kind == previous.kind == "money" \
+                and _EXTRA_BEFORE.search(sentence, max(0, previous.start - 20), previous.start) \
+                and _LIST_AND.fullmatch(sentence, previous.end, figure.start):
+            figure.change = True
         # "an increase of 30% in cash terms and 9% in real terms": the same change, measured another way
         if previous.change and figure.kind == previous.kind and IN_OTHER_TERMS.fullmatch(sentence, previous.end,
                                                                                          figure.start):
@@ -154,6 +159,10 @@ _BEFORE_ITS_VERB = re.compile(r"(?<=\w)\s+(?!after\b)[a-z]+ed\b.*$")
 _SHARE_THEN_MORE = re.compile(r"\s*\(\s*[\d.]+\s*(?:%|per\s*cent)\s*\)\s+(more|fewer|extra|additional|less)\b", re.I)
 
 
+_EXTRA_BEFORE = re.compile(r"\b(?:additional|extra|further)\s+$", re.I)
+# between two amounts of one list, a time each: " this year and ", " in 2024-25, and "
+_LIST_AND = re.compile(r"(?:\s+(?:in\s+|during\s+)?(?:this|next|last)\s+(?:financial\s+)?year"
+                       r"|\s+(?:in|for)\s+(?:19|20)\d\d(?:[-/]\d{2,4})?)?\s*,?\s+and\s+", re.I)
 _PART_OF_CHANGE = re.compile(rf"[^.;£$€%\d]{{0,40}},\s+including\s+(?:(?:{HEDGE})\s+)?", re.I)
 # "3 years and 4 months", "2 hours 30 minutes": one length of time in two units, each the next smaller
 _SMALLER_UNIT = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60)}

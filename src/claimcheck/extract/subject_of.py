@@ -61,6 +61,7 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
                           # "£3.8m for the year, £1.1m above budget": how far the same thing is from its plan
                           r"|(?:above|below|over|under)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
                           r"(?:budget|target|forecast|plan|estimate)s?", re.I)
+_AND_NEXT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?")
 _CURRENTLY_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*),\s+(?:currently|now|presently)"
                                r"\s+(?:(?:set\s+at|worth|at)\s+)?$")
 _BRACKET_AFTER_AMOUNT = re.compile(r"[^.;,()£$€%\d]{0,30}\(\s*")
@@ -161,9 +162,18 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if not is_total(text[:figure.start], figure.text):
             in_clause = [e for e in in_clause if not any(
                 f.kind in ("money", "rate") and f.end <= e.start and e.end <= figure.start for f in figures)]
+        # nor is a name after a later amount this one's: "includes £500 million for social care, and we are
+        # investing £45 million in Families First for Children pathfinders"
+        in_clause = [e for e in in_clause if not any(
+            f.kind in ("money", "rate") and figure.end <= f.start and f.end <= e.start for f in figures)]
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
         described = after_amount(text, figure.end)
+        later = next((f for f in figures if f.start >= figure.end), None)
+        if described is None and later is not None and later.kind in ("money", "rate") \
+                and _AND_NEXT.fullmatch(text, figure.end, later.start):
+            # "an additional £2 billion this year and £3 billion next year for social care": what both are for
+            described = after_amount(text, later.end)
         if described and _CHANGE_NOUN.fullmatch(described):  # "a £200 million increase": what increased is elsewhere
             if money and money[-1][1] and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
                 return money[-1][1]  # "£600 million through the Social Care Grant, a £200 million increase"
