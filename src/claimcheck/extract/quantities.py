@@ -113,12 +113,13 @@ _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 # much a time is a rate, as "£50 million annual investment" is ("the annual report found £3m" is not)
 _PER_TIME_SUBJECT = re.compile(
     r"(?:the\s+)?(?:[\w’'-]+[’']s?\s+)?(?:(?:average|mean|median|typical|total|estimated|gross|net)\s+)?"
-    r"(?P<per>annual|yearly|weekly|monthly|daily)\s+(?:[\w-]+\s+)?"
+    r"(?P<per>annual|yearly|weekly|monthly|daily|hourly)\s+(?:[\w-]+\s+)?"
     r"(?:costs?|prices?|charges?|rates?|spend|spending|budgets?|funding|allowances?|income|salary|salaries|pay"
     r"|payments?|fees?|grants?|investment|expenditure|revenue|turnover|profits?|rent|wages?|bill|allocation|subsidy)\b",
     re.I,
 )
-_PER_ADJECTIVE = {"annual": "year", "yearly": "year", "weekly": "week", "monthly": "month", "daily": "day"}
+_PER_ADJECTIVE = {"annual": "year", "yearly": "year", "weekly": "week", "monthly": "month", "daily": "day",
+                  "hourly": "hour"}
 # "£200 million in each of the next three years", "500 social workers in each year of the Spending Review
 # period", "£20 million for each of 2021-22 and 2022-23": so much a year, over the years named after it
 _EACH_YEAR_AFTER = re.compile(
