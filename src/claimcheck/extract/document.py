@@ -12,7 +12,15 @@ from functools import lru_cache
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, file_lines, strip_furniture
-from claimcheck.extract.attach import (
+from claimcheck.extract.attach import period_of, year_earlier
+from claimcheck.extract.date_subject import date_subject
+from claimcheck.extract.figures import scan
+from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
+from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
+from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
+from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
+from claimcheck.extract.quantities import Figure, per_time_named
+from claimcheck.extract.shared_periods import (
     at_the_time_since,
     base_in_brackets,
     change_beside_level,
@@ -21,18 +29,10 @@ from claimcheck.extract.attach import (
     ends_of_a_stretch,
     part_of_whole,
     period_after_an_aside,
-    period_of,
     respectively,
     stretch_points,
-    year_earlier,
 )
-from claimcheck.extract.figures import scan
-from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
-from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
-from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
-from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
-from claimcheck.extract.quantities import Figure, per_time_named
-from claimcheck.extract.subject_of import BRINGING, base_before, date_subject, label_of, subject_of
+from claimcheck.extract.subject_of import BRINGING, base_before, label_of, subject_of
 from claimcheck.extract.subjects import HEADS, Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences

@@ -152,18 +152,17 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
+# the past-tense verb a bare count follows: "and the partnership funded 20", "and recruited a further 55"
 _VERB_RIGHT_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?$")
-
-
-_BEFORE_ITS_VERB = re.compile(r"(?<=\w)\s+(?!after\b)[a-z]+ed\b.*$")
+# a count's share in brackets, then the word that makes both an increase: "7,000 (8%) more children"
 _SHARE_THEN_MORE = re.compile(r"\s*\(\s*[\d.]+\s*(?:%|per\s*cent)\s*\)\s+(more|fewer|extra|additional|less)\b", re.I)
-
-
+_BEFORE_ITS_VERB = re.compile(r"(?<=\w)\s+(?!after\b)[a-z]+ed\b.*$")  # "children entered care": from the verb on
 _EXTRA_BEFORE = re.compile(r"\b(?:additional|extra|further)\s+$", re.I)
 # between two amounts of one list, a time each: " this year and ", " in 2024-25, and "
 _LIST_AND = re.compile(r"(?:\s+(?:in\s+|during\s+)?(?:this|next|last)\s+(?:financial\s+)?year"
                        r"|\s+(?:in|for)\s+(?:19|20)\d\d(?:[-/]\d{2,4})?)?\s*,?\s+and\s+", re.I)
 _PART_OF_CHANGE = re.compile(rf"[^.;£$€%\d]{{0,40}},\s+including\s+(?:(?:{HEDGE})\s+)?", re.I)
+
 # "3 years and 4 months", "2 hours 30 minutes": one length of time in two units, each the next smaller
 _SMALLER_UNIT = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60)}
 _DURATION_JOINT = re.compile(r"(?:\s*,)?\s+(?:and\s+)?")

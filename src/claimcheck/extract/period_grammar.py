@@ -47,13 +47,14 @@ class Context:
     future: bool
     previous: tuple[date, date] | None = None  # the latest period an earlier figure covered: "the same period"
     # when that period ran between two times ("between 2010-11 and 2021-22"), the two as written: where a level
-    # that moved "over the same period" stood before and after (`attach.ends_of_a_stretch`)
+    # that moved "over the same period" stood before and after (`shared_periods.ends_of_a_stretch`)
     points: tuple[str, str] | None = None
 
 
 Y = r"(?:19|20)\d\d"
 FY = rf"(?:{Y})\s?[-–/]\s?(?:\d\d|{Y})\b"
-# "over the same period": the period of the figures before (`period_patterns._same_period`, `attach.stretch_points`)
+# "over the same period": the period of the figures before (`period_patterns._same_period`,
+# `shared_periods.stretch_points`)
 SAME_PERIOD = r"(?:(?:over|in|during|for|across)\s+)?the\s+same\s+(?:period|time|years?|months?)"
 YEAR_KIND = r"\s+(?:financial|academic|school)\s+year\b"  # "the 2021-22 financial year": part of the expression
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"

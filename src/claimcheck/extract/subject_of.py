@@ -11,7 +11,6 @@ import re
 
 from claimcheck.extract.figures import WORTH
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
-from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import (
     ANNOUNCING,
     ASIDE,
@@ -385,35 +384,3 @@ def _nearest(candidates: list[Entity], figure: Figure) -> Entity:
     def distance(e: Entity) -> int:
         return figure.start - e.end if e.end <= figure.start else e.start - figure.end
     return min(candidates, key=lambda e: (distance(e), -e.score))
-
-
-def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) -> str | None:
-    named = [e for e in ents if e.score >= 3]
-    if named:
-        return memory.expand(min(named, key=lambda e: abs(e.start - span.start_pos)).text)
-    referred = refers_back(text, span.start_pos, memory)
-    phrases = [e for e in ents if e.score == 2]
-    if phrases:
-        nearest = min(phrases, key=lambda e: abs(e.start - span.start_pos))
-        if referred and refers_back(text[: nearest.end], nearest.end, memory):
-            return referred
-        return nearest.text
-    if referred:
-        return referred
-    # "The consultation closed on 12 March 2024 and the response was published on 1 March 2024": what happened,
-    # in the date's own clause
-    starts = [m.end() for m in _EVENT_CLAUSE.finditer(text, 0, span.start_pos)]
-    if (event := _EVENT.match(text, starts[-1] if starts else 0)) and event.end() <= span.start_pos:
-        # "The department published its response in February 2023": what was published, not who published it
-        thing = _EVENT_OBJECT.match(text, event.end())
-        return thing["what"] if thing and thing.end() <= span.start_pos + 4 else event["what"]
-    return subject_before_verb(text, span.start_pos)
-
-
-_EVENT_OBJECT = re.compile(r"\s+(?:its|the|a|an|their|our|his|her)\s+(?P<what>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
-                           r"\s+(?:in|on|at|by|during)\b", re.I)
-_EVENT_CLAUSE = re.compile(r"[,;]\s*|\s(?:and|but|while|whereas)\s+(?=(?:the|a|an|its|their|our)\s)", re.I)
-_EVENT = re.compile(r"\s*(?:(?:the|a|an|its|their|our)\s+)?(?P<what>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
-                    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
-                    r"(?:closed|opened|launched|published|began|begun|ended|started|finished|took\s+place"
-                    r"|came\s+into\s+force|laid|released|introduced|completed|due|held|announced)\b", re.I)
