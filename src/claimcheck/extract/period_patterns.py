@@ -389,11 +389,12 @@ def _past_units(m, ctx):
     """ "over the past year", "in the last 12 months": up to the day the figures stand at. But "down from 17.7% in
     the previous year" is a comparison with the year before the level's own (`attach.year_earlier` moves it)."""
     if m[1] is None and m[2].lower().startswith("year") and _BASE_RIGHT_BEFORE.search(m.string, 0, m.start()) \
-            and re.match(r"\w+\s+the\s+(?:previous|preceding)", m[0], re.I):
+            and _THE_PREVIOUS.match(m[0]):
         return "compare", None, None, None
     return _back_from_reference(m, ctx)
 
 
+_THE_PREVIOUS = re.compile(r"\w+\s+the\s+(?:previous|preceding)", re.I)
 # a comparison's base figure just before: "down from 17.7% ", "compared with 3,100 "
 _BASE_RIGHT_BEFORE = re.compile(r"\b(?:from|than|with|to)\s+(?:around\s+|about\s+)?[£$€]?\d[\d,.]*\s*(?:%|per\s*cent"
                                 r"|m|bn|k|million|billion)?\s+$", re.I)

@@ -255,6 +255,7 @@ NUMBERED = frozenset({"stage", "year", "phase", "wave", "round", "level", "tier"
 _COMMON_OPENERS = STOP | {"local", "children’s", "children's", "social", "lobby", "one", "two", "three", "four", "five",
                           "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
                           "fifty", "hundred", "hundreds", "thousands", "dozens"}  # "Ten Partners in Practice ..."
+_NOT_OPENERS = STOP | ACTOR_WORDS | _COMMON_OPENERS  # a capital that opens a sentence, not a name
 # a tile's trend, capitalised: "Children in need: 399,500 Down 1.4% from 2023" (but "Down Syndrome Act" is a name)
 _TREND_WORD = re.compile(r"(?:Up|Down)\s+(?:(?:by|from|to)\s+)?[£$€]?\d")
 _NOT_NAMES = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -364,7 +365,7 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
             mods.pop(0)
         if mods and len(mods) == len(words_before) and (opener := _OPENER.fullmatch(
                 sentence, 0, sentence.rfind(mods[0], 0, head_start))) \
-                and opener[1].lower() not in STOP | ACTOR_WORDS | _COMMON_OPENERS:
+                and opener[1].lower() not in _NOT_OPENERS:
             mods.insert(0, opener[1])  # "Kinship care allowance pilot to launch": the sentence's capital opens it
         comp = _COMPLEMENT.match(sentence, head_end)
         end = comp.end() if comp else head_end
