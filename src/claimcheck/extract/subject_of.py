@@ -60,6 +60,9 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
                           # "£3.8m for the year, £1.1m above budget": how far the same thing is from its plan
                           r"|(?:above|below|over|under)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
                           r"(?:budget|target|forecast|plan|estimate)s?", re.I)
+_AGAINST_PLAN = re.compile(rf"\b(?:against|compared\s+(?:with|to)|within)\s+(?:a|an|the|its|their)\s+"
+                           rf"((?:[\w-]+\s+)?(?:budget|target|allocation|forecast|plan))\s+of\s+(?:(?:{HEDGE})\s+)?$",
+                           re.I)
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?")
 _CURRENTLY_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*),\s+(?:currently|now|presently)"
                                r"\s+(?:(?:set\s+at|worth|at)\s+)?$")
@@ -143,6 +146,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 return what[1]  # "of which £17.1 million was staff costs" (not "was unspent")
             if not after_amount(text, figure.end):
                 return money[-1][1]
+        # "The programme cost £12.4m against a budget of £10m": the programme's budget, not its cost
+        if plan := _AGAINST_PLAN.search(text, max(0, figure.start - 40), figure.start):
+            owner = money[-1][1] if money and money[-1][1] and not _GENERIC_HEADS.match(money[-1][1]) else None
+            return f"{owner} {plan[1]}" if owner and plan[1].lower() not in owner.lower() else plan[1]
         # "the national minimum fostering allowance, currently £185 a week for a child aged 0 to 2": its value now
         if named := _CURRENTLY_BEFORE.search(text, max(0, figure.start - 100), figure.start):
             return named[1]
