@@ -181,7 +181,7 @@ _RECORD_BEFORE = re.compile(r"\b(?:highest|lowest|largest|smallest|biggest|great
                             r"|first\s+(?:fall|rise|increase|decrease|drop|decline|reduction))\b"
                             r"[^,.;]{0,30}$", re.I)
 _ANNOUNCED_AT = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in\s+|on\s+)?$", re.I)
-_PUBLISHED_IN = re.compile(rf"\b(?:{ANNOUNCING}|launched|released)\s+[^\d.;£$€]{{0,80}}?\s(?:in|on)\s+$", re.I)
+_PUBLISHED_IN = re.compile(rf"\b(?:{ANNOUNCING}|launched|released)\s+(?:[^\d.;£$€]{{0,80}}?\s)?(?:in|on)\s+$", re.I)
 _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
                          r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
 
