@@ -131,10 +131,17 @@ def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], tim
     of time between two points, the level moved from stands at the first and the level moved to at the last;
     the change covers the whole stretch. Only levels said to move ("from £3.7 billion to", "rose to £2.0
     billion", "doubled between 2010-11 and 2022-23 to £12.2 billion"), so that "£5 million between 2019 and 2021"
-    keeps the stretch. `timeless` is the sentence with its time expressions blanked."""
+    keeps the stretch. "Since 2019, ... has risen by 7%, from 78,150 to 83,840": the level moved from stands at
+    2019; the one moved to keeps the whole stretch (the latest figure, which may predate the document by months).
+    `timeless` is the sentence with its time expressions blanked."""
     periods = list(periods)
     for index, (figure, span) in enumerate(zip(figures, periods, strict=True)):
-        if span is None or figure.change or not (points := stretch_points(span, ctx)):
+        if span is None or figure.change:
+            continue
+        points = stretch_points(span, ctx)
+        if points is None and (since := _SINCE_POINT.fullmatch(span.text.strip())) and span.end is not None:
+            points = (since[1], None)  # no later point written: the level moved to is "now", of no known day
+        if not points:
             continue
         nxt = figures[index + 1] if index + 1 < len(figures) else None
         prev = figures[index - 1] if index else None
@@ -147,7 +154,7 @@ def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], tim
         if bool(moved_from) == bool(moved_to):  # `a and b` may be None, and None == False is false
             continue
         point = points[0] if moved_from else points[1]
-        if found := point_span(point, ctx):
+        if point is not None and (found := point_span(point, ctx)):
             periods[index] = replace(span, start=found[0], end=found[1], text=point)
     return periods
 
