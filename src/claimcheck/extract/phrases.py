@@ -286,6 +286,10 @@ _COUNT_OF_THINGS = re.compile(r"\d[\d,]*\s+(?!(?:thousand|million|billion|m|bn|p
 _BULLET_MARK = re.compile(r"^\s*[*•·▪‣◦–-]\s+")
 _INTRODUCTION = re.compile(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to"
                            r"|Across|Among|Within)\b[^,]*,\s*")
+# a person named with their office: "Children's minister Claire Coutinho" acts; a figure is never about them
+_OFFICE_THEN_NAME = re.compile(r"\b(?:minister|secretary|chancellor|spokesperson|spokesman|spokeswoman|councillor"
+                               r"|president|chief\s+executive|commissioner|mayor)\s+[A-Z][a-z]+\s+[A-Z]", re.I)
+_COMES_AS = re.compile(r"^.*?\b(?:comes?|came|coming)\s+(?:just\s+)?(?:as|after|amid|while)\s+(?=\S)", re.I)
 _CONCESSION = re.compile(r"^\s*(?:Although|Though|While|Whilst|Whereas)\b[^,]*,\s*")
 _SENTENCE_ADVERB = re.compile(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally"
                               r"|Furthermore|Moreover|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition|By\s+contrast"
@@ -303,6 +307,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     """The noun phrase before the first verb of `text` (which runs up to a figure, whose first characters
     are `figure`)."""
     text = _INTRODUCTION.sub("", _BULLET_MARK.sub("", text))  # "* The number of ... rose": no bullet in the phrase
+    text = _COMES_AS.sub("", text)  # "The announcement comes as the number of children in care ... hit"
     # "Meanwhile, the average cost of a residential placement reached": a sentence adverb is not the phrase
     text = _CONCESSION.sub("", text)  # a concession first
     text = _SENTENCE_ADVERB.sub("", text)
@@ -326,7 +331,8 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     if amount:  # "The grant of £36 million will be paid": the grant
         np = _OF_BEFORE_AMOUNT.sub("", np[:amount.start()].strip(" ,"))
     if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \
-            or all(w in ACTOR_WORDS | STOP for w in _LETTERS.findall(np.lower())) or _ENDS_IN_PRONOUN.search(np):
+            or all(w in ACTOR_WORDS | STOP for w in _LETTERS.findall(np.lower())) or _ENDS_IN_PRONOUN.search(np) \
+            or _OFFICE_THEN_NAME.search(np):
         return None
     return np
 

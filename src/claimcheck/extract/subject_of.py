@@ -60,6 +60,7 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
                           # "£3.8m for the year, £1.1m above budget": how far the same thing is from its plan
                           r"|(?:above|below|over|under)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
                           r"(?:budget|target|forecast|plan|estimate)s?", re.I)
+_PARTICIPLE_ONLY = re.compile(r"[a-z]+ed|spent|paid|given|made|set\s+aside", re.I)
 _AGAINST_PLAN = re.compile(rf"\b(?:against|compared\s+(?:with|to)|within)\s+(?:a|an|the|its|their)\s+"
                            rf"((?:[\w-]+\s+)?(?:budget|target|allocation|forecast|plan))\s+of\s+(?:(?:{HEDGE})\s+)?$",
                            re.I)
@@ -184,6 +185,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             if money and money[-1][1] and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
                 return money[-1][1]  # "£600 million through the Social Care Grant, a £200 million increase"
             described = None
+        if described and _PARTICIPLE_ONLY.fullmatch(described):
+            # "on top of the £1.27 billion added in 2022-23": more of what the amount before is for
+            described = None
+            if money and money[-1][1]:
+                return money[-1][1]
         if described and described.lower() in HEADS and (named := memory.head(described)):
             return named  # "the £695 million we have invested in the programme": the programme named before
         unnamed = None  # "rolled out with £30 million of funding": "funding" only if nothing names what it is for
@@ -339,9 +345,15 @@ _SAID_AFTER = re.compile(rf"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said
 def _speaker(text: str, entity: Entity) -> bool:
     """ "said ADCS president John Pearce, who added that costs had risen by 12%", "The Children's Commissioner
     estimates that 120,000 children ...": who speaks is not what a figure is about (a programme with a head noun
-    always is)."""
+    always is); nor is a minister named by office ("Children's minister Claire Coutinho has committed £45m")."""
     return _SAID_AFTER.match(text, entity.end) is not None or (
-        (entity.score < 3 or entity.head is None) and _SAID_BEFORE.search(text, 0, entity.start) is not None)
+        (entity.score < 3 or entity.head is None) and (_SAID_BEFORE.search(text, 0, entity.start) is not None
+                                                       or _OFFICE_BEFORE.search(text, 0, entity.start) is not None))
+
+
+# a person's office just before their name
+_OFFICE_BEFORE = re.compile(r"\b(?:minister|secretary|chancellor|spokesperson|spokesman|spokeswoman|councillor|cllr"
+                            r"|president|chair|chief\s+executive|director|commissioner|mayor)\s+$", re.I)
 
 
 _DASH = re.compile(r"\s[-–—]\s")
