@@ -287,8 +287,9 @@ _BULLET_MARK = re.compile(r"^\s*[*•·▪‣◦–-]\s+")
 _INTRODUCTION = re.compile(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|With\s+regard\s+to|According\s+to"
                            r"|Across|Among|Within)\b[^,]*,\s*")
 # a person named with their office: "Children's minister Claire Coutinho" acts; a figure is never about them
-_OFFICE_THEN_NAME = re.compile(r"\b(?:minister|secretary|chancellor|spokesperson|spokesman|spokeswoman|councillor"
-                               r"|president|chief\s+executive|commissioner|mayor)\s+[A-Z][a-z]+\s+[A-Z]", re.I)
+# (the office in any case, the name capitalised: not "the Secretary of State's budget")
+_OFFICE_THEN_NAME = re.compile(r"\b(?i:minister|secretary|chancellor|spokesperson|spokesman|spokeswoman|councillor"
+                               r"|president|chief\s+executive|commissioner|mayor)\s+[A-Z][a-z]+\s+[A-Z]")
 _COMES_AS = re.compile(r"^.*?\b(?:comes?|came|coming)\s+(?:just\s+)?(?:as|after|amid|while)\s+(?=\S)", re.I)
 _CONCESSION = re.compile(r"^\s*(?:Although|Though|While|Whilst|Whereas)\b[^,]*,\s*")
 _SENTENCE_ADVERB = re.compile(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally"
