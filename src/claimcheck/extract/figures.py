@@ -19,7 +19,7 @@ from claimcheck.extract.quantities import (
     numeric_figure,
     word_figure,
 )
-from claimcheck.extract.wholes import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, THAN_BEFORE
+from claimcheck.extract.wholes import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, THAN_BEFORE, VERB_BEFORE
 from claimcheck.guards import any_in, folded
 from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
 
@@ -141,7 +141,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             if count.counted is None and (counted := counted_phrase(sentence, more.end())[0]):
                 count.counted = _BEFORE_ITS_VERB.sub("", counted)  # "children entered care": the children
     for index, figure in enumerate(figures):
-        if figure.kind == "count" and figure.counted is None and (verb := _VERB_RIGHT_BEFORE.search(
+        if figure.kind == "count" and figure.counted is None and (verb := VERB_BEFORE.search(
                 sentence, max(0, figure.start - 40), figure.start)):
             # "The programme funded 53 projects, and the partnership funded 20": what the same verb counted before
             same_verb = re.compile(rf"\b{verb[1]}\s+(?:\S+\s+)?$")
@@ -152,8 +152,6 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
-# the past-tense verb a bare count follows: "and the partnership funded 20", "and recruited a further 55"
-_VERB_RIGHT_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?$")
 # a count's share in brackets, then the word that makes both an increase: "7,000 (8%) more children"
 _SHARE_THEN_MORE = re.compile(r"\s*\(\s*[\d.]+\s*(?:%|per\s*cent)\s*\)\s+(more|fewer|extra|additional|less)\b", re.I)
 _BEFORE_ITS_VERB = re.compile(r"(?<=\w)\s+(?!after\b)[a-z]+ed\b.*$")  # "children entered care": from the verb on

@@ -176,9 +176,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
         described = after_amount(text, figure.end)
-        later = next((f for f in figures if f.start >= figure.end), None)
-        if described is None and later is not None and later.kind in ("money", "rate") \
-                and _AND_NEXT.fullmatch(text, figure.end, later.start):
+        if described is None and (later := next((f for f in figures if f.start >= figure.end), None)) is not None \
+                and later.kind in ("money", "rate") and _AND_NEXT.fullmatch(text, figure.end, later.start):
             # "an additional £2 billion this year and £3 billion next year for social care": what both are for
             described = after_amount(text, later.end)
         if described and _CHANGE_NOUN.fullmatch(described):  # "a £200 million increase": what increased is elsewhere

@@ -58,7 +58,8 @@ _FIGURE_FOLLOWS = re.compile(
     r"|including)"  # "3,452 applications, including 2,987 from local authorities"
     rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$"
     r"|,\s*with\s*$")  # "300 applications, with 45 coming from London": some of them
-_VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?$")
+# the past-tense verb a bare count follows: "and the partnership funded 20", "and recruited a further 55"
+VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?$")
 _SAME_VERB_COUNTED = re.compile(r"\d[\d,]*\s+[a-z]")  # an earlier count with its noun
 _NAMED_AVERAGE = re.compile(r"\bthe\s+(?:[\w’'-]+\s+){1,3}average\s+of\s*$", re.I)
 _LABEL_BEFORE = re.compile(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$")
@@ -73,7 +74,7 @@ def is_noise(before: str, after: str) -> bool:
         return False
     if _NAMED_AVERAGE.search(before):
         return False  # "higher than the England average of 70": the average is a figure, not a hedge on one
-    if (verb := _VERB_BEFORE.search(before)) and _SAME_VERB_COUNTED.search(before, 0, verb.start()) \
+    if (verb := VERB_BEFORE.search(before)) and _SAME_VERB_COUNTED.search(before, 0, verb.start()) \
             and re.search(rf"\b{verb[1]}\s+(?:(?:a\s+)?[\w-]+\s+)?\d", before[:verb.start()]):
         return False  # "The programme funded 53 projects, and the partnership funded 20": the same verb's count
     before = _TRAILING_HEDGE.sub("", before)  # "up from around 4,000", "rose to over 80,000": what the hedge follows
