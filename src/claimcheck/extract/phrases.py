@@ -245,6 +245,7 @@ _WITH_CLAUSE = re.compile(r",\s+with\s+(?:the\s+|an?\s+)?([^,;\d£$€]{3,80}?)\
 _QUESTION = re.compile(r"to\s+ask\b", re.I)  # "To ask the Secretary of State ..., what steps her Department": who asks
 
 
+_AND_VERB = re.compile(r"\s+and\s+(?:have|has|had|will|are|is|was|were)", re.I)
 _POINTS_BACK = re.compile(r"\s*(?:that|this|it)\s+(?:is|was|represents|means|amounts)\b", re.I)
 
 
@@ -264,7 +265,10 @@ def subject_before_verb(sentence: str, pos: int) -> str | None:
         return with_clause[1]
     # "late intervention increased by 33%, while spending on early intervention fell by 46%": the figure's own
     # clause first; "SLI partners have worked with ..., and have delivered 5,500 days": else the sentence's
-    own_clause = CLAUSE_BREAK.split(text)[-1]
+    breaks = list(CLAUSE_BREAK.finditer(text))
+    # "was £141 million in 2021-22 and is estimated to be £158 million": a clause opened by "and" and a verb
+    # shares the subject of the clause before it
+    own_clause = text if breaks and _AND_VERB.fullmatch(breaks[-1][0]) else CLAUSE_BREAK.split(text)[-1]
     if own_clause != text and _POINTS_BACK.match(own_clause):
         return None  # "Hon. Members may scoff, but that is a 7% increase": "that" is the figure before, not them
     return (_opening_phrase(own_clause, sentence[pos:pos + 30]) if own_clause != text else None) \

@@ -30,9 +30,9 @@ from claimcheck.units import CURRENCIES
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
                       r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
 # what a change is measured from: "up from 36%", "down 0.9% from 403,890", "compared with 3,000", "than 3,000"
-# (but not the hedge of "more than 9,000")
+# (but not the hedge of "more than 9,000"; "more than the 83,840 looked-after children" compares)
 # (tested with `base_before`: the pattern is anchored at the figure, and tried at every position before it)
-BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)than)"
+BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)than|than\s+the)"
                          r"\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 # "overspent their budgets by", "overspent on children's social care, by a total of"
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
@@ -94,7 +94,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 # the last words BASE_BEFORE ends with
 _BASE_BEFORE_ENDINGS = Endings(("from", "with", "than", "around", "about", "over", "nearly", "almost", "some"),
-                               (("to", ("compared",)),))
+                               (("to", ("compared",)), ("the", ("than",))))
 
 
 def base_before(text: str, pos: int) -> bool:
