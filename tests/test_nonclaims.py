@@ -52,7 +52,9 @@ def test_not_a_claim(text):
                                   "This file may not be suitable for users of assistive technology.",
                                   "No this page is not useful", "Ref: CMA-2022-01", "Ref: DFE-00123-2023",
                                   "Accept additional cookies Reject additional cookies View cookies",
-                                  "We use some essential cookies to make this website work."])
+                                  "We use some essential cookies to make this website work.",
+                                  # GOV.UK's footer: the day a page changed, with the link to its history
+                                  "Last updated 8 March 2024 + show all updates"])
 def test_furniture_yields_nothing(line):
     assert extract_text(f"Intro.\n{line}\n", date(2020, 1, 1)) == []
 

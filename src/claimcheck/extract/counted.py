@@ -104,17 +104,17 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             continue
         if low in STOP and not (word[0].isupper() and phrase):
             break
-        if not phrase and low in _PAST_VERBS:
-            break  # "out of a total of 151 took part": a verb, nothing counted
+        if not phrase and (low in _PAST_VERBS or (low in _PRESENT_VERBS and not low.endswith("s"))):
+            break  # "out of a total of 151 took part", "120 remain in the same home": a verb, nothing counted
         if phrase and (low in _PAST_VERBS or (low.endswith("ed") and low != "looked" and plural(phrase[-1][2])
                                               and _COUNT_OPENS_CLAUSE.search(text, 0, pos))):
             # "152 local authorities took part", "1.2 million people received support"; but "of the 31
             # homes judged inadequate": a count that does not open its clause is not the verb's subject
             break
         if phrase and (low in _PRESENT_VERBS or (low.endswith("s") and low[:-1] in _PRESENT_VERBS)) \
-                and (plural(phrase[-1][2]) or in_state):
+                and (plural(phrase[-1][2]) or in_state or _participle_after_plural(phrase)):
             # "1.2 million children live in ...": the verb of which the count is the subject; "one in five
-            # children lives in poverty": the verb agrees with the "one"
+            # children lives in poverty": the verb agrees with the "one"; "85% of families supported say"
             break
         if phrase and _VERB_LIKE.match(low) and "-" not in low and not word[0].isupper() \
                 and not (low == "after" or phrase[-1][2].lower() == "looked"):
@@ -142,6 +142,11 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     if not phrase or (len(phrase) == 1 and phrase[0][2].lower() in (_ONLY_ADJECTIVE | _GRADES)):
         return None, pos, pos  # "out of the 4,000 available", "7 were outstanding and 3 inadequate": said before
     return text[phrase[0][0]:phrase[-1][1]], phrase[0][0], phrase[-1][1]
+
+
+def _participle_after_plural(phrase: list[tuple[int, int, str]]) -> bool:
+    """Whether the phrase ends in a plural noun and a participle describing it ("families supported")."""
+    return len(phrase) > 1 and phrase[-1][2].lower().endswith("ed") and plural(phrase[-2][2])
 
 
 _UNDER_ORDER = re.compile(r"(?:subject\s+to|on|under)\s+(?:an?\s+)?(?:child\s+protection\s+plans?"
