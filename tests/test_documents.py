@@ -245,6 +245,9 @@ def test_a_line_naming_a_department_with_a_figure_is_body_text():
      "The government will invest £142 million.", "New funding for children's homes", date(2024, 2, 7)),
     ("Children in need\nReporting year 2024\nAccredited official statistics\nPublished 31 October 2024\n\n"
      "Headline facts and figures - 2024\n\nChildren in need: 399,500", "Children in need", date(2024, 10, 31)),
+    # the same page copied with its caption above the title
+    ("Reporting year 2023\nChildren in need\nRelease type: Accredited official statistics\nPublished 26 October 2023"
+     "\n\nThere were 650,270 referrals.", "Children in need", date(2023, 10, 26)),
     ("Title: Social care workforce statistics\nDate: 2023-02-23\n\nThere were 32,500 social workers.",
      "Social care workforce statistics", date(2023, 2, 23)),
     ("Written statement\nMade on: Tuesday 14th March 2023\n\nAn extra £50m will be made available.",

@@ -86,6 +86,7 @@ _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:minister
                            r"|report\s+by\s+the\s+comptroller\s+and\s+auditor\s+general"
                            # a select committee's report, under the committee's name: "Public Accounts Committee"
                            r"|(?:house\s+of\s+(?:commons|lords)\s+)?(?!the\b)(?:[a-z,']+\s+){1,5}committee)\s*$", re.I)
+_RELEASE_CAPTION = re.compile(r"^\s*(?:reporting|academic|financial|calendar|tax)\s+year\s+[\d/-]+\s*$", re.I)
 _BREADCRUMBS = re.compile(r"\s+[»›]\s+")
 _TITLE_LABEL = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
 _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|whip|leader|chancellor|lord "
@@ -109,6 +110,8 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             # saved page's <h1> is its first line: "£50 million to expand family hubs", then "Press release",
             # then "Thousands more families will benefit ...")
             first = title
+    if first is not None and _RELEASE_CAPTION.match(lines[first]):
+        first = next((i for i in opening if i > first), first)  # EES's caption above the title: "Reporting year 2024"
     labelled = next((i for i in range(len(lines[:HEADER_ZONE])) if _TITLE_LABEL.match(lines[i])
                      and _TITLE_LABEL.sub("", lines[i]).strip()), None)
     if labelled is not None and first is not None and labelled != first:

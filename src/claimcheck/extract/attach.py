@@ -99,8 +99,12 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             # "the £200 million investment announced in February 2023", "published Stable Homes, Built on Love in
             # February 2023, which set out a £9 million investment": when it was said, not when it is spent
             continue
-        if _SINCE.match(span.text) and _RECORD_BEFORE.search(text, max(0, span.start_pos - 40), span.start_pos):
-            continue  # "Turnover was 17.1%, the highest rate since 2017": the last time it was as high, not when
+        if _SINCE_OR_STRETCH.match(span.text) \
+                and _RECORD_BEFORE.search(text, max(0, span.start_pos - 40), span.start_pos) \
+                and not (span.end_pos <= figure.start and WHEN_CLAUSE.fullmatch(text, span.end_pos, figure.start)):
+            # "Turnover was 17.1%, the highest rate since 2017": the last time it was as high, not when (but "the
+            # highest since 2018, when there were 404,710": that figure's time, `shared_periods.at_the_time_since`)
+            continue
         brackets = _brackets_around(text, span.start_pos)
         if brackets and not brackets[0] < figure.start < brackets[1] and any(
                 brackets[0] < other.start < brackets[1] for other in figures):
@@ -175,7 +179,10 @@ _FURTHER = re.compile(r",\s*(?:with|plus|and)\s+(?:a\s+further|an?\s+(?:addition
 _OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?:years?|months?)\b", re.I)
 _COMMA = re.compile(r",(?!\d{3}\b)")
-_SINCE = re.compile(r"since\b", re.I)
+# "the highest rate since 2017", "the lowest rate in the last 10 years": how long since it was last so
+_SINCE_OR_STRETCH = re.compile(r"since\b|(?:in|over|for)\s+(?:the\s+|a\s+)?(?:last|past|previous|decade)\b", re.I)
+# "since 2018/19, when 13,476 offences were recorded": between a "since" and the figure of its time
+WHEN_CLAUSE = re.compile(rf"\s*,\s*when\s+(?:[^,;.\d£$€]{{0,40}}\s)?(?:(?:{HEDGE})\s+)?", re.I)
 # "the highest rate since 2017", "the first fall since 2008": when it was last so, not the figure's period
 _RECORD_BEFORE = re.compile(r"\b(?:highest|lowest|largest|smallest|biggest|greatest|fewest|most|least|first\s+time"
                             r"|first\s+(?:fall|rise|increase|decrease|drop|decline|reduction))\b"

@@ -304,6 +304,8 @@ _CONDITION = re.compile(r"^\s*,?\s*(?:without|with|under|after|before|despite|if
 _WHICH_CLAUSE = re.compile(r",\s*(?:which|who|that)\b")
 _ARTICLE = re.compile(r"^(?:the|a|an|our|its)\s+", re.I)
 _PER_BEFORE = re.compile(r"\bper\s+$")
+_TIME_BEFORE = re.compile(r"\b(?:within|after|for|over|under)\s+$")
+_WITHIN_TIME = re.compile(r"\d+\s+(?:days?|weeks?|months?|years?)\s+of\s+\w")
 _OF_BEFORE_AMOUNT = re.compile(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$")
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -333,6 +335,8 @@ def _opening_phrase(text: str, figure: str) -> str | None:
         amount = None  # "the rate of children in need per 10,000 children ranged from": the rate's own denominator
     if amount and _HEAD_OF_THE.fullmatch(np, 0, amount.start()) and _COUNT_OF_THINGS.match(np, amount.start()):
         amount = None  # "The cost of the 10 most expensive placements was £50m": a count inside the phrase
+    if amount and _WITHIN_TIME.match(np, amount.start()) and _TIME_BEFORE.search(np, 0, amount.start()):
+        amount = None  # "Re-referrals within 12 months of a previous referral fell to 21.5%": a time in the phrase
     if amount:  # "The grant of £36 million will be paid": the grant
         np = _OF_BEFORE_AMOUNT.sub("", np[:amount.start()].strip(" ,"))
     if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \

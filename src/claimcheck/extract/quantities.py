@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.extract.counted import ESTIMATE, counted_phrase, plural
-from claimcheck.extract.hedges import bound_of, interval, is_change
+from claimcheck.extract.hedges import HEDGE, bound_of, interval, is_change
 from claimcheck.extract.wholes import is_noise
 from claimcheck.guards import any_in, folded
 from claimcheck.units import (
@@ -127,7 +127,11 @@ _EACH_YEAR_AFTER = re.compile(
     r"(?:the|these|those)\s+(?:[\w-]+\s+){0,2}(?:financial\s+|calendar\s+|academic\s+)?years\b|(?:19|20)\d\d))",
     re.I)
 _LABELLED_RATE = re.compile(rf"\b(?:rate|rates)\s+(?:of\s+[^:;.]{{1,60}}?\s+)?"  # "Rate of children in need per"
-                            rf"per\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?):\s*$", re.I)
+                            rf"per\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?)(?::\s*"
+                            # "The rate of children in need per 10,000 children was 342.7, up from 334.3"
+                            rf"|\s+(?:was|is|were|stood\s+at|reached|(?:rose|fell|increased|decreased|dropped|grew)\s+to)"
+                            rf"\s+(?:(?:{HEDGE})\s+)?(?:[\d.,]+,?\s+(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+)?)$",
+                            re.I)
 _NOT_A_NOUN = r"(?!(?:in|at|on|of|and|or|the|for|to|from|by|with|compared|than|was|were|is|are|aged)\b)"
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
                              rf"(?:\s+{_NOT_A_NOUN}([a-z’'-]+)(?:\s+{_NOT_A_NOUN}([a-z’'-]+))?)?",

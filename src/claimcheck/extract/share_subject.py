@@ -20,6 +20,10 @@ OF_ONE_THING = re.compile(r"\s+of\s+(?:the|its|their)\s+((?:\w+\s+){0,2}(?:targe
                           r"|capacity|baseline|estimate|allocation))\b", re.I)
 # ", of which", "; of these": a part of the figure before comes next
 OF_WHICH_BEFORE = re.compile(rf",\s*{OF_THESE}\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
+# "..., an increase of £1.2 billion", "..., up 9%", "..., a £200 million increase": the change of the amount before
+CHANGE_AFTER_AMOUNT = re.compile(r"[^,;–—]*(?:,|\s[–—])\s*"  # "..., up 12%" or "... – up 12%"
+                                 r"(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
+                                 r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 _CHANGE_IN = re.compile(r"\s+(?:(?:real|cash)(?:[- ]terms)?\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
 _CHANGE_OF_BEFORE = re.compile(rf"\b(?:increase|rise|fall|drop|decrease|reduction|cut|growth)\s+of\s+"
@@ -75,7 +79,12 @@ def share_subject(figure: Figure, text: str, ents: list[Entity], memory: Memory,
     # "72,670 looked-after children, up 3.1%", "52,050 (75%)": a share or change of the count before it
     index = next(i for i, f in enumerate(figures) if f is figure)
     previous = next((f for f in reversed(figures[max(0, index - 3):index]) if f.counted), None)
-    near = previous and figure.start - max(previous.end, previous.counted_end or 0) < 60
+    after_previous = max(previous.end, previous.counted_end or 0) if previous else 0
+    # "650,270 referrals to children's social care in the year to 31 March 2023, up 4.0%": far, but the next
+    # figure, and the change of the clause before
+    near = previous and (figure.start - after_previous < 60 or (
+        figure.change and figures[index - 1] is previous
+        and CHANGE_AFTER_AMOUNT.fullmatch(text, after_previous, figure.start) is not None))
     if previous and ((near and (figure.change or _OPEN_BRACKET.search(text[max(0, figure.start - 5):figure.start])))
                      or OF_THE_WHOLE.search(text, 0, figure.start)  # "Of the 2,460 homes inspected, 81% were"
                      # "2,400 inspections of children's homes in 2022-23, of which 81% were judged good"

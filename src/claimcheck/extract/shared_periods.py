@@ -11,11 +11,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
+from claimcheck.extract.attach import WHEN_CLAUSE
 from claimcheck.extract.hedges import HEDGE, IN_OTHER_TERMS
 from claimcheck.extract.period_grammar import SAME_PERIOD, Context, point_span
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.quantities import Figure
-from claimcheck.extract.subject_of import CHANGE_AFTER_AMOUNT
+from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT
 
 
 def change_beside_level(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:
@@ -167,7 +168,7 @@ def at_the_time_since(figures: list[Figure], periods: list[TimeSpan | None], tex
     for index, (figure, span) in enumerate(zip(figures, periods, strict=True)):
         if span is None or figure.change or span.end_pos > figure.start \
                 or not (since := _SINCE_POINT.fullmatch(span.text.strip())) \
-                or not _WHEN_CLAUSE.fullmatch(text, span.end_pos, figure.start):
+                or not WHEN_CLAUSE.fullmatch(text, span.end_pos, figure.start):
             continue
         if found := point_span(since[1], ctx):
             periods[index] = replace(span, start=found[0], end=found[1], text=since[1])
@@ -175,7 +176,6 @@ def at_the_time_since(figures: list[Figure], periods: list[TimeSpan | None], tex
 
 
 _SINCE_POINT = re.compile(r"since\s+(.+)", re.I)
-_WHEN_CLAUSE = re.compile(rf"\s*,\s*when\s+(?:[^,;.\d£$€]{{0,40}}\s)?(?:(?:{HEDGE})\s+)?", re.I)
 
 
 def stretch_points(span: TimeSpan | None, ctx: Context) -> tuple[str, str] | None:

@@ -21,7 +21,7 @@ from claimcheck.extract.phrases import (
     subject_before_verb,
 )
 from claimcheck.extract.quantities import Figure
-from claimcheck.extract.share_subject import OF_ONE_THING, OF_WHICH_BEFORE, share_subject
+from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT, OF_ONE_THING, OF_WHICH_BEFORE, share_subject
 from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, Memory, clause_bounds, refers_back
 from claimcheck.extract.wholes import NEXT_IN_LIST
 from claimcheck.guards import Endings
@@ -46,10 +46,6 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
 BRINGING = re.compile(r"\b(?:bringing|brings?|brought|tak(?:es?|ing|en)|took)\s+(?:the\s+|its\s+|our\s+)?"
                       r"((?!(?:it|them|this|that|us|part|place|time|steps?|action)\b)[^,;]{3,60}?)\s+to\s+"
                       r"(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$", re.I)
-# "..., an increase of £1.2 billion", "..., up 9%", "..., a £200 million increase": the change of the amount before
-CHANGE_AFTER_AMOUNT = re.compile(r"[^,;–—]*(?:,|\s[–—])\s*"  # "..., up 12%" or "... – up 12%"
-                                 r"(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
-                                 r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 # from one change to the next of the same thing, the dates blanked: " compared to [2015] and an increase of "
 _NEXT_CHANGE = re.compile(rf"(?:\s+(?:compared\s+(?:to|with)|since|from|on|over|against)\b)?[\s,]+(?:and|but|or)\s+"
                           rf"(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction)\s+of\s+(?:(?:{HEDGE})\s+)?",
