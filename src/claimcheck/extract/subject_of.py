@@ -82,9 +82,14 @@ _THROUGH_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
+_EARNINGS_OF = re.compile(r"\b((?:(?:combined|total|average|annual|pre-tax|operating|net|gross)\s+)?(?:profits?"
+                          r"|surplus(?:es)?|loss(?:es)?|revenues?|income|turnover))\s+of\s+"
+                          r"(?:(?:around|about|over|more\s+than|almost|nearly|some|up\s+to)\s+)?$", re.I)
+_LEADING_COUNT = re.compile(r"^\d[\d,]*\s+")
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
 _HOLDER = re.compile(r"(?:^|,\s*)([^,]*?)\s+(?:(?:are|is|was|were|will\s+be|could\s+be|may\s+be)\s+(?=facing))?"
-                     r"(?:face|faces|faced|facing|have|has|had|need|needs|with)\s+(?:an?|the)?\s*$")
+                     r"(?:face|faces|faced|facing|have|has|had|need|needs|with"
+                     r"|made|make|makes|reported|posted|earned)\s+(?:an?|the)?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -211,6 +216,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # "overspent their children's services budgets by", "increased core spending power by"
         if over := _OVER_BUDGET.search(text, lo, figure.start) or BRINGING.search(text, lo, figure.start):
             return over[1]
+        # "The 15 largest providers made a combined profit of £310m": their profit, not the providers
+        if (earned := _EARNINGS_OF.search(text, max(lo, figure.start - 60), figure.start)) \
+                and (holder := _holder_before(text, earned.start(), lo, words=9)):
+            return f"{_LEADING_COUNT.sub('', holder)} {earned[1]}"  # "15 largest providers": the providers
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,\"“‘(") == "":
             return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
@@ -383,15 +392,16 @@ def _in_other_brackets(text: str, entity: Entity, figure: Figure) -> bool:
     return closed >= 0 and text.find("(", entity.end, closed) < 0 and not opened < figure.start < closed
 
 
-def _holder_before(text: str, start: int, clause_start: int) -> str | None:
-    """ "local authority children's services face a £2bn funding gap": who has the gap."""
+def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> str | None:
+    """ "local authority children's services face a £2bn funding gap": who has the gap (named in at most
+    `words` words)."""
     before = text[clause_start:start]
     m = _HOLDER.search(before)
     if not m:
         return None
     holder = REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
     holder = _ARTICLE.sub("", holder.strip())
-    return holder if 0 < len(holder.split()) <= 6 else None
+    return holder if 0 < len(holder.split()) <= words else None
 
 
 def _nearest(candidates: list[Entity], figure: Figure) -> Entity:
