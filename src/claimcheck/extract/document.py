@@ -305,7 +305,10 @@ _SAYS_AGAIN = (r"\s*(?:(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum
                r"|The\s+(?:figure|total|amount|sum)(?=\s*,|\s+(?:is|was|represents|represented)\b))"
                r"(?:\s*,[^,;]{1,120},)?\s+(?:is|was|represents|represented|equates\s+to|equated\s+to|amounts\s+to"
                r"|amounted\s+to)\b")
-_THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b")
+_THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b"
+                      # a part of the sentence before's total: "... in 2024-25. That includes £1.3 billion for ..."
+                      r"|\s*(?:This|That|It)(?:\s+(?:figure|total|amount|sum|funding|money|investment|package))?"
+                      r"\s+(?:includes|included|comprises|comprised|will\s+include)\b")
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 _THE_FIGURE = re.compile(r"\s*(?:The|This|That)\s+(?:figure|total|amount|sum)\b")  # a news article's new paragraph
 _THIS_IS_A = re.compile(_SAYS_AGAIN)  # the same thing, said another way (not "Of these": a part of it)

@@ -49,6 +49,8 @@ _PHRASE_STOP = re.compile(
 # another figure: "£50 million for parenting support and £100 million for ...", "..., and 83,840 children are"
 _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|additional|extra|another)\s+)?"
                           r"[£$€]\s?\d|,?\s+(?:and|or)\s+\d"  # "..., or 30% of all spending": another figure
+                          # "..., and seven in 10 overspent their budgets": a proportion in words
+                          r"|,?\s+(?:and|or)\s+(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s"
                           # "a pilot in up to 10 local authorities": where, and how many, not what
                           r"|\s+(?:in|across|to)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
                           r"|at\s+least)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
