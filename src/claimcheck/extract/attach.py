@@ -171,7 +171,8 @@ _COMMA_THEN_CLAUSE = re.compile(r"\s*,\s*(?:but|while|whilst|whereas|although|th
 _THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"
 _BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?$", re.I)
-_RIGHT_AFTER = re.compile(r"\s*(?:(?:in|at|on|during|for|over)\s+)?", re.I)  # "£2.4 billion in 2018 to 2019"
+# "£2.4 billion in 2018 to 2019", "compared with 15,230 (19%) in 2022": the share in brackets is the same figure's
+_RIGHT_AFTER = re.compile(r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:(?:in|at|on|during|for|over)\s+)?", re.I)
 # "£500m since 2021-22, with a further £200m announced ...": more money, not the same time's
 _FURTHER = re.compile(r",\s*(?:with|plus|and)\s+(?:a\s+further|an?\s+(?:additional|extra)|another)\s+$", re.I)
 # "£30 million for 2014-15, later increased to £100 million over 2 years": a figure with its own length of

@@ -206,8 +206,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     if figures:
         memory.latest_period = _plain_period(figures[-1], stretched[-1], text)
         memory.latest_points = stretch_points(stretched[-1], ctx) if memory.latest_period else None
-        if periods[-1] is not None and periods[-1].start and not base_before(text, figures[-1].start):
-            memory.told_before = (memory.block, periods[-1])
+        level = _last_level(figures, text)
+        if level is not None and periods[level] is not None and periods[level].start:
+            memory.told_before = (memory.block, periods[level])
     if "respectively" in text:
         periods = respectively(periods)
     previous: Figure | None = None
@@ -312,6 +313,23 @@ _THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 _THE_FIGURE = re.compile(r"\s*(?:The|This|That)\s+(?:figure|total|amount|sum)\b")  # a news article's new paragraph
 _THIS_IS_A = re.compile(_SAYS_AGAIN)  # the same thing, said another way (not "Of these": a part of it)
+
+
+def _last_level(figures: list[Figure], text: str) -> int | None:
+    """The last figure of a sentence that is not the base of a comparison, nor that base's share in brackets
+    ("15,770 children (19%) ..., compared with 15,230 (19%) in 2022"): what a next sentence's "Of these" is about."""
+    for index in range(len(figures) - 1, -1, -1):
+        figure = figures[index]
+        if base_before(text, figure.start):
+            continue
+        if index and _BRACKET_OPENS.fullmatch(text, figures[index - 1].end, figure.start) \
+                and base_before(text, figures[index - 1].start):
+            continue
+        return index
+    return None
+
+
+_BRACKET_OPENS = re.compile(r"\s*\(\s*")
 
 
 def _as_told_before(figures: list[Figure], periods: list[TimeSpan | None], text: str,
