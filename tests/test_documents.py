@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from claimcheck.documents import DocumentError, parse_document, read_document, strip_furniture
+from claimcheck.extract import extract_document
 from claimcheck.folders import read_documents
 from conftest import SEEDS
 
@@ -392,3 +393,15 @@ def test_a_speech_s_delivered_on_line_is_its_date_not_a_claim():
                          "Last year we spent over £11 billion on children's social care.\n", "p")
     assert doc.date == date(2023, 11, 29)
     assert doc.lines[4] == ""  # the header line is metadata, not a date claim
+
+
+def test_scottish_parliament_written_answer():
+    """The Scottish Parliament's layout: "Date lodged:" is when it was asked, and the status line says who answered
+    and when; neither day is a claim."""
+    doc = parse_document(
+        "Question reference: S6W-23456\nAsked by: Whitfield, Martin (Scottish Labour, South Scotland)\n"
+        "Date lodged: 10 January 2024\nCurrent status: Answered by Natalie Don-Innes on 24 January 2024\n\n"
+        "Answer\nThe Scottish Government has committed £500 million.\n", "s6w")
+    assert (doc.asked, doc.answered, doc.answered_by, doc.date, doc.kind) == (
+        date(2024, 1, 10), date(2024, 1, 24), "Natalie Don-Innes", date(2024, 1, 24), "written-question")
+    assert [c.text for c in extract_document(doc)] == ["£500 million"]

@@ -25,12 +25,16 @@ HEADER_ZONE = 15  # metadata is looked for in the first lines only
 # Written questions: TheyWorkForYou/Parallel Parliament ("(asked on 13th March 2015)", "Question to the
 # Department for Education:") and questions-statements.parliament.uk ("UIN 1234, tabled on 4 March 2024",
 # "Question for Department for Education", "Answered by: Name"), and labels ("Asked on: 03/03/2023").
-_ASKED = re.compile(r"\b(?:asked|tabled) on\s*:?\s+(.+?)(?:\)|$)", re.I)
+# "(asked on 17th January 2022)", "Tabled on: 6 March 2024"; the Scottish Parliament's "Date lodged: 10 January 2024"
+_ASKED = re.compile(r"\b(?:(?:asked|tabled) on|date lodged)\s*:?\s+(.+?)(?:\)|$)", re.I)
 _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
-_ASKED_ON = ("asked on", "tabled on")  # what _ASKED cannot match without: tested first, as most lines have neither
+# what _ASKED cannot match without: tested first, as most lines have neither
+_ASKED_ON = ("asked on", "tabled on", "date lodged")
 _STACKED_LABEL = re.compile(r"^\s*(asked|tabled|answered)\s+on\s*:?\s*$", re.I)  # the day on the line below
 # "Asked by Jane Smith on 3 March 2024", "Answered by: David Johnston on 11 March 2024": who and when on one line
-_BY_ON = re.compile(r"^\s*(asked|tabled|answered)\s+by\s*:?\s+(.+?)\s+on\s*:?\s+(.+?)\s*$", re.I)
+# (the Scottish Parliament's "Current status: Answered by Natalie Don-Innes on 24 January 2024" too)
+_BY_ON = re.compile(r"^\s*(?:(?:current\s+)?status\s*:\s*)?(asked|tabled|answered)\s+by\s*:?\s+(.+?)"
+                    r"\s+on\s*:?\s+(.+?)\s*$", re.I)
 _ON_BY = re.compile(r"\s+by\s*:?\s+(.+?)\s*$", re.I)  # after the day: "Answered on 21st March 2024 by Andrea Leadsom"
 _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
