@@ -36,10 +36,11 @@ _PATTERNS: list[tuple] = [
      r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]"
      r"|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|io)(?:/\S*)?"),
     # names with numbers in them: COVID-19, SSDA903, HL1234, SW1A, Mark-2, D8635E69
-    # (but not the financial years "FY2014/15" and "FY24", the quarters "Q1 2023", "Q3 of 2023-24", nor the halves
-    # "H1 2021")
+    # (but not the financial years "FY2014/15" and "FY24", the quarters "Q1 2023", "Q3 of 2023-24", the halves
+    # "H1 2021", nor the times "by mid-2025", "in early-2024": `period_points`; but ONS's "estimates for mid-2021",
+    # "mid-2021 population estimates" are the figures' reference dates, no event)
     (("#digit",), r"\b(?=[a-z][a-z-]*\d|\d+[a-z]{2})"  # letters (and hyphens) then digits, or digits then letters
-                  r"(?:\b[A-Za-z]+-\d+[A-Za-z]?\b|(?-i:\b(?!FY(?:(?:19|20)\d\d|\d\d\b))[A-Z]{2,}[A-Z-]*\d+[A-Z\d]*\b"
+                  r"(?:\b(?!(?<!\bfor\s)(?:early|mid|late)-(?:19|20)\d\d\b(?!\s+(?:population|estimates?)))[A-Za-z]+-\d+[A-Za-z]?\b|(?-i:\b(?!FY(?:(?:19|20)\d\d|\d\d\b))[A-Z]{2,}[A-Z-]*\d+[A-Z\d]*\b"
                   r"|\b(?!(?:Q[1-4]|H[12])\s+(?:of\s+)?(?:19|20)\d\d)[A-Z]\d[A-Z\d]*\b|\b\d+[A-Z]{2,}[A-Z\d]*\b))"),
     # postcodes and phone numbers
     (("#digit",), r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b)", r"(?-i:\d[A-Z]{2})"),
@@ -76,7 +77,8 @@ _PATTERNS: list[tuple] = [
     # clock times and ratios ("a ratio of 1:4": no count of one), decades, ordinals, ages
     ((":", "am", "pm"), r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b|\b\d{1,3}:\d{1,3}\b",
      r"\d\s?[ap]m|\d:\d"),
-    (("0s", "mid-", "early-", "late-"), r"\b(?:19|20)?\d0s\b|\b(?:mid|early|late)-(?:19|20)\d\d\b"),
+    # (not "mid-2025": a time, `period_points`)
+    (("0s",), r"\b(?:19|20)?\d0s\b"),
     # ordinals ("the 21st century"), but not a day of the month: "1st April 2023", "April 1st, 2023"
     (("st", "nd", "rd", "th"),
      rf"\b(?=\d+(?:st|nd|rd|th)\b){_NOT_AFTER_MONTH}\d+(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH_NAMES}\b)",
