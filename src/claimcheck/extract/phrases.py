@@ -63,6 +63,7 @@ _PASSIVE = re.compile(r"^\s+(?:(?:that\s+|which\s+)?(?i:we|they|the\s+(?:governm
                       r"set\s+aside|paid|distributed|granted|used|go|goes|went|gone|going)"  # "will go to councils"
                       # "made available in [2018-19] and [2019-20] to support the programme": past a blanked time
                       r"(?=(?:\s+in\s{2,}(?:and\s{2,})?)?\s+(?:to|for|towards|across)\b))")
+_IS_FOR = re.compile(r"^\s+(?:is|are|was|were|will\s+be|would\s+be)(?=\s+(?:for|towards)\b)")
 ANNOUNCING = r"announced|pledged|promised|confirmed|agreed|unveiled|set\s+out|published"
 _ANNOUNCED = re.compile(rf"^\s+(?:(?:already|previously|first|originally)\s+)?(?:{ANNOUNCING})\b")
 # an aside telling when or where something happened to what the sentence is about: "The funding, announced at the
@@ -137,6 +138,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     if _COMPARED_TIME.match(rest):
         return None  # "an increase of £1.2 billion on the previous year": when it is compared with, not what
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
+    rest = _IS_FOR.sub(" ", rest)  # "Of this, £2.9 billion is for residential care"
     # "we will make £270 million available over [two years] to transform ...": the rest of "make available"
     rest = _AVAILABLE.sub(" ", rest)
     rest = _ANNOUNCED.sub(" ", rest)  # "£82 million announced in 2021": when it was said, not what it is for
