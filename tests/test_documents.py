@@ -264,6 +264,9 @@ def test_a_line_naming_a_department_with_a_figure_is_body_text():
      "£250 million to speed up discharge from hospital", date(2023, 1, 9)),  # the breadcrumb trail left out
     ("Report by the Comptroller and Auditor General\nChildren's homes\nHC 456 SESSION 2023–2024\n15 May 2024\n\n"
      "Local authorities spent £3.1 billion.", "Children's homes", date(2024, 5, 15)),  # a NAO report's cover
+    ("Report by the Comptroller and Auditor General\nDepartment for Education\nPressures on children's social care\n"
+     "HC 1868 SESSION 2017–2019\n23 January 2019\n\nLocal authorities spent £8.6 billion.",
+     "Pressures on children's social care", date(2019, 1, 23)),  # the department it reports on, then its title
     ("Public Accounts Committee\nEvaluating innovation projects in children's social care\nThirteenth Report of "
      "Session 2022–23\nPublished on 18 November 2022\n\nThe Department spent £330 million.",
      "Evaluating innovation projects in children's social care", date(2022, 11, 18)),  # under the committee's name

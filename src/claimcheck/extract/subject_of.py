@@ -86,6 +86,7 @@ _EARNINGS_OF = re.compile(r"\b((?:(?:combined|total|average|annual|pre-tax|opera
                           r"|surplus(?:es)?|loss(?:es)?|revenues?|income|turnover))\s+of\s+"
                           r"(?:(?:around|about|over|more\s+than|almost|nearly|some|up\s+to)\s+)?$", re.I)
 _LEADING_COUNT = re.compile(r"^\d[\d,]*\s+")
+_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w’'-]*){0,2}\s+(?:in|at|across)\s+(?:the\s+)?")
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
 _HOLDER = re.compile(r"(?:^|,\s*)([^,]*?)\s+(?:(?:are|is|was|were|will\s+be|could\s+be|may\s+be)\s+(?=facing))?"
                      r"(?:face|faces|faced|facing|have|has|had|need|needs|with"
@@ -257,7 +258,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
     before = [e for e in ents if e.end <= figure.start and e.score >= 1
-              and not in_aside(text, e.start, e.end, figure)]  # "The figure, obtained through FOI requests, is"
+              and not in_aside(text, e.start, e.end, figure)  # "The figure, obtained through FOI requests, is"
+              # "from 22 per 10,000 children in Richmond upon Thames to 164 per 10,000 in Blackpool": the place
+              # right after another figure is that figure's
+              and not any(f.end <= e.start and f.start < figure.start and _PLACE_AFTER.fullmatch(text, f.end, e.start)
+                          for f in figures if f is not figure)]
     if in_clause:
         return memory.expand(_nearest(in_clause, figure).text)
     if before:

@@ -27,7 +27,7 @@ from claimcheck.wordlists import words
 HEADS = words("heads")
 VERBS_S = words("verbs_s")
 ACTOR_WORDS = words("actors")
-CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "to", "&", "at", "up"})
+CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "to", "&", "at", "up", "upon"})  # "Richmond upon Thames"
 _CAP_TOKEN = re.compile(r"[A-Z][\w’'-]*|COVID-19|[A-Z]{2,}s?")
 _TOKEN = re.compile(r"[‘“\"(]?[\w][\w’'.-]*[’”\")]?|[‘“\"]")
 _QUOTED = re.compile(r"[‘“\"]([A-Z][^‘’“”\"]{3,80})[’”\"]")
