@@ -77,7 +77,8 @@ _CHANGE_BEFORE = re.compile(
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down"
     rf"|{_NOT_PHRASAL}(?:up|down))"  # "up by a quarter on Q3 2022/23"; not "drawn up by", "set up by"
     # "increased core spending power by", "increased spending on children's social care by"
-    r"(?:\s+(?:(?:the|its|their|our)\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,4}?)?"
+    # (six words: "increased the national minimum allowance for foster carers by")
+    r"(?:\s+(?:(?:the|its|their|our)\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,5}?)?"
     r"\s+by\s*"
     rf"(?:(?:{HEDGE})\s+)?$"
     # "Funding per child fell 3 pp": a change without "by" (but "rose to 5%" is the level reached)
@@ -173,7 +174,7 @@ IN_OTHER_TERMS = re.compile(rf"\s+in\s+(?:cash|real|nominal|money)(?:[- ]terms)?
 
 def is_change(before: str, after: str, signed: bool) -> bool:
     """Whether a figure states a change or an increment rather than a level."""
-    tail = before[-60:]
+    tail = before[-80:]
     return signed or (_CHANGE_ENDINGS.end(tail) and _CHANGE_BEFORE.search(" " + tail) is not None) \
         or bool(_CHANGE_AFTER.match(after[:30]))
 

@@ -177,6 +177,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             f.kind in ("money", "rate") and figure.end <= f.start and f.end <= e.start for f in figures)]
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
+        if backed := _backed_name(text, figure, ents):
+            return backed  # "we published Stable Homes, Built on Love, backed by £200 million"
         described = after_amount(text, figure.end)
         if described is None and (later := next((f for f in figures if f.start >= figure.end), None)) is not None \
                 and later.kind in ("money", "rate") and _AND_NEXT.fullmatch(text, figure.end, later.start):
@@ -395,6 +397,23 @@ def _in_other_brackets(text: str, entity: Entity, figure: Figure) -> bool:
         return False
     closed = text.find(")", entity.end)
     return closed >= 0 and text.find("(", entity.end, closed) < 0 and not opened < figure.start < closed
+
+
+def _backed_name(text: str, figure: Figure, ents: list[Entity]) -> str | None:
+    """The capitalised name the amount backs, right before ", backed by": with the name before it when the two
+    stand as one title split by its comma ("Stable Homes, Built on Love")."""
+    backed = _BACKED_BY.search(text, max(0, figure.start - 40), figure.start)
+    if backed is None:
+        return None
+    name = next((e for e in ents if e.end == backed.start()), None)
+    if name is None:
+        return None
+    first = next((e for e in ents if text[e.end:name.start] == ", "), None)
+    return text[first.start:name.end] if first is not None else name.text
+
+
+_BACKED_BY = re.compile(r",\s*(?:backed|funded|supported|underpinned)\s+by\s+(?:(?:around|about|over|more\s+than"
+                        r"|almost|nearly|some|up\s+to)\s+)?$", re.I)
 
 
 def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> str | None:
