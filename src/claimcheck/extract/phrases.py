@@ -308,8 +308,10 @@ _CONDITION = re.compile(r"^\s*,?\s*(?:without|with|under|after|before|despite|if
 _WHICH_CLAUSE = re.compile(r",\s*(?:which|who|that)\b")
 _ARTICLE = re.compile(r"^(?:the|a|an|our|its)\s+", re.I)
 _PER_BEFORE = re.compile(r"\bper\s+$")
-_TIME_BEFORE = re.compile(r"\b(?:within|after|for|over|under)\s+$")
-_WITHIN_TIME = re.compile(r"\d+\s+(?:days?|weeks?|months?|years?)\s+of\s+\w")
+# a time or distance that qualifies the phrase: "within 12 months of a previous referral", "placed more than 20
+# miles from home"
+_TIME_BEFORE = re.compile(r"\b(?:within|after|for|over|under|more\s+than|less\s+than|fewer\s+than)\s+$")
+_WITHIN_TIME = re.compile(r"\d+\s+(?:days?|weeks?|months?|years?|miles?|km|kilometres?)\s+(?:of|from|away)\s+\w")
 _OF_BEFORE_AMOUNT = re.compile(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$")
 _LETTERS = re.compile(r"[a-z]+")
 

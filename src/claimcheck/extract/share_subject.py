@@ -42,6 +42,8 @@ _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?
                                    r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
 # "over-represented in the CLA population (57%) compared to the overall child population (51%)"
 _GROUP_BEFORE_BRACKET = re.compile(r"\b(?:the|for|among|amongst|in)\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
+_MOST_OF_BEFORE_BRACKET = re.compile(r"\b(?:(?:(?:vast\s+)?majority|minority)\s+of|most(?:\s+of)?)\s+(?:the\s+|all\s+)?"
+                                     r"((?:[\w’'-]+\s+){0,4}[\w’'-]+)\s*\(?$", re.I)
 _RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?"
                       rf"(?:rate|proportion|share|percentage|margin))\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _OPEN_BRACKET = re.compile(r"\(\s*$")
@@ -128,6 +130,9 @@ def share_subject(figure: Figure, text: str, ents: list[Entity], memory: Memory,
         share = next((subject for f, subject in reversed(earlier) if f.kind == "percent"), None)
         if bracketed and share and _SHARE_BEFORE_BRACKET.search(text, 0, figure.start - 1):
             return share  # "Over half of councils (54%) reported an overspend": the same share, in figures
+        if bracketed and (most := _MOST_OF_BEFORE_BRACKET.search(text, 0, figure.start - 1)) \
+                and (counted := counted_phrase(text, most.start(1) - 1)[0]):
+            return counted  # "The majority of children in care (71%) live with foster families"
         if bracketed and (named := _GROUP_BEFORE_BRACKET.search(text, 0, figure.start - 1)):
             return named[1]  # "compared to the overall child population (51%)": that group's share
     return None
