@@ -408,3 +408,14 @@ def test_scottish_parliament_written_answer():
     assert (doc.asked, doc.answered, doc.answered_by, doc.date, doc.kind) == (
         date(2024, 1, 10), date(2024, 1, 24), "Natalie Don-Innes", date(2024, 1, 24), "written-question")
     assert [c.text for c in extract_document(doc)] == ["£500 million"]
+
+
+def test_northern_ireland_assembly_written_question():
+    """The Assembly's layout: "Tabled Date:" and "Answered on:" with days written 08/01/2024 (day first)."""
+    doc = parse_document(
+        "AQW 5678/22-27\nMs Cara Hunter (SDLP - East Londonderry)\nTo ask the Minister of Health how many children "
+        "are in care.\nTabled Date: 08/01/2024\nAnswer Status: Answered\nAnswered on: 22/01/2024\nMinister of Health"
+        "\n\nAt 31 March 2023, there were 3,801 children in care.\n", "aqw")
+    assert (doc.asked, doc.answered, doc.date, doc.kind) == (
+        date(2024, 1, 8), date(2024, 1, 22), date(2024, 1, 22), "written-question")
+    assert [c.text for c in extract_document(doc)] == ["3,801 children in care"]

@@ -26,10 +26,11 @@ HEADER_ZONE = 15  # metadata is looked for in the first lines only
 # Department for Education:") and questions-statements.parliament.uk ("UIN 1234, tabled on 4 March 2024",
 # "Question for Department for Education", "Answered by: Name"), and labels ("Asked on: 03/03/2023").
 # "(asked on 17th January 2022)", "Tabled on: 6 March 2024"; the Scottish Parliament's "Date lodged: 10 January 2024"
-_ASKED = re.compile(r"\b(?:(?:asked|tabled) on|date lodged)\s*:?\s+(.+?)(?:\)|$)", re.I)
+# (the Northern Ireland Assembly's "Tabled Date: 08/01/2024")
+_ASKED = re.compile(r"\b(?:(?:asked|tabled) on|date lodged|tabled date)\s*:?\s+(.+?)(?:\)|$)", re.I)
 _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
 # what _ASKED cannot match without: tested first, as most lines have neither
-_ASKED_ON = ("asked on", "tabled on", "date lodged")
+_ASKED_ON = ("asked on", "tabled on", "date lodged", "tabled date")
 _STACKED_LABEL = re.compile(r"^\s*(asked|tabled|answered)\s+on\s*:?\s*$", re.I)  # the day on the line below
 # "Asked by Jane Smith on 3 March 2024", "Answered by: David Johnston on 11 March 2024": who and when on one line
 # (the Scottish Parliament's "Current status: Answered by Natalie Don-Innes on 24 January 2024" too)

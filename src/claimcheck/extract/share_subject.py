@@ -140,6 +140,8 @@ def share_subject(figure: Figure, text: str, ents: list[Entity], memory: Memory,
 
 # between the shares of one breakdown: a comma or "and", words (an age: "were aged 16+ years"), no share or money and
 # no turn to another clause
+# "Of these, 44% were in kinship foster care and 34% in non-kinship foster care": a breakdown of the whole before
+_OF_THESE_FIRST = re.compile(rf"\s*{OF_THESE}\s*,?\s*(?:(?:{HEDGE})\s+)?$", re.I)
 _NEXT_SHARE = re.compile(r"(?=[^;.%£$€]{0,120}$)(?![^;]*\b(?:while|whilst|whereas|although|but|compared)\b)"
                          r"[^;]*(?:,|\band\b)[^;]*", re.I)
 
@@ -155,7 +157,8 @@ def _breakdown_before(figure: Figure, figures: list[Figure], earlier: list[tuple
         return None
     subject = next((s for f, s in earlier if f is previous), None)
     first = next((f for f in figures if f.kind == "percent" and not f.change), None)
-    if subject is None or not re.match(r"\s+of\s", text[first.end:]) or not _NEXT_SHARE.fullmatch(
+    if subject is None or not (re.match(r"\s+of\s", text[first.end:]) or _OF_THESE_FIRST.match(text, 0, first.start)) \
+            or not _NEXT_SHARE.fullmatch(
             text, previous.end, figure.start):
         return None
     return subject
