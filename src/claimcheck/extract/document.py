@@ -13,6 +13,7 @@ from functools import lru_cache
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, file_lines, strip_furniture
 from claimcheck.extract.attach import period_of, year_earlier
+from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.date_subject import date_subject
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
@@ -168,6 +169,11 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             if figure.kind == "count" and figure.counted is None and figure.start >= whole[1]:
                 figure.counted = whole[0]
     for index, figure in enumerate(figures):
+        if figure.kind == "count" and figure.counted is None and index and figures[index - 1].kind == "percent" \
+                and _BRACKET_OPENS.fullmatch(text, figures[index - 1].end, figure.start) \
+                and (after := _BRACKET_THEN_OF.match(text, figure.end)):
+            # "Around 12 per cent (10,140) of children in care": the share in children, counting them
+            figure.counted = counted_phrase(text, after.end() - 1)[0]
         if figure.kind == "count" and figure.counted is None and _AND_BEFORE.search(text, 0, figure.start):
             # "Of these, 7 were judged outstanding and 3 inadequate": the next of a list counts what the one before does
             figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count"), None)
@@ -262,6 +268,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
 
 
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
+_BRACKET_THEN_OF = re.compile(r"\s*\)\s+of\s+(?:the\s+|all\s+)?")
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
 _OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
 

@@ -77,6 +77,9 @@ _PATTERNS: list[tuple] = [
     # clock times and ratios ("a ratio of 1:4": no count of one), decades, ordinals, ages
     ((":", "am", "pm"), r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b|\b\d{1,3}:\d{1,3}\b",
      r"\d\s?[ap]m|\d:\d"),
+    # a footnote mark in superscript: "£3.1bn¹" (not the unit of "m²")
+    (("¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"),
+     r"[¹⁴⁵⁶⁷⁸⁹⁰][¹²³⁴⁵⁶⁷⁸⁹⁰]*|(?<!\bm)(?<!\bkm)(?<!\bcm)[²³][¹²³⁴⁵⁶⁷⁸⁹⁰]*"),
     # (not "mid-2025": a time, `period_points`)
     (("0s",), r"\b(?:19|20)?\d0s\b"),
     # ordinals ("the 21st century"), but not a day of the month: "1st April 2023", "April 1st, 2023"

@@ -101,7 +101,7 @@ _OF_FUNDING = re.compile(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(
                          r"|spending|support|grants?|savings|cuts|efficiencies|efficiency\s+savings)\b)")
 _FOR_YEARS = re.compile(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?"
                         r"(?:\S+\s+)?(?:years?|months?|weeks?)\b")
-_FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]")
+_FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]|^[¹²³⁴⁵⁶⁷⁸⁹⁰]+")  # "£160 million [14] to the scheme", "£3.1bn¹ on"
 # "(28%)", and the amount said another way: "£3.6bn over five years (£720m a year) on the scheme"
 _SHARE_IN_BRACKETS = re.compile(r"^\s*\(\s*(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent)"
                                 r"|[£$€]\d[\d,.]*\s*(?:bn|m|k|million|billion)?"

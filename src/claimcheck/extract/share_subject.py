@@ -47,7 +47,8 @@ _MOST_OF_BEFORE_BRACKET = re.compile(r"\b(?:(?:(?:vast\s+)?majority|minority)\s+
 _RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?"
                       rf"(?:rate|proportion|share|percentage|margin))\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _OPEN_BRACKET = re.compile(r"\(\s*$")
-_SHARE_OF = re.compile(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\))?\s+(?:of|(?:for|among|amongst)(?=\s+(?:all|other)\b)"
+_SHARE_OF = re.compile(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\)|\s+\(\d{1,3}(?:,\d{3})*\))?"  # "12 per cent (10,140) of"
+                       r"\s+(?:of|(?:for|among|amongst)(?=\s+(?:all|other)\b)"
                        # "compared to 51% in the overall child population"
                        r"|in(?=\s+the\s+(?:overall|general|wider|whole|national|total)\s))"
                        r"\s+(?:the\s+|all\s+)?")
