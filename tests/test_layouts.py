@@ -56,6 +56,16 @@ CASES = {
             (12, "38", "counted", "projects"),
         ],
     ),
+    # a tab-separated table under a lead-in sentence that says what it shows (no "Table 1:" caption)
+    "written_answer_table_lead_in.txt": (
+        {"date": date(2024, 2, 13), "answered_by": "David Johnston"},
+        [
+            (16, "25.6", "value", 25_600_000),
+            (16, "25.6", "subject", "funding allocated to local authorities for Staying Put"),
+            (19, "34.6", "period_start", "2022-04-01"),
+            (21, "£99.8 million", "subject", "Staying Close"),
+        ],
+    ),
     "written_answer_table.txt": (
         {"date": date(2024, 2, 13), "asked": date(2024, 2, 5), "answered_by": "David Johnston"},
         [

@@ -54,6 +54,8 @@ class Header:
 
 
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart)\s+\w+[.:]?\s*", re.I)
+_LEAD_IN = re.compile(r"(?:The|This)\s+(?:following\s+)?table\s+(?:below\s+|above\s+)?(?:shows|sets\s+out|gives"
+                      r"|provides|summarises|lists)\s+(?:the\s+)?(?P<about>[^\d.:;]{3,100}?)\s*[.:]?\s*$")
 
 
 _STOCK_DAY = re.compile(rf"\b(?:on|at|as\s+at)\s+(\d{{1,2}})\s+({MONTH_NAMES})\b(?!\s+(?:19|20)\d\d)", re.I)
@@ -70,7 +72,9 @@ def caption_header(text: str) -> Header | None:
         stock, text = series, text[:series.start()]
     labelled = _CAPTION.match(text)
     if not mark and not stock and not labelled:
-        return None
+        # a written answer's lead-in: "The table below shows funding allocated to local authorities for Staying Put."
+        lead_in = _LEAD_IN.match(text) if text[:4] in ("The ", "This") else None
+        return Header(caption=lead_in["about"]) if lead_in else None
     about = _CAPTION.sub("", _UNIT_MARK.sub("", text)).strip(" ,.:;–-") or None
     if about and not mark:  # "Table 1: Number of children in care, 2019 to 2023": what the rows of years count
         about = _YEARS_COVERED.sub("", about).strip(" ,.:;–-") or None
