@@ -220,6 +220,10 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     previous: Figure | None = None
     for figure, span in zip(figures, periods, strict=True):
         subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)
+        if subject and figure.kind == "count" and figure.counted_end:
+            # "£2.6bn to build 40 new special free schools": the count is not about itself ("kinship allowance in
+            # 8 local authorities": about what comes before it)
+            subject = _without_figure(subject, text[figure.start:figure.counted_end])
         if subject is None and figure.kind == "percent" and _OF_THESE_BEFORE.search(text, 0, figure.start):
             subject = memory.counted_in_paragraph()  # "2,000 children ... Of these, around two-thirds were boys"
         if subject is None and told_about is not None and told_about[0] in told_blocks and _THIS_IS_A.match(text):
@@ -320,6 +324,21 @@ _THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 _THE_FIGURE = re.compile(r"\s*(?:The|This|That)\s+(?:figure|total|amount|sum)\b")  # a news article's new paragraph
 _THIS_IS_A = re.compile(_SAYS_AGAIN)  # the same thing, said another way (not "Of these": a part of it)
+
+
+def _without_figure(subject: str, figure: str) -> str | None:
+    """`subject` up to the figure it names (the number and what it counts), without the words that led to it;
+    None when nothing is left that names a thing ("open", "build")."""
+    found = re.search(rf"(?<![\d,.]){re.escape(figure)}", subject)
+    if found is None:
+        return subject
+    before = _LEADS_TO_FIGURE.sub("", subject[:found.start()].rstrip())
+    return before if len(before.split()) >= 2 or before[:1].isupper() else None
+
+
+# what joins a phrase to the count inside it: "kinship allowance in [8 local authorities]", "capital funding to
+# open [two new children's homes]"
+_LEADS_TO_FIGURE = re.compile(r"(?:\s+(?:to\s+[a-z]+|in|for|of|on|at|across|with|by|and|from))+$")
 
 
 def _last_level(figures: list[Figure], text: str) -> int | None:
