@@ -320,13 +320,19 @@ def label_of(text: str, figure: Figure) -> str | None:
     """ "Turnover rate: 17.1%", "Caseloads: an average of 16.3 cases": a statistics release's headline label
     names the figure after it (not "Recommendation 2:", which numbers a paragraph)."""
     label = _LABEL.match(text)
-    if label is None or not 0 <= figure.start - label.end() <= 30 or len(label[1].split()) > 10:
-        return None
+    if label is None or not 0 <= figure.start - label.end() <= 30 or len(label[1].split()) > 10 \
+            or not _LABEL_GAP.fullmatch(text, label.end(), figure.start):
+        return None  # (nor a headline's source: "LGA: Councils face £3.2 billion ...")
     if label[1].split()[-1].lower() in _NOT_LABELS or _LABEL_VERB.search(label[1]):
         return None  # "The increase is smaller than in recent years: between 2016 and 2019 the number rose by 4%"
     return label[1]
 
 
+# what may stand between a label and its figure: "Caseloads: an average of 16.3 cases", "Referrals: 650,270 (up
+# 4.0%": hedges, the level before a change, words of change; no clause ("LGA: Councils face £3.2 billion")
+_LABEL_GAP = re.compile(r"(?:[\s(),.%£$€\d+~<>≈−-]|(?:an?|the|around|about|over|nearly|almost|some|average|of|up|down"
+                        r"|by|from|to|total|estimated|increase|decrease|rise|fall|just|under|approximately|more|less"
+                        r"|fewer|than)\b)*", re.I)
 _LABEL_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will)\s", re.I)
 _NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "sources", "update", "updated"})
 
@@ -353,10 +359,15 @@ _SAID_AFTER = re.compile(rf"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said
                          rf"|(?:{REPORTING})\s+that)\b", re.I)
 
 
+_HEADLINE_SOURCE = re.compile(r":\s+[A-Z]")
+
+
 def _speaker(text: str, entity: Entity) -> bool:
     """ "said ADCS president John Pearce, who added that costs had risen by 12%", "The Children's Commissioner
     estimates that 120,000 children ...": who speaks is not what a figure is about (a programme with a head noun
     always is); nor is a minister named by office ("Children's minister Claire Coutinho has committed £45m")."""
+    if entity.start <= 2 and _HEADLINE_SOURCE.match(text, entity.end):
+        return True  # a headline's "LGA: Councils face £3.2 billion ... funding gap": who says it
     return _SAID_AFTER.match(text, entity.end) is not None or (
         (entity.score < 3 or entity.head is None) and (_SAID_BEFORE.search(text, 0, entity.start) is not None
                                                        or _OFFICE_BEFORE.search(text, 0, entity.start) is not None))
