@@ -359,15 +359,10 @@ _SAID_AFTER = re.compile(rf"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said
                          rf"|(?:{REPORTING})\s+that)\b", re.I)
 
 
-_HEADLINE_SOURCE = re.compile(r":\s+[A-Z]")
-
-
 def _speaker(text: str, entity: Entity) -> bool:
     """ "said ADCS president John Pearce, who added that costs had risen by 12%", "The Children's Commissioner
     estimates that 120,000 children ...": who speaks is not what a figure is about (a programme with a head noun
     always is); nor is a minister named by office ("Children's minister Claire Coutinho has committed £45m")."""
-    if entity.start <= 2 and _HEADLINE_SOURCE.match(text, entity.end):
-        return True  # a headline's "LGA: Councils face £3.2 billion ... funding gap": who says it
     return _SAID_AFTER.match(text, entity.end) is not None or (
         (entity.score < 3 or entity.head is None) and (_SAID_BEFORE.search(text, 0, entity.start) is not None
                                                        or _OFFICE_BEFORE.search(text, 0, entity.start) is not None))
