@@ -54,23 +54,51 @@ def extract_document(doc: Document) -> list[Claim]:
     title_line = next((i + 1 for i, line in enumerate(doc.lines) if doc.title and line.strip() == doc.title), None)
     table_header: list | None = None
     lead_in: int | None = None  # the paragraph a list of bullets under "... the following funding:" belongs to
+    lead_period: tuple | None = None  # the time that paragraph speaks of, which its bullets share
     for number, block in enumerate(blocks(doc.lines, frozenset([title_line]) if title_line else frozenset())):
         listed = lead_in is not None and is_bullet(block.text)
         memory.block = lead_in if listed else number
         if not listed:
             lead_in = number if block.text.rstrip().endswith(":") else None
+            lead_period = None
         if block.is_table_row:
             found, table_header = table_claims(doc, block, table_header)
             claims.extend(found)
             continue
         # a caption right above a table ("Table 1: Spending (£ million)") gives it its unit
         table_header = caption_header(block.text)
+        found_in_block: list[Claim] = []
         for sentence in sentences(block):
             found = _sentence_claims(doc, sentence, memory, title_line)
             if table_header and table_header.stock_day:  # "... on 31 March, 2020 to 2024": the table's day, no event
                 found = [claim for claim in found if claim.kind != "date"]
-            claims.extend(found)
+            found_in_block.extend(found)
+        if listed and lead_period is not None:
+            found_in_block = [_in_period(claim, lead_period) for claim in found_in_block]
+        elif lead_in == number:
+            lead_period = _lead_in_period(doc, block.text, found_in_block)
+        claims.extend(found_in_block)
     return _headline_named(claims, title_line) if title_line else claims
+
+
+def _lead_in_period(doc: Document, text: str, found: list[Claim]) -> tuple | None:
+    """The time a paragraph introducing a list speaks of: its last figure's ("The £200 million investment over
+    the next two years includes:"), else its own time expression ("Our ambitions by 2027:")."""
+    dated = [c for c in found if c.kind != "date" and c.period_start and c.period_end]
+    if dated:
+        return dated[-1].period_start, dated[-1].period_end, dated[-1].period_text
+    if found:
+        return None  # its figures have no time: nor have the bullets
+    spans = [s for s in find_spans(text, Context(doc.date, looks_forward(text))) if s.role == "period"
+             and s.start and s.end]
+    return (spans[-1].start.isoformat(), spans[-1].end.isoformat(), spans[-1].text) if len(spans) == 1 else None
+
+
+def _in_period(claim: Claim, period: tuple) -> Claim:
+    """A bullet's figure without a time of its own, in the time of the paragraph that introduces the list."""
+    if claim.kind == "date" or claim.period_start or claim.period_end:
+        return claim
+    return replace(claim, period_start=period[0], period_end=period[1], period_text=period[2])
 
 
 def _headline_named(claims: list[Claim], title_line: int) -> list[Claim]:
