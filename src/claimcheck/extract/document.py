@@ -13,6 +13,16 @@ from functools import lru_cache
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, file_lines, strip_furniture
 from claimcheck.extract.attach import period_of, year_earlier
+from claimcheck.extract.carried import (
+    BRACKET_OPENS,
+    THE_FIGURE,
+    THIS_IS_A,
+    as_told_before,
+    headline_named,
+    in_period,
+    last_level,
+    lead_in_period,
+)
 from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.date_subject import date_subject
 from claimcheck.extract.figures import scan
@@ -34,7 +44,7 @@ from claimcheck.extract.shared_periods import (
     stretch_points,
 )
 from claimcheck.extract.subject_of import BRINGING, base_before, label_of, subject_of
-from claimcheck.extract.subjects import HEADS, Memory, entities
+from claimcheck.extract.subjects import Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
 from claimcheck.extract.wholes import OF_THESE, whole_named
@@ -74,60 +84,11 @@ def extract_document(doc: Document) -> list[Claim]:
                 found = [claim for claim in found if claim.kind != "date"]
             found_in_block.extend(found)
         if listed and lead_period is not None:
-            found_in_block = [_in_period(claim, lead_period) for claim in found_in_block]
+            found_in_block = [in_period(claim, lead_period) for claim in found_in_block]
         elif lead_in == number:
-            lead_period = _lead_in_period(doc, block.text, found_in_block)
+            lead_period = lead_in_period(doc, block.text, found_in_block)
         claims.extend(found_in_block)
-    return _headline_named(claims, title_line) if title_line else claims
-
-
-def _lead_in_period(doc: Document, text: str, found: list[Claim]) -> tuple | None:
-    """The time a paragraph introducing a list speaks of: its last figure's ("The £200 million investment over
-    the next two years includes:"), else its own time expression ("Our ambitions by 2027:")."""
-    dated = [c for c in found if c.kind != "date" and c.period_start and c.period_end]
-    if dated:
-        return dated[-1].period_start, dated[-1].period_end, dated[-1].period_text
-    if found:
-        return None  # its figures have no time: nor have the bullets
-    spans = [s for s in find_spans(text, Context(doc.date, looks_forward(text))) if s.role == "period"
-             and s.start and s.end]
-    return (spans[-1].start.isoformat(), spans[-1].end.isoformat(), spans[-1].text) if len(spans) == 1 else None
-
-
-def _in_period(claim: Claim, period: tuple) -> Claim:
-    """A bullet's figure without a time of its own, in the time of the paragraph that introduces the list."""
-    if claim.kind == "date" or claim.period_start or claim.period_end:
-        return claim
-    return replace(claim, period_start=period[0], period_end=period[1], period_text=period[2])
-
-
-def _headline_named(claims: list[Claim], title_line: int) -> list[Claim]:
-    """ "Department for Education offers £20m boost for children's social services": a headline's amount is
-    the one the body names ("the £20m funding" for Partners in Practice), when the body gives the same amount
-    to a named programme; the headline's own words only describe it."""
-    named: dict[tuple, Claim] = {}
-    for claim in claims:
-        if claim.line != title_line and claim.kind in ("money", "rate") and claim.subject and _names(claim.subject):
-            named.setdefault((claim.value, claim.unit), claim)
-    for index, claim in enumerate(claims):
-        if claim.line != title_line or (claim.subject and _names(claim.subject)):
-            continue  # "£2bn boost for the Local Transport Fund": a headline that names its programme keeps it
-        body = named.get((claim.value, claim.unit))
-        if body is not None and body.subject != claim.subject:
-            claims[index] = replace(claim, subject=body.subject, subject_key=body.subject_key)
-    return claims
-
-
-# a programme's name: capitalised words ("Partners in Practice"), with its head noun after it or not
-_NAMED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:in|of|for|and|the|to)\s+)?[A-Z][\w’'-]*)*")
-_HEAD_AFTER = re.compile(r"\s+(?:" + "|".join(HEADS) + r")$", re.I)
-
-
-def _names(subject: str) -> bool:
-    """A programme's name ("Partners in Practice programme", "Troubled Families"), not one place ("England")."""
-    head = _HEAD_AFTER.search(subject)
-    name = subject[:head.start()] if head else subject
-    return _NAMED.fullmatch(name) is not None and (head is not None or len(name.split()) >= 2)
+    return headline_named(claims, title_line) if title_line else claims
 
 
 def extract_text(text: str, doc_date: date | None = None, doc_id: str = "text") -> list[Claim]:
@@ -198,7 +159,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                 figure.counted = whole[0]
     for index, figure in enumerate(figures):
         if figure.kind == "count" and figure.counted is None and index and figures[index - 1].kind == "percent" \
-                and _BRACKET_OPENS.fullmatch(text, figures[index - 1].end, figure.start) \
+                and BRACKET_OPENS.fullmatch(text, figures[index - 1].end, figure.start) \
                 and (after := _BRACKET_THEN_OF.match(text, figure.end)):
             # "Around 12 per cent (10,140) of children in care": the share in children, counting them
             figure.counted = counted_phrase(text, after.end() - 1)[0]
@@ -233,14 +194,14 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         figures, change_in_other_terms(figures, change_over_a_movement(figures, periods, text), text), text)
     periods = at_the_time_since(figures, ends_of_a_stretch(figures, stretched, timeless, ctx), text, ctx)
     # the sentence just before, in this paragraph; or the last paragraph's, for "The figure ..." naming it
-    told_blocks = (memory.block, memory.block - 1) if _THE_FIGURE.match(text) else (memory.block,)
+    told_blocks = (memory.block, memory.block - 1) if THE_FIGURE.match(text) else (memory.block,)
     if told_before is not None and told_before[0] in told_blocks and not future:  # "This is expected to rise to"
-        periods = _as_told_before(figures, periods, text, told_before[1])
-        stretched = _as_told_before(figures, stretched, text, told_before[1])
+        periods = as_told_before(figures, periods, text, told_before[1])
+        stretched = as_told_before(figures, stretched, text, told_before[1])
     if figures:
         memory.latest_period = _plain_period(figures[-1], stretched[-1], text)
         memory.latest_points = stretch_points(stretched[-1], ctx) if memory.latest_period else None
-        level = _last_level(figures, text)
+        level = last_level(figures, text)
         if level is not None and periods[level] is not None and periods[level].start:
             memory.told_before = (memory.block, periods[level])
     if "respectively" in text:
@@ -254,7 +215,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             subject = _without_figure(subject, text[figure.start:figure.counted_end])
         if subject is None and figure.kind == "percent" and _OF_THESE_BEFORE.search(text, 0, figure.start):
             subject = memory.counted_in_paragraph()  # "2,000 children ... Of these, around two-thirds were boys"
-        if subject is None and told_about is not None and told_about[0] in told_blocks and _THIS_IS_A.match(text):
+        if subject is None and told_about is not None and told_about[0] in told_blocks and THIS_IS_A.match(text):
             subject = told_about[1]  # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"
         if subject:
             earlier.append((figure, subject))
@@ -300,6 +261,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
 
 
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
+# "The average weekly cost ... was £5,410 in 2022-23, compared with £4,190 ...": the base of a rate is one too
+_RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 _BRACKET_THEN_OF = re.compile(r"\s*\)\s+of\s+(?:the\s+|all\s+)?")
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
 _OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
@@ -339,21 +302,6 @@ def _distance(span: TimeSpan, low: Figure, high: Figure) -> int:
     return max(low.start - span.end_pos, span.start_pos - high.end, 0)
 
 
-# a sentence that goes on about the one before: "... was 83,630. This is a rate of 70 per 10,000 children"
-# (or "The figure, obtained through Freedom of Information requests, is a 9% rise": an aside before the verb)
-_SAYS_AGAIN = (r"\s*(?:(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?"
-               r"|The\s+(?:figure|total|amount|sum)(?=\s*,|\s+(?:is|was|represents|represented)\b))"
-               r"(?:\s*,[^,;]{1,120},)?\s+(?:is|was|represents|represented|equates\s+to|equated\s+to|amounts\s+to"
-               r"|amounted\s+to)\b")
-_THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b"
-                      # a part of the sentence before's total: "... in 2024-25. That includes £1.3 billion for ..."
-                      r"|\s*(?:This|That|It)(?:\s+(?:figure|total|amount|sum|funding|money|investment|package))?"
-                      r"\s+(?:includes|included|comprises|comprised|will\s+include)\b")
-_RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
-_THE_FIGURE = re.compile(r"\s*(?:The|This|That)\s+(?:figure|total|amount|sum)\b")  # a news article's new paragraph
-_THIS_IS_A = re.compile(_SAYS_AGAIN)  # the same thing, said another way (not "Of these": a part of it)
-
-
 def _without_figure(subject: str, figure: str) -> str | None:
     """`subject` up to the figure it names (the number and what it counts), without the words that led to it;
     None when nothing is left that names a thing ("open", "build")."""
@@ -367,35 +315,6 @@ def _without_figure(subject: str, figure: str) -> str | None:
 # what joins a phrase to the count inside it: "kinship allowance in [8 local authorities]", "capital funding to
 # open [two new children's homes]"
 _LEADS_TO_FIGURE = re.compile(r"(?:\s+(?:to\s+[a-z]+|in|for|of|on|at|across|with|by|and|from))+$")
-
-
-def _last_level(figures: list[Figure], text: str) -> int | None:
-    """The last figure of a sentence that is not the base of a comparison, nor that base's share in brackets
-    ("15,770 children (19%) ..., compared with 15,230 (19%) in 2022"): what a next sentence's "Of these" is about."""
-    for index in range(len(figures) - 1, -1, -1):
-        figure = figures[index]
-        if base_before(text, figure.start):
-            continue
-        if index and _BRACKET_OPENS.fullmatch(text, figures[index - 1].end, figure.start) \
-                and base_before(text, figures[index - 1].start):
-            continue
-        return index
-    return None
-
-
-_BRACKET_OPENS = re.compile(r"\s*\(\s*")
-
-
-def _as_told_before(figures: list[Figure], periods: list[TimeSpan | None], text: str,
-                    before: TimeSpan) -> list[TimeSpan | None]:
-    """ "In 2024, the number of children looked after was 83,630. This is a rate of 70 per 10,000 children": a
-    sentence that opens by pointing back at the one before ("This is", "That was", "This represents", "Of these")
-    speaks of the same time, so its figures without a period of their own, bases of a comparison apart, take the last
-    figure's period of the sentence before (in the same paragraph)."""
-    if not _THIS_IS.match(text):
-        return periods
-    return [before if span is None and not base_before(text, figure.start) else span
-            for figure, span in zip(figures, periods, strict=True)]
 
 
 def _plain_period(figure: Figure, span: TimeSpan | None, text: str) -> tuple[date, date] | None:

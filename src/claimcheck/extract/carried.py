@@ -1,0 +1,107 @@
+"""What a sentence or a list takes from the text before it: the time of the sentence it goes on about ("This is
+a rate of ..."), the last level an "Of these" is about, the time of the paragraph that introduces a list, and the
+programme a headline's amount is given in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from claimcheck.claims import Claim
+from claimcheck.documents import Document
+from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
+from claimcheck.extract.quantities import Figure
+from claimcheck.extract.subject_of import base_before
+from claimcheck.extract.subjects import HEADS
+
+# a sentence that goes on about the one before: "... was 83,630. This is a rate of 70 per 10,000 children"
+# (or "The figure, obtained through Freedom of Information requests, is a 9% rise": an aside before the verb)
+_SAYS_AGAIN = (r"\s*(?:(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?"
+               r"|The\s+(?:figure|total|amount|sum)(?=\s*,|\s+(?:is|was|represents|represented)\b))"
+               r"(?:\s*,[^,;]{1,120},)?\s+(?:is|was|represents|represented|equates\s+to|equated\s+to|amounts\s+to"
+               r"|amounted\s+to)\b")
+_THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b"
+                      # a part of the sentence before's total: "... in 2024-25. That includes £1.3 billion for ..."
+                      r"|\s*(?:This|That|It)(?:\s+(?:figure|total|amount|sum|funding|money|investment|package))?"
+                      r"\s+(?:includes|included|comprises|comprised|will\s+include)\b")
+THE_FIGURE = re.compile(r"\s*(?:The|This|That)\s+(?:figure|total|amount|sum)\b")  # a news article's new paragraph
+THIS_IS_A = re.compile(_SAYS_AGAIN)  # the same thing, said another way (not "Of these": a part of it)
+
+
+def last_level(figures: list[Figure], text: str) -> int | None:
+    """The last figure of a sentence that is not the base of a comparison, nor that base's share in brackets
+    ("15,770 children (19%) ..., compared with 15,230 (19%) in 2022"): what a next sentence's "Of these" is about."""
+    for index in range(len(figures) - 1, -1, -1):
+        figure = figures[index]
+        if base_before(text, figure.start):
+            continue
+        if index and BRACKET_OPENS.fullmatch(text, figures[index - 1].end, figure.start) \
+                and base_before(text, figures[index - 1].start):
+            continue
+        return index
+    return None
+
+
+BRACKET_OPENS = re.compile(r"\s*\(\s*")
+
+
+def as_told_before(figures: list[Figure], periods: list[TimeSpan | None], text: str,
+                    before: TimeSpan) -> list[TimeSpan | None]:
+    """ "In 2024, the number of children looked after was 83,630. This is a rate of 70 per 10,000 children": a
+    sentence that opens by pointing back at the one before ("This is", "That was", "This represents", "Of these")
+    speaks of the same time, so its figures without a period of their own, bases of a comparison apart, take the last
+    figure's period of the sentence before (in the same paragraph)."""
+    if not _THIS_IS.match(text):
+        return periods
+    return [before if span is None and not base_before(text, figure.start) else span
+            for figure, span in zip(figures, periods, strict=True)]
+
+
+def lead_in_period(doc: Document, text: str, found: list[Claim]) -> tuple | None:
+    """The time a paragraph introducing a list speaks of: its last figure's ("The £200 million investment over
+    the next two years includes:"), else its own time expression ("Our ambitions by 2027:")."""
+    dated = [c for c in found if c.kind != "date" and c.period_start and c.period_end]
+    if dated:
+        return dated[-1].period_start, dated[-1].period_end, dated[-1].period_text
+    if found:
+        return None  # its figures have no time: nor have the bullets
+    spans = [s for s in find_spans(text, Context(doc.date, looks_forward(text))) if s.role == "period"
+             and s.start and s.end]
+    return (spans[-1].start.isoformat(), spans[-1].end.isoformat(), spans[-1].text) if len(spans) == 1 else None
+
+
+def in_period(claim: Claim, period: tuple) -> Claim:
+    """A bullet's figure without a time of its own, in the time of the paragraph that introduces the list."""
+    if claim.kind == "date" or claim.period_start or claim.period_end:
+        return claim
+    return replace(claim, period_start=period[0], period_end=period[1], period_text=period[2])
+
+
+def headline_named(claims: list[Claim], title_line: int) -> list[Claim]:
+    """ "Department for Education offers £20m boost for children's social services": a headline's amount is
+    the one the body names ("the £20m funding" for Partners in Practice), when the body gives the same amount
+    to a named programme; the headline's own words only describe it."""
+    named: dict[tuple, Claim] = {}
+    for claim in claims:
+        if claim.line != title_line and claim.kind in ("money", "rate") and claim.subject and _names(claim.subject):
+            named.setdefault((claim.value, claim.unit), claim)
+    for index, claim in enumerate(claims):
+        if claim.line != title_line or (claim.subject and _names(claim.subject)):
+            continue  # "£2bn boost for the Local Transport Fund": a headline that names its programme keeps it
+        body = named.get((claim.value, claim.unit))
+        if body is not None and body.subject != claim.subject:
+            claims[index] = replace(claim, subject=body.subject, subject_key=body.subject_key)
+    return claims
+
+
+# a programme's name: capitalised words ("Partners in Practice"), with its head noun after it or not
+_NAMED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:in|of|for|and|the|to)\s+)?[A-Z][\w’'-]*)*")
+_HEAD_AFTER = re.compile(r"\s+(?:" + "|".join(HEADS) + r")$", re.I)
+
+
+def _names(subject: str) -> bool:
+    """A programme's name ("Partners in Practice programme", "Troubled Families"), not one place ("England")."""
+    head = _HEAD_AFTER.search(subject)
+    name = subject[:head.start()] if head else subject
+    return _NAMED.fullmatch(name) is not None and (head is not None or len(name.split()) >= 2)
