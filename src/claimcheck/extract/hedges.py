@@ -99,7 +99,7 @@ _CHANGE_ENDINGS = Endings(
     tuple((word, (*leaders, *_CHANGE_NOUNS, *(f"{noun}s" for noun in _CHANGE_NOUNS)) if word == "of" else leaders)
           for word, leaders in _HEDGE_LED))
 _CHANGE_AFTER = re.compile(
-    r"^\s*(?:(?:pay|funding|budget|cash|real[-\s]terms|price|fee|rate|grant|spending)\s+(?=increase|rise|uplift|cut"
+    r"^\s*(?:(?:pay|funding|budget|cash(?:[-\s]terms)?|real[-\s]terms|price|fee|rate|grant|spending)\s+(?=increase|rise|uplift|cut"
     r"|reduction|decrease|fall|drop|boost))?"  # "a 2% pay rise": a change in pay
     r"(?:more|fewer|less|extra|additional|increase|rise|uplift|cut|reduction|decrease|fall|drop|higher|lower|"
     r"up\s+on|down\s+on|on\s+(?:the\s+)?(?:previous|last)\s+year"

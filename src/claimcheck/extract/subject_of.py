@@ -61,6 +61,7 @@ _AGAINST_PLAN = re.compile(rf"\b(?:against|compared\s+(?:with|to)|within)\s+(?:a
                            rf"((?:[\w-]+\s+)?(?:budget|target|allocation|forecast|plan))\s+of\s+(?:(?:{HEDGE})\s+)?$",
                            re.I)
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?")
+_PART_OF_NEXT = re.compile(r"\s+of\s+(?:the|its|their|this|our)\s+")
 _CURRENTLY_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*),\s+(?:currently|now|presently)"
                                r"\s+(?:(?:set\s+at|worth|at)\s+)?$")
 _BRACKET_AFTER_AMOUNT = re.compile(r"[^.;,()£$€%\d]{0,30}\(\s*")
@@ -181,8 +182,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return backed  # "we published Stable Homes, Built on Love, backed by £200 million"
         described = after_amount(text, figure.end)
         if described is None and (later := next((f for f in figures if f.start >= figure.end), None)) is not None \
-                and later.kind in ("money", "rate") and _AND_NEXT.fullmatch(text, figure.end, later.start):
-            # "an additional £2 billion this year and £3 billion next year for social care": what both are for
+                and later.kind in ("money", "rate") and (_AND_NEXT.fullmatch(text, figure.end, later.start)
+                                                         or _PART_OF_NEXT.fullmatch(text, figure.end, later.start)):
+            # "an additional £2 billion this year and £3 billion next year for social care": what both are for;
+            # "Around £300m of the £500m fund remains unspent": a part of the fund
             described = after_amount(text, later.end)
         if described and _CHANGE_NOUN.fullmatch(described):  # "a £200 million increase": what increased is elsewhere
             if money and money[-1][1] and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
