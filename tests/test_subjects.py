@@ -38,6 +38,18 @@ def test_subject_mask_matches_whole_words_of_name_or_alias():
     assert mask.tolist() == [True, False, False, True]
 
 
+@pytest.mark.parametrize("dtype", ["category", object])
+def test_subject_mask_reads_a_categorical_column_as_its_values(dtype):
+    """The claims table keeps subjects as categoricals (read through their codes, missing ones as -1): the same
+    claims match as in a column of plain strings."""
+    subjects = ["Innovation Programme", None, "Virtual Staff College", "the innovation programme", None]
+    claims = make_claims([{"doc": "a", "line": i + 1, "subject": s, "subject_key": None}
+                          for i, s in enumerate(subjects)])
+    claims["subject"] = claims["subject"].astype(dtype)
+    claims["subject_key"] = claims["subject_key"].astype(dtype)
+    assert subject_mask(claims, ["Innovation Programme"]).tolist() == [True, False, False, True, False]
+
+
 @pytest.mark.parametrize("counted, counts_local_authorities", [
     ("local authorities", True),
     ("local authority", True),

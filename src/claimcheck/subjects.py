@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from claimcheck.wordlists import words
@@ -65,7 +66,11 @@ def subject_mask(claims: pd.DataFrame, names: Iterable[str]) -> pd.Series:
 
 def _matching(values: pd.Series, normalise, pattern: re.Pattern) -> pd.Series:
     """True where `pattern` is in the normalised value: normalised once per distinct value, since a large
-    corpus repeats a few thousand subjects and nouns a million times."""
+    corpus repeats a few thousand subjects and nouns a million times. A categorical column (the claims
+    table's) is matched on its categories and read through its codes: no pass hashing 1.5M values."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        hits = np.array([bool(pattern.search(normalise(value))) for value in values.cat.categories] + [False])
+        return pd.Series(hits[values.cat.codes.to_numpy()], index=values.index)  # code -1 (missing) reads False
     distinct = values.dropna().unique()
     return values.isin([value for value in distinct if pattern.search(normalise(value))])
 
