@@ -1,17 +1,19 @@
 """What a sentence or a list takes from the text before it: the time of the sentence it goes on about ("This is
-a rate of ..."), the last level an "Of these" is about, the time of the paragraph that introduces a list, and the
-programme a headline's amount is given in the body.
+a rate of ..."), the last level an "Of these" is about, what a later "over the same period" means, the time of the
+paragraph that introduces a list, and the programme a headline's amount is given in the body.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.quantities import Figure
+from claimcheck.extract.shared_periods import stretch_points
 from claimcheck.extract.subject_of import base_before
 from claimcheck.extract.subjects import HEADS
 
@@ -105,3 +107,46 @@ def _names(subject: str) -> bool:
     head = _HEAD_AFTER.search(subject)
     name = subject[:head.start()] if head else subject
     return _NAMED.fullmatch(name) is not None and (head is not None or len(name.split()) >= 2)
+
+
+def latest_stretch(figures: list[Figure], periods: list[TimeSpan | None], stretched: list[TimeSpan | None],
+                   level: int | None, text: str, ctx: Context) -> tuple[tuple[date, date] | None, tuple | None]:
+    """What a later "over the same period" means, and the two times it runs between: the last figure's stretch
+    of time; or, when the sentence ends on the base of a comparison ("£48.3m ... in 2022-23, up from £29.6m in
+    2019-20"), from the base's time to the level's (`level`: `last_level`)."""
+    plain = _plain_period(figures[-1], stretched[-1], text)
+    if plain is not None:
+        return plain, stretch_points(stretched[-1], ctx)
+    if level is not None and level < len(figures) - 1:
+        return _compared_stretch(periods[level], periods[-1], text, figures[-1])
+    return None, None
+
+
+def _compared_stretch(level: TimeSpan | None, base: TimeSpan | None, text: str, last: Figure
+                      ) -> tuple[tuple[date, date] | None, tuple[str, str] | None]:
+    """What "over the same period" means after a level and the base it is compared with: from the base's time to
+    the level's, when the sentence ends on that base and it is earlier."""
+    if level is None or base is None or not (level.start and level.end and base.start and base.end) \
+            or not base_before(text, last.start) or base.start >= level.start:
+        return None, None
+    return (base.start, level.end), (_as_point(base), _as_point(level))
+
+
+def _as_point(span: TimeSpan) -> str:
+    """A time as a later sentence's "over the same period" reads it back (`period_grammar.point_span`): a day or
+    a month written out with its year ("in March" after "31 October 2017" is "March 2017"), else as written."""
+    if span.start == span.end:
+        return f"{span.start.day} {span.start:%B %Y}"
+    if span.start.day == 1 and span.end.month == span.start.month and span.end.year == span.start.year \
+            and (span.end + timedelta(days=1)).day == 1:
+        return f"{span.start:%B %Y}"
+    lead, _, rest = span.text.partition(" ")
+    return rest if rest and lead.lower() in ("in", "at", "on") else span.text
+
+
+def _plain_period(figure: Figure, span: TimeSpan | None, text: str) -> tuple[date, date] | None:
+    """A figure's period, when it is a stretch of time and the figure is not the base of a comparison ("an
+    increase from 29% in March": the same period then runs from March to the level's time, `_compared_stretch`)."""
+    if span is None or span.role != "period" or not (span.start and span.end and span.start < span.end):
+        return None
+    return None if base_before(text, figure.start) else (span.start, span.end)

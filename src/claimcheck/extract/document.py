@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from claimcheck.claims import Claim
@@ -21,6 +21,7 @@ from claimcheck.extract.carried import (
     headline_named,
     in_period,
     last_level,
+    latest_stretch,
     lead_in_period,
 )
 from claimcheck.extract.counted import counted_phrase
@@ -41,7 +42,6 @@ from claimcheck.extract.shared_periods import (
     part_of_whole,
     period_after_an_aside,
     respectively,
-    stretch_points,
 )
 from claimcheck.extract.subject_of import BRINGING, base_before, label_of, subject_of
 from claimcheck.extract.subjects import Memory, entities
@@ -199,13 +199,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         periods = as_told_before(figures, periods, text, told_before[1])
         stretched = as_told_before(figures, stretched, text, told_before[1])
     if figures:
-        memory.latest_period = _plain_period(figures[-1], stretched[-1], text)
-        memory.latest_points = stretch_points(stretched[-1], ctx) if memory.latest_period else None
         level = last_level(figures, text)
-        if memory.latest_period is None and level is not None and level < len(figures) - 1:
-            # "£48.3m ... in 2022-23, up from £29.6m in 2019-20": the stretch from the base's time to the level's
-            memory.latest_period, memory.latest_points = _compared_stretch(periods[level], periods[-1], text,
-                                                                            figures[-1])
+        memory.latest_period, memory.latest_points = latest_stretch(figures, periods, stretched, level, text, ctx)
         if level is not None and periods[level] is not None and periods[level].start:
             memory.told_before = (memory.block, periods[level])
     if "respectively" in text:
@@ -319,35 +314,6 @@ def _without_figure(subject: str, figure: str) -> str | None:
 # what joins a phrase to the count inside it: "kinship allowance in [8 local authorities]", "capital funding to
 # open [two new children's homes]"
 _LEADS_TO_FIGURE = re.compile(r"(?:\s+(?:to\s+[a-z]+|in|for|of|on|at|across|with|by|and|from))+$")
-
-
-def _compared_stretch(level: TimeSpan | None, base: TimeSpan | None, text: str, last: Figure
-                      ) -> tuple[tuple[date, date] | None, tuple[str, str] | None]:
-    """What "over the same period" means after a level and the base it is compared with: from the base's time to
-    the level's, when the sentence ends on that base and it is earlier."""
-    if level is None or base is None or not (level.start and level.end and base.start and base.end) \
-            or not base_before(text, last.start) or base.start >= level.start:
-        return None, None
-    return (base.start, level.end), (_as_point(base), _as_point(level))
-
-
-def _as_point(span: TimeSpan) -> str:
-    """A time as a later sentence's "over the same period" reads it back (`period_grammar.point_span`): a day or
-    a month written out with its year ("in March" after "31 October 2017" is "March 2017"), else as written."""
-    if span.start == span.end:
-        return f"{span.start.day} {span.start:%B %Y}"
-    if span.start.day == 1 and span.end.month == span.start.month and span.end.year == span.start.year \
-            and (span.end + timedelta(days=1)).day == 1:
-        return f"{span.start:%B %Y}"
-    return _DATE_LEAD.sub("", span.text)
-
-
-def _plain_period(figure: Figure, span: TimeSpan | None, text: str) -> tuple[date, date] | None:
-    """A figure's period, when it is a stretch of time and the figure is not the base of a comparison ("an
-    increase from 29% in March": the same period then runs from March to the level's time, `_compared_stretch`)."""
-    if span is None or span.role != "period" or not (span.start and span.end and span.start < span.end):
-        return None
-    return None if base_before(text, figure.start) else (span.start, span.end)
 
 
 _DATE_LEAD = re.compile(r"(?i)^(?:on|at|as\s+at|of|in|by|since|during|over|the|from|starting)\s+")  # "on 5 June"
