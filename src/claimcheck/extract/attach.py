@@ -17,8 +17,8 @@ from claimcheck.extract.period_grammar import NUM, UNIT, count_of, units_back
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import ANNOUNCING
 from claimcheck.extract.quantities import Figure
-from claimcheck.extract.subject_of import in_aside
 from claimcheck.extract.subjects import clause_bounds
+from claimcheck.extract.voices import in_aside
 
 _BASE_DATE = re.compile(r"(?:in|at|on)\b", re.I)  # how a compare span of a base figure starts (periods._compared)
 _YEAR_EARLIER = re.compile(rf"\s*(?:,\s*)?(?:(?P<count>an?|{NUM})\s+(?P<unit>{UNIT})\s+(?:earlier|before)"

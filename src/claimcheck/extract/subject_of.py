@@ -13,9 +13,7 @@ from claimcheck.extract.figures import WORTH
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.phrases import (
     ANNOUNCING,
-    ASIDE,
     REPORTED,
-    REPORTING,
     after_amount,
     possessive_before,
     subject_before_verb,
@@ -23,6 +21,7 @@ from claimcheck.extract.phrases import (
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT, OF_ONE_THING, OF_WHICH_BEFORE, share_subject
 from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, Memory, clause_bounds, refers_back
+from claimcheck.extract.voices import in_aside, names_about
 from claimcheck.extract.wholes import NEXT_IN_LIST
 from claimcheck.guards import Endings
 from claimcheck.units import CURRENCIES
@@ -110,11 +109,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     """The subject of `figure` in sentence `text`; `earlier` holds the sentence's figures before it with the
     subjects they were given."""
     money = [(f, subject) for f, subject in earlier if f.kind in ("money", "rate")]  # amounts before, subjects
-    if quote := quoted_around(text, figure.start):  # a figure in a quotation is about what the quotation names,
-        ents = [e for e in ents if quote[0] <= e.start and e.end <= quote[1]]  # not about its speaker's title
-    # nor is any figure about who says it or whose figures they are ("..., according to the Fostering Network")
-    ents = [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 70), e.start)
-            and not _in_dashes(text, e, figure) and not _in_other_brackets(text, e, figure)]
+    ents = names_about(text, ents, figure)
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and base_before(text, figure.start) \
             and not OTHER_GROUP.match(text, figure.end) \
@@ -289,21 +284,6 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     return subject_before_verb(text, figure.start)
 
 
-
-
-def quoted_around(text: str, pos: int) -> tuple[int, int] | None:
-    """(open, close) of the quotation `pos` stands in ("Chair of the LGA's Board, said: “The cost ... can now
-    exceed £10,000 a week”"), if any; straight quotes pair up in order, curly ones open and close."""
-    curly = text.rfind("“", 0, pos)
-    if curly >= 0 and text.rfind("”", curly, pos) < 0:
-        close = text.find("”", pos)
-        return curly, close if close >= 0 else len(text)
-    if text.count('"', 0, pos) % 2:
-        close = text.find('"', pos)
-        return text.rfind('"', 0, pos), close if close >= 0 else len(text)
-    return None
-
-
 def _qualified(text: str, figure: Figure, place: Entity) -> str | None:
     """ "The number of approved foster carers in England fell by 8%": a plain name that only qualifies the
     phrase the clause opens with is not what the figure is about; the whole phrase is."""
@@ -352,62 +332,6 @@ _HEAD_AFTER = re.compile(r"(?:-a-year|-a-month)?\s+((?:[a-z][\w’'-]*\s+){0,2}?
                          r"(?=\s+(?:was|is|will|has|had|were|are|would|" + "|".join(sorted(VERBS_S)) + r")\b)")
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
-# "according to new figures from the County Councils Network (CCN)": whose figures, not what they are about
-_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to\s+(?:[\w’'-]+\s+){0,4}?(?:from\s+|by\s+)?"
-                            # whose work found the figure: "Analysis by the County Councils Network (CCN) found"
-                            r"|(?:analysis|research|a\s+report|a\s+survey|a\s+study|figures|data|estimates|modelling)"
-                            r"\s+(?:by|from|for)\s+)(?:the\s+)?$", re.I)
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|according\s+to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
-_SAID_AFTER = re.compile(rf"\s*,?\s*(?:said|says|told|added|warned|who\s+(?:said|added|warned)"
-                         rf"|(?:{REPORTING})\s+that)\b", re.I)
-
-
-def _speaker(text: str, entity: Entity) -> bool:
-    """ "said ADCS president John Pearce, who added that costs had risen by 12%", "The Children's Commissioner
-    estimates that 120,000 children ...": who speaks is not what a figure is about (a programme with a head noun
-    always is); nor is a minister named by office ("Children's minister Claire Coutinho has committed £45m")."""
-    return _SAID_AFTER.match(text, entity.end) is not None or (
-        (entity.score < 3 or entity.head is None) and (_SAID_BEFORE.search(text, 0, entity.start) is not None
-                                                       or _OFFICE_BEFORE.search(text, 0, entity.start) is not None))
-
-
-# a person's office just before their name
-_OFFICE_BEFORE = re.compile(r"\b(?:minister|secretary|chancellor|spokesperson|spokesman|spokeswoman|councillor|cllr"
-                            r"|president|chair|chief\s+executive|director|commissioner|mayor)\s+$", re.I)
-
-
-_DASH = re.compile(r"\s[-–—]\s")
-
-
-def _in_dashes(text: str, entity: Entity, figure: Figure) -> bool:
-    """ "£45 million ... in three areas - Dorset, Lincolnshire and Wolverhampton - and a further £36 million to
-    expand the programme to 12 more areas": names in an aside between dashes are not what a figure outside it is
-    about."""
-    if " - " not in text and "–" not in text and "—" not in text:
-        return False
-    opened = [m.end() for m in _DASH.finditer(text, max(0, entity.start - 80), entity.start)]
-    closed = _DASH.search(text, entity.end, entity.end + 80)
-    return bool(opened and closed) and not opened[-1] <= figure.start < closed.start()
-
-
-def in_aside(text: str, start: int, end: int, figure: Figure) -> bool:
-    """ "The funding, announced at the Spending Review, includes £50 million for parenting programmes", "The
-    report, published in May 2022, made 80 recommendations": the occasion in a participle aside, and its
-    date, are not what the figure is about nor when."""
-    return any(m.start() < start and end <= m.end() and not m.start() <= figure.start < m.end()
-               for m in ASIDE.finditer(text, max(0, start - 80), end + 80))
-
-
-def _in_other_brackets(text: str, entity: Entity, figure: Figure) -> bool:
-    """ "worth £200 per learner (£300 for learners entering Year 7), is available to around 115,000 learners": a
-    name in brackets the figure is not in is an aside's, not the figure's subject."""
-    opened = text.rfind("(", 0, entity.start)
-    if opened < 0 or text.rfind(")", opened, entity.start) >= 0:
-        return False
-    closed = text.find(")", entity.end)
-    return closed >= 0 and text.find("(", entity.end, closed) < 0 and not opened < figure.start < closed
-
-
 def _backed_name(text: str, figure: Figure, ents: list[Entity]) -> str | None:
     """The capitalised name the amount backs, right before ", backed by": with the name before it when the two
     stand as one title split by its comma ("Stable Homes, Built on Love")."""
