@@ -6,8 +6,8 @@ from __future__ import annotations
 from claimcheck.extract import periods  # noqa: F401 - registers the patterns
 from claimcheck.extract.period_grammar import PATTERNS
 
-ORDER = ["claimcheck.extract.period_patterns", "claimcheck.extract.period_calendar",
-         "claimcheck.extract.period_points"]
+ORDER = ["claimcheck.extract.period_patterns", "claimcheck.extract.period_lengths",
+         "claimcheck.extract.period_calendar", "claimcheck.extract.period_points"]
 
 
 def test_pattern_modules_register_in_their_order():

@@ -1,7 +1,7 @@
 """Time expressions that name a span of the calendar around the document's date: the current Parliament and
 Spending Review period (`calendar.yaml`), this, next and last financial year, and a statement's timetable
-("later this year", "next month", "next April"). Registered after `period_patterns` and before
-`period_points`, in the order they had at the end of `period_patterns`."""
+("later this year", "next month", "next April"). Registered after `period_lengths` and
+before `period_points`, in the order they had at the end of `period_patterns`."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ def _next_named_month(m, ctx):
     return "event", first, first if m[1] else month_end(year, month), None
 
 
-# "the year to September 2023" is a year of its own (`period_patterns`); "fell by 4% last year to 36,000" is not
+# "the year to September 2023" is a year of its own (`period_lengths`); "fell by 4% last year to 36,000" is not
 _NOT_YEAR_TO = (r"(?!\s+(?:to|ending)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{1,2}(?:st|nd|rd|th)?\s+)?"
                 rf"(?:{MONTH_NAMES}|Q[1-4]\b|(?:19|20)\d\d))")
 
@@ -130,7 +130,7 @@ def _next_fy(m, ctx):
 def _last_fy(m, ctx):
     """ "Last year, councils spent £11.1 billion": the financial year before the document's, as "this year" is
     its own. "up 2% on last year" is the base the change is measured from, "since last year" runs on to the
-    document's date. "over the last year" is the twelve months to the document's date (`period_patterns`), and
+    document's date. "over the last year" is the twelve months to the document's date (`period_lengths`), and
     "the previous year" is the year before another figure's, never the document's."""
     found = _financial_year_from(ctx, -1)
     if m["base"]:

@@ -1,6 +1,6 @@
 """The building blocks of time expressions: regular-expression pieces, the spans they resolve to, and the
-registry the pattern modules (`period_patterns`, `period_calendar`, `period_points`) add themselves to, in
-order: the first registered wins a tie.
+registry the pattern modules (`period_patterns`, `period_lengths`, `period_calendar`, `period_points`) add
+themselves to, in order: the first registered wins a tie.
 
 Hand-written because no maintained library resolves UK financial years ("2014-15"), the current Parliament or
 "since X" against a document's date; `calendar.py` holds the dates themselves.
@@ -53,7 +53,7 @@ class Context:
 
 Y = r"(?:19|20)\d\d"
 FY = rf"(?:{Y})\s?[-–/]\s?(?:\d\d|{Y})\b"
-# "over the same period": the period of the figures before (`period_patterns._same_period`,
+# "over the same period": the period of the figures before (`period_lengths._same_period`,
 # `shared_periods.stretch_points`)
 SAME_PERIOD = r"(?:(?:over|in|during|for|across)\s+)?the\s+same\s+(?:period|time|years?|months?)"
 YEAR_KIND = r"\s+(?:financial|academic|school)\s+year\b"  # "the 2021-22 financial year": part of the expression

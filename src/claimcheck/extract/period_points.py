@@ -1,7 +1,7 @@
 """Time expressions anchored on one point: a labelled financial year, a day, a month, a season or a year,
 and the word before a point that decides what it means for a figure ("by", "until", "compared with").
-Registered after `period_patterns` and `period_calendar`, so that every longer expression holding a point is
-tried first."""
+Registered after `period_patterns`, `period_lengths` and `period_calendar`, so that every longer expression
+holding a point is tried first."""
 
 from __future__ import annotations
 

@@ -25,6 +25,7 @@ from functools import cache
 # are tried in: kept by hand, not sorted.
 # isort: off
 from claimcheck.extract import period_patterns  # noqa: F401 - most time expressions, longer before shorter
+from claimcheck.extract import period_lengths  # noqa: F401 - then lengths of time counted in units
 from claimcheck.extract import period_calendar  # noqa: F401 - then the calendar around the document's date
 from claimcheck.extract import period_points  # noqa: F401 - then the single points, tried last
 # isort: on

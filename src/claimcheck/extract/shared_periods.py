@@ -190,7 +190,7 @@ def stretch_points(span: TimeSpan | None, ctx: Context) -> tuple[str, str] | Non
 
 
 _STRETCH = re.compile(r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until)\s+(?P<last>.+)", re.I)
-_SAME_PERIOD = re.compile(SAME_PERIOD, re.I)  # the text `period_patterns._same_period` gave the span
+_SAME_PERIOD = re.compile(SAME_PERIOD, re.I)  # the text `period_lengths._same_period` gave the span
 _MOVES = (r"(?:rose|risen|rising|fell|fallen|falling|increased|increasing|decreased|decreasing|grew|grown|growing"
           r"|dropped|declined|doubled|halved|trebled|tripled|climbed|jumped|slipped|reduced|cut|went\s+(?:up|down))")
 _FROM_LEVEL = re.compile(rf"\bfrom\s+(?:(?:{HEDGE})\s+)?$", re.I)
