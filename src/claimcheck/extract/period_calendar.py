@@ -20,21 +20,25 @@ from claimcheck.calendar import (
 )
 from claimcheck.extract.period_grammar import FY, fy_span, pattern, unresolved
 
+# "for the remainder of this Parliament", "over the rest of the Spending Review period": from the document's date
+_REST_OF = r"(?P<rest>(?:the\s+)?(?:remainder|rest|balance)\s+of\s+)?"
+
 
 @pattern(
-    r"\b(?:by\s+the\s+end\s+of\s+|over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?parliament\b",
+    r"\b(?:by\s+the\s+end\s+of\s+|over\s+|during\s+|in\s+|for\s+)?" + _REST_OF
+    + r"(?:the|this)\s+(?:current\s+)?parliament\b",
     needs=("parliament",),
 )
 def _parliament(m, ctx):
-    return _from_calendar(ctx, parliament_of, "Parliament")
+    return _from_calendar(ctx, parliament_of, "Parliament", bool(m["rest"]))
 
 
 @pattern(
-    r"\b(?:over\s+|during\s+|in\s+|for\s+)?(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b",
+    r"\b(?:over\s+|during\s+|in\s+|for\s+)?" + _REST_OF + r"(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b",
     needs=("spending review",),
 )
 def _spending_review(m, ctx):
-    return _from_calendar(ctx, spending_review_of, "Spending Review")
+    return _from_calendar(ctx, spending_review_of, "Spending Review", bool(m["rest"]))
 
 
 @pattern(
@@ -51,14 +55,15 @@ def _named_spending_review(m, ctx):
     return "period", span[0], span[1], None
 
 
-def _from_calendar(ctx, lookup, name: str):
-    """The span of the Parliament or Spending Review (`calendar.yaml`) the document's date falls in."""
+def _from_calendar(ctx, lookup, name: str, rest: bool = False):
+    """The span of the Parliament or Spending Review (`calendar.yaml`) the document's date falls in; its `rest`
+    from the document's date."""
     if ctx.doc_date is None:
         return unresolved()
     span = lookup(ctx.doc_date)
     if span is None:
         return "period", None, None, f"no {name} in the calendar table covers the document's date"
-    return "period", span[0], span[1], None
+    return "period", ctx.doc_date if rest else span[0], span[1], None
 
 
 @pattern(r"\b(later|earlier|early|late)\s+(this|next|last)\s+year\b",
