@@ -304,10 +304,12 @@ def _distance(span: TimeSpan, low: Figure, high: Figure) -> int:
 def _without_figure(subject: str, figure: str) -> str | None:
     """`subject` up to the figure it names (the number and what it counts), without the words that led to it;
     None when nothing is left that names a thing ("open", "build")."""
-    found = re.search(rf"(?<![\d,.]){re.escape(figure)}", subject)
-    if found is None:
+    at = subject.find(figure)  # str.find: a pattern built per figure would be compiled again and again
+    while at > 0 and subject[at - 1] in "0123456789,.":
+        at = subject.find(figure, at + 1)
+    if at < 0:
         return subject
-    before = _LEADS_TO_FIGURE.sub("", subject[:found.start()].rstrip())
+    before = _LEADS_TO_FIGURE.sub("", subject[:at].rstrip())
     return before if len(before.split()) >= 2 or before[:1].isupper() else None
 
 

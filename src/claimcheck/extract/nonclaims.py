@@ -40,7 +40,8 @@ _PATTERNS: list[tuple] = [
     # "H1 2021", nor the times "by mid-2025", "in early-2024": `period_points`; but ONS's "estimates for mid-2021",
     # "mid-2021 population estimates" are the figures' reference dates, no event)
     (("#digit",), r"\b(?=[a-z][a-z-]*\d|\d+[a-z]{2})"  # letters (and hyphens) then digits, or digits then letters
-                  r"(?:\b(?!(?<!\bfor\s)(?:early|mid|late)-(?:19|20)\d\d\b(?!\s+(?:population|estimates?)))[A-Za-z]+-\d+[A-Za-z]?\b|(?-i:\b(?!FY(?:(?:19|20)\d\d|\d\d\b))[A-Z]{2,}[A-Z-]*\d+[A-Z\d]*\b"
+                  r"(?:\b(?!(?<!\bfor\s)(?:early|mid|late)-(?:19|20)\d\d\b(?!\s+(?:population|estimates?)))"
+                  r"[A-Za-z]+-\d+[A-Za-z]?\b|(?-i:\b(?!FY(?:(?:19|20)\d\d|\d\d\b))[A-Z]{2,}[A-Z-]*\d+[A-Z\d]*\b"
                   r"|\b(?!(?:Q[1-4]|H[12])\s+(?:of\s+)?(?:19|20)\d\d)[A-Z]\d[A-Z\d]*\b|\b\d+[A-Z]{2,}[A-Z\d]*\b))"),
     # postcodes and phone numbers
     (("#digit",), r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b)", r"(?-i:\d[A-Z]{2})"),

@@ -158,8 +158,7 @@ def _breakdown_before(figure: Figure, figures: list[Figure], earlier: list[tuple
         return None
     subject = next((s for f, s in earlier if f is previous), None)
     first = next((f for f in figures if f.kind == "percent" and not f.change), None)
-    if subject is None or not (re.match(r"\s+of\s", text[first.end:]) or _OF_THESE_FIRST.match(text, 0, first.start)) \
-            or not _NEXT_SHARE.fullmatch(
-            text, previous.end, figure.start):
+    of_a_whole = re.match(r"\s+of\s", text[first.end:]) or _OF_THESE_FIRST.match(text, 0, first.start)
+    if subject is None or not of_a_whole or not _NEXT_SHARE.fullmatch(text, previous.end, figure.start):
         return None
     return subject

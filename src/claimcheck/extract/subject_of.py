@@ -83,8 +83,7 @@ _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|
 
 
 _EARNINGS_OF = re.compile(r"\b((?:(?:combined|total|average|annual|pre-tax|operating|net|gross)\s+)?(?:profits?"
-                          r"|surplus(?:es)?|loss(?:es)?|revenues?|income|turnover))\s+of\s+"
-                          r"(?:(?:around|about|over|more\s+than|almost|nearly|some|up\s+to)\s+)?$", re.I)
+                          rf"|surplus(?:es)?|loss(?:es)?|revenues?|income|turnover))\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _LEADING_COUNT = re.compile(r"^\d[\d,]*\s+")
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w’'-]*){0,2}\s+(?:in|at|across)\s+(?:the\s+)?")
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
@@ -345,8 +344,7 @@ def _backed_name(text: str, figure: Figure, ents: list[Entity]) -> str | None:
     return text[first.start:name.end] if first is not None else name.text
 
 
-_BACKED_BY = re.compile(r",\s*(?:backed|funded|supported|underpinned)\s+by\s+(?:(?:around|about|over|more\s+than"
-                        r"|almost|nearly|some|up\s+to)\s+)?$", re.I)
+_BACKED_BY = re.compile(rf",\s*(?:backed|funded|supported|underpinned)\s+by\s+(?:(?:{HEDGE})\s+)?$", re.I)
 
 
 def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> str | None:
