@@ -67,7 +67,10 @@ def caption_header(text: str) -> Header | None:
     if len(text) > 160:
         return None  # a paragraph, not a caption; most blocks stop here, before any regex
     mark = _UNIT_MARK.search(text) if "£" in text else None
-    stock = _STOCK_DAY.search(text) if " on " in text or " at " in text else None
+    # (a caption, not a sentence: "The consultation closed on 28 April." dates an event, and its paragraph is no
+    # table's caption)
+    stock = _STOCK_DAY.search(text) if (" on " in text or " at " in text) \
+        and (not text.rstrip().endswith((".", "!", "?")) or _CAPTION.match(text)) else None
     if stock is None and (series := _SERIES_DAY.search(text)):  # "Police officers (FTE), 31 March 2020 to 2024"
         stock, text = series, text[:series.start()]
     labelled = _CAPTION.match(text)
