@@ -49,7 +49,7 @@ BRACKET_OPENS = re.compile(r"\s*\(\s*")
 
 
 def as_told_before(figures: list[Figure], periods: list[TimeSpan | None], text: str,
-                    before: TimeSpan) -> list[TimeSpan | None]:
+                   before: TimeSpan) -> list[TimeSpan | None]:
     """ "In 2024, the number of children looked after was 83,630. This is a rate of 70 per 10,000 children": a
     sentence that opens by pointing back at the one before ("This is", "That was", "This represents", "Of these")
     speaks of the same time, so its figures without a period of their own, bases of a comparison apart, take the last
