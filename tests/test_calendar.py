@@ -60,3 +60,11 @@ def test_parliament_and_spending_review_tables():
     assert spending_review_of(date(2017, 1, 1)) == (date(2016, 4, 1), date(2020, 3, 31))
     assert spending_review_named(2021) == (date(2022, 4, 1), date(2025, 3, 31))
     assert spending_review_named(2020) is None  # a one-year review the table does not hold
+
+
+def test_the_spending_review_just_announced():
+    # between Spending Review 2021's announcement (27 October 2021) and its first year (2022-23), "the Spending
+    # Review period" is the one it sets; before the announcement no period in the table covers the day
+    assert spending_review_of(date(2021, 10, 27)) == (date(2022, 4, 1), date(2025, 3, 31))
+    assert spending_review_of(date(2022, 3, 31)) == (date(2022, 4, 1), date(2025, 3, 31))
+    assert spending_review_of(date(2021, 10, 26)) is None

@@ -175,6 +175,12 @@ def parliament_of(day: date) -> Span | None:
 
 
 def spending_review_of(day: date) -> Span | None:
+    """The Spending Review period `day` falls in or, between a review's announcement and its first year, the one
+    announced: a settlement published in October 2021 speaks of "the Spending Review period" it sets."""
+    for row in _calendar()["spending_reviews"]:
+        announced = row.get("announced")
+        if announced and date.fromisoformat(str(announced)) <= day < date.fromisoformat(str(row["start"])):
+            return date.fromisoformat(str(row["start"])), date.fromisoformat(str(row["end"]))
     return _containing("spending_reviews", day)
 
 

@@ -217,8 +217,9 @@ _FRACTION = re.compile(
     r"(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+|each\s+)?(?:years?|months?|weeks?|days?|decade|"
     r"century|financial|calendar|academic|term|session|period|quarter|spring|summer|autumn|winter|(?:19|20)\d\d)\b)",
     re.I)
-# "demand rose by a third", "cut by half": a change as a share, with no "of"
-_BY_FRACTION = re.compile(rf"\bby\s+(?:(?:{HEDGE})\s+)?(?:(?P<part>a|one|two|three)[\s-]+)?"
+# "demand rose by a third", "cut by half", "a fall of around two thirds": a change as a share, with no "of" after
+_BY_FRACTION = re.compile(r"\b(?:by|(?:fall|rise|increase|decrease|drop|cut|reduction|decline)\s+of)\s+"
+                          rf"(?:(?:{HEDGE})\s+)?(?:(?P<part>a|one|two|three)[\s-]+)?"
                           r"(?P<whole>half|thirds?|quarters?|fifths?)\b(?!\s+of\b)", re.I)  # "fell by almost a third"
 # "Of these, two-thirds were boys", "Half were placed with foster carers": the share is what the verb tells of
 _FRACTION_BEFORE_VERB = re.compile(

@@ -34,8 +34,9 @@ def _parliament(m, ctx):
 
 
 @pattern(
-    r"\b(?:over\s+|during\s+|in\s+|for\s+)?" + _REST_OF + r"(?:the|this)\s+(?:current\s+)?spending\s+review\s+period\b",
-    needs=("spending review",),
+    r"\b(?:over\s+|during\s+|in\s+|for\s+)?" + _REST_OF
+    + r"(?:the|this)\s+(?:current\s+)?(?:spending\s+review|SR)\s+period\b",  # "over the SR period"
+    needs=("spending review", "sr period"),
 )
 def _spending_review(m, ctx):
     return _from_calendar(ctx, spending_review_of, "Spending Review", bool(m["rest"]))
@@ -63,7 +64,7 @@ def _from_calendar(ctx, lookup, name: str, rest: bool = False):
     span = lookup(ctx.doc_date)
     if span is None:
         return "period", None, None, f"no {name} in the calendar table covers the document's date"
-    return "period", ctx.doc_date if rest else span[0], span[1], None
+    return "period", max(ctx.doc_date, span[0]) if rest else span[0], span[1], None
 
 
 @pattern(r"\b(later|earlier|early|late)\s+(this|next|last)\s+year\b",

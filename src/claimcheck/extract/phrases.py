@@ -21,8 +21,9 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   rf"(?<=,\s)worth(?=\s+(?:(?:{HEDGE})\s+)?[£$€\d])|"
                   rf"account|accounts|accounted|(?:costs?|exceed(?:s|ed)?|charge[sd]?)"
                   rf"(?=\s+(?:(?:{HEDGE}|just|on\s+average)\s+)?[£$€\d])|"
-                  # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%"
-                  r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
+                  # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%",
+                  # "Capital budgets rise from £6.5 billion" (after a plural: "a rise from" is a noun)
+                  r"(?:rose|risen|rises|(?<=s\s)(?:rise|fall|grow|increase|decrease)|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"rising|falling|increasing|decreasing|growing|dropping|declining|"  # ", with demand rising by 140%"
                   r"tripled|trebled|halved|"
                   r"totalled|totaled|stood|remained|stayed|ranged|varied|hit|averages|averaged)(?=\s+"
@@ -105,6 +106,7 @@ _OF_FUNDING = re.compile(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(
                          r"|spending|support|grants?|savings|cuts|efficiencies|efficiency\s+savings)\b)")
 _FOR_YEARS = re.compile(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?"
                         r"(?:\S+\s+)?(?:years?|months?|weeks?)\b")
+_QUOTE_CLOSED = re.compile(r"^[\"”]")
 _FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]|^[¹²³⁴⁵⁶⁷⁸⁹⁰]+")  # "£160 million [14] to the scheme", "£3.1bn¹ on"
 # "(28%)", and the amount said another way: "£3.6bn over five years (£720m a year) on the scheme"
 _SHARE_IN_BRACKETS = re.compile(r"^\s*\(\s*(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent)"
@@ -136,6 +138,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = _OF_FUNDING.sub(" ", sentence[end:])
     rest = _FOR_YEARS.sub(" ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = _FOOTNOTE.sub(" ", rest)  # a footnote mark: "£160 million [14] to the scheme"
+    rest = _QUOTE_CLOSED.sub(" ", rest)  # the quotation ends at the figure: 'spends "around £3.5 billion" on X'
     rest = _SHARE_IN_BRACKETS.sub(" ", rest)  # "£3.1 billion (28%) was spent on"
     rest = _OR_ANOTHER_WAY.sub(" ", rest)  # "£18.7 million, or 0.5% of its budget, on consultants"
     rest = _OVER_BLANKED.sub(" ", rest, count=1)

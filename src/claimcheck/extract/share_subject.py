@@ -25,6 +25,7 @@ CHANGE_AFTER_AMOUNT = re.compile(r"[^,;–—]*(?:,|\s[–—])\s*"  # "..., up 
                                  r"(?:(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction|cut)\s+of\s+"
                                  r"|up\s+|down\s+|an?\s+)?(?:(?:around|about|over|nearly|almost|some)\s+)?", re.I)
 _OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the|all)\s+total\b(?!\s+[a-z])", re.I)
+_BRACKET_AFTER_AMOUNT = re.compile(r"\s*\([^()]*\)")
 _SAID_AGAIN = re.compile(r"\s*(?:,|\()\s*(?:or\s+)?(?:(?:around|about|some|nearly|almost|over)\s+)?")
 _CHANGE_IN = re.compile(r"\s+(?:(?:real|cash)(?:[- ]terms)?\s+|year[- ]on[- ]year\s+|annual\s+)?(?:reduction|"
                         r"increase|rise|fall|cut|drop|decrease|decline|growth)(?=\s+in\s)")
@@ -63,8 +64,12 @@ def share_subject(figure: Figure, text: str, ents: list[Entity], memory: Memory,
     `earlier` holds the sentence's figures before it with their subjects; `clause_start` is where its clause
     starts."""
     if earlier and earlier[-1][1] and earlier[-1][0].kind in ("money", "rate") \
-            and _OF_THE_TOTAL.match(text, figure.end) and _SAID_AGAIN.fullmatch(text, earlier[-1][0].end, figure.start):
-        return earlier[-1][1]  # "Planned spending on children looked after is £6.9 billion, 49.6% of the total"
+            and _SAID_AGAIN.fullmatch(text, earlier[-1][0].end, figure.start) \
+            and (_OF_THE_TOTAL.match(text, figure.end) or _BRACKET_AFTER_AMOUNT.fullmatch(text, earlier[-1][0].end,
+                                                                                          figure.end + 1)):
+        # "Planned spending on children looked after is £6.9 billion, 49.6% of the total"; "an overspend of £8.4m
+        # (5.9%)": the amount's share of its whole, so about what the amount is about
+        return earlier[-1][1]
     change_in = _CHANGE_IN.match(text, figure.end)
     described = after_amount(text, change_in.end()) if change_in else None
     if described:  # "a 10% reduction in the number of children's social workers", "a 4% rise in staff costs"

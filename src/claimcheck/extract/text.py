@@ -21,7 +21,8 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "hon", "rt", "e.g"
 # a sentence's end: its full stop (or ! or ?), closing quotes and brackets, and the space before the next one;
 # the break proper starts after the stop. Opening with the stop (not a look-behind for it) lets the regex engine
 # skip to stops instead of trying every position of a paragraph.
-_SENTENCE_SPLIT = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(£$€]?[A-Z0-9])")
+# a footnote mark may stand after the stop: "according to section 251 outturn data.[1] This was"
+_SENTENCE_SPLIT = re.compile(r"[.!?][\"”’')\]]*(?:\[\d{1,3}\])?\s+(?=[\"“‘(£$€]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
