@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
+from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.shared_periods import stretch_points
@@ -19,11 +20,16 @@ from claimcheck.extract.subjects import HEADS
 
 # a sentence that goes on about the one before: "... was 83,630. This is a rate of 70 per 10,000 children"
 # (or "The figure, obtained through Freedom of Information requests, is a 9% rise": an aside before the verb)
-_SAYS_AGAIN = (r"\s*(?:(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?"
+_SAYS_AGAIN = (r"\s*(?:(?:This|That)[’']s\b|"  # "That's up from 46,570 in 2018"
+               r"(?:(?:This|That)(?:\s+(?:figure|number|total|amount|rate|sum|level))?"
                r"|The\s+(?:figure|total|amount|sum)(?=\s*,|\s+(?:is|was|represents|represented)\b))"
                r"(?:\s*,[^,;]{1,120},)?\s+(?:is|was|represents|represented|equates\s+to|equated\s+to|amounts\s+to"
-               r"|amounted\s+to)\b")
-_THIS_IS = re.compile(rf"{_SAYS_AGAIN}|\s*Of\s+(?:these|those|them|whom|which)\b"
+               r"|amounted\s+to)\b)")
+# a sentence that opens with a share and its verb, of no whole it names: "Four in five (80%) were judged good"
+SHARE_OPENS = re.compile(rf"(?i:\s*(?:(?:{HEDGE})\s+)?(?:[\w-]+\s+(?:in|out\s+of)\s+[\w-]+"
+                         r"|(?:(?:a|one|two|three|four)[\s-]+)?(?:half|thirds?|quarters?|fifths?|tenths?))"
+                         r"(?:\s*\([^()]*\))?\s+(?:were|was|are|is|had|have|said|say|reported)\b)")
+_THIS_IS = re.compile(rf"{_SAYS_AGAIN}|{SHARE_OPENS.pattern}|\s*Of\s+(?:these|those|them|whom|which)\b"
                       # a part of the sentence before's total: "... in 2024-25. That includes £1.3 billion for ..."
                       r"|\s*(?:This|That|It)(?:\s+(?:figure|total|amount|sum|funding|money|investment|package))?"
                       r"\s+(?:includes|included|comprises|comprised|will\s+include)\b")

@@ -15,6 +15,7 @@ from claimcheck.documents import Document, file_lines, strip_furniture
 from claimcheck.extract.attach import period_of, year_earlier
 from claimcheck.extract.carried import (
     BRACKET_OPENS,
+    SHARE_OPENS,
     THE_FIGURE,
     THIS_IS_A,
     as_told_before,
@@ -173,7 +174,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             # (figures.py gives the base right after its level the level's noun; this one stands further back);
             # "a further 12 local authorities ..., bringing the total to 87": the total counts what was added
             level = next((f for f in reversed(figures[:index]) if f.kind == "count" and f.counted), None)
-            figure.counted = level.counted if level else None
+            # "50,780 children were ... That's up from 46,570 in 2018": the level is the sentence before's
+            figure.counted = level.counted if level else \
+                memory.counted_in_paragraph() if THIS_IS_A.match(text) else None
     ents = entities(timeless)
     claims: list[Claim] = []
     attached: set[int] = set()
@@ -212,8 +215,12 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             # "£2.6bn to build 40 new special free schools": the count is not about itself ("kinship allowance in
             # 8 local authorities": about what comes before it)
             subject = _without_figure(subject, text[figure.start:figure.counted_end])
-        if subject is None and figure.kind == "percent" and _OF_THESE_BEFORE.search(text, 0, figure.start):
-            subject = memory.counted_in_paragraph()  # "2,000 children ... Of these, around two-thirds were boys"
+        if subject is None and figure.kind == "percent" and (
+                _OF_THESE_BEFORE.search(text, 0, figure.start)
+                or ((opening := SHARE_OPENS.match(text)) and figure.start < opening.end())):
+            # "2,000 children ... Of these, around two-thirds were boys"; "We carried out 3,780 inspections ... Four
+            # in five (80%) were judged good": a share of what the paragraph counted last
+            subject = memory.counted_in_paragraph()
         if subject is None and told_about is not None and told_about[0] in told_blocks and THIS_IS_A.match(text):
             subject = told_about[1]  # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"
         if subject:
@@ -265,6 +272,7 @@ _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{H
 _BRACKET_THEN_OF = re.compile(r"\s*\)\s+of\s+(?:the\s+|all\s+)?")
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
 _OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
+
 
 
 _RANGE_JOINT = re.compile(r"\s*(?:-|–|to|and)\s*[£$€]?")

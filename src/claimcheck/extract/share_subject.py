@@ -42,7 +42,10 @@ _SHARE_BEFORE_BRACKET = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?
                                    r"(?:\s+of)?"
                                    r"(?:\s+[\w’'-]+){1,5}\s*$", re.I)
 # "over-represented in the CLA population (57%) compared to the overall child population (51%)"
-_GROUP_BEFORE_BRACKET = re.compile(r"\b(?:the|for|among|amongst|in)\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
+_GROUP_BEFORE_BRACKET = re.compile(r"\b(?:the|for|among|amongst|in)\s+(?:the\s+)?"
+                                   # not the whole of "Four in five (80%)"
+                                   r"(?!(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s*$)"
+                                   r"((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
 _MOST_OF_BEFORE_BRACKET = re.compile(r"\b(?:(?:(?:vast\s+)?majority|minority)\s+of|most(?:\s+of)?)\s+(?:the\s+|all\s+)?"
                                      r"((?:[\w’'-]+\s+){0,4}[\w’'-]+)\s*\(?$", re.I)
 _RATE_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+((?:[\w’'-]+\s+){{0,3}}?"

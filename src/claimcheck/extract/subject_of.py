@@ -285,13 +285,20 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
 
 def _qualified(text: str, figure: Figure, place: Entity) -> str | None:
     """ "The number of approved foster carers in England fell by 8%": a plain name that only qualifies the
-    phrase the clause opens with is not what the figure is about; the whole phrase is."""
-    if place.score != 1:
+    phrase the clause opens with is not what the figure is about; the whole phrase is. Nor is any name given as an
+    example: "spending on early interventions such as Sure Start fell by 46%"."""
+    example = _EXAMPLE_BEFORE.search(text, max(0, place.start - 30), place.start)
+    if place.score != 1 and not example:
         return None
     phrase = subject_before_verb(text, figure.start)
-    if phrase and re.search(rf"\w\s+(?:in|across|for|from|within)\s+(?:the\s+)?{re.escape(place.text)}$", phrase):
-        return phrase
-    return None
+    if not phrase or not phrase.endswith(place.text):
+        return None
+    head = phrase[:-len(place.text)]
+    return phrase if _EXAMPLE_BEFORE.search(head) or _PLACE_BEFORE.search(head) and place.score == 1 else None
+
+
+_PLACE_BEFORE = re.compile(r"\w\s+(?:in|across|for|from|within)\s+(?:the\s+)?$")
+_EXAMPLE_BEFORE = re.compile(r"\w,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$")
 
 
 # "Rate per 10,000 children:", "Social workers (FTE):"
