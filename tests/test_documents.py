@@ -270,6 +270,11 @@ def test_a_line_naming_a_department_with_a_figure_is_body_text():
     ("Public Accounts Committee\nEvaluating innovation projects in children's social care\nThirteenth Report of "
      "Session 2022–23\nPublished on 18 November 2022\n\nThe Department spent £330 million.",
      "Evaluating innovation projects in children's social care", date(2022, 11, 18)),  # under the committee's name
+    # the title above the committee's name, then its session and number
+    ("Children's homes\nEducation Committee\nFourth Report of Session 2023–24\nHC 267\nPublished on 26 March 2024\n\n"
+     "Local authorities spent £3.1 billion.", "Children's homes", date(2024, 3, 26)),
+    ("Education Committee\nFourth Report of Session 2023–24\nChildren's homes\nHC 267\nPublished on 26 March 2024\n\n"
+     "Local authorities spent £3.1 billion.", "Children's homes", date(2024, 3, 26)),
     ("CABINET REPORT\n\nDate of meeting: 12 November 2024\nSubject: Revenue Budget Monitoring 2024/25\n\n"
      "The service is forecasting an overspend of £14.2m.", "Revenue Budget Monitoring 2024/25", date(2024, 11, 12)),
 ])

@@ -92,6 +92,8 @@ _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:minister
                            # a select committee's report, under the committee's name: "Public Accounts Committee"
                            r"|(?:house\s+of\s+(?:commons|lords)\s+)?(?!the\b)(?:[a-z,']+\s+){1,5}committee)\s*$", re.I)
 _BARE_DEPARTMENT = re.compile(_DEPARTMENT_NAME)
+_SESSION_REPORT = re.compile(r"^\s*(?:(?:[\w-]+\s+){1,2}(?:special\s+)?report\s+of\s+session\s+\d{4}\S*"
+                             r"|HC\s+\d+(?:-[IVX]+)?)\s*$", re.I)
 _RELEASE_CAPTION = re.compile(r"^\s*(?:reporting|academic|financial|calendar|tax)\s+year\s+[\d/-]+\s*$", re.I)
 _BREADCRUMBS = re.compile(r"\s+[»›]\s+")
 _TITLE_LABEL = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
@@ -110,8 +112,11 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         # (a statistics release names itself first: "Children in need", "Reporting year 2024", "Accredited
         # official statistics", then "Published 31 October 2024", which is furniture once stripped)
         # (a NAO report names the department it reports on between its cover line and its title)
+        # (a select committee's report names its session and number under the committee: "Fourth Report of
+        # Session 2023–24", "HC 267")
         title = next((i for i in range(typed + 1, min(len(raw), typed + 5)) if raw[i].strip()
-                      and not _BARE_DEPARTMENT.fullmatch(lines[i].strip())), typed)
+                      and not _BARE_DEPARTMENT.fullmatch(lines[i].strip()) and not _SESSION_REPORT.match(lines[i])),
+                     typed)
         if lines[title].strip() and not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())) \
                 and not (first is not None and first < typed and lines[title].rstrip().endswith(".")):
             # not "Made on: 14 March"; nor the summary under the type when a title stands above it already (a

@@ -103,6 +103,31 @@ def headline_named(claims: list[Claim], title_line: int) -> list[Claim]:
     return claims
 
 
+def amounts_said_again(claims: list[Claim]) -> list[Claim]:
+    """ "This £36 million will help councils find the foster carers they need": an amount the document gave before,
+    pointed back at, is the same money, about what it was about then and for the same time."""
+    seen: dict[tuple, Claim] = {}
+    for index, claim in enumerate(claims):
+        if claim.kind not in ("money", "rate"):
+            continue
+        key = (claim.value, claim.unit)
+        if claim.subject is None and (before := seen.get(key)) is not None:
+            at = claim.sentence.find(claim.text)
+            if at > 0 and _POINTED_AT.search(claim.sentence, max(0, at - 6), at):
+                claims[index] = replace(claim, subject=before.subject, subject_key=before.subject_key) \
+                    if claim.period_start or not before.period_start else \
+                    replace(claim, subject=before.subject, subject_key=before.subject_key,
+                            period_start=before.period_start, period_end=before.period_end,
+                            period_text=before.period_text, period_note=None)
+                continue
+        if claim.subject:
+            seen.setdefault(key, claim)
+    return claims
+
+
+_POINTED_AT = re.compile(r"\b(?:this|that|the)\s+$", re.I)
+
+
 # a programme's name: capitalised words ("Partners in Practice"), with its head noun after it or not
 _NAMED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:in|of|for|and|the|to)\s+)?[A-Z][\w’'-]*)*")
 _HEAD_AFTER = re.compile(r"\s+(?:" + "|".join(HEADS) + r")$", re.I)

@@ -18,6 +18,7 @@ from claimcheck.extract.carried import (
     SHARE_OPENS,
     THE_FIGURE,
     THIS_IS_A,
+    amounts_said_again,
     as_told_before,
     headline_named,
     in_period,
@@ -89,6 +90,7 @@ def extract_document(doc: Document) -> list[Claim]:
         elif lead_in == number:
             lead_period = lead_in_period(doc, block.text, found_in_block)
         claims.extend(found_in_block)
+    claims = amounts_said_again(claims)
     return headline_named(claims, title_line) if title_line else claims
 
 

@@ -220,3 +220,10 @@ def _year_of_a_figure(m, ctx):
     """ "still lower than the 2018 peak of 53,790", "the 2022 figure of 80,850": the year the figure after it
     stood in (not "the 2021 census", which names a thing)."""
     return "period", *year_span(int(m[1])), None
+
+
+@pattern(rf"\b(?:the\s+)?({Y})\s+census\b|\bcensus\s+(?:of\s+|in\s+)?({Y})\b", needs=("census",))
+def _census(m, ctx):
+    """ "141,000 children live in kinship care, according to the 2021 census" ("Census 2021 data show"): the figures
+    a census gives stand in its year."""
+    return "period", *year_span(int(m[1] or m[2])), None
