@@ -52,13 +52,16 @@ def noun_key(text: str | None) -> str:
 
 
 def subject_mask(claims: pd.DataFrame, names: Iterable[str]) -> pd.Series:
-    """True for claims whose subject (as written, or its key) contains one of `names` as whole words."""
+    """True for claims whose subject (as written, or its key) contains one of `names` as whole words, not as what
+    a response answers."""
     keys = [normalise_subject(n) for n in names]
     keys = [k for k in keys if k]
     mask = pd.Series(False, index=claims.index)
     if not keys or claims.empty:
         return mask
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b")
+    # a response to a thing is not the thing: "government response to the independent review"
+    pattern = re.compile(r"(?<!\bresponse to )(?<!\bresponse to the )(?<!\breply to )(?<!\breply to the )\b(?:"
+                         + "|".join(re.escape(k) for k in keys) + r")\b")
     for column in ("subject", "subject_key"):
         mask |= _matching(claims[column], normalise_subject, pattern)
     return mask

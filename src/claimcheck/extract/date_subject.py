@@ -16,7 +16,12 @@ def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) 
     """The subject of the date `span` of sentence `text`."""
     named = [e for e in ents if e.score >= 3]
     if named:
-        return memory.expand(min(named, key=lambda e: abs(e.start - span.start_pos)).text)
+        nearest = min(named, key=lambda e: abs(e.start - span.start_pos))
+        if _RESPONSE_TO.search(text, max(0, nearest.start - 30), nearest.start):
+            # "The Government's response to the Independent Review ... was published on 2 February 2023": the
+            # response's date, not the review's
+            return subject_before_verb(text, span.start_pos) or f"response to {nearest.text}"
+        return memory.expand(nearest.text)
     referred = refers_back(text, span.start_pos, memory)
     phrases = [e for e in ents if e.score == 2]
     if phrases:
@@ -36,6 +41,7 @@ def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) 
     return subject_before_verb(text, span.start_pos)
 
 
+_RESPONSE_TO = re.compile(r"\b(?:response|reply)\s+to\s+(?:the\s+)?$", re.I)
 _EVENT_OBJECT = re.compile(r"\s+(?:its|the|a|an|their|our|his|her)\s+(?P<what>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
                            r"\s+(?:in|on|at|by|during)\b", re.I)
 _EVENT_CLAUSE = re.compile(r"[,;]\s*|\s(?:and|but|while|whereas)\s+(?=(?:the|a|an|its|their|our)\s)", re.I)
