@@ -31,6 +31,7 @@ def _discover(folder, rules=None, **config):
     ("part_exceeds", {"£100 million", "£130 million"}, "same name"),          # a year's spend above the two-year total
     ("acronym", {"£5.7 million", "£9.5 million"}, "acronym"),                 # SLI = sector-led improvement
     ("revision_large", {"80,850", "72,670"}, "same name"),                    # beyond any revision
+    ("statistic_of_a_place", {"83,840", "80,480"}, "same name"),              # children looked after in England
 ])
 def test_flagged(case, texts, reason):
     found, _, _ = _discover(CASES / case)
@@ -58,6 +59,7 @@ def test_a_part_larger_than_its_whole_is_said_to_be_one():
     "different_subjects",   # Supporting Families £50m, Family Hubs £80m, same year: different things
     "count_percent",        # 19 local authorities and 45% of local authorities: a count is not a percentage
     "revision",             # 80,850 revised to 80,780: a small revision of official statistics
+    "places_apart",         # children looked after in a council, in England and in Wales on one day
 ])
 def test_quiet(case):
     found, corpus, _ = _discover(CASES / case)

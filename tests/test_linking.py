@@ -65,6 +65,10 @@ def test_acronym_table_and_specificity():
     assert is_specific("interventions programme", "interventions programme")
     assert not is_specific("programme", "programme")
     assert not is_specific("capital funding", "capital funding")
+    # a statistic of a named place, not the same statistic of an unnamed one (a council's or the country's)
+    assert is_specific("number of children looked after in england", "number of children looked after in England")
+    assert not is_specific("number of children looked after", "number of children looked after")
+    assert not is_specific("spending in england", "spending in England")
 
 
 def test_repeated_subjects_link_as_each_claim_would():

@@ -11,7 +11,8 @@ when one is a known alias, acronym or short form of the other:
 - a short form that ends a longer name with the same head noun ("the Innovation Programme" and
   "the Children’s Social Care Innovation Programme"), when the short form names only one longer one.
 
-Generic subjects ("the programme", "funding") never link: a shared word is not
+Only specific subjects link (`is_specific`: a name, or a statistic of a named place such as "the number of
+children looked after in England"); generic ones ("the programme", "funding") never do: a shared word is not
 a shared subject. Every link carries its reason, so the report can say why two
 claims were compared.
 """
@@ -54,7 +55,9 @@ def _content_words(key: str) -> list[str]:
 
 
 def is_specific(key: str, written: str) -> bool:
-    """Whether a subject names a particular thing: a proper name, an acronym, or a modified programme noun."""
+    """Whether a subject names a particular thing: a proper name, an acronym, a modified programme noun, or a
+    statistic of a named place ("number of children looked after in England": two documents giving it different
+    values for one day disagree, where "the number of children looked after" may be a council's or the country's)."""
     if not key:
         return False
     words = _content_words(key)
@@ -62,7 +65,11 @@ def is_specific(key: str, written: str) -> bool:
         return False
     capitalised = re.search(r"(?:^|\s)[A-Z][\w’'-]*\s+(?:(?:of|for|and|in|on|the|to|at)\s+)*[A-Z]|" + ACRONYM_WORD,
                             written or "")
-    return bool(capitalised) or (len(words) >= 2 and _head(key) in HEADS)
+    return bool(capitalised) or (len(words) >= 2 and _head(key) in HEADS) \
+        or (len(words) >= 3 and _IN_PLACE.search(written or "") is not None)
+
+
+_IN_PLACE = re.compile(r"\w\s+(?:in|across)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$")
 
 
 def acronyms(subjects: Iterable[str]) -> dict[str, str]:
