@@ -32,6 +32,7 @@ def _discover(folder, rules=None, **config):
     ("acronym", {"£5.7 million", "£9.5 million"}, "acronym"),                 # SLI = sector-led improvement
     ("revision_large", {"80,850", "72,670"}, "same name"),                    # beyond any revision
     ("statistic_of_a_place", {"83,840", "80,480"}, "same name"),              # children looked after in England
+    ("statistic_said_two_ways", {"83,840", "80,480 children looked after"}, "short form"),  # "There were 80,480 ..."
 ])
 def test_flagged(case, texts, reason):
     found, _, _ = _discover(CASES / case)

@@ -225,6 +225,12 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             subject = memory.counted_in_paragraph()
         if subject is None and told_about is not None and told_about[0] in told_blocks and THIS_IS_A.match(text):
             subject = told_about[1]  # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"
+        if subject is None and figure.kind == "count" and figure.counted and " " in figure.counted \
+                and figure.counted_end and (place := _PLACE_AFTER.match(timeless, figure.counted_end)):
+            # "There were 83,480 children looked after in England on 31 March 2023": that place's children, the
+            # statistic another document gives as "the number of children looked after in England" (not "141,000
+            # children in England": children of what kind is not said)
+            subject = f"{figure.counted}{place[0]}"
         if subject:
             earlier.append((figure, subject))
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
@@ -269,6 +275,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
 
 
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
+_PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?"
+                          r"(?!(?:Quarter|Table|Figure|Chart|Annex|Chapter|Section|Part|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])")
 # "The average weekly cost ... was £5,410 in 2022-23, compared with £4,190 ...": the base of a rate is one too
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 _BRACKET_THEN_OF = re.compile(r"\s*\)\s+of\s+(?:the\s+|all\s+)?")
