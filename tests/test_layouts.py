@@ -66,10 +66,21 @@ CASES = {
             (21, "£99.8 million", "subject", "Staying Close"),
         ],
     ),
+    "written_answer_markdown_table.md": (  # a pipe table with pipes at both ends, under "the following funding to"
+        {"date": date(2024, 3, 12), "asked": date(2024, 3, 4), "answered_by": "David Johnston"},
+        [
+            (17, "1.2", "value", 1_200_000),
+            (17, "1.2", "subject", "Regional Care Co-operatives pathfinder"),
+            (19, "4.7", "period_start", "2023-04-01"),
+            (19, "4.7", "total", True),
+        ],
+    ),
     "written_answer_table.txt": (
         {"date": date(2024, 2, 13), "asked": date(2024, 2, 5), "answered_by": "David Johnston"},
         [
             (11, "£1.2 million", "period_start", "2021-04-01"),
+            # "the following funding for fostering recruitment and retention:" says what the rows are about
+            (11, "£1.2 million", "subject", "fostering recruitment and retention"),
             (13, "£8.9 million", "value", 8_900_000),
             (14, "£13.6 million", "total", True),
             (16, "37,000", "counted", "approved fostering households"),

@@ -56,6 +56,9 @@ class Header:
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart)\s+\w+[.:]?\s*", re.I)
 _LEAD_IN = re.compile(r"(?:The|This)\s+(?:following\s+)?table\s+(?:below\s+|above\s+)?(?:shows|sets\s+out|gives"
                       r"|provides|summarises|lists)\s+(?:the\s+)?(?P<about>[^\d.:;]{3,100}?)\s*[.:]?\s*$")
+# "The department has provided the following funding to the Regional Care Co-operatives pathfinder:"
+_FOLLOWING = re.compile(r".*?\bthe\s+following\s+(?:funding|allocations?|amounts?|grants?|payments?|spending)"
+                        r"\s+(?:to|for|on)\s+(?:the\s+)?(?P<about>[^\d.:;]{3,100}?)\s*:\s*$")
 
 
 _STOCK_DAY = re.compile(rf"\b(?:on|at|as\s+at)\s+(\d{{1,2}})\s+({MONTH_NAMES})\b(?!\s+(?:19|20)\d\d)", re.I)
@@ -77,6 +80,8 @@ def caption_header(text: str) -> Header | None:
     if not mark and not stock and not labelled:
         # a written answer's lead-in: "The table below shows funding allocated to local authorities for Staying Put."
         lead_in = _LEAD_IN.match(text) if text[:4] in ("The ", "This") else None
+        if lead_in is None and text.rstrip().endswith(":") and "following" in text:
+            lead_in = _FOLLOWING.match(text)
         return Header(caption=lead_in["about"]) if lead_in else None
     about = _CAPTION.sub("", _UNIT_MARK.sub("", text)).strip(" ,.:;–-") or None
     if about and not mark:  # "Table 1: Number of children in care, 2019 to 2023": what the rows of years count
@@ -245,8 +250,10 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
 
 def _one_of_several_series(header: Header, index: int) -> bool:
     """Whether column `index` is one of two or more named columns of figures (beside the label column), and not
-    a generic one ("Total", "Number")."""
-    named = [name for i, name in header.columns.items() if i > 0 and not _GENERIC_COLUMN.match(name)]
+    a generic one ("Total", "Number"). The label column is the first named, which is not column 0 when the row
+    opens with a pipe ("| Financial year | Funding (£ million) |")."""
+    labels = min(header.columns, default=0)
+    named = [name for i, name in header.columns.items() if i > labels and not _GENERIC_COLUMN.match(name)]
     return len(named) >= 2 and not _GENERIC_COLUMN.match(header.columns.get(index, "")) \
         and not _CHANGE_ROW.match(header.columns.get(index, ""))
 
