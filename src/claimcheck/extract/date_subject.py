@@ -36,16 +36,23 @@ def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) 
     starts = [m.end() for m in _EVENT_CLAUSE.finditer(text, 0, span.start_pos)]
     if (event := _EVENT.match(text, starts[-1] if starts else 0)) and event.end() <= span.start_pos:
         # "The department published its response in February 2023": what was published, not who published it
-        thing = _EVENT_OBJECT.match(text, event.end())
+        # ("will publish the Fostering in England statistics for 2023-24 in November 2024": all of it)
+        thing = _EVENT_OBJECT_TO_TIME.fullmatch(text, event.end(), span.start_pos) \
+            or _EVENT_OBJECT.match(text, event.end())
         return thing["what"] if thing and thing.end() <= span.start_pos + 4 else event["what"]
     return subject_before_verb(text, span.start_pos)
 
 
 _RESPONSE_TO = re.compile(r"\b(?:response|reply)\s+to\s+(?:the\s+)?$", re.I)
+_EVENT_OBJECT_TO_TIME = re.compile(r"\s+(?:its|the|a|an|their|our|his|her)\s+(?P<what>(?:[\w’'-]+\s+){0,7}?[\w’'-]+)"
+                                   r"\s+(?:in|on|at|by|during)\s+(?:the\s+)?", re.I)
 _EVENT_OBJECT = re.compile(r"\s+(?:its|the|a|an|their|our|his|her)\s+(?P<what>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
                            r"\s+(?:in|on|at|by|during)\b", re.I)
 _EVENT_CLAUSE = re.compile(r"[,;]\s*|\s(?:and|but|while|whereas)\s+(?=(?:the|a|an|its|their|our)\s)", re.I)
+# (and the future: "We will publish the strategy by spring 2025", "The review will report in the summer")
 _EVENT = re.compile(r"\s*(?:(?:the|a|an|its|their|our)\s+)?(?P<what>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
-                    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+)?"
-                    r"(?:closed|opened|launched|published|began|begun|ended|started|finished|took\s+place"
-                    r"|came\s+into\s+force|laid|released|introduced|completed|due|held|announced)\b", re.I)
+                    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|will|shall"
+                    r"|(?:plans?|intends?|aims?|expects?|(?:is|are|was|were)\s+(?:expected|due|set))\s+to)\s+)?"
+                    r"(?:closed?|opened|open|launch(?:ed)?|publish(?:ed)?|began|begin|begun|ended|end|started|start"
+                    r"|finished|finish|took\s+place|take\s+place|came\s+into\s+force|come\s+into\s+force|laid|lay"
+                    r"|released?|introduced?|completed?|due|held|announced?|report(?:ed)?|ran|run|runs)\b", re.I)

@@ -146,6 +146,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     spans = find_spans(masked, ctx)
     times = [(s.start_pos, s.end_pos) for s in spans]
     figures = scan(text, mask(masked, times))
+    if not figures and any(s.role == "period" for s in spans):
+        spans = _deadlines(spans, masked, ctx)
     if not figures and not any(s.role == "event" for s in spans):
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
         return []
@@ -274,6 +276,23 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
+def _deadlines(spans: list[TimeSpan], text: str, ctx: Context) -> list[TimeSpan]:
+    """ "We will publish the strategy by spring 2025": with no figure to run up to it, "by" a month or a season is
+    a deadline, a date claim of the time it names (as "in spring 2025" is), so that a later document dating the
+    event can be checked against it."""
+    found = []
+    for span in spans:
+        lead = _BY.match(span.text) if span.role == "period" else None
+        inner = [s for s in find_spans(text[span.start_pos + lead.end():span.end_pos], ctx)
+                 if s.role == "event" and s.start] if lead else []
+        if len(inner) == 1:
+            at = span.start_pos + lead.end()
+            span = replace(inner[0], start_pos=inner[0].start_pos + at, end_pos=inner[0].end_pos + at)
+        found.append(span)
+    return found
+
+
+_BY = re.compile(r"by\s+(?:the\s+end\s+of\s+)?", re.I)
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
 _PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?"
                           r"(?!(?:Quarter|Table|Figure|Chart|Annex|Chapter|Section|Part|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])")
