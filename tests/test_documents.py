@@ -424,3 +424,14 @@ def test_northern_ireland_assembly_written_question():
     assert (doc.asked, doc.answered, doc.date, doc.kind) == (
         date(2024, 1, 8), date(2024, 1, 22), date(2024, 1, 22), "written-question")
     assert [c.text for c in extract_document(doc)] == ["3,801 children in care"]
+
+
+@pytest.mark.parametrize("line, department", [
+    ("Department for Education and Claire Coutinho MP", "Department for Education"),  # GOV.UK's "From:" values
+    ("Department for Education and The Rt Hon Gillian Keegan MP", "Department for Education"),
+    ("Department for Environment, Food and Rural Affairs", "Department for Environment, Food and Rural Affairs"),
+    ("Department for Culture, Media and Sport", "Department for Culture, Media and Sport"),
+])
+def test_a_department_line_naming_a_minister_too(line, department):
+    doc = parse_document(f"New funding for families\n{line}\nPublished 6 July 2023\n\nAn extra £5m.\n", "page")
+    assert doc.department == department

@@ -168,6 +168,15 @@ CASES = {
             (20, "£185 a week", "subject", "national minimum fostering allowance"),
         ],
     ),
+    "govuk_press_release_cookie_banner.html": (  # "From:" names the department and the minister; a quote's
+        # "This £45 million" is the pathfinder's money, as the lead paragraph says, not the headline's words
+        {"date": date(2023, 7, 6), "department": "Department for Education", "kind": "gov-page",
+         "title": "£45 million to help families"},
+        [
+            (11, "£45 million", "subject", "pathfinder"),
+            (19, "£45 million", "subject", "pathfinder"),
+        ],
+    ),
     "written_statement.txt": (
         {"date": date(2023, 12, 12), "author": "Gillian Keegan"},  # "Statement made by": the minister's
         [

@@ -41,9 +41,12 @@ _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
 _DEPARTMENT_NAME = r"(?:Department|Ministry)\s+(?:for|of)\s+[A-Z][A-Za-z,&'’ -]{2,60}?"  # "Department for Education"
 # "Department: Education", "Answering body: Department for Education", or the department alone on a header line
-_DEPARTMENT = re.compile(r"^\s*(?:(?:lead\s+)?department|answering body)\s*:\s*(.+?)\s*$"
-                         rf"|^\s*({_DEPARTMENT_NAME})\s*$", re.I)
 _PERSON = r"(?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+# a GOV.UK page's "From:" names its department and perhaps a minister: "Department for Education and Claire
+# Coutinho MP" (not the "and" inside "Department for Environment, Food and Rural Affairs")
+_AND_MINISTER = rf"(?:\s+and\s+(?:(?:the\s+)?Rt\.?\s+Hon\.?\s+)?{_PERSON}\s+(?:MP|MS|MSP|MLA)\b.*)?"
+_DEPARTMENT = re.compile(r"^\s*(?:(?:lead\s+)?department|answering body)\s*:\s*(.+?)\s*$"
+                         rf"|^\s*({_DEPARTMENT_NAME}){_AND_MINISTER}\s*$", re.I)
 _SPEAKER_LINE = re.compile(rf"^({_PERSON})\s*(:?)$")
 # a speaker and, in brackets, a role that may hold brackets of its own: "David Johnston (Parliamentary
 # Under-Secretary (Department for Education))", and the department named in it

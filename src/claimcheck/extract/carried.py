@@ -103,15 +103,17 @@ def headline_named(claims: list[Claim], title_line: int) -> list[Claim]:
     return claims
 
 
-def amounts_said_again(claims: list[Claim]) -> list[Claim]:
+def amounts_said_again(claims: list[Claim], title_line: int | None) -> list[Claim]:
     """ "This £36 million will help councils find the foster carers they need": an amount the document gave before,
-    pointed back at, is the same money, about what it was about then and for the same time."""
-    seen: dict[tuple, Claim] = {}
+    pointed back at, is the same money, about what it was about then and for the same time: where the body named
+    its programme ("the £45 million pathfinder"), that name; else the first words about it, a headline's too."""
+    named: dict[tuple, Claim] = {}
+    first: dict[tuple, Claim] = {}
     for index, claim in enumerate(claims):
         if claim.kind not in ("money", "rate"):
             continue
         key = (claim.value, claim.unit)
-        if claim.subject is None and (before := seen.get(key)) is not None:
+        if claim.subject is None and (before := named.get(key) or first.get(key)) is not None:
             at = claim.sentence.find(claim.text)
             if at > 0 and _POINTED_AT.search(claim.sentence, max(0, at - 6), at):
                 claims[index] = replace(claim, subject=before.subject, subject_key=before.subject_key) \
@@ -121,7 +123,9 @@ def amounts_said_again(claims: list[Claim]) -> list[Claim]:
                             period_text=before.period_text, period_note=None)
                 continue
         if claim.subject:
-            seen.setdefault(key, claim)
+            first.setdefault(key, claim)
+            if claim.line != title_line and (_names(claim.subject) or claim.subject.lower() in HEADS):
+                named.setdefault(key, claim)
     return claims
 
 

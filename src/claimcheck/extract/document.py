@@ -90,7 +90,7 @@ def extract_document(doc: Document) -> list[Claim]:
         elif lead_in == number:
             lead_period = lead_in_period(doc, block.text, found_in_block)
         claims.extend(found_in_block)
-    claims = amounts_said_again(claims)
+    claims = amounts_said_again(claims, title_line)
     return headline_named(claims, title_line) if title_line else claims
 
 
