@@ -31,6 +31,26 @@ def test_hard_wrapped_lines_are_joined():
     assert _texts(lines) == [" ".join(lines)]
 
 
+def test_a_word_broken_over_two_lines_is_one_word_again():
+    """PDF-to-text breaks words at the margin ("on chil-" over "dren's social care"): the word is joined without its
+    hyphen when the document spells it whole elsewhere, and keeps it otherwise ("long-" over "term"); a short
+    line that breaks a word is no heading. Each figure still stands where it stands in its line."""
+    doc = parse_document(
+        "Pressures on children's social care\n23 January 2019\n\n"
+        "1 Local authorities spent £8.6 billion on chil-\n"
+        "dren's social care in 2017-18, up 3.2% in real terms. There was a long-\n"
+        "term rise of 12% in the num-\n"
+        "ber of children who were looked after by local authorities in England.\n", "nao")
+    texts = [b.text for b in blocks(doc.lines)]
+    assert "1 Local authorities spent £8.6 billion on children's social care in 2017-18, up 3.2% in real terms. " \
+           "There was a long-term rise of 12% in the num-ber of children who were looked after by local " \
+           "authorities in England." in texts
+    claims = {c.text: c for c in extract_document(doc)}
+    assert claims["£8.6 billion"].subject == "children's social care"
+    assert (claims["3.2%"].line, claims["3.2%"].start) == (5, 34)
+    assert (claims["12%"].line, claims["12%"].start) == (6, 13)
+
+
 def test_a_line_kept_alone_is_not_joined_to_the_next():
     lines = ["Thousands more children to benefit from family hubs", "Councils will get £45 million of support."]
     assert _texts(lines) == [" ".join(lines)]  # without a title, a long unpunctuated line looks wrapped

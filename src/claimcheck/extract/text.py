@@ -49,6 +49,9 @@ class Block:
         return self.line_numbers[i], self.columns[i] + pos - self.starts[i]
 
 
+_BROKEN_WORD = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
+_WORD_GOES_ON = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[A-Za-z]+")
 _RULE_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*\|")  # "---|": a table's header rule, however short
 
 
@@ -58,6 +61,7 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
     start of the summary under it)."""
     pending: list[tuple[int, str, int]] = []  # (line number, stripped text, column)
     labelled: set[int] = set()  # lines that are a tile's figure under its label
+    known: set[str] = set()  # the document's words, read once a word is broken over two lines
 
     def flush() -> Iterator[Block]:
         if not pending:
@@ -68,6 +72,16 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
             if text_parts:
                 # a tile's label names its figure as "Label: figure" does ("Number of children looked after: 80,080")
                 joint = ": " if number in labelled else " "
+                if (broken := _BROKEN_WORD.search(text_parts[-1])) and (rest := _WORD_GOES_ON.match(text)):
+                    # a word hyphenated over two lines (PDF-to-text: "on chil-" over "dren's social care") is one
+                    # word again, without its hyphen when the document spells it so elsewhere ("children's");
+                    # "long-" over "term" keeps it
+                    if not known:
+                        known.update(_WORD.findall(" ".join(lines).lower()))
+                    joint = ""
+                    if (broken[1] + rest[0]).lower() in known:
+                        text_parts[-1] = text_parts[-1][:-1]
+                        pos -= 1
                 text_parts.append(joint)
                 pos += len(joint)
             starts.append(pos)
@@ -196,8 +210,9 @@ def _tab_row(text: str) -> bool:
 
 
 def _looks_like_heading(text: str) -> bool:
-    """A short line with no sentence punctuation, e.g. a title or a section heading."""
-    return len(text) < 45 and not text.endswith(",") and not _ENDS_IN_FUNCTION_WORD.search(text)
+    """A short line with no sentence punctuation, e.g. a title or a section heading (not a line that breaks a word
+    over to the next)."""
+    return len(text) < 45 and not text.endswith((",", "-")) and not _ENDS_IN_FUNCTION_WORD.search(text)
 
 
 _ENDS_IN_FUNCTION_WORD = re.compile(r"\b(?:and|or|the|of|to|a|in)$")
