@@ -146,8 +146,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     spans = find_spans(masked, ctx)
     times = [(s.start_pos, s.end_pos) for s in spans]
     figures = scan(text, mask(masked, times))
-    if not figures and any(s.role == "period" for s in spans):
-        spans = _deadlines(spans, masked, ctx)
+    if not figures and any(s.role != "event" for s in spans):
+        spans = _dated_within(_dated_within(spans, masked, ctx, _BY, False), masked, ctx, _FROM_DAY, True)
     if not figures and not any(s.role == "event" for s in spans):
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
         return []
@@ -258,6 +258,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                                  subject_key=low.subject_key or claims[-1].subject_key,
                                  counted=low.counted or claims[-1].counted)
         previous = figure
+    if figures and len(attached) < len(spans):
+        spans = _dated_within(spans, masked, ctx, _FROM_DAY, True, attached)  # "..., following the ban from 9 ..."
     for index, span in enumerate(spans):
         if index in attached or span.role != "event" or span.start is None:
             continue  # an event whose date needs the missing document date is not a checkable claim
@@ -276,22 +278,25 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
-def _deadlines(spans: list[TimeSpan], text: str, ctx: Context) -> list[TimeSpan]:
-    """ "We will publish the strategy by spring 2025": with no figure to run up to it, "by" a month or a season is
-    a deadline, a date claim of the time it names (as "in spring 2025" is), so that a later document dating the
-    event can be checked against it."""
+def _dated_within(spans: list[TimeSpan], text: str, ctx: Context, lead: re.Pattern, days_only: bool,
+                  skip: frozenset[int] | set[int] = frozenset()) -> list[TimeSpan]:
+    """The time a period names after its word (`lead`) as a date claim of its own, for periods no figure runs over
+    (`skip` holds those some figure does): "We will publish the strategy by spring 2025" is a promised date (as
+    "in spring 2025" is), "the ban ... from 9 September 2021" the day the ban began. With `days_only`, only a
+    single day is such a date: "since 2010" is how long something has gone on, not when it happened."""
     found = []
-    for span in spans:
-        lead = _BY.match(span.text) if span.role == "period" else None
-        inner = [s for s in find_spans(text[span.start_pos + lead.end():span.end_pos], ctx)
-                 if s.role == "event" and s.start] if lead else []
+    for index, span in enumerate(spans):
+        opened = lead.match(span.text) if span.role in ("period", "compare") and index not in skip else None
+        inner = [s for s in find_spans(text[span.start_pos + opened.end():span.end_pos], ctx)
+                 if s.role == "event" and s.start and (not days_only or s.start == s.end)] if opened else []
         if len(inner) == 1:
-            at = span.start_pos + lead.end()
+            at = span.start_pos + opened.end()
             span = replace(inner[0], start_pos=inner[0].start_pos + at, end_pos=inner[0].end_pos + at)
         found.append(span)
     return found
 
 
+_FROM_DAY = re.compile(r"(?:(?:with\s+effect\s+)?from|since|until|till)\s+", re.I)
 _BY = re.compile(r"by\s+(?:the\s+end\s+of\s+)?", re.I)
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
 _PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?"
