@@ -28,6 +28,7 @@ from claimcheck.extract.carried import (
 )
 from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.date_subject import date_subject
+from claimcheck.extract.dated_spans import days_not_taken, deadlines
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
 from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
@@ -146,8 +147,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     spans = find_spans(masked, ctx)
     times = [(s.start_pos, s.end_pos) for s in spans]
     figures = scan(text, mask(masked, times))
+    promised: set[int] = set()  # where deadlines still ahead stand
     if not figures and any(s.role != "event" for s in spans):
-        spans = _dated_within(_dated_within(spans, masked, ctx, _BY, False), masked, ctx, _FROM_DAY, True)
+        spans, promised = deadlines(spans, masked, ctx, doc.date)  # "We will publish the strategy by spring 2025"
     if not figures and not any(s.role == "event" for s in spans):
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
         return []
@@ -259,7 +261,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                                  counted=low.counted or claims[-1].counted)
         previous = figure
     if figures and len(attached) < len(spans):
-        spans = _dated_within(spans, masked, ctx, _FROM_DAY, True, attached)  # "..., following the ban from 9 ..."
+        spans = days_not_taken(spans, masked, ctx, attached)  # "..., following the ban from 9 September 2021"
     for index, span in enumerate(spans):
         if index in attached or span.role != "event" or span.start is None:
             continue  # an event whose date needs the missing document date is not a checkable claim
@@ -268,7 +270,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             continue  # a title names its publication ("... Autumn 2017: main findings"); it reports no event
         subject = date_subject(text, span, ents, memory)
         claims.append(_claim(doc, sent, span.start_pos, span.end_pos, "date", None, None, "exact", None, None,
-                             None, False, subject, None, span, future, trim=True))
+                             None, False, subject, None, span, future or span.start_pos in promised, trim=True))
     counted = [claim.counted for claim in claims if claim.kind == "count" and claim.counted]
     if counted:
         memory.latest_counted = (memory.block, counted[-1])
@@ -278,26 +280,6 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
-def _dated_within(spans: list[TimeSpan], text: str, ctx: Context, lead: re.Pattern, days_only: bool,
-                  skip: frozenset[int] | set[int] = frozenset()) -> list[TimeSpan]:
-    """The time a period names after its word (`lead`) as a date claim of its own, for periods no figure runs over
-    (`skip` holds those some figure does): "We will publish the strategy by spring 2025" is a promised date (as
-    "in spring 2025" is), "the ban ... from 9 September 2021" the day the ban began. With `days_only`, only a
-    single day is such a date: "since 2010" is how long something has gone on, not when it happened."""
-    found = []
-    for index, span in enumerate(spans):
-        opened = lead.match(span.text) if span.role in ("period", "compare") and index not in skip else None
-        inner = [s for s in find_spans(text[span.start_pos + opened.end():span.end_pos], ctx)
-                 if s.role == "event" and s.start and (not days_only or s.start == s.end)] if opened else []
-        if len(inner) == 1:
-            at = span.start_pos + opened.end()
-            span = replace(inner[0], start_pos=inner[0].start_pos + at, end_pos=inner[0].end_pos + at)
-        found.append(span)
-    return found
-
-
-_FROM_DAY = re.compile(r"(?:(?:with\s+effect\s+)?from|since|until|till)\s+", re.I)
-_BY = re.compile(r"by\s+(?:the\s+end\s+of\s+)?", re.I)
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
 _PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?"
                           r"(?!(?:Quarter|Table|Figure|Chart|Annex|Chapter|Section|Part|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])")

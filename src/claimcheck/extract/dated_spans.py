@@ -1,0 +1,49 @@
+"""Times that are date claims of their own though they were read as a span of time: a deadline no figure runs up
+to ("We will publish the strategy by spring 2025"), a day no figure runs from ("following the ban ... from 9
+September 2021"). `document` asks here once it knows which spans its figures took.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from claimcheck.extract.periods import Context, TimeSpan, find_spans
+
+_BY = re.compile(r"by\s+(?:the\s+end\s+of\s+)?", re.I)
+_FROM_DAY = re.compile(r"(?:(?:with\s+effect\s+)?from|since)\s+", re.I)  # (not "open until": a state's end)
+
+
+def deadlines(spans: list[TimeSpan], text: str, ctx: Context, doc_date: date | None
+              ) -> tuple[list[TimeSpan], set[int]]:
+    """For a sentence with no figure: its "by" deadlines and its "from" days as date claims, and where the
+    deadlines still ahead of the document stand: a promise, whatever the verb's tense ("Councils must respond by
+    April 2025")."""
+    by = _dated_within(spans, text, ctx, _BY, False)
+    promised = {s.start_pos for s, was in zip(by, spans, strict=True)
+                if s is not was and doc_date is not None and s.start > doc_date}
+    return _dated_within(by, text, ctx, _FROM_DAY, True), promised
+
+
+def days_not_taken(spans: list[TimeSpan], text: str, ctx: Context, taken: set[int]) -> list[TimeSpan]:
+    """For a sentence with figures: the "from" days none of them took (the indices in `taken`) as date claims."""
+    return _dated_within(spans, text, ctx, _FROM_DAY, True, taken)
+
+
+def _dated_within(spans: list[TimeSpan], text: str, ctx: Context, lead: re.Pattern, days_only: bool,
+                  skip: frozenset[int] | set[int] = frozenset()) -> list[TimeSpan]:
+    """The time a span names after its word (`lead`) as a date claim of its own, for spans no figure runs over
+    (`skip` holds those some figure does): "by spring 2025" is a promised date, as "in spring 2025" is; "from 9
+    September 2021" the day something began. With `days_only`, only a single day is such a date: "since 2010" is
+    how long something has gone on, not when it happened."""
+    found = []
+    for index, span in enumerate(spans):
+        opened = lead.match(span.text) if span.role in ("period", "compare") and index not in skip else None
+        inner = [s for s in find_spans(text[span.start_pos + opened.end():span.end_pos], ctx)
+                 if s.role == "event" and s.start and (not days_only or s.start == s.end)] if opened else []
+        if len(inner) == 1:
+            at = span.start_pos + opened.end()
+            span = replace(inner[0], start_pos=inner[0].start_pos + at, end_pos=inner[0].end_pos + at)
+        found.append(span)
+    return found
