@@ -261,7 +261,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                                  counted=low.counted or claims[-1].counted)
         previous = figure
     if figures and len(attached) < len(spans):
-        spans = days_not_taken(spans, masked, ctx, attached)  # "..., following the ban from 9 September 2021"
+        spans, promised = days_not_taken(spans, masked, ctx, attached, doc.date)  # "..., following the ban from ..."
     for index, span in enumerate(spans):
         if index in attached or span.role != "event" or span.start is None:
             continue  # an event whose date needs the missing document date is not a checkable claim
