@@ -15,31 +15,23 @@ _BY = re.compile(r"by\s+(?:the\s+end\s+of\s+)?", re.I)
 _FROM_DAY = re.compile(r"(?:(?:with\s+effect\s+)?from|since)\s+", re.I)  # (not "open until": a state's end)
 
 
-def deadlines(spans: list[TimeSpan], text: str, ctx: Context, doc_date: date | None
-              ) -> tuple[list[TimeSpan], set[int]]:
-    """For a sentence with no figure: its "by" deadlines and its "from" days as date claims, and where those still
-    ahead of the document stand (`promised`)."""
-    by = _dated_within(spans, text, ctx, _BY, False)
-    dated = _dated_within(by, text, ctx, _FROM_DAY, True)
-    return dated, _promised(dated, spans, text, doc_date)
+def deadlines(spans: list[TimeSpan], text: str, ctx: Context) -> list[TimeSpan]:
+    """For a sentence with no figure: its "by" deadlines and its "from" days as date claims."""
+    return _dated_within(_dated_within(spans, text, ctx, _BY, False), text, ctx, _FROM_DAY, True)
 
 
-def days_not_taken(spans: list[TimeSpan], text: str, ctx: Context, taken: set[int], doc_date: date | None
-                   ) -> tuple[list[TimeSpan], set[int]]:
-    """For a sentence with figures: the "from" days none of them took (the indices in `taken`) as date claims, and
-    where those still ahead of the document stand (`promised`)."""
-    dated = _dated_within(spans, text, ctx, _FROM_DAY, True, taken)
-    return dated, _promised(dated, spans, text, doc_date)
+def days_not_taken(spans: list[TimeSpan], text: str, ctx: Context, taken: set[int]) -> list[TimeSpan]:
+    """For a sentence with figures: the "from" days none of them took (the indices in `taken`) as date claims."""
+    return _dated_within(spans, text, ctx, _FROM_DAY, True, taken)
 
 
-def _promised(dated: list[TimeSpan], spans: list[TimeSpan], text: str, doc_date: date | None) -> set[int]:
-    """Where the new date claims still ahead of the document stand, told in no past tense: a promise or a rule to
-    come, whatever the verb ("Councils must respond by April 2025", "The new rules apply from 1 April 2025"). Told
-    in the past ("came into force from 1 September 2024" in a March 2024 answer), they stay past, for a date-order
-    rule to question."""
-    return {s.start_pos for s, was in zip(dated, spans, strict=True)
-            if s is not was and doc_date is not None and s.start > doc_date
-            and not _PAST_BEFORE.search(text, max(0, s.start_pos - 80), s.start_pos)}
+def still_ahead(span: TimeSpan, text: str, doc_date: date | None) -> bool:
+    """Whether a date claim lies after the document and is told in no past tense: a promise, a deadline or a
+    timetable, whatever the verb ("Councils must respond by April 2025", "Applications close on 31 January 2025",
+    "The new rules apply from 1 April 2025"). Told in the past ("came into force from 1 September 2024" in a March
+    2024 answer), it stays past, for a date-order rule to question."""
+    return doc_date is not None and span.start is not None and span.start > doc_date \
+        and not _PAST_BEFORE.search(text, max(0, span.start_pos - 80), span.start_pos)
 
 
 _PAST_BEFORE = re.compile(r"\b(?:was|were|had|came|began|took|went|\w+ed)\b", re.I)

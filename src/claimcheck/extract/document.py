@@ -28,7 +28,7 @@ from claimcheck.extract.carried import (
 )
 from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.date_subject import date_subject
-from claimcheck.extract.dated_spans import days_not_taken, deadlines
+from claimcheck.extract.dated_spans import days_not_taken, deadlines, still_ahead
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
 from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
@@ -147,9 +147,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     spans = find_spans(masked, ctx)
     times = [(s.start_pos, s.end_pos) for s in spans]
     figures = scan(text, mask(masked, times))
-    promised: set[int] = set()  # where deadlines still ahead stand
     if not figures and any(s.role != "event" for s in spans):
-        spans, promised = deadlines(spans, masked, ctx, doc.date)  # "We will publish the strategy by spring 2025"
+        spans = deadlines(spans, masked, ctx)  # "We will publish the strategy by spring 2025"
     if not figures and not any(s.role == "event" for s in spans):
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
         return []
@@ -261,7 +260,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                                  counted=low.counted or claims[-1].counted)
         previous = figure
     if figures and len(attached) < len(spans):
-        spans, promised = days_not_taken(spans, masked, ctx, attached, doc.date)  # "..., following the ban from ..."
+        spans = days_not_taken(spans, masked, ctx, attached)  # "..., following the ban from 9 September 2021"
     for index, span in enumerate(spans):
         if index in attached or span.role != "event" or span.start is None:
             continue  # an event whose date needs the missing document date is not a checkable claim
@@ -270,7 +269,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             continue  # a title names its publication ("... Autumn 2017: main findings"); it reports no event
         subject = date_subject(text, span, ents, memory)
         claims.append(_claim(doc, sent, span.start_pos, span.end_pos, "date", None, None, "exact", None, None,
-                             None, False, subject, None, span, future or span.start_pos in promised, trim=True))
+                             None, False, subject, None, span, future or still_ahead(span, masked, doc.date),
+                             trim=True))
     counted = [claim.counted for claim in claims if claim.kind == "count" and claim.counted]
     if counted:
         memory.latest_counted = (memory.block, counted[-1])
