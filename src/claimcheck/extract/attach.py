@@ -87,6 +87,9 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
                     and (span.start is not None or not _YEAR_EARLIER.match(text, figure.end))):
                 # ("down from 17.7% in the previous year": no date of its own; the level's, a year back)
                 return index  # "from 1,234 in 2019": the comparison base's own date (not "a 3% rise on 2014-15")
+            if span.end_pos <= figure.start and span.text.endswith(("'s", "’s")) \
+                    and not text[span.end_pos:figure.start].strip(" £$€"):
+                return index  # "down on 2022's 20.1%": the year of the figure right after it
             continue
         if span.role == "event" and (span.start == span.end or _ON_OR_BY.match(span.text)) \
                 and not _stock_date(figure, span, text):

@@ -222,6 +222,13 @@ def _year_of_a_figure(m, ctx):
     return "period", *year_span(int(m[1])), None
 
 
+@pattern(rf"\b({Y})['’]s(?=\s+[£$€]?\d)", needs=("'s", "’s"))
+def _year_s_figure(m, ctx):
+    """ "only slightly down on 2022's 20.1%": the year of the figure right after it, and of no other (`attach`
+    gives a time read as a comparison's only to its own figure)."""
+    return ("compare", *year_span(int(m[1])), None)
+
+
 @pattern(rf"\b(?:the\s+)?({Y})\s+census\b|\bcensus\s+(?:of\s+|in\s+)?({Y})\b", needs=("census",))
 def _census(m, ctx):
     """ "141,000 children live in kinship care, according to the 2021 census" ("Census 2021 data show"): the figures

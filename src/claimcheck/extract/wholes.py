@@ -67,6 +67,9 @@ _PART_AFTER = re.compile(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)
                          r"|of\s+(?:these|those|them)\b|respectively\b)")
 
 
+_AVERAGED = re.compile(r"\w\s+(?:averaged|averages|averaging)\s+$", re.I)
+
+
 def is_noise(before: str, after: str) -> bool:
     """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
@@ -77,6 +80,8 @@ def is_noise(before: str, after: str) -> bool:
     if (verb := VERB_BEFORE.search(before)) and _SAME_VERB_COUNTED.search(before, 0, verb.start()) \
             and re.search(rf"\b{verb[1]}\s+(?:(?:a\s+)?[\w-]+\s+)?\d", before[:verb.start()]):
         return False  # "The programme funded 53 projects, and the partnership funded 20": the same verb's count
+    if _AVERAGED.search(before):
+        return False  # "Caseloads averaged 16.3 per practitioner": a verb, though "averaged" hedges too
     before = _TRAILING_HEDGE.sub("", before)  # "up from around 4,000", "rose to over 80,000": what the hedge follows
     if _OF_THE_WHOLE_BEFORE.search(before):
         return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
