@@ -169,6 +169,13 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                 and (after := _BRACKET_THEN_OF.match(text, figure.end)):
             # "Around 12 per cent (10,140) of children in care": the share in children, counting them
             figure.counted = counted_phrase(text, after.end() - 1)[0]
+        if figure.kind == "count" and figure.counted is None and (share := _share_before_bracket(figures, index, text)):
+            # "one in five local authorities (31 of 153)": both count what the share is of
+            figure.counted = counted_phrase(text, share.end)[0]
+        if figure.kind == "count" and figure.counted is None and _THE_NUMBER.match(text):
+            # "There were 83,840 children looked after ... The number has risen every year since 2008, when there
+            # were 59,360": the number the paragraph counted
+            figure.counted = memory.counted_in_paragraph()
         if figure.kind == "count" and figure.counted is None and _AND_BEFORE.search(text, 0, figure.start):
             # "Of these, 7 were judged outstanding and 3 inadequate": the next of a list counts what the one before does
             figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count"), None)
@@ -280,6 +287,22 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
+def _share_before_bracket(figures: list[Figure], index: int, text: str) -> Figure | None:
+    """The share whose phrase a bracket of counts right after it spells out: "one in five local authorities (31 of
+    153)"; None when the count at `index` is not in such a bracket."""
+    first = index if index and _PART_IN_BRACKET.fullmatch(text, figures[index - 1].end, figures[index].start) is None \
+        else index - 1  # the part, or the whole after it
+    if first < 1 or figures[first - 1].kind != "percent" or not _BRACKET_OF.match(text, figures[first].end):
+        return None
+    share = figures[first - 1]
+    return share if _WORDS_THEN_BRACKET.fullmatch(text, share.end, figures[first].start) else None
+
+
+_BRACKET_OF = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,]*\s*\)")
+_PART_IN_BRACKET = re.compile(r"\s+(?:out\s+)?of\s+")
+_WORDS_THEN_BRACKET = re.compile(r"(?:\s+[\w’'-]+){1,6}\s*\(\s*")
+# a sentence that goes on about the number the one before counted: "The number has risen every year since 2008"
+_THE_NUMBER = re.compile(r"\s*(?:The|This|That)\s+(?:number|figure|total)\b(?!\s+(?:of|for)\b)")
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
 _PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?"
                           r"(?!(?:Quarter|Table|Figure|Chart|Annex|Chapter|Section|Part|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])")
