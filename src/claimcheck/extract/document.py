@@ -14,7 +14,6 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document, file_lines, strip_furniture
 from claimcheck.extract.attach import period_of, year_earlier
 from claimcheck.extract.carried import (
-    BRACKET_OPENS,
     SHARE_OPENS,
     THE_FIGURE,
     THIS_IS_A,
@@ -26,7 +25,7 @@ from claimcheck.extract.carried import (
     latest_stretch,
     lead_in_period,
 )
-from claimcheck.extract.counted import counted_phrase
+from claimcheck.extract.counted_told import OF_THESE_BEFORE, counted_in_sentence
 from claimcheck.extract.date_subject import date_subject
 from claimcheck.extract.dated_spans import days_not_taken, deadlines, still_ahead
 from claimcheck.extract.figures import scan
@@ -46,11 +45,10 @@ from claimcheck.extract.shared_periods import (
     period_after_an_aside,
     respectively,
 )
-from claimcheck.extract.subject_of import BRINGING, base_before, label_of, subject_of
+from claimcheck.extract.subject_of import label_of, subject_of
 from claimcheck.extract.subjects import Memory, entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
-from claimcheck.extract.wholes import OF_THESE, whole_named
 from claimcheck.guards import any_in
 from claimcheck.subjects import normalise_subject
 
@@ -155,40 +153,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     # what the figures are about is read without the time expressions, nor a report's paragraph number ("2 Between
     # 2010-11 and 2017-18, spending on ... rose by 10.8%")
     timeless = mask(text, [*times, *filter(None, [leading_number(text)]), *citations(text)], " ")
-    for figure in figures:
-        if figure.kind == "count" and figure.counted is None \
-                and (_OF_THESE_AFTER.match(text, figure.end) or _OF_THESE_BEFORE.search(text, 0, figure.start)):
-            figure.counted = memory.counted_in_paragraph()  # "800 foster carers. Around 400 of these were in London"
-    if whole := whole_named(timeless):  # "Of the children looked after, 7,280 (9%) were ...": parts of that whole
-        for figure in figures:
-            if figure.kind == "count" and figure.counted is None and figure.start >= whole[1]:
-                figure.counted = whole[0]
-    for index, figure in enumerate(figures):
-        if figure.kind == "count" and figure.counted is None and index and figures[index - 1].kind == "percent" \
-                and BRACKET_OPENS.fullmatch(text, figures[index - 1].end, figure.start) \
-                and (after := _BRACKET_THEN_OF.match(text, figure.end)):
-            # "Around 12 per cent (10,140) of children in care": the share in children, counting them
-            figure.counted = counted_phrase(text, after.end() - 1)[0]
-        if figure.kind == "count" and figure.counted is None and (share := _share_before_bracket(figures, index, text)):
-            # "one in five local authorities (31 of 153)": both count what the share is of
-            figure.counted = counted_phrase(text, share.end)[0]
-        if figure.kind == "count" and figure.counted is None and _THE_NUMBER.match(text):
-            # "There were 83,840 children looked after ... The number has risen every year since 2008, when there
-            # were 59,360": the number the paragraph counted
-            figure.counted = memory.counted_in_paragraph()
-        if figure.kind == "count" and figure.counted is None and _AND_BEFORE.search(text, 0, figure.start):
-            # "Of these, 7 were judged outstanding and 3 inadequate": the next of a list counts what the one before does
-            figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count"), None)
-        if figure.kind == "count" and figure.counted is None and (
-                base_before(text, figure.start)
-                or ((bringing := BRINGING.search(text, 0, figure.start)) and bringing[1].lower() == "total")):
-            # "400,140 children in need ..., down 0.9% from 403,890 in 2023": the base counts what its level counts
-            # (figures.py gives the base right after its level the level's noun; this one stands further back);
-            # "a further 12 local authorities ..., bringing the total to 87": the total counts what was added
-            level = next((f for f in reversed(figures[:index]) if f.kind == "count" and f.counted), None)
-            # "50,780 children were ... That's up from 46,570 in 2018": the level is the sentence before's
-            figure.counted = level.counted if level else \
-                memory.counted_in_paragraph() if THIS_IS_A.match(text) else None
+    counted_in_sentence(figures, text, timeless, memory)  # what each bare count counts
     ents = entities(timeless)
     claims: list[Claim] = []
     attached: set[int] = set()
@@ -228,7 +193,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             # 8 local authorities": about what comes before it)
             subject = _without_figure(subject, text[figure.start:figure.counted_end])
         if subject is None and figure.kind == "percent" and (
-                _OF_THESE_BEFORE.search(text, 0, figure.start)
+                OF_THESE_BEFORE.search(text, 0, figure.start)
                 or ((opening := SHARE_OPENS.match(text)) and figure.start < opening.end())):
             # "2,000 children ... Of these, around two-thirds were boys"; "We carried out 3,780 inspections ... Four
             # in five (80%) were judged good": a share of what the paragraph counted last
@@ -287,30 +252,10 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
-def _share_before_bracket(figures: list[Figure], index: int, text: str) -> Figure | None:
-    """The share whose phrase a bracket of counts right after it spells out: "one in five local authorities (31 of
-    153)"; None when the count at `index` is not in such a bracket."""
-    first = index if index and _PART_IN_BRACKET.fullmatch(text, figures[index - 1].end, figures[index].start) is None \
-        else index - 1  # the part, or the whole after it
-    if first < 1 or figures[first - 1].kind != "percent" or not _BRACKET_OF.match(text, figures[first].end):
-        return None
-    share = figures[first - 1]
-    return share if _WORDS_THEN_BRACKET.fullmatch(text, share.end, figures[first].start) else None
-
-
-_BRACKET_OF = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,]*\s*\)")
-_PART_IN_BRACKET = re.compile(r"\s+(?:out\s+)?of\s+")
-_WORDS_THEN_BRACKET = re.compile(r"(?:\s+[\w’'-]+){1,6}\s*\(\s*")
-# a sentence that goes on about the number the one before counted: "The number has risen every year since 2008"
-_THE_NUMBER = re.compile(r"\s*(?:The|This|That)\s+(?:number|figure|total)\b(?!\s+(?:of|for)\b)")
-_AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
 _PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?"
                           r"(?!(?:Quarter|Table|Figure|Chart|Annex|Chapter|Section|Part|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])")
 # "The average weekly cost ... was £5,410 in 2022-23, compared with £4,190 ...": the base of a rate is one too
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
-_BRACKET_THEN_OF = re.compile(r"\s*\)\s+of\s+(?:the\s+|all\s+)?")
-_OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
-_OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
 
 
 

@@ -1,0 +1,78 @@
+"""What a bare count counts when its own words do not say ("59,360", "31 of 153"): the whole it is a part of, the
+share it spells out, the count before it in a list or a comparison, or what the paragraph counted last. `document`
+asks here for each sentence's counts before it reads their subjects; `figures.scan` has already read what the
+words right after a count name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extract.carried import BRACKET_OPENS, THIS_IS_A
+from claimcheck.extract.counted import counted_phrase
+from claimcheck.extract.quantities import Figure
+from claimcheck.extract.subject_of import BRINGING, base_before
+from claimcheck.extract.subjects import Memory
+from claimcheck.extract.wholes import OF_THESE, whole_named
+
+_OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
+OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
+_BRACKET_THEN_OF = re.compile(r"\s*\)\s+of\s+(?:the\s+|all\s+)?")
+_AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
+# a sentence that goes on about the number the one before counted: "The number has risen every year since 2008"
+_THE_NUMBER = re.compile(r"\s*(?:The|This|That)\s+(?:number|figure|total)\b(?!\s+(?:of|for)\b)")
+_BRACKET_OF = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,]*\s*\)")
+_PART_IN_BRACKET = re.compile(r"\s+(?:out\s+)?of\s+")
+_WORDS_THEN_BRACKET = re.compile(r"(?:\s+[\w’'-]+){1,6}\s*\(\s*")
+
+
+def counted_in_sentence(figures: list[Figure], text: str, timeless: str, memory: Memory) -> None:
+    """Set what each count of the sentence `text` that counts nothing yet counts (`timeless`: the sentence with its
+    time expressions blanked)."""
+    for figure in figures:
+        if figure.kind == "count" and figure.counted is None \
+                and (_OF_THESE_AFTER.match(text, figure.end) or OF_THESE_BEFORE.search(text, 0, figure.start)):
+            figure.counted = memory.counted_in_paragraph()  # "800 foster carers. Around 400 of these were in London"
+    if whole := whole_named(timeless):  # "Of the children looked after, 7,280 (9%) were ...": parts of that whole
+        for figure in figures:
+            if figure.kind == "count" and figure.counted is None and figure.start >= whole[1]:
+                figure.counted = whole[0]
+    for index, figure in enumerate(figures):
+        if figure.kind != "count" or figure.counted is not None:
+            continue
+        if index and figures[index - 1].kind == "percent" \
+                and BRACKET_OPENS.fullmatch(text, figures[index - 1].end, figure.start) \
+                and (after := _BRACKET_THEN_OF.match(text, figure.end)):
+            # "Around 12 per cent (10,140) of children in care": the share in children, counting them
+            figure.counted = counted_phrase(text, after.end() - 1)[0]
+        if figure.counted is None and (share := _share_before_bracket(figures, index, text)):
+            # "one in five local authorities (31 of 153)": both count what the share is of
+            figure.counted = counted_phrase(text, share.end)[0]
+        if figure.counted is None and _THE_NUMBER.match(text):
+            # "There were 83,840 children looked after ... The number has risen every year since 2008, when there
+            # were 59,360": the number the paragraph counted
+            figure.counted = memory.counted_in_paragraph()
+        if figure.counted is None and _AND_BEFORE.search(text, 0, figure.start):
+            # "Of these, 7 were judged outstanding and 3 inadequate": the next of a list counts what the one before does
+            figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count"), None)
+        if figure.counted is None and (
+                base_before(text, figure.start)
+                or ((bringing := BRINGING.search(text, 0, figure.start)) and bringing[1].lower() == "total")):
+            # "400,140 children in need ..., down 0.9% from 403,890 in 2023": the base counts what its level counts
+            # (figures.py gives the base right after its level the level's noun; this one stands further back);
+            # "a further 12 local authorities ..., bringing the total to 87": the total counts what was added
+            level = next((f for f in reversed(figures[:index]) if f.kind == "count" and f.counted), None)
+            # "50,780 children were ... That's up from 46,570 in 2018": the level is the sentence before's
+            figure.counted = level.counted if level else \
+                memory.counted_in_paragraph() if THIS_IS_A.match(text) else None
+
+
+def _share_before_bracket(figures: list[Figure], index: int, text: str) -> Figure | None:
+    """The share whose phrase a bracket of counts right after it spells out: "one in five local authorities (31 of
+    153)"; None when the count at `index` is not in such a bracket."""
+    first = index if index and _PART_IN_BRACKET.fullmatch(text, figures[index - 1].end, figures[index].start) is None \
+        else index - 1  # the part, or the whole after it
+    if first < 1 or figures[first - 1].kind != "percent" or not _BRACKET_OF.match(text, figures[first].end):
+        return None
+    share = figures[first - 1]
+    return share if _WORDS_THEN_BRACKET.fullmatch(text, share.end, figures[first].start) else None
