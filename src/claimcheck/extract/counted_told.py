@@ -10,9 +10,9 @@ import re
 
 from claimcheck.extract.carried import BRACKET_OPENS, THIS_IS_A
 from claimcheck.extract.counted import counted_phrase
+from claimcheck.extract.memory import Memory
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subject_of import BRINGING, base_before
-from claimcheck.extract.subjects import Memory
 from claimcheck.extract.wholes import OF_THESE, whole_named
 
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.memory import Memory, refers_back
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.phrases import subject_before_verb
-from claimcheck.extract.subjects import Entity, Memory, refers_back
+from claimcheck.extract.subjects import Entity
 
 
 def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) -> str | None:

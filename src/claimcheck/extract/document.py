@@ -30,6 +30,7 @@ from claimcheck.extract.date_subject import date_subject
 from claimcheck.extract.dated_spans import days_not_taken, deadlines, still_ahead
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
+from claimcheck.extract.memory import Memory
 from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
@@ -46,7 +47,7 @@ from claimcheck.extract.shared_periods import (
     respectively,
 )
 from claimcheck.extract.subject_of import label_of, subject_of
-from claimcheck.extract.subjects import Memory, entities
+from claimcheck.extract.subjects import entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
 from claimcheck.guards import any_in

@@ -10,9 +10,10 @@ import re
 
 from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.hedges import HEDGE
+from claimcheck.extract.memory import Memory
 from claimcheck.extract.phrases import after_amount
 from claimcheck.extract.quantities import Figure
-from claimcheck.extract.subjects import Entity, Memory
+from claimcheck.extract.subjects import Entity
 from claimcheck.extract.wholes import OF_THE_WHOLE, OF_THESE, OPENS_WITH_WHOLE, whole_named
 
 # a base that is a share of one named thing, not of the level's whole: "compared with 110% of the 2019 target"

@@ -11,6 +11,7 @@ import re
 
 from claimcheck.extract.figures import WORTH
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
+from claimcheck.extract.memory import Memory, refers_back
 from claimcheck.extract.phrases import (
     ANNOUNCING,
     REPORTED,
@@ -20,7 +21,7 @@ from claimcheck.extract.phrases import (
 )
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT, OF_ONE_THING, OF_WHICH_BEFORE, share_subject
-from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, Memory, clause_bounds, refers_back
+from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, clause_bounds
 from claimcheck.extract.voices import in_aside, names_about
 from claimcheck.extract.wholes import NEXT_IN_LIST
 from claimcheck.guards import Endings
