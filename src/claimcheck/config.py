@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from claimcheck.discover import DEFAULTS
-from claimcheck.rules import LineMap, parse_yaml
+from claimcheck.yamlguard import LineMap, parse_yaml
 
 DEFAULT_FILE = "claimcheck.yaml"
 SEVERITIES = ("error", "warning", "info")

@@ -3,8 +3,8 @@
 A rule file is one topic: a `subject` with `aliases` (or `documents: all`) and
 a list of `checks`. Every mistake becomes one line `FILE:LINE: what is wrong
 and what was expected`; the loader collects them all, so a fact-checker fixes
-a file in one pass. Only `yaml.SafeLoader` is used (tags such as
-`!!python/object` are refused); a subclass records the line of every node.
+a file in one pass. `yamlguard.parse_yaml` reads it: only `yaml.SafeLoader` (tags such as `!!python/object` are
+refused), with a size budget, recording the line of every node.
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-import yaml
-
 from claimcheck.checks import ALIASES, KINDS
 from claimcheck.checks.fields import FieldError, described
-from claimcheck.yamlguard import MAX_RULE_BYTES, BoundedLoader, YAMLBudgetError
+from claimcheck.yamlguard import MAX_RULE_BYTES, LineList, LineMap, parse_yaml
 
 RULE_SUFFIXES = (".yaml", ".yml")  # what a rule file is called: `rules/`, `--only`, and the pytest plugin read them
 
@@ -80,90 +78,6 @@ class Rule:
     @property
     def name(self) -> str:
         return f"{self.source}::{self.id}"
-
-
-class LineMap(dict):
-    """A mapping that remembers the line of itself and of each value."""
-
-    line: int = 0
-
-    def __init__(self):
-        super().__init__()
-        self.lines: dict = {}
-
-    def line_of(self, key) -> int:
-        return self.lines.get(key, self.line)
-
-
-class LineList(list):
-    line: int = 0
-
-    def __init__(self):
-        super().__init__()
-        self.lines: list[int] = []
-
-
-class _LineLoader(BoundedLoader):
-    """SafeLoader (with a size budget) that builds LineMap/LineList and refuses duplicate keys."""
-
-
-def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
-    data = LineMap()
-    data.line = node.start_mark.line + 1
-    yield data
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            duplicate = key in data
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be plain text", key_node.start_mark
-            ) from None
-        if duplicate:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        data[key] = loader.construct_object(value_node, deep=True)
-        data.lines[key] = value_node.start_mark.line + 1
-
-
-def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode):
-    data = LineList()
-    data.line = node.start_mark.line + 1
-    yield data
-    for child in node.value:
-        data.append(loader.construct_object(child, deep=True))
-        data.lines.append(child.start_mark.line + 1)
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-
-
-def parse_yaml(text: str, source: str) -> tuple[object, list[str]]:
-    """The YAML data of a rule file, or the one-line reason it could not be read."""
-    if len(text) > MAX_RULE_BYTES:
-        return None, [f"{source}:1: the file is {len(text):,} characters long; a rule file is a short note "
-                      f"(at most {MAX_RULE_BYTES:,})"]
-    try:
-        return yaml.load(text, Loader=_LineLoader), []  # noqa: S506 - _LineLoader is a SafeLoader
-    except YAMLBudgetError as exc:
-        mark = exc.problem_mark
-        return None, [f"{source}:{mark.line + 1 if mark else 1}: {exc.problem}"]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = " ".join(str(exc.problem or exc.context or "").split())
-        if "constructor for the tag" in problem:
-            tag = re.search(r"'([^']*)'", problem)
-            name = (tag.group(1) if tag else "").replace("tag:yaml.org,2002:", "!!")
-            problem = f"the tag {name} is not allowed: rule files hold plain text, numbers, lists and mappings"
-        else:
-            problem = f"invalid YAML: {problem}"
-        return None, [f"{source}:{line}: {problem}"]
-    except yaml.YAMLError as exc:
-        return None, [f"{source}:1: invalid YAML: {' '.join(str(exc).split())}"]
-    except RecursionError:  # pragma: no cover - BoundedLoader stops nesting long before
-        return None, [f"{source}:1: values nest too deeply to be a rule file"]
 
 
 def _kinds() -> str:
