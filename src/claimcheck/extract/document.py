@@ -46,7 +46,7 @@ from claimcheck.extract.shared_periods import (
     period_after_an_aside,
     respectively,
 )
-from claimcheck.extract.subject_of import label_of, subject_of
+from claimcheck.extract.subject_of import label_of, respectively_named, subject_of
 from claimcheck.extract.subjects import entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
@@ -234,6 +234,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         previous = figure
     if figures and len(attached) < len(spans):
         spans = days_not_taken(spans, masked, ctx, attached)  # "..., following the ban from 9 September 2021"
+    if "respectively" in text:
+        claims = respectively_named(claims)  # "Kent, Essex and Hampshire received £4.2m, £3.8m and £3.1m respectively"
     for index, span in enumerate(spans):
         if index in attached or span.role != "event" or span.start is None:
             continue  # an event whose date needs the missing document date is not a checkable claim

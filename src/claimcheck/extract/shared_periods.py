@@ -29,24 +29,32 @@ def change_beside_level(figures: list[Figure], periods: list[TimeSpan | None], t
 def change_over_a_movement(figures: list[Figure], periods: list[TimeSpan | None],
                            text: str) -> list[TimeSpan | None]:
     """ "fell from 44,450 at 31 March 2022 to 43,905 at 31 March 2023, a fall of 1.2 per cent", "increased from
-    69,480 in 2015 to 80,850 in 2021 (16%)": a change said right after a movement between two levels, each at its
-    own time, covers the movement, from the first time to the last (not the last level's time alone)."""
+    69,480 in 2015 to 80,850 in 2021 (16%)", "rose by 10%, from £3.1 billion in 2019-20 to £3.4 billion in
+    2022-23": a change said right after (or right before) a movement between two levels, each at its own time,
+    covers the movement, from the first time to the last (not the last level's time alone)."""
     periods = list(periods)
     for index in range(2, len(figures)):
-        before, after, change = figures[index - 2:index + 1]
-        first, last = periods[index - 2], periods[index - 1]
-        if not change.change or before.change or after.change or before.kind != after.kind \
-                or first is None or last is None or first.start is None or last.end is None \
-                or not (first.start < last.start and first.end < last.end) \
-                or periods[index] not in (None, last) \
-                or not _FROM_LEVEL.search(text, max(0, before.start - 30), before.start) \
-                or not _TO_LEVEL.fullmatch(text, before.end, after.start) \
-                or not (CHANGE_AFTER_AMOUNT.fullmatch(text, after.end, change.start)
-                        or _BRACKET_AFTER.fullmatch(text, after.end, change.start)):
-            continue
-        written = f"from {_POINT_LEAD.sub('', first.text)} to {_POINT_LEAD.sub('', last.text)}"
-        periods[index] = TimeSpan(first.start_pos, last.end_pos, written, "period", first.start, last.end, None)
+        for change_at, before_at in ((index, index - 2), (index - 2, index - 1)):  # the change after, or before
+            before, after, change = figures[before_at], figures[before_at + 1], figures[change_at]
+            first, last = periods[before_at], periods[before_at + 1]
+            if not change.change or before.change or after.change or before.kind != after.kind \
+                    or first is None or last is None or first.start is None or last.end is None \
+                    or not (first.start < last.start and first.end < last.end) \
+                    or periods[change_at] not in (None, last) \
+                    or not _FROM_LEVEL.search(text, max(0, before.start - 30), before.start) \
+                    or not _TO_LEVEL.fullmatch(text, before.end, after.start) \
+                    or not (_FROM_AFTER_CHANGE.fullmatch(text, change.end, before.start) if change_at < before_at
+                            else CHANGE_AFTER_AMOUNT.fullmatch(text, after.end, change.start)
+                            or _BRACKET_AFTER.fullmatch(text, after.end, change.start)):
+                continue
+            written = f"from {_POINT_LEAD.sub('', first.text)} to {_POINT_LEAD.sub('', last.text)}"
+            periods[change_at] = TimeSpan(first.start_pos, last.end_pos, written, "period", first.start, last.end,
+                                          None)
     return periods
+
+
+# between a change and the movement it sums up: "rose by 10%, from £3.1 billion"
+_FROM_AFTER_CHANGE = re.compile(rf"\s*,?\s*from\s+(?:(?:{HEDGE})\s+)?", re.I)
 
 
 def change_in_other_terms(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:

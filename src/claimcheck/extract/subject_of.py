@@ -8,7 +8,9 @@ hand-written for the reason `subjects.py` gives.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from claimcheck.claims import Claim
 from claimcheck.extract.figures import WORTH
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.memory import Memory, refers_back
@@ -25,6 +27,7 @@ from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, clause_bounds
 from claimcheck.extract.voices import in_aside, names_about
 from claimcheck.extract.wholes import NEXT_IN_LIST
 from claimcheck.guards import Endings
+from claimcheck.subjects import normalise_subject
 from claimcheck.units import CURRENCIES
 
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
@@ -371,3 +374,25 @@ def _nearest(candidates: list[Entity], figure: Figure) -> Entity:
     def distance(e: Entity) -> int:
         return figure.start - e.end if e.end <= figure.start else e.start - figure.end
     return min(candidates, key=lambda e: (distance(e), -e.score))
+
+
+def respectively_named(claims: list[Claim]) -> list[Claim]:
+    """ "Kent, Essex and Hampshire received £4.2 million, £3.8 million and £3.1 million respectively": figures of one
+    kind that share a subject listing as many names take one name each, in order."""
+    shared: dict[tuple[str, str], list[int]] = {}
+    for index, claim in enumerate(claims):
+        if claim.subject:
+            shared.setdefault((claim.kind, claim.subject), []).append(index)
+    claims = list(claims)
+    for (_, subject), indexes in shared.items():
+        names = _LIST_SPLIT.split(subject) if len(indexes) >= 2 and _NAME_LIST.fullmatch(subject) else []
+        if len(names) != len(indexes):
+            continue
+        for index, name in zip(indexes, names, strict=True):
+            claims[index] = replace(claims[index], subject=name, subject_key=normalise_subject(name) or None)
+    return claims
+
+
+_ITEM = r"[\w’'()-]+(?:\s+[\w’'()-]+){0,4}"
+_NAME_LIST = re.compile(rf"{_ITEM}(?:,\s*{_ITEM})*,?\s+and\s+{_ITEM}")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
