@@ -255,8 +255,11 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
-_PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?"
-                          r"(?!(?:Quarter|Table|Figure|Chart|Annex|Chapter|Section|Part|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])")
+# (ending the phrase: "7,000 children looked after in England placed in residential care" are only some of them)
+_PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?(?!(?:Quarter|Table|Figure|Chart|Annex|Chapter|Section|Part"
+                          r"|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])"
+                          r"(?=\s*(?:[.,;:)]|$|(?:were|was|are|is|had|have|has|will|would|rose|fell|increased"
+                          r"|decreased|grew|remained|live|lived)\b))")
 # "The average weekly cost ... was £5,410 in 2022-23, compared with £4,190 ...": the base of a rate is one too
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 
