@@ -435,3 +435,14 @@ def test_northern_ireland_assembly_written_question():
 def test_a_department_line_naming_a_minister_too(line, department):
     doc = parse_document(f"New funding for families\n{line}\nPublished 6 July 2023\n\nAn extra £5m.\n", "page")
     assert doc.department == department
+
+
+def test_a_written_statement_names_its_minister_on_stacked_lines():
+    """questions-statements.parliament.uk sets "Statement made by", the minister and their office on three lines:
+    the minister made the statement, the office names the department, and none of it is body text."""
+    doc = parse_document(
+        "Children's Social Care Update\nStatement made on 19 September 2023\nStatement UIN HCWS1045\n\n"
+        "Statement made by\nDavid Johnston\nParliamentary Under-Secretary of State (Department for Education)\n\n"
+        "We are providing £2 million to pilot a new family network support package.\n", "hcws")
+    assert (doc.author, doc.department, doc.date) == ("David Johnston", "Department for Education", date(2023, 9, 19))
+    assert not any("Johnston" in line or "Under-Secretary" in line for line in doc.lines)

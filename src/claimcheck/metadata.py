@@ -104,6 +104,18 @@ _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|w
                          r"speaker|under-secretary|parliamentary)\b", re.I)
 
 
+def _stacked_maker(stripped: list[str], at: int) -> tuple[str, int] | None:
+    """The minister named on the line after "Statement made by" (line `at`), when the line after that is their
+    office; and that line's index."""
+    below = [j for j in range(at + 1, min(at + 5, len(stripped))) if stripped[j].strip()][:2]
+    if len(below) < 2:
+        return None
+    name, role = stripped[below[0]].strip(), stripped[below[1]].strip()
+    if not re.fullmatch(_PERSON, name) or _ROLE_WORDS.search(name) or not _ROLE_WORDS.search(role):
+        return None
+    return _without_honorific(name), below[1]
+
+
 def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     """Fill the metadata of `doc` and blank the lines that carried it."""
     opening = [i for i, line in enumerate(lines[:HEADER_ZONE]) if line.strip()][:4]
@@ -224,6 +236,17 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             doc.author = _without_honorific(m[1])
             made_by = True
             lines[i] = ""
+        elif doc.author is None and text.lower() in ("statement made by", "made by") \
+                and (stacked := _stacked_maker(stripped, i)):
+            # questions-statements.parliament.uk stacks them: "Statement made by" over "David Johnston" over
+            # "Parliamentary Under-Secretary of State (Department for Education)"
+            doc.author, role_line = stacked
+            if doc.department is None and (department := _DEPARTMENT_IN.search(stripped[role_line])):
+                doc.department = department[0]
+            made_by = True
+            for j in range(i, role_line + 1):
+                lines[j] = ""
+                consumed.add(j)
         elif (m := _BYLINE.match(text) or _NAME_AND_ROLE.match(text)) and (
                 (said := m.group(2) if m.re is _BYLINE else None) is None or (byline_day := _leading_day(said))):
             doc.author = m.group(1)

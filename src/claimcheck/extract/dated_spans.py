@@ -11,7 +11,8 @@ from datetime import date
 
 from claimcheck.extract.periods import Context, TimeSpan, find_spans
 
-_BY = re.compile(r"by\s+(?:the\s+end\s+of\s+)?", re.I)
+_BY = re.compile(r"by\s+((?:the\s+)?end\s+of\s+)?", re.I)
+_YEAR_OR_FY = re.compile(r"(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?")
 _FROM_DAY = re.compile(r"(?:(?:with\s+effect\s+)?from|since)\s+", re.I)  # (not "open until": a state's end)
 
 
@@ -51,5 +52,11 @@ def _dated_within(spans: list[TimeSpan], text: str, ctx: Context, lead: re.Patte
         if len(inner) == 1:
             at = span.start_pos + opened.end()
             span = replace(inner[0], start_pos=inner[0].start_pos + at, end_pos=inner[0].end_pos + at)
+        elif opened and lead is _BY and span.end is not None and _YEAR_OR_FY.fullmatch(span.text, opened.end()):
+            # "by the end of 2023" (or "of 2024-25"): the year's last day; "by 2025": the year
+            first = span.end if opened[1] else date(span.end.year, 1, 1) if span.end.month == 12 \
+                else date(span.end.year - 1, 4, 1)
+            at = opened.start(1) if opened[1] else opened.end()
+            span = replace(span, start_pos=span.start_pos + at, role="event", start=first, text=span.text[at:])
         found.append(span)
     return found

@@ -146,8 +146,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     spans = find_spans(masked, ctx)
     times = [(s.start_pos, s.end_pos) for s in spans]
     figures = scan(text, mask(masked, times))
-    if not figures and any(s.role != "event" for s in spans):
-        spans = deadlines(spans, masked, ctx)  # "We will publish the strategy by spring 2025"
+    if not figures and any(s.role != "event" for s in spans) and not text.rstrip().endswith(":"):
+        # "We will publish the strategy by spring 2025" (but "Our ambitions by 2027:" gives its list its time)
+        spans = deadlines(spans, masked, ctx)
     if not figures and not any(s.role == "event" for s in spans):
         memory.add_sentence(text)  # nothing to claim here; its names are found only if a later figure asks
         return []
