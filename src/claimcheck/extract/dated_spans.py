@@ -29,13 +29,19 @@ def days_not_taken(spans: list[TimeSpan], text: str, ctx: Context, taken: set[in
 def still_ahead(span: TimeSpan, text: str, doc_date: date | None) -> bool:
     """Whether a date claim lies after the document and is told in no past tense: a promise, a deadline or a
     timetable, whatever the verb ("Councils must respond by April 2025", "Applications close on 31 January 2025",
-    "The new rules apply from 1 April 2025"). Told in the past ("came into force from 1 September 2024" in a March
-    2024 answer), it stays past, for a date-order rule to question."""
+    "The new rules apply from 1 April 2025", "The government committed to publishing it by the end of 2023"). Told
+    in the past ("came into force from 1 September 2024" in a March 2024 answer), it stays past, for a date-order
+    rule to question."""
+    before = max(0, span.start_pos - 80)
     return doc_date is not None and span.start is not None and span.start > doc_date \
-        and not _PAST_BEFORE.search(text, max(0, span.start_pos - 80), span.start_pos)
+        and (not _PAST_BEFORE.search(text, before, span.start_pos) or _PROMISED.search(text, before, span.start_pos))
 
 
 _PAST_BEFORE = re.compile(r"\b(?:was|were|had|came|began|took|went|\w+ed)\b", re.I)
+# a promise told in the past is still a promise: "The government committed to publishing the strategy by the end
+# of 2023"
+_PROMISED = re.compile(r"\b(?:committed|promised|pledged|planned|intended|aimed|agreed|undertook|expected|said\s+it"
+                       r"\s+would|announced\s+plans?)\s+to\b", re.I)
 
 
 def _dated_within(spans: list[TimeSpan], text: str, ctx: Context, lead: re.Pattern, days_only: bool,
