@@ -46,10 +46,11 @@ from claimcheck.extract.shared_periods import (
     period_after_an_aside,
     respectively,
 )
-from claimcheck.extract.subject_of import label_of, respectively_named, subject_of
+from claimcheck.extract.subject_of import label_of, subject_of
 from claimcheck.extract.subjects import entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
+from claimcheck.extract.wholes import respectively_named
 from claimcheck.guards import any_in
 from claimcheck.subjects import normalise_subject
 

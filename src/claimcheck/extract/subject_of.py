@@ -8,9 +8,7 @@ hand-written for the reason `subjects.py` gives.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from claimcheck.claims import Claim
 from claimcheck.extract.figures import WORTH
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.memory import Memory, refers_back
@@ -27,7 +25,6 @@ from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, clause_bounds
 from claimcheck.extract.voices import in_aside, names_about
 from claimcheck.extract.wholes import NEXT_IN_LIST
 from claimcheck.guards import Endings
-from claimcheck.subjects import normalise_subject
 from claimcheck.units import CURRENCIES
 
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
@@ -86,6 +83,8 @@ _THROUGH_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
+_AT_A_COST = re.compile(rf"\s+at\s+(?:a|an)\s+(?:(?:total|combined|overall|estimated|annual)\s+)?cost\s+(?:to\s+"
+                        rf"(?:the\s+)?[\w\s]{{1,30}}?\s+)?of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _EARNINGS_OF = re.compile(r"\b((?:(?:combined|total|average|annual|pre-tax|operating|net|gross)\s+)?(?:profits?"
                           rf"|surplus(?:es)?|loss(?:es)?|revenues?|income|turnover))\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _LEADING_COUNT = re.compile(r"^\d[\d,]*\s+")
@@ -148,6 +147,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 return what[1]  # "of which £17.1 million was staff costs" (not "was unspent")
             if not after_amount(text, figure.end):
                 return money[-1][1]
+        # "we employed 42 agency social workers at a total cost of £3.2m": what was counted cost it
+        count = next((f for f in reversed(figures) if f.end <= figure.start), None)
+        if count is not None and count.kind == "count" and count.counted \
+                and _AT_A_COST.fullmatch(text, count.counted_end or count.end, figure.start):
+            return count.counted
         # "The programme cost £12.4m against a budget of £10m": the programme's budget, not its cost
         if plan := _AGAINST_PLAN.search(text, max(0, figure.start - 40), figure.start):
             owner = money[-1][1] if money and money[-1][1] and not _GENERIC_HEADS.match(money[-1][1]) else None
@@ -374,25 +378,3 @@ def _nearest(candidates: list[Entity], figure: Figure) -> Entity:
     def distance(e: Entity) -> int:
         return figure.start - e.end if e.end <= figure.start else e.start - figure.end
     return min(candidates, key=lambda e: (distance(e), -e.score))
-
-
-def respectively_named(claims: list[Claim]) -> list[Claim]:
-    """ "Kent, Essex and Hampshire received £4.2 million, £3.8 million and £3.1 million respectively": figures of one
-    kind that share a subject listing as many names take one name each, in order."""
-    shared: dict[tuple[str, str], list[int]] = {}
-    for index, claim in enumerate(claims):
-        if claim.subject:
-            shared.setdefault((claim.kind, claim.subject), []).append(index)
-    claims = list(claims)
-    for (_, subject), indexes in shared.items():
-        names = _LIST_SPLIT.split(subject) if len(indexes) >= 2 and _NAME_LIST.fullmatch(subject) else []
-        if len(names) != len(indexes):
-            continue
-        for index, name in zip(indexes, names, strict=True):
-            claims[index] = replace(claims[index], subject=name, subject_key=normalise_subject(name) or None)
-    return claims
-
-
-_ITEM = r"[\w’'()-]+(?:\s+[\w’'()-]+){0,4}"
-_NAME_LIST = re.compile(rf"{_ITEM}(?:,\s*{_ITEM})*,?\s+and\s+{_ITEM}")
-_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")

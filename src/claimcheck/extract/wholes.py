@@ -1,13 +1,17 @@
 """Parts, wholes and lists: how a figure points at the whole it is a part of ("Of the 83,840 children looked after,
 57,690 ...", "of which 800", "Of these, 7 ..."), at the figure before it in a list ("389,260 in 2021 and 399,620"),
-and when a bare number with nothing counted still reads as a figure rather than a stray digit.
+when a bare number with nothing counted still reads as a figure rather than a stray digit, and which of a listed
+subject's names each figure "respectively" takes.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from claimcheck.claims import Claim
 from claimcheck.extract.hedges import HEDGE
+from claimcheck.subjects import normalise_subject
 
 # "Of the 83,840 children looked after, " (a thousands comma is no clause break): what opens a sentence about
 # parts of a whole; in a whole sentence, or in the window before a figure (where "Of" must keep its capital)
@@ -97,3 +101,25 @@ def is_noise(before: str, after: str) -> bool:
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not _PART_AFTER.match(after)
     # "146 out of 151", "13 of the 29", "Around 400 of these were in London", "and 82,170 respectively"
+
+
+def respectively_named(claims: list[Claim]) -> list[Claim]:
+    """ "Kent, Essex and Hampshire received £4.2 million, £3.8 million and £3.1 million respectively": figures of one
+    kind that share a subject listing as many names take one name each, in order."""
+    shared: dict[tuple[str, str], list[int]] = {}
+    for index, claim in enumerate(claims):
+        if claim.subject:
+            shared.setdefault((claim.kind, claim.subject), []).append(index)
+    claims = list(claims)
+    for (_, subject), indexes in shared.items():
+        names = _LIST_SPLIT.split(subject) if len(indexes) >= 2 and _NAME_LIST.fullmatch(subject) else []
+        if len(names) != len(indexes):
+            continue
+        for index, name in zip(indexes, names, strict=True):
+            claims[index] = replace(claims[index], subject=name, subject_key=normalise_subject(name) or None)
+    return claims
+
+
+_ITEM = r"[\w’'()-]+(?:\s+[\w’'()-]+){0,4}"
+_NAME_LIST = re.compile(rf"{_ITEM}(?:,\s*{_ITEM})*,?\s+and\s+{_ITEM}")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
