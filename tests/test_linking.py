@@ -69,6 +69,7 @@ def test_acronym_table_and_specificity():
     assert is_specific("number of children looked after in england", "number of children looked after in England")
     assert not is_specific("number of children looked after", "number of children looked after")
     assert not is_specific("spending in england", "spending in England")
+    assert not is_specific("councils in england", "councils in England")  # who spent, overspent or lacked a sum
 
 
 def test_repeated_subjects_link_as_each_claim_would():

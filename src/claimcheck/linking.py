@@ -66,10 +66,12 @@ def is_specific(key: str, written: str) -> bool:
     capitalised = re.search(r"(?:^|\s)[A-Z][\w’'-]*\s+(?:(?:of|for|and|in|on|the|to|at)\s+)*[A-Z]|" + ACRONYM_WORD,
                             written or "")
     return bool(capitalised) or (len(words) >= 2 and _head(key) in HEADS) \
-        or (len(words) >= 3 and _IN_PLACE.search(written or "") is not None)
+        or (len(words) >= 3 and words[0] not in _ACTORS and _IN_PLACE.search(written or "") is not None)
 
 
 _IN_PLACE = re.compile(r"\w\s+(?:in|across)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$")
+# who spends, not what is measured: "councils in England" may have spent, overspent or lacked any sum
+_ACTORS = words("actors")
 
 
 def acronyms(subjects: Iterable[str]) -> dict[str, str]:

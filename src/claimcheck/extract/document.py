@@ -266,7 +266,6 @@ _PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?(?!(?:Quarter|Table|Fi
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 
 
-
 _RANGE_JOINT = re.compile(r"\s*(?:-|–|to|and)\s*[£$€]?")
 
 
