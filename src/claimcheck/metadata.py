@@ -104,6 +104,9 @@ _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|w
                          r"speaker|under-secretary|parliamentary)\b", re.I)
 
 
+_PERSON_ALONE = re.compile(_PERSON)
+
+
 def _stacked_maker(stripped: list[str], at: int) -> tuple[str, int] | None:
     """The minister named on the line after "Statement made by" (line `at`), when the line after that is their
     office; and that line's index."""
@@ -111,7 +114,7 @@ def _stacked_maker(stripped: list[str], at: int) -> tuple[str, int] | None:
     if len(below) < 2:
         return None
     name, role = stripped[below[0]].strip(), stripped[below[1]].strip()
-    if not re.fullmatch(_PERSON, name) or _ROLE_WORDS.search(name) or not _ROLE_WORDS.search(role):
+    if not _PERSON_ALONE.fullmatch(name) or _ROLE_WORDS.search(name) or not _ROLE_WORDS.search(role):
         return None
     return _without_honorific(name), below[1]
 
