@@ -270,6 +270,9 @@ def test_a_line_naming_a_department_with_a_figure_is_body_text():
     ("Public Accounts Committee\nEvaluating innovation projects in children's social care\nThirteenth Report of "
      "Session 2022–23\nPublished on 18 November 2022\n\nThe Department spent £330 million.",
      "Evaluating innovation projects in children's social care", date(2022, 11, 18)),  # under the committee's name
+    # the title above its type, then "From:" (no title)
+    ("Staying Close: guidance for local authorities\nGuidance\nFrom: Department for Education\nPublished 1 April 2024"
+     "\n\nLocal authorities will receive £6,500.", "Staying Close: guidance for local authorities", date(2024, 4, 1)),
     # the title above the committee's name, then its session and number
     ("Children's homes\nEducation Committee\nFourth Report of Session 2023–24\nHC 267\nPublished on 26 March 2024\n\n"
      "Local authorities spent £3.1 billion.", "Children's homes", date(2024, 3, 26)),

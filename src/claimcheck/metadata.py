@@ -135,11 +135,12 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         title = next((i for i in range(typed + 1, min(len(raw), typed + 5)) if raw[i].strip()
                       and not _BARE_DEPARTMENT.fullmatch(lines[i].strip()) and not _SESSION_REPORT.match(lines[i])),
                      typed)
-        if lines[title].strip() and not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())) \
+        if lines[title].strip() and not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())
+                                         or _FROM.match(lines[title])) \
                 and not (first is not None and first < typed and lines[title].rstrip().endswith(".")):
-            # not "Made on: 14 March"; nor the summary under the type when a title stands above it already (a
-            # saved page's <h1> is its first line: "£50 million to expand family hubs", then "Press release",
-            # then "Thousands more families will benefit ...")
+            # not "Made on: 14 March" nor "From: Department for Education"; nor the summary under the type when a
+            # title stands above it already (a saved page's <h1> is its first line: "£50 million to expand family
+            # hubs", then "Press release", then "Thousands more families will benefit ...")
             first = title
     if first is not None and _RELEASE_CAPTION.match(lines[first]):
         first = next((i for i in opening if i > first), first)  # EES's caption above the title: "Reporting year 2024"

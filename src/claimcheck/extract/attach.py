@@ -65,7 +65,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     are never a figure's period.
     """
     low, high = clause_bounds(text, figure.start)
-    own_length = _OWN_LENGTH.match(text, figure.end) is not None
+    length = _OWN_LENGTH.match(text, figure.end)
+    own_length = length is not None
     further = _FURTHER.search(text, max(0, figure.start - 40), figure.start) is not None
     # a base borrows no period, unless "a year earlier" says how to shift the level's (`year_earlier`)
     # (nor "compared with 13% of all young people": the same time's figure for another group)
@@ -127,6 +128,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
                                                          and not _COMMA_THEN_CLAUSE.match(text, span.end_pos)))
         if same_clause and not _COMMA.search(between):  # a thousands comma ("on 2,600 places") is no break
             rank = 0
+        elif after and length is not None and _SAYS_WHICH.fullmatch(text, length.end(), span.start_pos):
+            rank = 0  # "£53 million over three years, from 2024-25 to 2026-27": which three years
         elif introductory and (opens_sentence or not (own_length or further or now)):
             rank = 1
         elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures) \
@@ -183,6 +186,7 @@ _FURTHER = re.compile(r",\s*(?:with|plus|and)\s+(?:a\s+further|an?\s+(?:addition
 _OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?:years?|months?)\b", re.I)
 _COMMA = re.compile(r",(?!\d{3}\b)")
+_SAYS_WHICH = re.compile(r"\s*,\s*(?:(?:in|from|between|covering|during)\s+)?")  # a length of time, then which
 # "the highest rate since 2017", "the lowest rate in the last 10 years": how long since it was last so
 _SINCE_OR_STRETCH = re.compile(r"since\b|(?:in|over|for)\s+(?:the\s+|a\s+)?(?:last|past|previous|decade)\b", re.I)
 # "since 2018/19, when 13,476 offences were recorded": between a "since" and the figure of its time

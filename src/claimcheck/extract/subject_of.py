@@ -339,7 +339,11 @@ _ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s
                            r"(?:(?:19|20)\d\d(?:-\d\d)?\s+)?$", re.I)
 # "The Spring Budget 2024 announced £105 million for ...": the occasion that announced the money, not what it is for
 # (but "The Adoption Support Fund announced £411m for 2014-15": a programme's own money)
-_ANNOUNCES = re.compile(rf"[\s\d]+(?:(?:has|have|had)\s+)?(?:{ANNOUNCING})\b", re.I)
+# what an occasion does with money it names: "The Budget provides £165 million for new children's homes" is for
+# the homes ("the 2021 Spending Review announced")
+_ANNOUNCES = re.compile(rf"[\s\d]+(?:(?:has|have|had|will|also)\s+)?(?:{ANNOUNCING}|provides?|provided|gives?|gave"
+                        r"|allocates?|allocated|includes?|included|delivers?|delivered|invests?|invested|commits?"
+                        r"|committed|sets?\s+aside|confirms?)\b", re.I)
 _OCCASION = re.compile(r"\b(?:budget|statement|spending\s+review|manifesto|speech|conference)$", re.I)
 # "£50 million fund was": the thing the amount is, named right after it, before its verb
 _HEAD_AFTER = re.compile(r"(?:-a-year|-a-month)?\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)"
