@@ -103,7 +103,8 @@ _RATE_AFTER = re.compile(
     re.I,
 )
 # what may stand between money and its "a year" and leave a rate: "£2bn more a year", "£1,000 per child per year"
-_MORE = re.compile(r"\s*(?:more|extra|less|additional|(?:per|for\s+(?:each|every))\s+[a-z-]+)\s+", re.I)
+# ("per young person per year", "per care leaver a year": a head of one or two words)
+_MORE = re.compile(r"\s*(?:more|extra|less|additional|(?:per|for\s+(?:each|every))\s+[a-z-]+(?:\s+[a-z-]+)?)\s+", re.I)
 _CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
 _ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?$", re.I)
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
