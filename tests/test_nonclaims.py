@@ -34,6 +34,7 @@ from conftest import SEEDS
     "Read more in Table 3 and paragraph 4.2 of the report.",
     "HC Deb 12 March 2023 vol 729 col 456W.",
     "See paragraph 3.2 and Annex A on pages 12-15.",
+    "See page 3 of 12 for the methodology.",  # (and PDF-to-text's running footer, "Page 2 of 40")
     "The helpline is open 24/7 on 0300 123 4567.",
     "Year 6 pupils sit Key Stage 2 tests; GCSE grade 4 is a standard pass.",
     "Ref: DFE-00123-2023, ISBN 978-1-83870-123-4.",

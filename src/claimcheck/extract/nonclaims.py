@@ -55,6 +55,8 @@ _PATTERNS: list[tuple] = [
      r"|recommendation|conclusion|standard|level|grade|vol|col|(?-i:Year)"
      r"|(?-i:Period|Month|Week|Round|Cohort|Stage|Step))\s+\d[\d./-]*[a-z]?\b"  # a council's "Period 6" monitoring
      r"(?!\s*(?:%|per\s*cent|million|billion|m\b|bn\b))"),
+    # a page's place in a document: "page 3 of 12", "Page 2 of 40" (PDF-to-text's running footers too)
+    (("page",), r"\bpage\s+\d+\s+of\s+\d+\b"),
     # DfE's school measures are named with a number: "Attainment 8", "Progress 8"
     (("attainment", "progress"), r"\b(?:attainment|progress)\s+8\b"),
     # a Commons question's number closing it: "1. What assessment she has made of ... (901234)"
