@@ -107,6 +107,7 @@ _OF_FUNDING = re.compile(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(
 _FOR_YEARS = re.compile(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?"
                         r"(?:\S+\s+)?(?:years?|months?|weeks?)\b")
 _QUOTE_CLOSED = re.compile(r"^[\"”]")
+_EACH_AFTER = re.compile(r"^\s+(?:each|apiece)\b(?=\s+(?:on|for|to|in|at|over|from)\b|\s*[,.;]|\s*$)")
 _FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]|^[¹²³⁴⁵⁶⁷⁸⁹⁰]+")  # "£160 million [14] to the scheme", "£3.1bn¹ on"
 # "(28%)", and the amount said another way: "£3.6bn over five years (£720m a year) on the scheme"
 _SHARE_IN_BRACKETS = re.compile(r"^\s*\(\s*(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent)"
@@ -139,6 +140,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     rest = _FOR_YEARS.sub(" ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = _FOOTNOTE.sub(" ", rest)  # a footnote mark: "£160 million [14] to the scheme"
     rest = _QUOTE_CLOSED.sub(" ", rest)  # the quotation ends at the figure: 'spends "around £3.5 billion" on X'
+    rest = _EACH_AFTER.sub(" ", rest)  # "an average of £1.8 million each on agency staff": what each spent it on
     rest = _SHARE_IN_BRACKETS.sub(" ", rest)  # "£3.1 billion (28%) was spent on"
     rest = _OR_ANOTHER_WAY.sub(" ", rest)  # "£18.7 million, or 0.5% of its budget, on consultants"
     rest = _OVER_BLANKED.sub(" ", rest, count=1)
