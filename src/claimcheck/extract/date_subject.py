@@ -40,10 +40,17 @@ def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) 
         # ("will publish the Fostering in England statistics for 2023-24 in November 2024": all of it)
         thing = _EVENT_OBJECT_TO_TIME.fullmatch(text, event.end(), span.start_pos) \
             or _EVENT_OBJECT.match(text, event.end())
-        return thing["what"] if thing and thing.end() <= span.start_pos + 4 else event["what"]
+        if thing and thing.end() <= span.start_pos + 4:
+            return thing["what"]
+        if event["what"].lower() in ("which", "that", "who") and starts \
+                and (antecedent := _BEFORE_WHICH.search(text, 0, starts[-1])):
+            return antecedent[1]  # "The ban, which came into force from 1 September 2024, ...": the ban
+        return event["what"]
     return subject_before_verb(text, span.start_pos)
 
 
+_BEFORE_WHICH = re.compile(r"(?:^\s*(?:(?:the|a|an|its|their|our)\s+)?|\b(?:the|a|an|its|their|our)\s+)"
+                           r"((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*,\s*$", re.I)
 _RESPONSE_TO = re.compile(r"\b(?:response|reply)\s+to\s+(?:the\s+)?$", re.I)
 _EVENT_OBJECT_TO_TIME = re.compile(r"\s+(?:its|the|a|an|their|our|his|her)\s+(?P<what>(?:[\w’'-]+\s+){0,7}?[\w’'-]+)"
                                    r"\s+(?:in|on|at|by|during)\s+(?:the\s+)?", re.I)
