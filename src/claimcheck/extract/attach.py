@@ -126,7 +126,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         # ...: 44% of homes are in the North West"), which opens a clause of its own
         introductory = not after and (opens_sentence or (_COMMA_OR_COLON.match(text, span.end_pos) is not None
                                                          and not _COMMA_THEN_CLAUSE.match(text, span.end_pos)))
-        if same_clause and not _COMMA.search(between):  # a thousands comma ("on 2,600 places") is no break
+        if same_clause and not CLAUSE_COMMA.search(between):  # a thousands comma ("on 2,600 places") is no break
             rank = 0
         elif after and length is not None and _SAYS_WHICH.fullmatch(text, length.end(), span.start_pos):
             rank = 0  # "£53 million over three years, from 2024-25 to 2026-27": which three years
@@ -185,7 +185,7 @@ _FURTHER = re.compile(r",\s*(?:with|plus|and)\s+(?:a\s+further|an?\s+(?:addition
 # time does not borrow a year across a comma
 _OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?:years?|months?)\b", re.I)
-_COMMA = re.compile(r",(?!\d{3}\b)")
+CLAUSE_COMMA = re.compile(r",(?!\d{3}\b)")  # a comma that breaks a clause, not a thousands one
 _SAYS_WHICH = re.compile(r"\s*,\s*(?:(?:in|from|between|covering|during)\s+)?")  # a length of time, then which
 # "the highest rate since 2017", "the lowest rate in the last 10 years": how long since it was last so
 _SINCE_OR_STRETCH = re.compile(r"since\b|(?:in|over|for)\s+(?:the\s+|a\s+)?(?:last|past|previous|decade)\b", re.I)
@@ -209,7 +209,7 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
             or span.start is None or _EVENT_VERB.search(text):
         return False
     if span.start_pos >= figure.end:
-        return not _COMMA.search(text, figure.end, span.start_pos)
+        return not CLAUSE_COMMA.search(text, figure.end, span.start_pos)
     if _STANDS_AT.fullmatch(text, span.end_pos, figure.start):
         return True  # "The number of children looked after on 31 March 2023 was 83,840"
     return not text[:span.start_pos].strip() and _THERE_WERE.match(text, span.end_pos) is not None

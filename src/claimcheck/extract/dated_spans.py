@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from claimcheck.extract.attach import CLAUSE_COMMA
 from claimcheck.extract.periods import Context, TimeSpan, find_spans
 
 _BY = re.compile(r"by\s+((?:the\s+)?end\s+of\s+)?", re.I)
@@ -32,8 +33,10 @@ def still_ahead(span: TimeSpan, text: str, doc_date: date | None) -> bool:
     "The new rules apply from 1 April 2025", "The government committed to publishing it by the end of 2023"). Told
     in the past ("came into force from 1 September 2024" in a March 2024 answer), it stays past, for a date-order
     rule to question."""
-    # in the date's own clause: "The scheme, launched last year, opens in April 2025" opens then
-    before = max(0, span.start_pos - 80, text.rfind(",", 0, span.start_pos) + 1)
+    # in the date's own clause: "The scheme, launched last year, opens in April 2025" opens then (a thousands
+    # comma, "stopped paying 1,200 carers", breaks no clause)
+    comma = max((m.end() for m in CLAUSE_COMMA.finditer(text, 0, span.start_pos)), default=0)
+    before = max(0, span.start_pos - 80, comma)
     return doc_date is not None and span.start is not None and span.start > doc_date \
         and (not _PAST_BEFORE.search(text, before, span.start_pos) or _PROMISED.search(text, before, span.start_pos))
 
