@@ -116,11 +116,11 @@ def amounts_said_again(claims: list[Claim], title_line: int | None) -> list[Clai
         if claim.subject is None and (before := named.get(key) or first.get(key)) is not None:
             at = claim.sentence.find(claim.text)
             if at > 0 and _POINTED_AT.search(claim.sentence, max(0, at - 6), at):
-                claims[index] = replace(claim, subject=before.subject, subject_key=before.subject_key) \
-                    if claim.period_start or not before.period_start else \
-                    replace(claim, subject=before.subject, subject_key=before.subject_key,
-                            period_start=before.period_start, period_end=before.period_end,
-                            period_text=before.period_text, period_note=None)
+                # its time too, when it states none of its own
+                period = {} if claim.period_start or not before.period_start else {
+                    "period_start": before.period_start, "period_end": before.period_end,
+                    "period_text": before.period_text, "period_note": None}
+                claims[index] = replace(claim, subject=before.subject, subject_key=before.subject_key, **period)
                 continue
         if claim.subject:
             first.setdefault(key, claim)
