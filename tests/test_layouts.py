@@ -47,6 +47,15 @@ CASES = {
             (18, "80,080 children looked after", "period_start", "2020-03-31"),
         ],
     ),
+    # headline facts each on its own line, led by its figure: each its own sentence, not one run into the last
+    "ees_headline_facts.txt": (
+        {"date": date(2024, 10, 24)},
+        [
+            (8, "403,090 children in need", "subject", None),  # not the third line's "child protection plan"
+            (9, "621,880 referrals", "period_start", "2023-04-01"),
+            (10, "50,010 children on a child protection plan", "subject", "child protection plan"),
+        ],
+    ),
     "treasury_minutes.txt": (
         {"date": date(2023, 2, 9)},
         [

@@ -237,7 +237,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         head = _HEAD_AFTER.match(text, figure.end)
         if head and head[1].split()[-1].lower() in HEADS:
             return head[1]  # "The £50 million fund was first announced in the 2021 Budget"
-        named = [e for e in ents if e.score >= 2]
+        # not where it was said: "The programme was first announced at Autumn Budget 2021 with £302 million"
+        named = [e for e in ents if e.score >= 2 and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)]
         if named:
             return memory.expand(_nearest(named, figure).text)
         return refers_back(text, figure.start, memory) or subject_before_verb(text, figure.start) \
@@ -266,6 +267,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
     before = [e for e in ents if e.end <= figure.start and e.score >= 1
               and not in_aside(text, e.start, e.end, figure)  # "The figure, obtained through FOI requests, is"
+              and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)  # "announced at the Budget"
               # "from 22 per 10,000 children in Richmond upon Thames to 164 per 10,000 in Blackpool": the place
               # right after another figure is that figure's
               and not any(f.end <= e.start and f.start < figure.start and _PLACE_AFTER.fullmatch(text, f.end, e.start)
@@ -334,9 +336,10 @@ _LABEL_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will)\s", re.I)
 _NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "sources", "update", "updated"})
 
 
-# "first announced in the 2021 Budget", "set out at the Spending Review": where it was said, not what it is
+# "first announced in the 2021 Budget", "set out at the Spending Review", "announced at the Autumn Budget": where it
+# was said, not what it is
 _ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s+(?:the\s+|last\s+year.s\s+)?"
-                           r"(?:(?:19|20)\d\d(?:-\d\d)?\s+)?$", re.I)
+                           r"(?:(?:19|20)\d\d(?:-\d\d)?\s+)?(?:(?:spring|summer|autumn|winter)\s+)?$", re.I)
 # "The Spring Budget 2024 announced £105 million for ...": the occasion that announced the money, not what it is for
 # (but "The Adoption Support Fund announced £411m for 2014-15": a programme's own money)
 # what an occasion does with money it names: "The Budget provides £165 million for new children's homes" is for

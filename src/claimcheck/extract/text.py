@@ -123,6 +123,8 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
                           or is_key_figure
                           or _looks_like_heading(pending[-1][1]) or number in alone or pending[-1][0] in alone
                           or (_TILE_LINE.match(stripped) and not _WRAPS_ON.search(pending[-1][1]))
+                          or (_FIGURE_LED.match(stripped) and _FIGURE_LED.match(pending[-1][1])
+                              and not _WRAPS_ON.search(pending[-1][1]))
                           or (len(pending) == 1 and len(pending[0][1]) <= 100 and _OPENS_SENTENCE.match(stripped)
                               and not _WRAPS_ON.search(pending[0][1]))
                           or (_BULLET.match(pending[0][1]) and stripped[0].isupper())):
@@ -144,6 +146,10 @@ _OPENS_SENTENCE = re.compile(r"(?:The|This|These|Those|There|In|On|At|By|For|A|A
 _TILE_LINE = re.compile(r"[A-Z][^:.;]{1,60}:\s*(?:[~<>]\s*)?[£$€]?\d")
 # a tile's trend under its figure, capitalised on some pages: "Down 1.4% from 2023", "Up 0.4% from 2023"
 _TREND = re.compile(r"(?:Up|Down|Increased?|Decreased?|Rose|Fell|No\s+change)\b(?=[^.]{0,40}\d)")
+# headline facts as lines led by their figures, "403,090 children in need on 31 March 2024, down 0.2% from 2023"
+# over "621,880 referrals in the year to 31 March 2024": each its own sentence (a wrapped line rarely starts with
+# such a figure, and the line before it then rarely does as well)
+_FIGURE_LED = re.compile(r"(?:[£$€]\d[\d,.]*|\d{1,3}(?:,\d{3})+|\d[\d.]*\s?%)\s*(?:bn|m|k|million|billion)?\s+[a-z]")
 _WRAPS_ON = re.compile(r"(?:,|\b(?:and|or|the|of|to|a|an|in|on|for|with|by|from|that|which|than|as))$", re.I)
 
 
