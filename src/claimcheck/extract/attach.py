@@ -25,11 +25,14 @@ _YEAR_EARLIER = re.compile(rf"\s*(?:,\s*)?(?:(?P<count>an?|{NUM})\s+(?P<unit>{UN
                            r"|(?:in\s+)?the\s+(?:previous|preceding)\s+year|(?:in\s+)?the\s+year\s+before)\b", re.I)
 
 
-def year_earlier(figure: Figure, span: TimeSpan, text: str) -> TimeSpan:
+def year_earlier(figure: Figure, span: TimeSpan, text: str) -> TimeSpan | None:
     """ "£778 million in 2022-23, up from £520 million a year earlier": the borrowed period, one year back;
-    "£1.7bn in 2021-22, up from £1.4bn five years earlier": five years back."""
-    if span.start_pos >= figure.start or not (earlier := _YEAR_EARLIER.match(text, figure.end)):
+    "£1.7bn in 2021-22, up from £1.4bn five years earlier": five years back. A time after such a figure is
+    another's ("up from 83,000 a year earlier and 80,000 in 2019"), so the figure has none."""
+    if not (earlier := _YEAR_EARLIER.match(text, figure.end)):
         return span
+    if span.start_pos >= figure.start:
+        return None
     if span.start is None or span.end is None:
         return span
     count = 1 if earlier["count"] is None or earlier["count"].lower() in ("a", "an") else count_of(earlier["count"])
@@ -212,6 +215,8 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
         return not CLAUSE_COMMA.search(text, figure.end, span.start_pos)
     if _STANDS_AT.fullmatch(text, span.end_pos, figure.start):
         return True  # "The number of children looked after on 31 March 2023 was 83,840"
+    if _YEAR_EARLIER.match(text, figure.end):
+        return True  # "83,630 children in care on 31 March 2024, down from 83,840 a year earlier": that day, shifted
     return not text[:span.start_pos].strip() and _THERE_WERE.match(text, span.end_pos) is not None
 
 

@@ -29,10 +29,13 @@ _WORDS_THEN_BRACKET = re.compile(r"(?:\s+[\w’'-]+){1,6}\s*\(\s*")
 def counted_in_sentence(figures: list[Figure], text: str, timeless: str, memory: Memory) -> None:
     """Set what each count of the sentence `text` that counts nothing yet counts (`timeless`: the sentence with its
     time expressions blanked)."""
-    for figure in figures:
+    for index, figure in enumerate(figures):
         if figure.kind == "count" and figure.counted is None \
                 and (_OF_THESE_AFTER.match(text, figure.end) or OF_THESE_BEFORE.search(text, 0, figure.start)):
-            figure.counted = memory.counted_in_paragraph()  # "800 foster carers. Around 400 of these were in London"
+            # "47 children in external placements, 9 of whom are ...": the sentence's count before; or "800 foster
+            # carers. Around 400 of these were in London": the paragraph's
+            figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count" and f.counted),
+                                  None) or memory.counted_in_paragraph()
     if whole := whole_named(timeless):  # "Of the children looked after, 7,280 (9%) were ...": parts of that whole
         for figure in figures:
             if figure.kind == "count" and figure.counted is None and figure.start >= whole[1]:

@@ -203,12 +203,14 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             subject = memory.counted_in_paragraph()
         if subject is None and told_about is not None and told_about[0] in told_blocks and THIS_IS_A.match(text):
             subject = told_about[1]  # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"
-        if subject is None and figure.kind == "count" and figure.counted and " " in figure.counted \
-                and figure.counted_end and (place := _PLACE_AFTER.match(timeless, figure.counted_end)):
+        if subject is None and figure.kind == "count" and figure.counted and figure.counted_end:
             # "There were 83,480 children looked after in England on 31 March 2023": that place's children, the
             # statistic another document gives as "the number of children looked after in England" (not "141,000
-            # children in England": children of what kind is not said)
-            subject = f"{figure.counted}{place[0]}"
+            # children in England": children of what kind is not said, unless "living in kinship care" says it)
+            living = _LIVING.match(timeless, figure.counted_end) if " " not in figure.counted else None
+            kind_end = living.end() if living else figure.counted_end
+            if (living or " " in figure.counted) and (place := _PLACE_AFTER.match(timeless, kind_end)):
+                subject = f"{figure.counted}{living[0] if living else ''}{place[0]}"
         if subject:
             earlier.append((figure, subject))
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
@@ -262,6 +264,9 @@ _PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?(?!(?:Quarter|Table|Fi
                           r"|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])"
                           r"(?=\s*(?:[.,;:)]|$|(?:were|was|are|is|had|have|has|will|would|rose|fell|increased"
                           r"|decreased|grew|remained|live|lived)\b))")
+# what kind of children a plain count counts, before its place: "141,000 children living in kinship care in England"
+_LIVING = re.compile(r"\s+(?:living|growing\s+up|being\s+raised|cared\s+for)\s+(?:in|with|by)\s+(?:an?\s+)?"
+                     r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?(?=\s+(?:in|across)\s)")
 # "The average weekly cost ... was £5,410 in 2022-23, compared with £4,190 ...": the base of a rate is one too
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 

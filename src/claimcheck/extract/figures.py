@@ -90,8 +90,10 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                          and THAN_BEFORE.match(sentence, figure.end))):
             figure.counted = previous.counted
             if previous.kind == "rate" and previous.unit.startswith("count /") \
-                    and _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start):
-                figure.kind, figure.unit = "rate", previous.unit  # "67 per 10,000 children, up from 65"
+                    and (_COMPARED_BASE.fullmatch(sentence, previous.end, figure.start)
+                         or NEXT_IN_LIST.fullmatch(sentence, previous.end, figure.start)):
+                # "67 per 10,000 children, up from 65", "down from 71 a year earlier and 67 five years earlier"
+                figure.kind, figure.unit = "rate", previous.unit
         elif figure.kind == "count" and figure.counted is None and _FURTHER.search(sentence, 0, figure.start):
             # "400 family hubs open across 75 local authorities, with a further 100 planned": more of what the
             # sentence is about, its first count

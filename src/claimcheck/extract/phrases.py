@@ -41,6 +41,11 @@ _PHRASE_STOP = re.compile(
     # another clause after a comma: "£2 billion in homelessness services, and councils will receive ..."
     r",\s*(?:and|or|but)\s+(?:[\w’'-]+\s+){1,3}(?=(?:will|would|could|should|might|must|can|may|is|are|was|were"
     r"|have|has|had)\b)|"
+    # "for a placement, and some pay over £10,000": a clause with a subject of its own
+    r",\s*(?:and|but)\s+(?=(?:some|many|most|others|few|they|we|he|she|it|there)\s+(?!of\b))|"
+    # "on children's services as placement costs soar": why, a clause of its own
+    r"\bas\s+(?=(?:[\w’'-]+\s+){1,3}(?:soar|soars|soared|rise|rises|rising|grow|grows|growing|climb|climbs|mount"
+    r"|mounts|spiral|spirals|surge|surges|continue|continues|bite|bites|increase|increases|fall|falls)\b)|"
     r"[.;:–—(]|\s-\s|\b(?:which|that|who|whilst|while|but|so\s+that|in\s+order|where|when|because|as\s+well\s+as|"
     r"so(?=\s+(?:[\w’'-]+\s+){1,3}(?:can|could|will|would|may|might)\b)|"  # "places so patients can be discharged"
     r"enabling|helping|meaning|working|including|includes|included|comprising|comprises|bringing|intended|"
@@ -319,9 +324,10 @@ _WHICH_CLAUSE = re.compile(r",\s*(?:which|who|that)\b")
 _ARTICLE = re.compile(r"^(?:the|a|an|our|its)\s+", re.I)
 _PER_BEFORE = re.compile(r"\bper\s+$")
 # a time or distance that qualifies the phrase: "within 12 months of a previous referral", "placed more than 20
-# miles from home"
+# miles from home", "Repeat referrals within 12 months remained at 22.4%"
 _TIME_BEFORE = re.compile(r"\b(?:within|after|for|over|under|more\s+than|less\s+than|fewer\s+than)\s+$")
-_WITHIN_TIME = re.compile(r"\d+\s+(?:days?|weeks?|months?|years?|miles?|km|kilometres?)\s+(?:of|from|away)\s+\w")
+_WITHIN_TIME = re.compile(r"\d+\s+(?:days?|weeks?|months?|years?|miles?|km|kilometres?)"
+                          r"(?:\s+(?:of|from|away)\s+\w|\s*$)")
 _OF_BEFORE_AMOUNT = re.compile(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$")
 _LETTERS = re.compile(r"[a-z]+")
 

@@ -120,6 +120,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # and has no subject when the level has none ("33,900 FTE social workers, up from 33,200")
         preceding = figures[:next(i for i, f in enumerate(figures) if f is figure)]
         level = next((f for f in reversed(preceding) if f.kind == figure.kind), None)
+        if level is not None and figure.counted and level.counted and figure.counted != level.counted:
+            # "141,000 children living in kinship care in England, more than the 83,840 looked-after children":
+            # another group, counted by its own noun, and not the level's place
+            return None
         if level is not None:
             return next((subject for f, subject in earlier if f is level), None)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)

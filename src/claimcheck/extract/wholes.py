@@ -33,8 +33,10 @@ def whole_named(text: str) -> tuple[str, int] | None:
 _OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)" + _WHOLE_AFTER_OF, re.I)
 
 
-# what joins one figure of a list to the next: "389,260 in 2021 and 399,620", "88% [in 2022] and 87%"
-LIST_JOINT = r"(?:\s+(?:in|at|on|for)\s+[\w-]+)?,?\s+(?:and|or)\s+"
+# what joins one figure of a list to the next: "389,260 in 2021 and 399,620", "88% [in 2022] and 87%", "71 a year
+# earlier and 67"
+LIST_JOINT = (r"(?:\s+(?:in|at|on|for)\s+[\w-]+|\s+(?:an?|[\w-]+)\s+(?:years?|months?)\s+(?:earlier|before|ago))?"
+              r",?\s+(?:and|or)\s+")
 NEXT_IN_LIST = re.compile(LIST_JOINT, re.I)
 _LIST_OF_FIGURES = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?{LIST_JOINT}$", re.I)
 
@@ -68,7 +70,7 @@ _SAME_VERB_COUNTED = re.compile(r"\d[\d,]*\s+[a-z]")  # an earlier count with it
 _NAMED_AVERAGE = re.compile(r"\bthe\s+(?:[\w’'-]+\s+){1,3}average\s+of\s*$", re.I)
 _LABEL_BEFORE = re.compile(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$")
 _PART_AFTER = re.compile(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
-                         r"|of\s+(?:these|those|them)\b|respectively\b)")
+                         r"|of\s+(?:these|those|them|whom|which)\b|respectively\b)")
 
 
 _AVERAGED = re.compile(r"\w\s+(?:averaged|averages|averaging)\s+$", re.I)
