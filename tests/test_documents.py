@@ -77,6 +77,7 @@ def test_news_byline_and_date_line():
     ("Date of release: 6 February 2025", date(2025, 2, 6)),  # a Welsh Government statistics release
     ("Date of response: 3 June 2024", date(2024, 6, 3)),  # a reply to a Freedom of Information request
     ("Issued on 4 April 2024", date(2024, 4, 4)),
+    ("HC 1234 SESSION 2023-24  |  18 January 2024", date(2024, 1, 18)),  # a National Audit Office report's cover
 ])
 def test_page_header_dates(header, expected):
     doc = parse_document(f"A title\n{header}\nSource: https://www.gov.uk/x\n\nBody text with £5 million.", "p")

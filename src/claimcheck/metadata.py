@@ -378,11 +378,14 @@ def _said_days(value: str) -> dict[str, date]:
 
 def _only_day(text: str) -> date | None:
     """A header line that is nothing but a date, optionally after a short label ("SFR 34/2015: 1 October 2015",
-    "House of Commons debate, 18 January 2024")."""
+    "House of Commons debate, 18 January 2024", "HC 1234 SESSION 2023-24 | 18 January 2024")."""
     if day := parse_day(text):
         return day
     label, sep, rest = text.rpartition(":")
     if sep and len(label) <= 30 and (day := parse_day(rest)):
+        return day
+    label, sep, rest = text.rpartition("|")  # a report's cover: "HC 1234 SESSION 2023-24 | 18 January 2024"
+    if sep and text.count("|") == 1 and len(label) <= 40 and (day := parse_day(rest)):
         return day
     label, sep, rest = text.rpartition(",")  # a comma's label has no figure: "12,000 children, 3 May 2023" is prose
     if sep and len(label) <= 30 and not re.search(r"\d", label):

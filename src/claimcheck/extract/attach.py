@@ -153,13 +153,17 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
 
 def _spelled_out(best: int | None, spans: list[TimeSpan], text: str, figures: list[Figure]) -> int | None:
     """ "£3.2 billion over the next three years (2023-24 to 2025-26)": the years in brackets say exactly which
-    years the time just before them means, so they are the figure's period."""
+    years the time just before them means, so they are the figure's period; so do the years after a comma
+    ("over the next three years, 2024-25 to 2026-27")."""
     if best is None or best + 1 >= len(spans):
         return best
     nxt = spans[best + 1]
     opened = _OPENS_BRACKET.match(text, spans[best].end_pos)
+    if opened is None and _NEXT_YEARS.match(spans[best].text):
+        opened = _SAYS_WHICH.match(text, spans[best].end_pos)  # "over the next three years, 2024-25 to 2026-27"
     if opened is None or nxt.start_pos != opened.end() or nxt.start is None or nxt.end is None \
-            or not _CLOSES_BRACKET.match(text, nxt.end_pos) or nxt.role == "compare" \
+            or not (_CLOSES_BRACKET if "(" in opened[0] else _ENDS_CLAUSE).match(text, nxt.end_pos) \
+            or nxt.role == "compare" \
             or any(opened.end() <= f.start < nxt.end_pos for f in figures):
         return best
     return best + 1
@@ -167,6 +171,8 @@ def _spelled_out(best: int | None, spans: list[TimeSpan], text: str, figures: li
 
 _OPENS_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSES_BRACKET = re.compile(r"\s*\)")
+_NEXT_YEARS = re.compile(r"(?:over|across|during)\s+the\s+next\s+\w+\s+(?:financial\s+)?years\b", re.I)
+_ENDS_CLAUSE = re.compile(r"\s*(?:[,;.)]|$)")
 
 
 # precompiled: a pattern string passed to re.match costs a cache lookup on every call
@@ -185,9 +191,11 @@ _RIGHT_AFTER = re.compile(r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:(?:in|at|on|du
 # "£500m since 2021-22, with a further £200m announced ...": more money, not the same time's
 _FURTHER = re.compile(r",\s*(?:with|plus|and)\s+(?:a\s+further|an?\s+(?:additional|extra)|another)\s+$", re.I)
 # "£30 million for 2014-15, later increased to £100 million over 2 years": a figure with its own length of
-# time does not borrow a year across a comma
-_OWN_LENGTH = re.compile(r"\s+(?:over|for|across)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                         r"(?:years?|months?)\b", re.I)
+# time does not borrow a year across a comma ("part of a £36 million package over two years"); "£68 million through
+# the X Grant over the next three financial years, 2024-25 to 2026-27": those years are the length's, so the figure's
+_OWN_LENGTH = re.compile(r"(?:\s+(?:through|via|to|for|from|under|in)\s+(?:the\s+)?[^,;.£$€\d]{1,60}?|\s+[a-z]+)?"
+                         r"\s+(?:over|for|across)\s+(?:the\s+)?(?:next\s+)?(?:\d+|two|three|four|five|six|seven|eight"
+                         r"|nine|ten)\s+(?:(?:financial|academic)\s+)?(?:years?|months?)\b", re.I)
 CLAUSE_COMMA = re.compile(r",(?!\d{3}\b)")  # a comma that breaks a clause, not a thousands one
 _SAYS_WHICH = re.compile(r"\s*,\s*(?:(?:in|from|between|covering|during)\s+)?")  # a length of time, then which
 # "the highest rate since 2017", "the lowest rate in the last 10 years": how long since it was last so

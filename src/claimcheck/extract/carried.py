@@ -181,7 +181,8 @@ def _as_point(span: TimeSpan) -> str:
 
 def _plain_period(figure: Figure, span: TimeSpan | None, text: str) -> tuple[date, date] | None:
     """A figure's period, when it is a stretch of time and the figure is not the base of a comparison ("an
-    increase from 29% in March": the same period then runs from March to the level's time, `_compared_stretch`)."""
-    if span is None or span.role != "period" or not (span.start and span.end and span.start < span.end):
+    increase from 29% in March": the same period then runs from March to the level's time, `_compared_stretch`).
+    A stretch between two days ("between 31 March 2018 and 31 March 2023") is one too."""
+    if span is None or span.role not in ("period", "event") or not (span.start and span.end and span.start < span.end):
         return None
     return None if base_before(text, figure.start) else (span.start, span.end)

@@ -126,7 +126,7 @@ _OVER_BLANKED = re.compile(r"(?<=\S)\s+(?:over|during|across|in|for|throughout|w
 _AVAILABLE = re.compile(r"^\s+available\b(?=\s+(?:to|for|towards|across|in)\b|\s{2,})")
 _BY_BLANKED = re.compile(r"^\s*(?:by|since|until|during|at|from|in|(?:across|over|for|throughout|within|between"
                          r"|through|before|after|on|to)(?!\s*(?:and\s{2,})?to\s))\s{2,}(?:and\s{2,})?")
-_IN_REAL_TERMS = re.compile(r"^\s+in\s+(?:real|cash)[- ]terms\b", re.I)
+_IN_REAL_TERMS = re.compile(r"^\s+(?:in\s+(?:real|cash)[- ]terms|on\s+average)\b", re.I)
 _SPACE_RUN = re.compile(r"\s+")
 _PREPOSITIONS = re.compile(r"^(?:(?:for|in|into|on|to|towards|across|from|and|or)\s+"
                            r"(?:(?:the|a|an|our|their|its)\s+)?)+")
@@ -159,7 +159,8 @@ def after_amount(sentence: str, end: int) -> str | None:
     # "£2.5bn by [2024-25] on family support", "£45.5m across [2021-22 and 2022-23]": when, not what (but after
     # "over [2024-25 and 2025-26] to develop a new strategy" what it is for is named better than by the verb)
     rest = _BY_BLANKED.sub(" ", rest)
-    # "a 12% increase in real terms", "£8.9 billion in [2010-11] in real terms": how it is measured, not what
+    # "a 12% increase in real terms", "£8.9 billion in [2010-11] in real terms", "fall by £210 (26%) on average":
+    # how it is measured, not what
     rest = _IN_REAL_TERMS.sub(" ", rest)
     rest = _LIST_MARK.sub(" ", rest)  # "to support (a) kinship carers and (b) guardians": no stop at "("
     stop = _PHRASE_STOP.search(rest)

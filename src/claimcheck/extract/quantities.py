@@ -286,7 +286,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
 def _length_of_time(before: str, after: str) -> tuple[str, int] | None:
     """The time unit a figure is a length of, and how far into `after` its word runs; None if it is none."""
     if working := _WORKING_TIME.match(after):
-        return TIME_UNITS[working[1].lower()], working.end()
+        return TIME_UNITS[(working[1] or working[2]).lower()], working.end()
     word = _ONE_WORD.match(after)
     first = word.group(1).lower() if word else ""
     if first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
@@ -294,8 +294,10 @@ def _length_of_time(before: str, after: str) -> tuple[str, int] | None:
     return None
 
 
-# "45 working days", "ten calendar days": a length of time whatever the adjective (Pint's day is the unit)
-_WORKING_TIME = re.compile(r"\s*(?:working|calendar|business)\s+(days?|weeks?)\b", re.I)
+# "45 working days", "ten calendar days", "three financial years": a length of time whatever the adjective (Pint's
+# day or year is the unit)
+_WORKING_TIME = re.compile(r"\s*(?:(?:working|calendar|business)\s+(days?|weeks?)"
+                           r"|(?:financial|academic|calendar|school)\s+(years?))\b", re.I)
 # "5,500 days of support" counts days of support; "within six months of this report" is a length of time
 _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
 # "within two years of qualifying", "after six months of": a length of time, though "of" follows ("5,500 days of

@@ -42,6 +42,10 @@ _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?),?\s+by\s+"
                           r"(?:a\s+(?:combined\s+)?total\s+of\s+|a\s+combined\s+)?"
                           r"(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to)\s+)?$", re.I)
+# "Councils in the most deprived areas saw spending per child fall by £210": what they saw move
+_SAW_MOVE = re.compile(r"\b(?:saw|seen|see|sees|seeing)\s+(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?)"
+                       r"\s+(?:fall|rise|drop|increase|decrease|grow|shrink|go\s+(?:up|down))\s+by\s+"
+                       r"(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to)\s+)?$", re.I)
 # "bringing total investment to over £300 million", "will take core schools funding to £58.8bn"
 BRINGING = re.compile(r"\b(?:bringing|brings?|brought|tak(?:es?|ing|en)|took)\s+(?:the\s+|its\s+|our\s+)?"
                       r"((?!(?:it|them|this|that|us|part|place|time|steps?|action)\b)[^,;]{3,60}?)\s+to\s+"
@@ -133,7 +137,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if share := share_subject(figure, text, ents, memory, figures, earlier, lo):
             return share
         # "we have increased spending on children's social care by 50%": what was increased
-        if figure.change and (over := _OVER_BUDGET.search(text, lo, figure.start)):
+        if figure.change and (over := _OVER_BUDGET.search(text, lo, figure.start)
+                              or _SAW_MOVE.search(text, lo, figure.start)):
             return over[1]
     if figure.kind in ("money", "rate") and figure.unit.startswith(CURRENCIES):
         # "a 6.5% increase in core spending power in 2024-25, worth £4.5 billion": what the figure before is about
@@ -226,7 +231,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             # care grant in 2024-25, an increase of £1.2 billion": the same thing's
             return money[-1][1]
         # "overspent their children's services budgets by", "increased core spending power by"
-        if over := _OVER_BUDGET.search(text, lo, figure.start) or BRINGING.search(text, lo, figure.start):
+        if over := _OVER_BUDGET.search(text, lo, figure.start) or BRINGING.search(text, lo, figure.start) \
+                or _SAW_MOVE.search(text, lo, figure.start):
             return over[1]
         # "The 15 largest providers made a combined profit of £310m": their profit, not the providers
         if (earned := _EARNINGS_OF.search(text, max(lo, figure.start - 60), figure.start)) \
@@ -300,17 +306,26 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
 def _qualified(text: str, figure: Figure, place: Entity) -> str | None:
     """ "The number of approved foster carers in England fell by 8%": a plain name that only qualifies the
     phrase the clause opens with is not what the figure is about; the whole phrase is. Nor is any name given as an
-    example: "spending on early interventions such as Sure Start fell by 46%"."""
+    example: "spending on early interventions such as Sure Start fell by 46%"; nor one of the things spending is
+    on: "spending on Sure Start and young people's services was cut by 53%"."""
     example = _EXAMPLE_BEFORE.search(text, max(0, place.start - 30), place.start)
-    if place.score != 1 and not example:
+    spent_on = _SPENT_ON.search(text, 0, place.start) is not None
+    if place.score != 1 and not example and not spent_on:
         return None
     phrase = subject_before_verb(text, figure.start)
-    if not phrase or not phrase.endswith(place.text):
+    if not phrase:
+        return None
+    at = phrase.find(place.text)
+    if spent_on and at > 0 and _SPENT_ON.fullmatch(phrase, 0, at) and len(phrase) > at + len(place.text):
+        return phrase
+    if not phrase.endswith(place.text):
         return None
     head = phrase[:-len(place.text)]
     return phrase if _EXAMPLE_BEFORE.search(head) or _PLACE_BEFORE.search(head) and place.score == 1 else None
 
 
+_SPENT_ON = re.compile(r"(?:^|\b)(?:total\s+)?(?:spending|expenditure|funding|investment)\s+(?:on|for|in)"
+                       r"\s+(?:the\s+)?$", re.I)
 _PLACE_BEFORE = re.compile(r"\w\s+(?:in|across|for|from|within)\s+(?:the\s+)?$")
 _EXAMPLE_BEFORE = re.compile(r"\w,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$")
 
