@@ -33,6 +33,8 @@ def _discover(folder, rules=None, **config):
     ("revision_large", {"80,850", "72,670"}, "same name"),                    # beyond any revision
     ("statistic_of_a_place", {"83,840", "80,480"}, "same name"),              # children looked after in England
     ("statistic_said_two_ways", {"83,840", "80,480 children looked after"}, "short form"),  # "There were 80,480 ..."
+    # "141,000 children were living in kinship care in England": the kind of children and the place
+    ("statistic_told_with_a_verb", {"141,000 children", "162,000 children"}, "same name"),
 ])
 def test_flagged(case, texts, reason):
     found, _, _ = _discover(CASES / case)

@@ -210,7 +210,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             living = _LIVING.match(timeless, figure.counted_end) if " " not in figure.counted else None
             kind_end = living.end() if living else figure.counted_end
             if (living or " " in figure.counted) and (place := _PLACE_AFTER.match(timeless, kind_end)):
-                subject = f"{figure.counted}{living[0] if living else ''}{place[0]}"
+                if living:  # what it counts, as "83,630 children in care in England" in another document
+                    figure.counted = f"{figure.counted} {living['how']}"
+                subject = f"{figure.counted}{place[0]}"
         if subject:
             earlier.append((figure, subject))
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
@@ -264,9 +266,11 @@ _PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?(?!(?:Quarter|Table|Fi
                           r"|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])"
                           r"(?=\s*(?:[.,;:)]|$|(?:were|was|are|is|had|have|has|will|would|rose|fell|increased"
                           r"|decreased|grew|remained|live|lived)\b))")
-# what kind of children a plain count counts, before its place: "141,000 children living in kinship care in England"
-_LIVING = re.compile(r"\s+(?:living|growing\s+up|being\s+raised|cared\s+for)\s+(?:in|with|by)\s+(?:an?\s+)?"
-                     r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?(?=\s+(?:in|across)\s)")
+# what kind of children a plain count counts, before its place: "141,000 children living in kinship care in England",
+# "85,100 children were in care in England"
+_LIVING = re.compile(r"\s+(?:(?:were|are|was|is)\s+)?(?P<how>(?:living|growing\s+up|being\s+raised|cared\s+for)"
+                     r"\s+(?:in|with|by)\s+(?:an?\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?|in\s+care|looked\s+after)"
+                     r"(?=\s+(?:in|across)\s)")
 # "The average weekly cost ... was £5,410 in 2022-23, compared with £4,190 ...": the base of a rate is one too
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 

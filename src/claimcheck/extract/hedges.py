@@ -116,9 +116,10 @@ _TOTAL_BEFORE = re.compile(r"(?:\bout of(?: the| all)?|\bof a total of|\btotal(?
                            r"|\bin total)\s*$", re.I)
 _TOTAL_IN_TEXT = re.compile(r"\btotal\b", re.I)
 _OF_THE = re.compile(r"\bof (?:the|all)\s*$", re.I)
-# "£500m, of which £200m", "2,400 inspections in 2022-23, of which 81%"
-_WHOLE_AFTER = re.compile(r"(?:\s+(?:in|on|at|during)\s+[^,;()]{1,25}?)?(?:\s*\([^()]{0,30}\))?\s*,?\s*"
-                          r"of\s+(?:which|whom)\b"
+# "£500m, of which £200m", "2,400 inspections in 2022-23, of which 81%", "£500m of which £200m" (but "47 children,
+# 9 of whom are": the part, with neither a comma nor a figure after it)
+_WHOLE_AFTER = re.compile(r"(?:\s+(?:in|on|at|during)\s+[^,;()]{1,25}?)?(?:\s*\([^()]{0,30}\))?"
+                          r"(?:\s*,\s*of\s+(?:which|whom)\b|\s+of\s+(?:which|whom)\s+(?=(?:[a-z]+\s+){0,2}[£$€\d]))"
                           # "a £1.5 billion package of support, including £500 million", "the £2bn fund includes":
                           # a few words naming the whole, no verb of their own
                           r"|(?:\s+(?!(?:was|were|is|are|has|have|had|will|would|to|for|and|or|by|with)\b)[a-z][\w-]*)"
