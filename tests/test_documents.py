@@ -450,3 +450,20 @@ def test_a_written_statement_names_its_minister_on_stacked_lines():
         "We are providing £2 million to pilot a new family network support package.\n", "hcws")
     assert (doc.author, doc.department, doc.date) == ("David Johnston", "Department for Education", date(2023, 9, 19))
     assert not any("Johnston" in line or "Under-Secretary" in line for line in doc.lines)
+
+
+def test_a_report_cover_marking_department_and_month_are_metadata():
+    # a PDF report's cover: its security marking, the department above the title, and only a month to date it by
+    doc = parse_document("OFFICIAL\n\nDepartment for Education\n\nChildren's social care market study: government"
+                         " response\nJuly 2024\n\nPage 1 of 14\n\n1.1 The report found 15 providers.\n", "cover")
+    assert (doc.title, doc.department, doc.date) == (
+        "Children's social care market study: government response", "Department for Education", None)
+    assert doc.date_note == "the document gives only a month: July 2024"
+    assert not any(doc.lines[:4] + doc.lines[5:8])  # the cover yields no claim: not "July 2024" as a date
+
+
+def test_a_news_page_s_breadcrumb_trail_is_not_its_title():
+    doc = parse_document("Home | News | UK | Education\n\nNumber of children in care hits record high\n\nBy Sam Jones\n"
+                         "Thursday 16 November 2023, 00:01 GMT\n\nThe number has reached 83,840.\n", "crumbs")
+    assert (doc.title, doc.author, doc.date) == ("Number of children in care hits record high", "Sam Jones",
+                                                 date(2023, 11, 16))

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from claimcheck.calendar import DATE_IN_TEXT, find_day, parse_day, without_clock
+from claimcheck.calendar import DATE_IN_TEXT, MONTH_NAMES, find_day, parse_day, without_clock
 from claimcheck.furniture import strip_furniture
 from claimcheck.guards import any_in, fold
 
@@ -98,6 +98,7 @@ _BARE_DEPARTMENT = re.compile(_DEPARTMENT_NAME)
 _SESSION_REPORT = re.compile(r"^\s*(?:(?:[\w-]+\s+){1,2}(?:special\s+)?report\s+of\s+session\s+\d{4}\S*"
                              r"|HC\s+\d+(?:-[IVX]+)?)\s*$", re.I)
 _RELEASE_CAPTION = re.compile(r"^\s*(?:reporting|academic|financial|calendar|tax)\s+year\s+[\d/-]+\s*$", re.I)
+_MONTH_ONLY = re.compile(rf"(?:published\s*:?\s*)?{MONTH_NAMES}\s+(?:19|20)\d\d", re.I)
 _BREADCRUMBS = re.compile(r"\s+[»›]\s+")
 _TITLE_LABEL = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
 _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|whip|leader|chancellor|lord "
@@ -144,6 +145,14 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             first = title
     if first is not None and _RELEASE_CAPTION.match(lines[first]):
         first = next((i for i in opening if i > first), first)  # EES's caption above the title: "Reporting year 2024"
+    if first is not None and _BARE_DEPARTMENT.fullmatch(lines[first].strip()) \
+            and (below := next((i for i in opening if i > first), None)) is not None \
+            and not (_LABELLED_DATE.match(lines[below]) or _only_day(lines[below].strip())):
+        # a report's cover names its department above its title: "Department for Education" over "Children's social
+        # care market study: government response"
+        doc.department = lines[first].strip()
+        lines[first] = ""
+        first = below
     labelled = next((i for i in range(len(lines[:HEADER_ZONE])) if _TITLE_LABEL.match(lines[i])
                      and _TITLE_LABEL.sub("", lines[i]).strip()), None)
     if labelled is not None and first is not None and labelled != first:
@@ -162,6 +171,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     stripped = lines[:HEADER_ZONE + 25]  # without furniture, before any line is blanked below
     consumed: set[int] = set()  # lines read with the one above them
     made_by = False  # the author is the minister who made a statement, not a journalist
+    month_only: str | None = None
     for i, line in enumerate(raw[:HEADER_ZONE + 25]):
         text = stripped[i].strip()
         if not text and i <= HEADER_ZONE and _LABELLED_DATE.match(line.strip()):
@@ -283,6 +293,9 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 doc.date_note = f"the document says: {value}"
         elif i != first and _DIGIT.search(text) and (day := _only_day(text)) and bare_date is None:
             bare_date, bare_line = day, i
+        elif i != first and month_only is None and _MONTH_ONLY.fullmatch(text):
+            month_only = text  # a report's cover dated by its month: "July 2024" (no day to date it by)
+            lines[i] = ""
     if bare_line is not None:
         lines[bare_line] = ""
     if doc.asked or doc.answered or doc.answered_by:
@@ -294,6 +307,8 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         doc.kind = "gov-page"
     if doc.date is None and doc.kind == "other" and any("written question" in r.lower() for r in raw[:3]):
         doc.kind = "written-question"
+    if doc.date is None and not doc.date_note and month_only:
+        doc.date_note = f"the document gives only a month: {month_only}"
     if doc.date is None and not doc.date_note:
         doc.date_note = "no date found in the document"
     del published_line

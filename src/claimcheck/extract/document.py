@@ -201,8 +201,11 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             # "2,000 children ... Of these, around two-thirds were boys"; "We carried out 3,780 inspections ... Four
             # in five (80%) were judged good": a share of what the paragraph counted last
             subject = memory.counted_in_paragraph()
-        if subject is None and told_about is not None and told_about[0] in told_blocks and THIS_IS_A.match(text):
-            subject = told_about[1]  # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"
+        if subject is None and told_about is not None and told_about[0] >= memory.block - 1 \
+                and THIS_IS_A.match(text):
+            # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"; in a news article, whose
+            # paragraphs are its sentences, "That's up 2% on the previous year" in the next paragraph
+            subject = told_about[1]
         if subject is None and figure.kind == "count" and figure.counted and figure.counted_end:
             # "There were 83,480 children looked after in England on 31 March 2023": that place's children, the
             # statistic another document gives as "the number of children looked after in England" (not "141,000

@@ -215,7 +215,7 @@ FEATURES = {
     "#year-to": re.compile(r"(?:year|quarter|month|week)\s+(?:ending|ended|to)\b"),
     # what one pattern cannot match without, where its strings say too little ("on", "-", a month's stem)
     "#pct-on": re.compile(r"(?:%|cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?"
-                          r"(?:\s+in(?:\s+[\w’'-]+){1,5})?\s+on\s"),
+                          r"(?:\s+in(?:\s+[\w’'-]+){1,5})?\s+(?:on|from)\s"),
     "#year-range": re.compile(r"(?:19|20)\d\d\s+(?:to|until|–|-)\s+(?:19|20)\d\d\b"),
     "#in-year": re.compile(r"(?:in|during|for|throughout|of)\s+(?:(?:the\s+)?calendar\s+year\s+)?(?:19|20)\d\d\b"
                            r"(?![-–/]\d)"),

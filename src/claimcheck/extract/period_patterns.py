@@ -38,11 +38,12 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last
 
 
 @pattern(  # the word "on" right after a change: "a 3% rise on 2014-15", "down 2.2 per cent on March 2022", and after
-    # what changed: "an increase of 6.8% in Core Spending Power on 2024-25"
+    # what changed: "an increase of 6.8% in Core Spending Power on 2024-25"; or "from" one time, not a stretch from it
+    # to another: "down 7% from 2021-22" (but "rose 7% from 2021-22 to 2022-23")
     rf"\b\d[\d.,]*(?:%|\s*per\s*cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?"
     rf"(?:\s+in\s+(?:[A-Za-z’'-]+\s+){{0,4}}[A-Za-z’'-]+)?\s+"
-    rf"(?P<span>on\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b",
-    needs=("on", "&#pct-on"),
+    rf"(?P<span>(?:on|from)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b(?!\s*(?:[-–]|to\b|until\b|and\b))",
+    needs=("on", "from", "&#pct-on"),
 )
 @pattern(rf"\b(?:than|compared\s+(?:to|with)|(?:the\s+)?same\s+as|similar\s+to)\s+(?:in\s+)?(?P<date>{FY})\b",
          needs=("than", "compared", "same as", "similar to"))

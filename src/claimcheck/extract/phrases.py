@@ -329,6 +329,10 @@ _PER_BEFORE = re.compile(r"\bper\s+$")
 _TIME_BEFORE = re.compile(r"\b(?:within|after|for|over|under|more\s+than|less\s+than|fewer\s+than)\s+$")
 _WITHIN_TIME = re.compile(r"\d+\s+(?:days?|weeks?|months?|years?|miles?|km|kilometres?)"
                           r"(?:\s+(?:of|from|away)\s+\w|\s*$)")
+# a headline's "as" clause, what moved: "Funding boost for foster carers as allowances rise by 6.8%"
+_AS_CLAUSE = re.compile(r"^.*\S\s+(?<!\bsuch\s)as\s+(?!well\b|part\b|a\s+result\b)(?=\S)")
+_MOVES_AFTER = re.compile(r"(?:rise|rises|rose|fall|falls|fell|soar|soars|grow|grows|increase|increases|climb|climbs"
+                          r"|double|doubles|hit|hits|top|tops|reach|reaches)\b")
 _OF_BEFORE_AMOUNT = re.compile(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$")
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -352,6 +356,8 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     # "it expects the new programme to cost around £45m": what is expected to cost it
     np = _EXPECTS.sub("", np)
     np = _RUNS_UNTIL.split(np, maxsplit=1)[0]  # "The pilot runs until [March 2026] and costs £7 million"
+    if _MOVES_AFTER.match(text, verb.start()):
+        np = _AS_CLAUSE.sub("", np)  # "Funding boost for foster carers as allowances rise by 6.8%": the allowances
     np = _ARTICLE.sub("", np)
     amount = _AMOUNT_IN.search(np)
     if amount and _PER_BEFORE.search(np[:amount.start()]):

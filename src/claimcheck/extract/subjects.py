@@ -38,7 +38,7 @@ _MEASURE = r"and\s+(?=the\s+(?:number|proportion|percentage|rate|share|amount|co
 CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:])"
                           r"|(?<=\s)(?:[–—-]\s|\s*but\s+|\s*and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b"
                           rf"|\s*{_MEASURE})"
-                          r"|(?<=,)(?:\s+(?:which|who|while|whilst|whereas|although|but|where|and\s+we)\b"
+                          r"|(?<=,)(?:\s+(?:which|who|while|whilst|whereas|although|but|where|and\s+we|and\s+that)\b"
                           rf"|\s+{_MEASURE}))")
 
 
