@@ -187,7 +187,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         if level is not None and periods[level] is not None and periods[level].start:
             memory.told_before = (memory.block, periods[level])
     if "respectively" in text:
-        periods = respectively(periods)
+        periods = respectively(figures, periods, spans)
     previous: Figure | None = None
     for figure, span in zip(figures, periods, strict=True):
         subject = subject_of(figure, timeless, ents, memory, figures, earlier) or label_of(timeless, figure)

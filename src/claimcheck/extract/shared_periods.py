@@ -209,9 +209,19 @@ _MOVED_TO = re.compile(rf"\b{_MOVES}(?:\s+by\s+[^,;]{{1,30}}?|\s+by\s+[^;]{{1,80
 _TO_NEXT = re.compile(rf"\s+to\s+(?:(?:{HEDGE})\s+)?", re.I)
 
 
-def respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:
+def respectively(figures: list[Figure], periods: list[TimeSpan | None], spans: list[TimeSpan]
+                 ) -> list[TimeSpan | None]:
     """ "£3.2m and £4.1m in 2021-22 and 2022-23 respectively": when n figures share a span of n whole years
-    (financial or calendar), each takes its own year, in order."""
+    (financial or calendar), each takes its own year, in order; "£4.1m, £4.5m and £4.9m in 2019-20, 2020-21 and
+    2021-22 respectively": n figures of one kind, then n times after the last of them, one each."""
+    after = [year for span in spans if figures and span.role != "compare" and span.start is not None
+             and span.end is not None and span.start_pos >= figures[-1].end for year in _each_year(span)]
+    listed = [index for index, figure in enumerate(figures) if figure.kind == figures[-1].kind]
+    if len(after) >= 2 and len(after) == len(listed):
+        periods = list(periods)
+        for index, span in zip(listed, after, strict=True):
+            periods[index] = span
+        return periods
     shared: dict[int, list[int]] = {}
     for index, span in enumerate(periods):
         if span is not None:
@@ -226,6 +236,14 @@ def respectively(periods: list[TimeSpan | None]) -> list[TimeSpan | None]:
             first = add_months(span.start, 12 * offset)
             periods[index] = replace(span, start=first, end=add_months(first, 12) - timedelta(days=1))
     return periods
+
+
+def _each_year(span: TimeSpan) -> list[TimeSpan]:
+    """A span of whole years as one span a year ("2020-21 and 2021-22" read as one stretch); any other as itself."""
+    count = _whole_years(span.start, span.end) or 1
+    firsts = [add_months(span.start, 12 * offset) for offset in range(count)]
+    return [span] if count == 1 else [
+        replace(span, start=first, end=add_months(first, 12) - timedelta(days=1)) for first in firsts]
 
 
 def _whole_years(start: date, end: date) -> int | None:
