@@ -28,7 +28,8 @@ def _expand(items) -> list[str]:
     out = [""]
     for op, av in items:
         options = _options(op, av)
-        out = [a + b for a, b in itertools.product(out, options)][:LIMIT]
+        # the first LIMIT of the product, never the whole (two whole days in one pattern are millions of strings)
+        out = [a + b for a, b in itertools.islice(itertools.product(out, options), LIMIT)]
     return out
 
 

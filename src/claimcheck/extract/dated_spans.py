@@ -33,14 +33,35 @@ def still_ahead(span: TimeSpan, text: str, doc_date: date | None) -> bool:
     "The new rules apply from 1 April 2025", "The government committed to publishing it by the end of 2023"). Told
     in the past ("came into force from 1 September 2024" in a March 2024 answer), it stays past, for a date-order
     rule to question."""
-    # in the date's own clause: "The scheme, launched last year, opens in April 2025" opens then (a thousands
-    # comma, "stopped paying 1,200 carers", breaks no clause)
+    before = _own_clause(span, text)
+    if doc_date is None or span.start is None or span.start <= doc_date:
+        return False
+    if _OPENS_SENTENCE.fullmatch(text, 0, span.start_pos):
+        # "On 1 April 2024, the new standards came into force": the verb after a date that opens the sentence
+        comma = CLAUSE_COMMA.search(text, span.end_pos + 2)
+        told = text[span.end_pos:min(comma.start() if comma else len(text), span.end_pos + 80)]
+        return not _PAST_BEFORE.search(told) or _PROMISED.search(told) is not None
+    return not _PAST_BEFORE.search(text, before, span.start_pos) or _PROMISED.search(text, before, span.start_pos) \
+        is not None
+
+
+def told_as_past(span: TimeSpan, text: str, doc_date: date | None) -> bool:
+    """Whether a date claim in a sentence that looks ahead is told in the past in its own clause, and is no later
+    than the document: "The first pathfinders launched in September 2023, with a second wave due in April 2025"."""
+    before = _own_clause(span, text)
+    return doc_date is not None and span.end is not None and span.end <= doc_date \
+        and _PAST_BEFORE.search(text, before, span.start_pos) is not None \
+        and not _PROMISED.search(text, before, span.start_pos)
+
+
+def _own_clause(span: TimeSpan, text: str) -> int:
+    """Where the date's own clause starts, at most 80 characters before it: "The scheme, launched last year, opens in
+    April 2025" opens then (a thousands comma, "stopped paying 1,200 carers", breaks no clause)."""
     comma = max((m.end() for m in CLAUSE_COMMA.finditer(text, 0, span.start_pos)), default=0)
-    before = max(0, span.start_pos - 80, comma)
-    return doc_date is not None and span.start is not None and span.start > doc_date \
-        and (not _PAST_BEFORE.search(text, before, span.start_pos) or _PROMISED.search(text, before, span.start_pos))
+    return max(0, span.start_pos - 80, comma)
 
 
+_OPENS_SENTENCE = re.compile(r"\s*(?:(?:on|in|from|at|by)\s+)?", re.I)
 _PAST_BEFORE = re.compile(r"\b(?:was|were|had|came|began|took|went|\w+ed)\b", re.I)
 # a promise told in the past is still a promise: "The government committed to publishing the strategy by the end
 # of 2023"

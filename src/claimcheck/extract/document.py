@@ -27,7 +27,7 @@ from claimcheck.extract.carried import (
 )
 from claimcheck.extract.counted_told import OF_THESE_BEFORE, counted_in_sentence
 from claimcheck.extract.date_subject import date_subject
-from claimcheck.extract.dated_spans import days_not_taken, deadlines, still_ahead
+from claimcheck.extract.dated_spans import days_not_taken, deadlines, still_ahead, told_as_past
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
 from claimcheck.extract.memory import Memory
@@ -252,8 +252,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         if line == title_line or (doc.title and doc.lines[line - 1].strip() == doc.title):
             continue  # a title names its publication ("... Autumn 2017: main findings"); it reports no event
         subject = date_subject(text, span, ents, memory)
+        ahead = (future and not told_as_past(span, masked, doc.date)) or still_ahead(span, masked, doc.date)
         claims.append(_claim(doc, sent, span.start_pos, span.end_pos, "date", None, None, "exact", None, None,
-                             None, False, subject, None, span, future or still_ahead(span, masked, doc.date),
+                             None, False, subject, None, span, ahead,
                              trim=True))
     counted = [claim.counted for claim in claims if claim.kind == "count" and claim.counted]
     if counted:

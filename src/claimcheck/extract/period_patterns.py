@@ -180,6 +180,13 @@ def _between_days(m, ctx):
     return None
 
 
+@pattern(rf"\b({FULL_DAY})\s*(?:to|until|[-–])\s*({FULL_DAY})", needs=("to", "until", "-", "–", "&#full-day"))
+def _day_to_day(m, ctx):
+    """ "The data covers the period 1 April 2022 to 31 March 2023": two whole days, a stretch between them
+    with no "from" or "between" before it."""
+    return _between_days(m, ctx)
+
+
 @pattern(rf"\b(?:between|from)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAMES})\s+(?:and|to|until)\s+({FULL_DAY})",
          needs=("between", "from"))
 def _between_days_one_year(m, ctx):
