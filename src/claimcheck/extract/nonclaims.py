@@ -89,14 +89,15 @@ _PATTERNS: list[tuple] = [
     (("st", "nd", "rd", "th"),
      rf"\b(?=\d+(?:st|nd|rd|th)\b){_NOT_AFTER_MONTH}\d+(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH_NAMES}\b)",
      r"\d(?:st|nd|rd|th)"),
-    (("aged", "year", "under", "+"),
-     r"\baged\s+(?:between\s+|from\s+)?(?:under\s+|over\s+|less\s+than\s+|more\s+than\s+)?\d+\+?"
+    (("aged", "year", "under", "+", "age"),
+     r"\b(?:the\s+)?ages?\s+of\s+(?:between\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?\b"  # "until the age of 21"
+     r"|\baged\s+(?:between\s+|from\s+)?(?:under\s+|over\s+|less\s+than\s+|more\s+than\s+)?\d+\+?"
      r"(?:\s*(?:to|-|–|and)\s*\d+)?"
      r"(?:,?\s+or\s+(?:up\s+to\s+|under\s+)?\d+(?![\d,.]*\s*(?:%|per\s*cent)))?"  # "aged 0 to 19, or up to 25 for"
      r"(?:\s+years?(?:\s+old)?)?"
      r"|\b\d+(?:\s*(?:to|-|–)\s*\d+)?[-\s]years?[-\s]olds?\b|\b\d+\+?\s+years?\s+old\b|\bunder[-\s]\d+s\b"
      r"|\b\d{1,2}\+(?=\s*-?\s*(?:years?|yrs?|year-olds?)\b)",  # "16+ years"; but "400+ family hubs" is a count
-     ("aged", "old", "under", "+")),
+     ("aged", "old", "under", "+", "age")),
 ]
 _GUARDED = [(frozenset(needs), re.compile(also, re.I) if isinstance(also, str) else also, re.compile(pattern, re.I))
             for needs, pattern, also in (entry if len(entry) == 3 else (*entry, None) for entry in _PATTERNS)]

@@ -121,7 +121,7 @@ _SHARE_IN_BRACKETS = re.compile(r"^\s*\(\s*(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent)"
 _OR_ANOTHER_WAY = re.compile(r"^\s*,\s*or\s+(?:around\s+|about\s+|almost\s+|nearly\s+)?[£$€]?\d"
                              r"(?:[^,;]|(?<=\d),(?=\d{3})){0,40},(?=\s+(?:on|for|to|in)\s)")
 # "£259 million of capital funding over the period [2022-23 to 2024-25] to support ...": when, not what
-_OVER_BLANKED = re.compile(r"(?<=\S)\s+(?:over|during|across|in|for|throughout|within)\s+"
+_OVER_BLANKED = re.compile(r"(?:(?<=\S)|^)\s+(?:over|during|across|in|for|throughout|within)\s+"
                            r"(?:the\s+(?:period|years?)\s+)?\s{3,}(?=\S)")
 _AVAILABLE = re.compile(r"^\s+available\b(?=\s+(?:to|for|towards|across|in)\b|\s{2,})")
 _BY_BLANKED = re.compile(r"^\s*(?:by|since|until|during|at|from|in|(?:across|over|for|throughout|within|between"
@@ -204,9 +204,11 @@ def after_amount(sentence: str, end: int) -> str | None:
     return text if text and _THREE_LETTERS.search(text) else None
 
 
-# what is done to a scheme with money for it, before the scheme's name
-_KEEPS_GOING = re.compile(r"(?:continue|extend|expand|fund|run|deliver|maintain|sustain|roll\s+out)"
-                          r"\s+(?:the|its|their)\s+")
+# what is done to a scheme with money for it, before the scheme's name (and "to develop a new national kinship care
+# strategy": the strategy)
+_KEEPS_GOING = re.compile(r"(?:continue|extend|expand|fund|run|deliver|maintain|sustain|roll\s+out"
+                          r"|(?<![\w-])(?:develop|launch|create|establish|design)(?=\s+an?\s+new\s))"
+                          r"\s+(?:the|its|their|an?\s+new)\s+")
 # a scheme named by words before its head noun ("school rebuilding programme"), not "the programme" alone
 _NAMED_SCHEME = re.compile(r"(?:[\w’'-]+\s+){1,5}(?:programme|program|scheme|fund|grant|pilot|initiative|service"
                            r"|project|strategy|partnership|pathfinder)s?")

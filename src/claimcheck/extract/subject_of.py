@@ -83,7 +83,12 @@ _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a ne
 _RISING_TO = re.compile(r"[^,;]{0,40},\s*(?:and\s+)?(?:rising|falling|increasing|decreasing|growing|climbing|dropping"
                         r"|going\s+up|going\s+down)\s+(?:again\s+|further\s+)?to\s+(?:(?:around|about|over|almost"
                         r"|nearly|more\s+than|some)\s+)?", re.I)
-_THROUGH_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
+_FROM_TO = re.compile(r"\s+to\s+(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to)\s+)?")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:around|about|over|almost|nearly|some)\s+)?$", re.I)
+# "recruited 1,100 new social workers through Step Up to Social Work", "3,000 young people are expected to benefit
+# from Staying Close"
+_THROUGH_BEFORE = re.compile(r"\b(?:through|via|benefit(?:ed|ing|s)?\s+from|supported\s+by|helped\s+by)\s+(?:the\s+)?$",
+                             re.I)
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
@@ -132,7 +137,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return next((subject for f, subject in earlier if f is level), None)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
                  and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)
-                 and not (_OCCASION.search(e.text) and _ANNOUNCES.match(text, e.end))]
+                 and not (_OCCASION.search(e.text) and _ANNOUNCES.match(text, e.end))
+                 # "figures obtained by the charity Become show only 62 of 153 councils": who said it
+                 and not (e.end < figure.start and REPORTED.search(text, e.end, figure.start))]
     if figure.kind == "percent":
         if share := share_subject(figure, text, ents, memory, figures, earlier, lo):
             return share
@@ -145,6 +152,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if earlier and earlier[-1][1] and earlier[-1][0].change \
                 and WORTH.fullmatch(text, earlier[-1][0].end, figure.start):
             return earlier[-1][1]
+        # "The care leaver bursary was increased from £1,000 to £3,000 ... for those starting apprenticeships": the
+        # level moved to is the same thing's as the one moved from
+        if money and money[-1][1] and _FROM_TO.fullmatch(text, money[-1][0].end, figure.start) \
+                and _FROM_BEFORE.search(text, max(0, money[-1][0].start - 10), money[-1][0].start):
+            return money[-1][1]
         # "the £500 million Adult Social Care Discharge Fund ..., of which £200 million has been paid to local
         # authorities": a part of the fund, not of the councils it was paid to (but "of which £3.1 billion was
         # spent on residential care" names what the part is)
@@ -278,6 +290,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     before = [e for e in ents if e.end <= figure.start and e.score >= 1
               and not in_aside(text, e.start, e.end, figure)  # "The figure, obtained through FOI requests, is"
               and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)  # "announced at the Budget"
+              and not REPORTED.search(text, e.end, figure.start)  # "figures obtained by Become show only 62"
               # "from 22 per 10,000 children in Richmond upon Thames to 164 per 10,000 in Blackpool": the place
               # right after another figure is that figure's
               and not any(f.end <= e.start and f.start < figure.start and _PLACE_AFTER.fullmatch(text, f.end, e.start)
