@@ -123,7 +123,7 @@ _OR_ANOTHER_WAY = re.compile(r"^\s*,\s*or\s+(?:around\s+|about\s+|almost\s+|near
 # "£259 million of capital funding over the period [2022-23 to 2024-25] to support ...": when, not what
 _OVER_BLANKED = re.compile(r"(?:(?<=\S)|^)\s+(?:over|during|across|in|for|throughout|within)\s+"
                            r"(?:the\s+(?:period|years?)\s+)?\s{3,}(?=\S)")
-_AVAILABLE = re.compile(r"^\s+available\b(?=\s+(?:to|for|towards|across|in)\b|\s{2,})")
+_AVAILABLE = re.compile(r"^\s+available\b(?=\s+(?:to|for|towards|across|in)\b|\s{2,}|\s*[.,;]|\s*$)")
 _BY_BLANKED = re.compile(r"^\s*(?:by|since|until|during|at|from|in|(?:across|over|for|throughout|within|between"
                          r"|through|before|after|on|to)(?!\s*(?:and\s{2,})?to\s))\s{2,}(?:and\s{2,})?")
 _IN_REAL_TERMS = re.compile(r"^\s+(?:in\s+(?:real|cash)[- ]terms|on\s+average)\b", re.I)
