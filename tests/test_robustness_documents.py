@@ -196,18 +196,27 @@ def test_folder_walk_keeps_sorted_path_order(tmp_path):
     relative = [Path(p).relative_to(tmp_path).as_posix() for p in files]
     assert relative == ["a/b/c.md", "a/z.txt", "a-b/d.txt", "b.txt", "c.TXT"]  # part by part, as Paths sort
     assert relative == [p.relative_to(tmp_path).as_posix() for p in sorted(Path(f) for f in files)]
-    assert bad == []
+    assert reasons(bad) == {"notes.pdf": "a PDF: claimcheck reads plain text, Markdown and HTML; save it as text "
+                                         "first (for example with `pdftotext -layout`)"}
 
 
 def test_one_folder_of_files_is_in_path_order_and_only_documents_are_taken(tmp_path):
     names = ["a-b.txt", "a.txt", "a b.md", "A.TXT", "10.txt", "9.txt", "report.2024.html", "x.txt.bak", "noext",
-             "trailing.", "data.csv", "é.txt"]
+             "trailing.", "data.csv", "é.txt", "notes.markdown", "chart.png"]
     for name in names:
         (tmp_path / name).write_text(BODY)
     files, bad = iter_paths([tmp_path])
     documents = [n for n in names if os.path.splitext(n)[1].lower() in folders.SUFFIXES]
     assert [Path(f).name for f in files] == [p.name for p in sorted(tmp_path / n for n in documents)]
-    assert len(files) == 8 and bad == []
+    assert len(files) == 9 and bad == []  # a data file or an image is no document, and not reported
+
+
+def test_a_document_in_a_format_not_read_is_reported_once_named_or_found(tmp_path):
+    (tmp_path / "answer.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "ok.txt").write_text(BODY)
+    files, bad = iter_paths([tmp_path, tmp_path / "answer.docx"])
+    assert [Path(p).name for p in files] == ["ok.txt"]
+    assert [(Path(b.path).name, b.reason.split(":")[0]) for b in bad] == [("answer.docx", "a Word document")]
 
 
 def test_run_over_bad_documents_lists_each_with_its_reason_and_goes_on(tmp_path, capsys):

@@ -19,8 +19,13 @@ from claimcheck.documents import (
     os_reason,
     read_document,
 )
+from claimcheck.markdown_text import MARKDOWN_SUFFIXES
 
-SUFFIXES = (".txt", ".md", ".text", *HTML_SUFFIXES)
+SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
+# documents in a format claimcheck does not read: listed as not read, so that a PDF saved into `seeds/` beside the
+# text files is not silently left out (data files, images and the like are not documents and are passed over)
+FOREIGN = {".pdf": "a PDF", ".doc": "a Word document", ".docx": "a Word document", ".odt": "an OpenDocument text",
+           ".rtf": "an RTF document", ".pages": "a Pages document", ".epub": "an EPUB book"}
 
 
 def iter_paths(paths: list[str | Path], stats: dict[str, os.stat_result] | None = None
@@ -31,7 +36,8 @@ def iter_paths(paths: list[str | Path], stats: dict[str, os.stat_result] | None 
     Folders are walked by hand rather than with `rglob`, which silently skips a subfolder it may not list;
     symbolic links are followed, each folder is visited once (a link loop is reported, not walked), and
     anything that is not a regular file (a pipe, a device, a dangling link) is reported, never opened.
-    Files without a document suffix and hidden entries (".git", ".DS_Store") are not documents.
+    Files without a document suffix and hidden entries (".git", ".DS_Store") are not documents; documents in a
+    format claimcheck does not read (`FOREIGN`: a PDF, a Word document) are reported.
     `stats`, if given, receives each file's stat by path, so that a caller need not stat it again.
     """
     found: list[str] = []
@@ -47,13 +53,15 @@ def iter_paths(paths: list[str | Path], stats: dict[str, os.stat_result] | None 
             continue
         if stat.S_ISDIR(info.st_mode):
             _walk(path, found, bad, seen, stats)
+        elif stat.S_ISREG(info.st_mode) and (suffix := _suffix(path.name)) in FOREIGN:
+            bad.append(Unreadable(str(path), foreign_reason(suffix)))
         elif stat.S_ISREG(info.st_mode):
             found.append(str(path))
             if stats is not None:
                 stats[str(path)] = info
         else:
             bad.append(Unreadable(str(path), f"not a regular file ({file_type(info.st_mode)})"))
-    return found, bad
+    return found, list(dict.fromkeys(bad))  # a file named and found in its folder too is reported once
 
 
 def _walk(folder: Path, found: list[str], bad: list[Unreadable], seen: dict[tuple[int, int], Path],
@@ -88,12 +96,20 @@ def _walk(folder: Path, found: list[str], bad: list[Unreadable], seen: dict[tupl
                 is_dir = False
             if is_dir:
                 folders.append(Path(entry.path))
-            elif _suffix(entry.name) in SUFFIXES:
+            elif (suffix := _suffix(entry.name)) in SUFFIXES:
                 _add_file(entry, files, bad, stats)
+            elif suffix in FOREIGN:
+                bad.append(Unreadable(entry.path, foreign_reason(suffix)))
         stack.extend(reversed(folders))
         nested = nested or bool(folders)
     # one folder's files are in name order already; files of nested folders were taken folder by folder
     found.extend(sorted(files, key=_path_order) if nested else files)
+
+
+def foreign_reason(suffix: str) -> str:
+    """Why a document in another format is not read, and what to do about it."""
+    return (f"{FOREIGN[suffix]}: claimcheck reads plain text, Markdown and HTML; save it as text first"
+            + (" (for example with `pdftotext -layout`)" if suffix == ".pdf" else ""))
 
 
 def _suffix(name: str) -> str:
