@@ -467,3 +467,10 @@ def test_a_news_page_s_breadcrumb_trail_is_not_its_title():
                          "Thursday 16 November 2023, 00:01 GMT\n\nThe number has reached 83,840.\n", "crumbs")
     assert (doc.title, doc.author, doc.date) == ("Number of children in care hits record high", "Sam Jones",
                                                  date(2023, 11, 16))
+
+
+def test_a_committee_report_s_cover_names_the_house_and_committee_above_its_title():
+    doc = parse_document("House of Commons\nCommittee of Public Accounts\nChildren's social care\nTwelfth Report of "
+                         "Session 2023–24\nOrdered by the House of Commons to be printed 15 January 2024\n\nSummary\n"
+                         "Local authorities spent £11.1 billion in 2022–23.\n", "pac")
+    assert (doc.title, doc.date) == ("Children's social care", date(2024, 1, 15))

@@ -95,6 +95,8 @@ _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:minister
                            # a select committee's report, under the committee's name: "Public Accounts Committee"
                            r"|(?:house\s+of\s+(?:commons|lords)\s+)?(?!the\b)(?:[a-z,']+\s+){1,5}committee)\s*$", re.I)
 _BARE_DEPARTMENT = re.compile(_DEPARTMENT_NAME)
+_HOUSE_OR_COMMITTEE = re.compile(r"House\s+of\s+(?:Commons|Lords)|(?:[A-Z][\w’'-]*\s+){0,3}Committee"
+                                 r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?")
 _SESSION_REPORT = re.compile(r"^\s*(?:(?:[\w-]+\s+){1,2}(?:special\s+)?report\s+of\s+session\s+\d{4}\S*"
                              r"|HC\s+\d+(?:-[IVX]+)?)\s*$", re.I)
 _RELEASE_CAPTION = re.compile(r"^\s*(?:reporting|academic|financial|calendar|tax)\s+year\s+[\d/-]+\s*$", re.I)
@@ -145,6 +147,10 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             first = title
     if first is not None and _RELEASE_CAPTION.match(lines[first]):
         first = next((i for i in opening if i > first), first)  # EES's caption above the title: "Reporting year 2024"
+    while first is not None and _HOUSE_OR_COMMITTEE.fullmatch(lines[first].strip()) \
+            and (below := next((i for i in opening if i > first), None)) is not None:
+        # a committee report's cover: "House of Commons" over "Committee of Public Accounts" over the title
+        first = below
     if first is not None and _BARE_DEPARTMENT.fullmatch(lines[first].strip()) \
             and (below := next((i for i in opening if i > first), None)) is not None \
             and not (_LABELLED_DATE.match(lines[below]) or _only_day(lines[below].strip())):

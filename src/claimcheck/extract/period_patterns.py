@@ -45,8 +45,8 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last
     rf"(?P<span>(?:on|from)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b(?!\s*(?:[-–]|to\b|until\b|and\b))",
     needs=("on", "from", "&#pct-on"),
 )
-@pattern(rf"\b(?:than|compared\s+(?:to|with)|(?:the\s+)?same\s+as|similar\s+to)\s+(?:in\s+)?(?P<date>{FY})\b",
-         needs=("than", "compared", "same as", "similar to"))
+@pattern(rf"\b(?:than|compared\s+(?:to|with)|(?:the\s+)?same(?:\s+(?:proportion|rate|level|share|number|figure))?\s+as"
+         rf"|similar\s+to)\s+(?:in\s+)?(?P<date>{FY})\b", needs=("than", "compared", "same", "similar to"))
 def _compared_early(m, ctx):
     """The base of a comparison, before "2010-11" or "March 2022" can be read as the figure's own period (the
     general comparison patterns come later, after the ranges): "11.5 per cent more than in 2010-11", and the

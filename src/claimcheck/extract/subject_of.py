@@ -199,6 +199,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # investing £45 million in Families First for Children pathfinders"
         in_clause = [e for e in in_clause if not any(
             f.kind in ("money", "rate") and figure.end <= f.start and f.end <= e.start for f in figures)]
+        if named := _APPOSITIVE.fullmatch(text, 0, figure.start):
+            return named["name"]  # "The Department's reform plan, Stable Homes, Built on Love, committed £200 million"
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
         if backed := _backed_name(text, figure, ents):
@@ -398,6 +400,13 @@ def _backed_name(text: str, figure: Figure, ents: list[Entity]) -> str | None:
     return text[first.start:name.end] if first is not None else name.text
 
 
+# a plan named in apposition, its verb, then the amount: "The Department's reform plan, Stable Homes, Built on Love,
+# committed £200 million" (the name may hold a comma of its own)
+_APPOSITIVE = re.compile(r"\s*(?:The|Its|Our|Their|This|[A-Z][\w’'-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?(?:plan|strategy"
+                         r"|programme|review|report|fund|scheme|reforms?|package|paper|framework),\s+"
+                         r"(?P<name>[A-Z][^,;]{2,60}?(?:,\s+[A-Z][^,;]{2,40}?)?),\s+(?:[a-z]+\s+){1,3}"
+                         r"(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to"
+                         r"|an?\s+(?:further|additional|extra))\s+)?")
 _BACKED_BY = re.compile(rf",\s*(?:backed|funded|supported|underpinned)\s+by\s+(?:(?:{HEDGE})\s+)?$", re.I)
 
 
