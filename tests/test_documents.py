@@ -106,6 +106,19 @@ def test_asked_and_answered_in_one_date_line(header, asked, answered):
     assert doc.answered_line == 2 and doc.date_note is None
 
 
+@pytest.mark.parametrize("asked_line, answered_line", [
+    ("Tabled: 12/09/2024", "Answered: 20/09/2024"),
+    ("Question date: 12 September 2024", "Answer date: 20 September 2024"),
+    ("Asked 12 September 2024", "Answered 20 September 2024"),
+    ("Date of question: 12 Sept 2024", "Date of answer: 20 Sept 2024"),
+])
+def test_asked_and_answered_labels_with_the_day_alone_after_them(asked_line, answered_line):
+    doc = parse_document(f"Kinship Care: Finance\nQuestion for Department for Education\n{asked_line}\n\nTo ask the "
+                         f"Secretary of State what funding.\n\n{answered_line}\n\nThe department spent £3.6m.\n", "q")
+    assert (doc.asked, doc.answered, doc.date) == (date(2024, 9, 12), date(2024, 9, 20), date(2024, 9, 20))
+    assert (doc.asked_line, doc.answered_line) == (3, 7) and doc.lines[2] == doc.lines[6] == ""
+
+
 def test_no_metadata_at_all():
     doc = parse_document("Just a sentence about £5 million.", "bare")
     assert doc.date is None and doc.date_note == "no date found in the document"

@@ -31,6 +31,10 @@ _ASKED = re.compile(r"\b(?:(?:asked|tabled) on|date lodged|tabled date)\s*:?\s+(
 _ANSWERED = re.compile(r"answered on\s*:?\s+(.+?)\s*$", re.I)
 # what _ASKED cannot match without: tested first, as most lines have neither
 _ASKED_ON = ("asked on", "tabled on", "date lodged", "tabled date")
+# a label, then nothing but the day (parsed whole, so no sentence is taken for it)
+_LABEL_THEN_DAY = re.compile(r"(?P<which>asked|tabled|answered|(?:question|answer)\s+date"
+                             r"|date\s+of\s+(?:question|answer)|date\s+(?:asked|answered))\s*:?\s+(?P<day>\S.*?)\s*$",
+                             re.I)
 _STACKED_LABEL = re.compile(r"^\s*(asked|tabled|answered)\s+on\s*:?\s*$", re.I)  # the day on the line below
 # "Asked by Jane Smith on 3 March 2024", "Answered by: David Johnston on 11 March 2024": who and when on one line
 # (the Scottish Parliament's "Current status: Answered by Natalie Don-Innes on 24 January 2024" too)
@@ -192,6 +196,13 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 doc.asked, doc.asked_line = day, j + 1
             lines[i] = lines[j] = ""
             consumed.add(j)
+        elif (m := _LABEL_THEN_DAY.match(text)) and (day := parse_day(m["day"])):
+            # "Tabled: 12/09/2024", "Answered 20 September 2024", "Answer date: 20 September 2024"
+            if "answer" in m["which"].lower():
+                doc.answered, doc.answered_line = day, i + 1
+            else:
+                doc.asked, doc.asked_line = day, i + 1
+            lines[i] = ""
         elif any_in(_ASKED_ON, fold(line)) and (m := _ASKED.search(line)):
             doc.asked = find_day(m.group(1)) or parse_day(m.group(1))
             doc.asked_line = i + 1
