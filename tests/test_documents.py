@@ -78,6 +78,9 @@ def test_news_byline_and_date_line():
     ("Date of response: 3 June 2024", date(2024, 6, 3)),  # a reply to a Freedom of Information request
     ("Issued on 4 April 2024", date(2024, 4, 4)),
     ("HC 1234 SESSION 2023-24  |  18 January 2024", date(2024, 1, 18)),  # a National Audit Office report's cover
+    ("12 Mar 2024 | 4 min read", date(2024, 3, 12)),  # a news page's day and reading time
+    ("First published on Tue 12 Mar 2024 06.00 GMT", date(2024, 3, 12)),
+    ("Last modified on Wed 13 Mar 2024 10.15 GMT", date(2024, 3, 13)),  # with no other day
 ])
 def test_page_header_dates(header, expected):
     doc = parse_document(f"A title\n{header}\nSource: https://www.gov.uk/x\n\nBody text with £5 million.", "p")
@@ -117,6 +120,13 @@ def test_asked_and_answered_labels_with_the_day_alone_after_them(asked_line, ans
                          f"Secretary of State what funding.\n\n{answered_line}\n\nThe department spent £3.6m.\n", "q")
     assert (doc.asked, doc.answered, doc.date) == (date(2024, 9, 12), date(2024, 9, 20), date(2024, 9, 20))
     assert (doc.asked_line, doc.answered_line) == (3, 7) and doc.lines[2] == doc.lines[6] == ""
+
+
+def test_a_byline_with_role_and_day_after_a_pipe():
+    doc = parse_document("Councils face rising costs\nBy Jane Smith, Political Correspondent | 12 March 2024\n\n"
+                         "Councils spent £3.6 million.\n", "n")
+    assert (doc.author, doc.date, doc.kind) == ("Jane Smith", date(2024, 3, 12), "news")
+    assert doc.lines[1] == ""
 
 
 def test_no_metadata_at_all():

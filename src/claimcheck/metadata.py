@@ -68,7 +68,7 @@ _ROLE = (r"[\w\s&'’-]{0,60}?\b(?i:reporter|correspondent|editor|journalist|wri
          r"[\w\s&'’-]{0,40}")
 _BYLINE = re.compile(rf"^\s*(?:[Bb]y|(?i:written\s+by|posted\s+by|words\s+by|author|reporter)):?\s+"
                      rf"({_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
-                     rf"(?:\s*[,|]\s*{_ROLE}|\s+(?:on\s+|\|\s*)(.+?)(?:\s+in\s+.*)?)?\s*$")
+                     rf"(?:\s*[,|]\s*{_ROLE}(?:\|\s*(.+?))?|\s+(?:on\s+|\|\s*)(.+?)(?:\s+in\s+.*)?)?\s*$")
 # a person's name alone on a line: "Rupert Jones", "Sally J. Weale", "Aoife O'Brien" (two or three words)
 _BARE_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+){1,2}")
 _NOT_A_PERSON = re.compile(r"\b(?:Association|Office|Department|Council|Network|Board|Agency|Authority|Commission"
@@ -79,8 +79,9 @@ _NOT_A_PERSON = re.compile(r"\b(?:Association|Office|Department|Council|Network|
 _NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
 # a council's committee report, a statistics release, a reply to a Freedom of Information request
 _LABELLED_DATE = re.compile(r"^\s*(?:date\s+of\s+(?:meeting|publication|issue|report|release|response|reply)"
-                            r"|date(?: published)?|published(?: on)?|posted(?: on)?|first published|updated"
-                            r"|last updated|(?:statement\s+)?made\s+on"  # a written statement: "Statement made on ..."
+                            r"|date(?: published)?|published(?: on)?|posted(?: on)?|first published(?: on)?|updated"
+                            r"|last updated|last modified(?: on)?"
+                            r"|(?:statement\s+)?made\s+on"  # a written statement: "Statement made on ..."
                             r"|issued(?:\s+on)?"
                             # a select committee's report: "Ordered by the House of Commons to be printed 19 April 2023"
                             r"|ordered\s+by\s+the\s+house\s+of\s+(?:commons|lords)\s+to\s+be\s+printed(?:\s+on)?"
@@ -88,7 +89,7 @@ _LABELLED_DATE = re.compile(r"^\s*(?:date\s+of\s+(?:meeting|publication|issue|re
                             r"|(?:volume\s+\d+\s*:\s*)?debated\s+on"  # Hansard: "Volume 729: debated on 2 ..."
                             r"|delivered\s+on)"  # a GOV.UK speech: "Delivered on: 29 November 2023 (Original script"
                             r"(?:\s*\([^)]*\))?\s*:?\s*(.*)$", re.I)
-_UPDATED = re.compile(r"\s*(?:last\s+)?updated\b", re.I)
+_UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified)\b", re.I)
 _CONTENT_TYPE = re.compile(r"^\s*(?:press release|news story|written (?:ministerial )?statement|oral statement"
                            r"|written (?:parliamentary )?(?:question|answer)s?"
                            r"|speech|guidance|policy paper|official statistics|national statistics|accredited official "
@@ -279,7 +280,8 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 lines[j] = ""
                 consumed.add(j)
         elif (m := _BYLINE.match(text) or _NAME_AND_ROLE.match(text)) and (
-                (said := m.group(2) if m.re is _BYLINE else None) is None or (byline_day := _leading_day(said))):
+                (said := (m.group(2) or m.group(3)) if m.re is _BYLINE else None) is None
+                or (byline_day := _leading_day(said))):
             doc.author = m.group(1)
             lines[i] = ""
             if said and published is None:
@@ -419,6 +421,8 @@ def _only_day(text: str) -> date | None:
     label, sep, rest = text.rpartition("|")  # a report's cover: "HC 1234 SESSION 2023-24 | 18 January 2024"
     if sep and text.count("|") == 1 and len(label) <= 40 and (day := parse_day(rest)):
         return day
+    if sep and text.count("|") == 1 and not strip_furniture(rest).strip() and (day := parse_day(label)):
+        return day  # a news page's "12 Mar 2024 | 4 min read"
     label, sep, rest = text.rpartition(",")  # a comma's label has no figure: "12,000 children, 3 May 2023" is prose
     if sep and len(label) <= 30 and not re.search(r"\d", label):
         return parse_day(rest)
