@@ -55,6 +55,11 @@ _PATTERNS: list[tuple] = [
      r"|recommendation|conclusion|standard|level|grade|vol|col|(?-i:Year)"
      r"|(?-i:Period|Month|Week|Round|Cohort|Stage|Step))\s+\d[\d./-]*[a-z]?\b"  # a council's "Period 6" monitoring
      r"(?!\s*(?:%|per\s*cent|million|billion|m\b|bn\b))"),
+    # "paragraphs 3 to 5", "sections 17 and 20": a plural reference's range or pair, its last number too (not "Table 3
+    # and 4,500 children")
+    (("#digit",), r"\b(?:paragraphs|sections|clauses|schedules|articles|regulations|parts|chapters|tables|figures"
+                  r"|charts|pages|annexes|recommendations|questions|items)\s+\d[\d.]*[a-z]?\s*(?:to|and|-|–)\s*"
+                  r"\d[\d.]*[a-z]?\b"),
     # a page's place in a document: "page 3 of 12", "Page 2 of 40" (PDF-to-text's running footers too)
     (("page",), r"\bpage\s+\d+\s+of\s+\d+\b"),
     # DfE's school measures are named with a number: "Attainment 8", "Progress 8"
