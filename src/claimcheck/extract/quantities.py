@@ -35,9 +35,10 @@ FIGURE = re.compile(
     rf"(?:(?P<cur>£|€|\$|US\$|(?-i:GBP|EUR|USD)(?=\s?\d))\s?)?(?P<num>{NUMBER})"  # "GBP 2.5 million"
     # "£4.3  billion": text from a justified PDF page sets words two or three spaces apart
     r"(?:\s{0,3}(?P<mag>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
-    # "fell 3 pp", "rose 3pc" (newspaper style)
+    # "fell 3 pp", "rose 3pc" (newspaper style); "fell 2.5pp to 30%" (not "the 48pp report": its pages)
     r"(?P<pct>\s?%\s?(?:pts?|points?)\b|\s{0,3}%|\s{0,3}per\s{1,3}cent\b|\s?percent\b|\s?percentage\s+points?\b"
-    r"|\s(?:pp|ppts?)\b|(?-i:pc)\b)?"
+    r"|\s(?:pp|ppts?)\b|(?:pp|ppts?)\b(?=\s*(?:[.,;:)]|$|(?:to|on|from|in|since|and|or|compared|higher|lower)\b))"
+    r"|(?-i:pc)\b)?"
     r"(?P<pence>\s?(?:p|pence)\b(?!\.a\b))?"
     r"(?!(?!pa\b|p\.a\.)[\w£$€]|[.,]\d)",  # "£2,000pa": a yearly amount, read by the rate below
     re.I,
