@@ -63,7 +63,7 @@ def _by(m, ctx):
 
 
 @pattern(
-    rf"\b(?:until|till|up\s+to|through\s+to)\s+(?:the\s+end\s+of"
+    rf"\b(?:until|till|up\s+to(?:\s+and\s+including)?|through\s+to)\s+(?:the\s+end\s+of"
     rf"\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b",
     needs=("until", "till", "up", "through", "&#until"),
 )

@@ -320,7 +320,7 @@ _COMES_AS = re.compile(r"^.*?\b(?:comes?|came|coming)\s+(?:just\s+)?(?:as|after|
 _CONCESSION = re.compile(r"^\s*(?:Although|Though|While|Whilst|Whereas)\b[^,]*,\s*")
 _SENTENCE_ADVERB = re.compile(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally"
                               r"|Furthermore|Moreover|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition|By\s+contrast"
-                              r"|In\s+total),\s*")
+                              r"|In\s+total|So\s+far|To\s+date|Thus\s+far)\s*,\s*")  # "So far [this year], councils"
 _CONDITION = re.compile(r"^\s*,?\s*(?:without|with|under|after|before|despite|if|unless|once|on\s+current)\b[^,]{0,60}"
                         r",\s*", re.I)
 _WHICH_CLAUSE = re.compile(r",\s*(?:which|who|that)\b")
