@@ -89,6 +89,7 @@ _NP = re.compile(
     r"^\s*(?P<np>(?:(?!(?:of|for|in|into|on|to|towards|across|from|by|over|since|this|that|which|who|will|would|"
     r"has|have|is|are|was|were|and|or|but|a|an|the|with|as|at|each|per|every|annually|collectively|overall|respectively|"
     r"between|under|more|less|than|last|next|so|being|been|once|when|if|unless|until|after|before|against|versus|"
+    r"previously|earlier|beforehand|then|now|currently|ago|"  # "up from £2,500 previously": when, not what
     r"we|they|it|you|he|she|us|them)\b)"  # "the £4bn we announced": who, not what
     r"[a-z][\w’'-]*\s*){0,3})"
     r"(?P<comp>(?:for|in|into|on|to|towards|across|from|by)\b.*)?$",
