@@ -156,3 +156,17 @@ def test_a_place_is_named_only_as_a_word_of_its_own():
 def test_elsewhere_needs_a_total():
     assert part_of_total.validate({"elsewhere": ("Wales",)}) == [
         "'elsewhere' needs 'total', the whole that does not hold there (total: 153 local authorities)"]
+
+
+def test_a_bullet_larger_than_the_total_its_list_splits():
+    lead = "Today I am announcing £12 million for the scheme. This comprises:"
+    claims = make_claims([
+        {"doc": "wms", "line": 5, "text": "£12 million", "value": 12e6, "unit": "GBP", "low": 11.5e6, "high": 12.5e6,
+         "total": True, "sentence": lead},
+        {"doc": "wms", "line": 7, "text": "£45 million", "value": 45e6, "unit": "GBP", "low": 44.5e6, "high": 45.5e6,
+         "listed_under": 5, "sentence": "- £45 million for pathfinders"},
+        {"doc": "wms", "line": 8, "text": "£5 million", "value": 5e6, "unit": "GBP", "low": 4.5e6, "high": 5.5e6,
+         "listed_under": 5, "sentence": "- £5 million for kinship care"},
+    ])
+    outcome = part_of_total.check({"sentences": True, "shares": True, "names": ()}, claims, None)
+    assert [f.message for f in outcome.findings] == ["£45 million (wms:7) is more than its total £12 million"]

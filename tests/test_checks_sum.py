@@ -23,3 +23,27 @@ def test_what_the_parts_come_to_is_written_as_the_report_writes_amounts():
     outcome = sum_check.check({"tolerance": tolerance("0%"), "names": ()}, claims, None)
     assert [f.message for f in outcome.findings] == [
         "£212.8 million + £120.2 million (005_spend:15) comes to £332.9m to £333.1m, not £353 million"]
+
+
+def _listed(amounts: list[float], total: float, listed: bool = True):
+    """A lead-in's total on line 5 ("... This comprises:") and a bullet a line for each amount under it."""
+    lead = "Today I am announcing £120 million of further investment in 2024-25."
+    rows = [{"doc": "wms", "line": 5, "text": f"£{total:g} million", "value": total * 1e6, "unit": "GBP",
+             "low": (total - 0.5) * 1e6, "high": (total + 0.5) * 1e6, "total": True, "sentence": lead}]
+    for offset, amount in enumerate(amounts, start=7):
+        rows.append({"doc": "wms", "line": offset, "text": f"£{amount:g} million", "value": amount * 1e6,
+                     "unit": "GBP", "low": (amount - 0.5) * 1e6, "high": (amount + 0.5) * 1e6,
+                     "listed_under": 5 if listed else 0, "sentence": f"- £{amount:g} million for item {offset}"})
+    return make_claims(rows)
+
+
+def test_a_bulleted_list_s_parts_add_up_to_its_lead_in_s_total():
+    """"£120 million ... This comprises:" over four bullets that come to £115 million: one finding, the bullets
+    as its parts; bullets that do come to the total, or a list under no total, give none."""
+    conf = {"tolerance": tolerance("0%"), "names": ()}
+    outcome = sum_check.check(conf, _listed([45, 36, 25, 9], 120), None)
+    assert [f.message for f in outcome.findings] == [
+        "£45 million + £36 million + £25 million + £9 million (wms:5) comes to £113m to £117m, not £120 million"]
+    assert [e.location for e in outcome.findings[0].evidence] == ["wms:7", "wms:8", "wms:9", "wms:10", "wms:5"]
+    assert sum_check.check(conf, _listed([45, 36, 30, 9], 120), None).findings == []
+    assert sum_check.check(conf, _listed([45, 36, 25, 9], 120, listed=False), None).findings == []

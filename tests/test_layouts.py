@@ -56,6 +56,21 @@ CASES = {
             (10, "50,010 children on a child protection plan", "subject", "child protection plan"),
         ],
     ),
+    # a lead-in that gives the whole, "This comprises:", over the bullets that split it; not a lead-in that names no
+    # split ("has also:"), nor one that lists some of it ("includes:")
+    "written_statement_allocations.txt": (
+        {"date": date(2024, 3, 14)},
+        [
+            (5, "£120 million", "total", True),
+            (7, "£45 million", "listed_under", 5),
+            (10, "£9 million", "listed_under", 5),
+            (10, "£9 million", "period_start", "2024-04-01"),  # the lead-in's year
+            (12, "£20 million", "total", False),
+            (14, "£5 million", "listed_under", 0),
+            (17, "£200 million", "total", False),  # "includes:" lists some of it, which need not add up to it
+            (19, "£45 million", "listed_under", 0),
+        ],
+    ),
     "treasury_minutes.txt": (
         {"date": date(2023, 2, 9)},
         [

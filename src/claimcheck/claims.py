@@ -45,6 +45,7 @@ class Claim:
     step: float | None = None  # rounding step of the stated digits, in `unit`
     change: bool = False
     total: bool = False  # the sentence presents it as a whole: "a total of 151", "out of 151", "of the 151"
+    listed_under: int = 0  # the line of the whole a bulleted list splits ("£120 million ... This comprises:"), or 0
     subject: str | None = None
     subject_key: str | None = None
     counted: str | None = None
@@ -64,7 +65,7 @@ COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
 # `isin` and groupings then work on integer codes, not on a Python string per row. The rest are inferred.
 CATEGORICAL = ("doc", "kind", "unit", "bound", "subject", "subject_key", "counted", "period_start", "period_end",
                "period_text", "period_note", "doc_date", "tense")
-DTYPES = {"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool",
+DTYPES = {"line": "int64", "start": "int64", "end": "int64", "change": "bool", "total": "bool", "listed_under": "int64",
           **dict.fromkeys(CATEGORICAL, "category")}
 
 

@@ -253,12 +253,13 @@ def for_period(claims: pd.DataFrame, period, slack_days: int = PERIOD_SLACK_DAYS
     return ~known | same
 
 
-def doc_lines(claims: pd.DataFrame) -> np.ndarray:
-    """One integer per claim naming its document and line: figures that must stand together (a part and its
-    total, a rate and what it adds up to) are found by whole numbers, far faster than by names and text."""
+def doc_lines(claims: pd.DataFrame, lines: np.ndarray | None = None) -> np.ndarray:
+    """One integer per claim naming its document and line (or `lines`, one per claim): figures that must stand
+    together (a part and its total, a rate and what it adds up to) are found by whole numbers, far faster than by
+    names and text."""
     doc = claims["doc"]
     codes = doc.cat.codes.to_numpy() if isinstance(doc.dtype, pd.CategoricalDtype) else pd.factorize(doc)[0]
-    return codes.astype(np.int64) << 32 | claims["line"].to_numpy(dtype=np.int64)
+    return codes.astype(np.int64) << 32 | (claims["line"].to_numpy(dtype=np.int64) if lines is None else lines)
 
 
 SENTENCE_CODE = "sentence_code"  # a column of `sentence_codes`, carried by tables that know them already

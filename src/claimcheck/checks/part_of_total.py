@@ -6,7 +6,9 @@ Three tests, each on by default where it has something to compare:
   (`total`: "out of a total of 151", "of the 151", "146 out of 151") is at
   least every other figure of the same counted noun, unit and period ("146
   local authorities ... a total of 151"; "a total of 3,000 in 2022, down from
-  4,000 in 2021" compares two years, not a part with its whole).
+  4,000 in 2021" compares two years, not a part with its whole). A bulleted list
+  under a lead-in that gives the whole ("£120 million ... This comprises:") is
+  read as that lead-in's sentence: each bullet's figure is `listed_under` it.
 - `total`: no figure of the `counted` noun exceeds a known whole, written with
   units in the rule (`total: 153 local authorities`). A whole holds in one place: a figure
   whose sentence names a place listed in `elsewhere` ("175 local authorities across England
@@ -108,10 +110,32 @@ def near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _near_a_total(claims: pd.DataFrame) -> pd.DataFrame:
-    near = base.sharing_marked(base.doc_lines(claims), claims["total"].to_numpy(dtype=bool))
+    lines = claims["line"].to_numpy(dtype=np.int64)
+    listed = claims["listed_under"].to_numpy(dtype=np.int64) if "listed_under" in claims.columns else None
+    if listed is not None and listed.any():
+        lines = np.where(listed > 0, listed, lines)  # a bullet's figure stands in the line of the total it splits
+    places = base.doc_lines(claims, lines)
+    near = base.sharing_marked(places, claims["total"].to_numpy(dtype=bool))
     picked = _compared_columns(claims.loc[near])
     codes = base.table_sentence_codes(claims)
-    return picked.assign(**{base.SENTENCE_CODE: base.sentence_codes(picked) if codes is None else codes[near]})
+    sentences = base.sentence_codes(picked) if codes is None else codes[near]
+    if listed is not None and listed[near].any():
+        # ... and in the total's sentence: the list and its lead-in are read as one sentence
+        sentences = _in_the_totals_sentence(places[near], sentences, picked["total"].to_numpy(dtype=bool),
+                                            listed[near] > 0)
+        picked = picked.assign(line=lines[near])
+    return picked.assign(**{base.SENTENCE_CODE: sentences})
+
+
+def _in_the_totals_sentence(places: np.ndarray, sentences: np.ndarray, totals: np.ndarray,
+                            listed: np.ndarray) -> np.ndarray:
+    """The sentence codes, a listed part's being its total's (the first total's of its lead-in's line)."""
+    first = pd.Series(sentences[totals], index=places[totals])
+    first = first[~first.index.duplicated()]
+    found = first.reindex(places[listed]).to_numpy()
+    sentences = sentences.copy()
+    sentences[listed] = np.where(pd.isna(found), sentences[listed], found).astype(np.int64)
+    return sentences
 
 
 def canonical_near_a_total(claims: pd.DataFrame, near: pd.DataFrame) -> pd.DataFrame:
@@ -244,6 +268,6 @@ def _naming(claims: pd.DataFrame, rows: np.ndarray, places: Sequence[str]) -> np
 
 
 
-COMPARED = ("doc", "line", "text", "sentence", "kind", "change", "total", "counted", "value", "unit", "bound", "low",
-            "high", "step", "period_start", "period_end")
+COMPARED = ("doc", "line", "text", "sentence", "kind", "change", "total", "listed_under", "counted", "value", "unit",
+            "bound", "low", "high", "step", "period_start", "period_end")
 

@@ -3,7 +3,9 @@
 In one sentence, two or more figures of the same unit (and counted noun) next
 to one the extractor marked as a total (`total`: "a total of", "in total", "out of")
 must add up to it: "£212.8 million ... and a further £120.2 million ... a
-total of £333 million". Each figure's rounding is an interval, so the sum is
+total of £333 million". So must the bullets of a list under a lead-in that
+gives the whole ("£120 million ... This comprises:" over "- £45 million for
+...", each `listed_under` the lead-in's line). Each figure's rounding is an interval, so the sum is
 an interval too; it fails when it cannot meet the total within `tolerance`.
 A lone part against a total is part-of-total's business, not this check's.
 

@@ -30,6 +30,7 @@ from claimcheck.extract.date_subject import date_subject
 from claimcheck.extract.dated_spans import days_not_taken, deadlines, still_ahead, told_as_past
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
+from claimcheck.extract.listed import list_total, listed_parts
 from claimcheck.extract.memory import Memory
 from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
@@ -68,12 +69,13 @@ def extract_document(doc: Document) -> list[Claim]:
     table_header: list | None = None
     lead_in: int | None = None  # the paragraph a list of bullets under "... the following funding:" belongs to
     lead_period: tuple | None = None  # the time that paragraph speaks of, which its bullets share
+    lead_total: Claim | None = None  # the whole that paragraph's list splits ("£120 million ... This comprises:")
     for number, block in enumerate(blocks(doc.lines, frozenset([title_line]) if title_line else frozenset())):
         listed = lead_in is not None and is_bullet(block.text)
         memory.block = lead_in if listed else number
         if not listed:
             lead_in = number if block.text.rstrip().endswith(":") else None
-            lead_period = None
+            lead_period = lead_total = None
         if block.is_table_row:
             found, table_header = table_claims(doc, block, table_header)
             claims.extend(found)
@@ -88,8 +90,11 @@ def extract_document(doc: Document) -> list[Claim]:
             found_in_block.extend(found)
         if listed and lead_period is not None:
             found_in_block = [in_period(claim, lead_period) for claim in found_in_block]
+        if listed and lead_total is not None:
+            found_in_block = listed_parts(lead_total, found_in_block)
         elif lead_in == number:
             lead_period = lead_in_period(doc, block.text, found_in_block)
+            found_in_block, lead_total = list_total(block.text, found_in_block)
         claims.extend(found_in_block)
     claims = amounts_said_again(claims, title_line)
     return headline_named(claims, title_line) if title_line else claims
