@@ -68,3 +68,19 @@ def test_a_saved_page_s_title_is_its_h1_not_the_summary_under_its_type():
     doc = read_document(PAGE.with_name("govuk_press_release_with_caption.html"))
     assert doc.title == "£50 million to expand family hubs"
     assert (doc.department, str(doc.date)) == ("Department for Education", "2024-03-05")
+
+
+def test_a_list_s_items_read_as_bullets_under_their_lead_in(tmp_path):
+    """<li> items are bullets, as a page saved as text shows them: each its own block, listed under a lead-in
+    that gives their whole; a navigation item is still furniture ("• Cookies")."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Funding</h1><p>Published 14 March 2024</p><p>Today I am announcing £120 "
+                    "million in 2024-25. This comprises:</p><ul><li>£45 million for pathfinders</li><li>£75 million "
+                    "for kinship care</li></ul><ul><li>Cookies</li></ul></body></html>", encoding="utf-8")
+    doc = read_document(page)
+    assert html_to_text(page.read_text(encoding="utf-8")).splitlines()[3:6] == [
+        "• £45 million for pathfinders", "• £75 million for kinship care", "• Cookies"]
+    assert doc.lines[5] == ""  # the navigation item, blanked as "Cookies" alone would be
+    claims = {c.text: c for c in extract_document(doc)}
+    assert (claims["£120 million"].total, claims["£45 million"].listed_under, claims["£75 million"].listed_under) \
+        == (True, 3, 3)

@@ -59,8 +59,9 @@ def _required_text(pattern: str) -> str | None:
 def strip_furniture(line: str) -> str:
     """The line without page furniture; '' when the whole line is furniture."""
     whole, inline, _, needles = _furniture()
-    if whole.match(line.strip()):  # stripped: a run of spaces before `\s*...\s*` would backtrack quadratically
-        return ""
+    stripped = line.strip()
+    if whole.match(stripped[2:] if stripped.startswith("• ") else stripped):  # a list item's bullet: "• Cookies"
+        return ""  # (stripped: a run of spaces before `\s*...\s*` would backtrack quadratically)
     if needles is not None and not any_in(needles, fold(line)):
         return line  # what each inline pattern needs is not there: searching every position would find nothing
     return inline.sub("", line)

@@ -56,6 +56,8 @@ class _Reader(HTMLParser):
             self.cell += 1
         elif tag in _BLOCKS:
             self.end_line()
+            if tag == "li":
+                self.line.append("• ")  # an item of a list reads as a bullet, as in a page saved as text
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
