@@ -224,7 +224,8 @@ FEATURES = {
     "#full-day": re.compile(rf"\d(?:(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTHS}\.?\s+(?:19|20)\d\d|,\s+(?:19|20)\d\d)"
                             r"|/\d{1,2}/(?:19|20)\d\d|\.\d{1,2}\.(?:19|20)\d\d|\d\d\d-\d\d-\d\d)"),
     "#dotted-day": re.compile(r"\d\.\d{1,2}\.(?:19|20)\d\d"),  # "03.05.2024", which no string the others need finds
-    "#until": re.compile(rf"(?:until|till|up\s+to(?:\s+and\s+including)?|through\s+to)\s+(?:the\s+end\s+of\s+)?"
+    "#until": re.compile(rf"(?:until|till|up\s+to(?:\s+and\s+including)?|through\s+to|extend(?:ed|s)?\s+to)\s+"
+                         r"(?:the\s+end\s+of\s+)?"
                          rf"{_WHEN}"),
     "#by": re.compile(rf"by\s+(?:the\s+end\s+of\s+)?{_WHEN}"),
     "#bare-month": re.compile(rf"(?:in|since|from|during)\s+{_MONTHS}\b(?![\s.]*\d)"),

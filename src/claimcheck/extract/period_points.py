@@ -63,9 +63,11 @@ def _by(m, ctx):
 
 
 @pattern(
-    rf"\b(?:until|till|up\s+to(?:\s+and\s+including)?|through\s+to)\s+(?:the\s+end\s+of"
+    # "has been extended to March 2025": the end it now runs to, as "until" says
+    rf"\b(?:until|till|up\s+to(?:\s+and\s+including)?|through\s+to|(?<=\bextended\s)to|(?<=\bextend\s)to"
+    rf"|(?<=\bextends\s)to)\s+(?:the\s+end\s+of"
     rf"\s+)?({FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|{FY}|{Y})\b",
-    needs=("until", "till", "up", "through", "&#until"),
+    needs=("until", "till", "up", "through", "extend", "&#until"),
 )
 def _until(m, ctx):
     span = point_span(m[1], ctx)

@@ -77,10 +77,11 @@ _IS_FOR = re.compile(r"^\s+(?:is|are|was|were|will\s+be|would\s+be)(?=\s+(?:for|
 ANNOUNCING = r"announced|pledged|promised|confirmed|agreed|unveiled|set\s+out|published"
 _ANNOUNCED = re.compile(rf"^\s+(?:(?:already|previously|first|originally)\s+)?(?:{ANNOUNCING})\b")
 # an aside telling when or where something happened to what the sentence is about: "The funding, announced at the
-# Spending Review, includes", "The scheme, which began in April 2021, has cost"
+# Spending Review, includes", "The scheme, which began in April 2021, has cost", "The pilot, extended to March 2025,"
+# (its time, when blanked with its preposition, leaves only spaces after the participle)
 ASIDE = re.compile(r",\s*(?:(?:which|that)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?)?"
                    r"(?:[a-z]+ed|began|begun|set\s+out|made|given|laid|held|won|ran)\s+"
-                   r"(?:at|in|by|on|during|through|under|from)\b[^,]*,", re.I)
+                   r"(?:(?:at|in|by|on|during|through|under|from|to|until)\b|\s(?=\s))[^,]*,", re.I)
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")
 # (not "..., the Health and Social Care Secretary announced": a named actor opens a clause of its own)
