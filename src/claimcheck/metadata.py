@@ -12,9 +12,10 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from claimcheck.calendar import DATE_IN_TEXT, MONTH_NAMES, find_day, parse_day, without_clock
+from claimcheck.calendar import DATE_IN_TEXT, MONTH_NAMES, find_day, parse_day
 from claimcheck.furniture import strip_furniture
 from claimcheck.guards import any_in, fold
+from claimcheck.header_days import day_below, leading_day, only_day, said_days
 
 if TYPE_CHECKING:
     from claimcheck.documents import Document
@@ -143,7 +144,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         title = next((i for i in range(typed + 1, min(len(raw), typed + 5)) if raw[i].strip()
                       and not _BARE_DEPARTMENT.fullmatch(lines[i].strip()) and not _SESSION_REPORT.match(lines[i])),
                      typed)
-        if lines[title].strip() and not (_LABELLED_DATE.match(lines[title]) or _only_day(lines[title].strip())
+        if lines[title].strip() and not (_LABELLED_DATE.match(lines[title]) or only_day(lines[title].strip())
                                          or _FROM.match(lines[title])) \
                 and not (first is not None and first < typed and lines[title].rstrip().endswith(".")):
             # not "Made on: 14 March" nor "From: Department for Education"; nor the summary under the type when a
@@ -158,7 +159,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         first = below
     if first is not None and _BARE_DEPARTMENT.fullmatch(lines[first].strip()) \
             and (below := next((i for i in opening if i > first), None)) is not None \
-            and not (_LABELLED_DATE.match(lines[below]) or _only_day(lines[below].strip())):
+            and not (_LABELLED_DATE.match(lines[below]) or only_day(lines[below].strip())):
         # a report's cover names its department above its title: "Department for Education" over "Children's social
         # care market study: government response"
         doc.department = lines[first].strip()
@@ -189,7 +190,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             text = line.strip()  # "Updated: 3 March 2023" is furniture in a body, the date in a header
         if not text or i in consumed:
             continue
-        if (m := _STACKED_LABEL.match(text)) and (below := _day_below(stripped, i)):
+        if (m := _STACKED_LABEL.match(text)) and (below := day_below(stripped, i)):
             day, j = below  # "Answered on" with "12 March 2024" under it: questions-statements.parliament.uk
             if m[1].lower() == "answered":
                 doc.answered, doc.answered_line = day, j + 1
@@ -211,10 +212,10 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         elif "answered on" in fold(line) and (m := _ANSWERED.search(line)):
             doc.answered = find_day(m.group(1)) or parse_day(m.group(1))
             doc.answered_line = i + 1
-            if doc.answered_by is None and (by := _ON_BY.search(m.group(1))) and _leading_day(m.group(1)):
+            if doc.answered_by is None and (by := _ON_BY.search(m.group(1))) and leading_day(m.group(1)):
                 doc.answered_by = _minister(strip_furniture(by.group(1)))
             lines[i] = ""
-        elif (m := _BY_ON.match(text)) and (day := _leading_day(m[3])):
+        elif (m := _BY_ON.match(text)) and (day := leading_day(m[3])):
             if m[1].lower() == "answered":
                 doc.answered, doc.answered_line = day, i + 1
                 doc.answered_by = _minister(strip_furniture(m[2]))
@@ -281,7 +282,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 consumed.add(j)
         elif (m := _BYLINE.match(text) or _NAME_AND_ROLE.match(text)) and (
                 (said := (m.group(2) or m.group(3)) if m.re is _BYLINE else None) is None
-                or (byline_day := _leading_day(said))):
+                or (byline_day := leading_day(said))):
             doc.author = m.group(1)
             lines[i] = ""
             if said and published is None:
@@ -289,28 +290,28 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
         elif doc.author is None and not (doc.asked or doc.answered or doc.answered_by) and i != first \
                 and _BARE_NAME.fullmatch(text) and not _NOT_A_PERSON.search(text) \
                 and (below := next((t.strip() for t in stripped[i + 1:i + 3] if t.strip()), None)) \
-                and _leading_day(below):
+                and leading_day(below):
             doc.author = text  # a news page's byline: the name alone, over the day ("Rupert Jones" / "Thu 10 Mar 2022")
             lines[i] = ""
         elif (m := _LABELLED_DATE.match(text)) and i != first:
             lines[i] = ""
             value = m.group(1).strip()
-            said_days = _said_days(value)
-            for word, found in said_days.items():  # "Date: asked 6 July 2015; answered 14 July 2015"
+            days_said = said_days(value)
+            for word, found in days_said.items():  # "Date: asked 6 July 2015; answered 14 July 2015"
                 if word == "asked" and doc.asked is None:
                     doc.asked, doc.asked_line = found, i + 1
                 elif word == "answered" and doc.answered is None:
                     doc.answered, doc.answered_line = found, i + 1
                 elif word == "published" and published is None:
                     published, published_line = found, i
-            day = _leading_day(value)
+            day = leading_day(value)
             if day and _UPDATED.match(text):
                 updated = updated or day  # "Last updated: 10 January 2024": the day only if no other is given
             elif day and published is None:
                 published, published_line = day, i
-            elif day is None and value and not said_days and published is None and doc.answered is None:
+            elif day is None and value and not days_said and published is None and doc.answered is None:
                 doc.date_note = f"the document says: {value}"
-        elif i != first and _DIGIT.search(text) and (day := _only_day(text)) and bare_date is None:
+        elif i != first and _DIGIT.search(text) and (day := only_day(text)) and bare_date is None:
             bare_date, bare_line = day, i
         elif i != first and month_only is None and _MONTH_ONLY.fullmatch(text):
             month_only = text  # a report's cover dated by its month: "July 2024" (no day to date it by)
@@ -333,16 +334,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
     del published_line
 
 
-_DIGIT = re.compile(r"\d")  # what any day (`_only_day`) is written with: most header lines have none
-
-
-def _day_below(lines: list[str], i: int) -> tuple[date, int] | None:
-    """The day on the first non-blank line below line `i` (at most two down), and that line's index."""
-    for j in range(i + 1, min(i + 3, len(lines))):
-        if text := lines[j].strip():
-            day = parse_day(text)
-            return (day, j) if day else None
-    return None
+_DIGIT = re.compile(r"\d")  # what any day (`header_days.only_day`) is written with: most header lines have none
 
 
 def _role_below(lines: list[str], i: int) -> int | None:
@@ -379,54 +371,6 @@ def _without_honorific(name: str) -> str:
 
 
 _ROLE_THEN_NAME = re.compile(r"^.*?\(\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*\)$")
-
-
-def _leading_day(value: str) -> date | None:
-    """A date at the start of a header value ("23 November 2022", "2026-02-06", "Thursday 1 Sept...", "10:31,
-    9 January 2024")."""
-    m = DATE_IN_TEXT.match(without_clock(value))
-    return parse_day(m.group(0)) if m else None
-
-
-_SAID_DAY = re.compile(rf"\b(asked|tabled|answered|published|issued|released|made|posted)\s*:?\s+(?:on\s+)?"
-                       rf"({DATE_IN_TEXT.pattern})",
-                       re.I)
-
-
-_SAID_AS = {"tabled": "asked", "issued": "published", "released": "published", "made": "published",
-            "posted": "published"}
-
-
-def _said_days(value: str) -> dict[str, date]:
-    """ "asked 6 July 2015; answered 14 July 2015", "not shown (answered 25 March 2015)", "published 3 March
-    2022, updated 5 May 2023": the days a header value gives, by what happened on them. Only these words:
-    "CYP Now reported the release on 18 November 2021" is someone else's date, not the document's."""
-    days: dict[str, date] = {}
-    for m in _SAID_DAY.finditer(value):
-        # "Made on 12 December 2023": a written statement's day
-        word = _SAID_AS.get(m[1].lower(), m[1].lower())
-        if (day := parse_day(m[2])) and word not in days:
-            days[word] = day
-    return days
-
-
-def _only_day(text: str) -> date | None:
-    """A header line that is nothing but a date, optionally after a short label ("SFR 34/2015: 1 October 2015",
-    "House of Commons debate, 18 January 2024", "HC 1234 SESSION 2023-24 | 18 January 2024")."""
-    if day := parse_day(text):
-        return day
-    label, sep, rest = text.rpartition(":")
-    if sep and len(label) <= 30 and (day := parse_day(rest)):
-        return day
-    label, sep, rest = text.rpartition("|")  # a report's cover: "HC 1234 SESSION 2023-24 | 18 January 2024"
-    if sep and text.count("|") == 1 and len(label) <= 40 and (day := parse_day(rest)):
-        return day
-    if sep and text.count("|") == 1 and not strip_furniture(rest).strip() and (day := parse_day(label)):
-        return day  # a news page's "12 Mar 2024 | 4 min read"
-    label, sep, rest = text.rpartition(",")  # a comma's label has no figure: "12,000 children, 3 May 2023" is prose
-    if sep and len(label) <= 30 and not re.search(r"\d", label):
-        return parse_day(rest)
-    return None
 
 
 def _looks_like_gov_page(header: list[str]) -> bool:

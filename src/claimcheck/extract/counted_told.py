@@ -79,3 +79,32 @@ def _share_before_bracket(figures: list[Figure], index: int, text: str) -> Figur
         return None
     share = figures[first - 1]
     return share if _WORDS_THEN_BRACKET.fullmatch(text, share.end, figures[first].start) else None
+
+
+def statistic_of_a_place(figure: Figure, timeless: str) -> str | None:
+    """ "There were 83,480 children looked after in England on 31 March 2023": that place's children, the statistic
+    another document gives as "the number of children looked after in England" (not "141,000 children in England":
+    children of what kind is not said, unless "living in kinship care" or "were in care" says it, which then joins
+    what the count counts, as "83,630 children in care in England" in another document). `timeless` is the
+    sentence with its time expressions blanked."""
+    if not figure.counted or not figure.counted_end:
+        return None
+    living = _LIVING.match(timeless, figure.counted_end) if " " not in figure.counted else None
+    place = _PLACE_AFTER.match(timeless, living.end() if living else figure.counted_end)
+    if place is None or not (living or " " in figure.counted):
+        return None
+    if living:
+        figure.counted = f"{figure.counted} {living['how']}"
+    return f"{figure.counted}{place[0]}"
+
+
+# (ending the phrase: "7,000 children looked after in England placed in residential care" are only some of them)
+_PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?(?!(?:Quarter|Table|Figure|Chart|Annex|Chapter|Section|Part"
+                          r"|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])"
+                          r"(?=\s*(?:[.,;:)]|$|(?:were|was|are|is|had|have|has|will|would|rose|fell|increased"
+                          r"|decreased|grew|remained|live|lived)\b))")
+# what kind of children a plain count counts, before its place: "141,000 children living in kinship care in England",
+# "85,100 children were in care in England"
+_LIVING = re.compile(r"\s+(?:(?:were|are|was|is)\s+)?(?P<how>(?:living|growing\s+up|being\s+raised|cared\s+for)"
+                     r"\s+(?:in|with|by)\s+(?:an?\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?|in\s+care|looked\s+after)"
+                     r"(?=\s+(?:in|across)\s)")

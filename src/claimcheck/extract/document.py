@@ -25,7 +25,7 @@ from claimcheck.extract.carried import (
     latest_stretch,
     lead_in_period,
 )
-from claimcheck.extract.counted_told import OF_THESE_BEFORE, counted_in_sentence
+from claimcheck.extract.counted_told import OF_THESE_BEFORE, counted_in_sentence, statistic_of_a_place
 from claimcheck.extract.date_subject import date_subject
 from claimcheck.extract.dated_spans import days_not_taken, deadlines, still_ahead, told_as_past
 from claimcheck.extract.figures import scan
@@ -36,6 +36,7 @@ from claimcheck.extract.nonclaims import citations, leading_number, mask, noncla
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
 from claimcheck.extract.quantities import Figure, per_time_named
+from claimcheck.extract.set_apart import label_of
 from claimcheck.extract.shared_periods import (
     at_the_time_since,
     base_in_brackets,
@@ -47,7 +48,7 @@ from claimcheck.extract.shared_periods import (
     period_after_an_aside,
     respectively,
 )
-from claimcheck.extract.subject_of import label_of, subject_of
+from claimcheck.extract.subject_of import subject_of
 from claimcheck.extract.subjects import entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
@@ -211,16 +212,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"; in a news article, whose
             # paragraphs are its sentences, "That's up 2% on the previous year" in the next paragraph
             subject = told_about[1]
-        if subject is None and figure.kind == "count" and figure.counted and figure.counted_end:
-            # "There were 83,480 children looked after in England on 31 March 2023": that place's children, the
-            # statistic another document gives as "the number of children looked after in England" (not "141,000
-            # children in England": children of what kind is not said, unless "living in kinship care" says it)
-            living = _LIVING.match(timeless, figure.counted_end) if " " not in figure.counted else None
-            kind_end = living.end() if living else figure.counted_end
-            if (living or " " in figure.counted) and (place := _PLACE_AFTER.match(timeless, kind_end)):
-                if living:  # what it counts, as "83,630 children in care in England" in another document
-                    figure.counted = f"{figure.counted} {living['how']}"
-                subject = f"{figure.counted}{place[0]}"
+        if subject is None and figure.kind == "count":
+            subject = statistic_of_a_place(figure, timeless)  # "83,480 children looked after in England"
         if subject:
             earlier.append((figure, subject))
         # "72 local authorities" runs to its noun; a range's low end stays "15" in "15 to 20 children"
@@ -270,16 +263,6 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     return claims
 
 
-# (ending the phrase: "7,000 children looked after in England placed in residential care" are only some of them)
-_PLACE_AFTER = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?(?!(?:Quarter|Table|Figure|Chart|Annex|Chapter|Section|Part"
-                          r"|Q\d)\b)[A-Z][\w’'-]+(?:\s+(?:upon\s+|on\s+|and\s+)?[A-Z][\w’'-]+){0,3}(?![\w’'-])"
-                          r"(?=\s*(?:[.,;:)]|$|(?:were|was|are|is|had|have|has|will|would|rose|fell|increased"
-                          r"|decreased|grew|remained|live|lived)\b))")
-# what kind of children a plain count counts, before its place: "141,000 children living in kinship care in England",
-# "85,100 children were in care in England"
-_LIVING = re.compile(r"\s+(?:(?:were|are|was|is)\s+)?(?P<how>(?:living|growing\s+up|being\s+raised|cared\s+for)"
-                     r"\s+(?:in|with|by)\s+(?:an?\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?|in\s+care|looked\s+after)"
-                     r"(?=\s+(?:in|across)\s)")
 # "The average weekly cost ... was £5,410 in 2022-23, compared with £4,190 ...": the base of a rate is one too
 _RATE_BASE = re.compile(rf"[^.;£$€\d]{{0,60}}?,?\s*(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?", re.I)
 

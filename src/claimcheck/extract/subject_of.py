@@ -20,6 +20,7 @@ from claimcheck.extract.phrases import (
     subject_before_verb,
 )
 from claimcheck.extract.quantities import Figure
+from claimcheck.extract.set_apart import appositive_name, backed_name
 from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT, OF_ONE_THING, OF_WHICH_BEFORE, share_subject
 from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, clause_bounds
 from claimcheck.extract.voices import in_aside, names_about
@@ -199,11 +200,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # investing £45 million in Families First for Children pathfinders"
         in_clause = [e for e in in_clause if not any(
             f.kind in ("money", "rate") and figure.end <= f.start and f.end <= e.start for f in figures)]
-        if named := _APPOSITIVE.fullmatch(text, 0, figure.start):
-            return named["name"]  # "The Department's reform plan, Stable Homes, Built on Love, committed £200 million"
+        if named := appositive_name(text, figure.start):
+            return named  # "The Department's reform plan, Stable Homes, Built on Love, committed £200 million"
         if in_clause:
             return memory.expand(_nearest(in_clause, figure).text)
-        if backed := _backed_name(text, figure, ents):
+        if backed := backed_name(text, figure, ents):
             return backed  # "we published Stable Homes, Built on Love, backed by £200 million"
         described = after_amount(text, figure.end)
         if described is None and (later := next((f for f in figures if f.start >= figure.end), None)) is not None \
@@ -345,31 +346,6 @@ _PLACE_BEFORE = re.compile(r"\w\s+(?:in|across|for|from|within)\s+(?:the\s+)?$")
 _EXAMPLE_BEFORE = re.compile(r"\w,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$")
 
 
-# "Rate per 10,000 children:", "Social workers (FTE):"
-_LABEL = re.compile(r"\s*([A-Z](?:[A-Za-z’' -]|(?<=per )[\d,]+|(?<= )\([A-Z]{2,6}s?\)){2,70}?)\s*:\s")
-
-
-def label_of(text: str, figure: Figure) -> str | None:
-    """ "Turnover rate: 17.1%", "Caseloads: an average of 16.3 cases": a statistics release's headline label
-    names the figure after it (not "Recommendation 2:", which numbers a paragraph)."""
-    label = _LABEL.match(text)
-    if label is None or not 0 <= figure.start - label.end() <= 30 or len(label[1].split()) > 10 \
-            or not _LABEL_GAP.fullmatch(text, label.end(), figure.start):
-        return None  # (nor a headline's source: "LGA: Councils face £3.2 billion ...")
-    if label[1].split()[-1].lower() in _NOT_LABELS or _LABEL_VERB.search(label[1]):
-        return None  # "The increase is smaller than in recent years: between 2016 and 2019 the number rose by 4%"
-    return label[1]
-
-
-# what may stand between a label and its figure: "Caseloads: an average of 16.3 cases", "Referrals: 650,270 (up
-# 4.0%": hedges, the level before a change, words of change; no clause ("LGA: Councils face £3.2 billion")
-_LABEL_GAP = re.compile(r"(?:[\s(),.%£$€\d+~<>≈−-]|(?:an?|the|around|about|over|nearly|almost|some|average|of|up|down"
-                        r"|by|from|to|total|estimated|increase|decrease|rise|fall|just|under|approximately|more|less"
-                        r"|fewer|than)\b)*", re.I)
-_LABEL_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will)\s", re.I)
-_NOT_LABELS = frozenset({"said", "says", "added", "note", "notes", "source", "sources", "update", "updated"})
-
-
 # "first announced in the 2021 Budget", "set out at the Spending Review", "announced at the Autumn Budget": where it
 # was said, not what it is
 _ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s+(?:the\s+|last\s+year.s\s+)?"
@@ -387,27 +363,8 @@ _HEAD_AFTER = re.compile(r"(?:-a-year|-a-month)?\s+((?:[a-z][\w’'-]*\s+){0,2}?
                          r"(?=\s+(?:was|is|will|has|had|were|are|would|" + "|".join(sorted(VERBS_S)) + r")\b)")
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
-def _backed_name(text: str, figure: Figure, ents: list[Entity]) -> str | None:
-    """The capitalised name the amount backs, right before ", backed by": with the name before it when the two
-    stand as one title split by its comma ("Stable Homes, Built on Love")."""
-    backed = _BACKED_BY.search(text, max(0, figure.start - 40), figure.start)
-    if backed is None:
-        return None
-    name = next((e for e in ents if e.end == backed.start()), None)
-    if name is None:
-        return None
-    first = next((e for e in ents if text[e.end:name.start] == ", "), None)
-    return text[first.start:name.end] if first is not None else name.text
 
 
-# a plan named in apposition, its verb, then the amount: "The Department's reform plan, Stable Homes, Built on Love,
-# committed £200 million" (the name may hold a comma of its own)
-_APPOSITIVE = re.compile(r"\s*(?:The|Its|Our|Their|This|[A-Z][\w’'-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?(?:plan|strategy"
-                         r"|programme|review|report|fund|scheme|reforms?|package|paper|framework),\s+"
-                         r"(?P<name>[A-Z][^,;]{2,60}?(?:,\s+[A-Z][^,;]{2,40}?)?),\s+(?:[a-z]+\s+){1,3}"
-                         r"(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to"
-                         r"|an?\s+(?:further|additional|extra))\s+)?")
-_BACKED_BY = re.compile(rf",\s*(?:backed|funded|supported|underpinned)\s+by\s+(?:(?:{HEDGE})\s+)?$", re.I)
 
 
 def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> str | None:
