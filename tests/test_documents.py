@@ -497,3 +497,10 @@ def test_a_committee_report_s_cover_names_the_house_and_committee_above_its_titl
                          "Session 2023–24\nOrdered by the House of Commons to be printed 15 January 2024\n\nSummary\n"
                          "Local authorities spent £11.1 billion in 2022–23.\n", "pac")
     assert (doc.title, doc.date) == ("Children's social care", date(2024, 1, 15))
+
+
+def test_a_report_label_names_the_page_under_its_publisher_s_name():
+    doc = parse_document("Children's Commissioner\nPublished: 28 February 2024\nReport: Children in residential care"
+                         "\n\nToday I am publishing new analysis of 3,000 children.\n", "cc")
+    assert (doc.title, doc.date) == ("Children in residential care", date(2024, 2, 28))
+    assert doc.lines[2] == ""

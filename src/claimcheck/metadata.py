@@ -108,7 +108,7 @@ _SESSION_REPORT = re.compile(r"^\s*(?:(?:[\w-]+\s+){1,2}(?:special\s+)?report\s+
 _RELEASE_CAPTION = re.compile(r"^\s*(?:reporting|academic|financial|calendar|tax)\s+year\s+[\d/-]+\s*$", re.I)
 _MONTH_ONLY = re.compile(rf"(?:published\s*:?\s*)?{MONTH_NAMES}\s+(?:19|20)\d\d", re.I)
 _BREADCRUMBS = re.compile(r"\s+[»›]\s+")
-_TITLE_LABEL = re.compile(r"^(?:title|headline|subject)\s*:\s*", re.I)
+_TITLE_LABEL = re.compile(r"^(?:title|headline|subject|report(?:\s+title)?)\s*:\s*", re.I)
 _ROLE_WORDS = re.compile(r"\b(minister|secretary|shadow|spokesperson|spokesman|whip|leader|chancellor|lord "
                          r"speaker|under-secretary|parliamentary)\b", re.I)
 
