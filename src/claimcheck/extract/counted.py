@@ -91,7 +91,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             phrase.append((start, end, word))  # "looked after children"
             continue
         if phrase and (state := _UNDER_ORDER.match(text, start)):
-            # "children subject to a child protection plan", "children on a care order": one group of children
+            # "children subject to a child protection plan", "children on a care order", "children placed for
+            # adoption", "children waiting to be adopted": one group of children
             return text[phrase[0][0]:state.end()], phrase[0][0], state.end()
         if low == "in" and phrase and i + 1 < len(words) and words[i + 1][2].lower() in IN_STATES:
             phrase.append(words[i + 1])  # "children in care", "children in need": one group of children
@@ -149,8 +150,9 @@ def _participle_after_plural(phrase: list[tuple[int, int, str]]) -> bool:
     return len(phrase) > 1 and phrase[-1][2].lower().endswith("ed") and plural(phrase[-2][2])
 
 
-_UNDER_ORDER = re.compile(r"(?:subject\s+to|on|under)\s+(?:an?\s+)?(?:child\s+protection\s+plans?"
-                          r"|(?:interim\s+)?(?:care|supervision|placement|special\s+guardianship)\s+orders?)\b", re.I)
+_UNDER_ORDER = re.compile(r"(?:(?:subject\s+to|on|under)\s+(?:an?\s+)?(?:child\s+protection\s+plans?"
+                          r"|(?:interim\s+)?(?:care|supervision|placement|special\s+guardianship)\s+orders?)"
+                          r"|placed\s+for\s+adoption|waiting\s+(?:for\s+adoption|to\s+be\s+adopted))\b", re.I)
 _DETERMINERS = frozenset(("the", "a", "an", "their", "its", "this", "these", "those", "our", "your", "his", "her"))
 _GRADES = frozenset(("good", "outstanding", "inadequate"))  # Ofsted's judgements, after what was judged
 _FIXED_PAIR = re.compile(r"children and (?:young|family|families)\b", re.I)  # one noun phrase, not two
