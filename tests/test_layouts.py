@@ -56,8 +56,9 @@ CASES = {
             (10, "50,010 children on a child protection plan", "subject", "child protection plan"),
         ],
     ),
-    # a lead-in that gives the whole, "This comprises:", over the bullets that split it; not a lead-in that names no
-    # split ("has also:"), nor one that lists some of it ("includes:")
+    # a lead-in that gives the whole, "This comprises:", over the bullets that split it, or a last bullet that does
+    # ("- Total: £9 million"); not a lead-in that names no split ("has also:"), nor one that lists some of it
+    # ("includes:")
     "written_statement_allocations.txt": (
         {"date": date(2024, 3, 14)},
         [
@@ -69,6 +70,10 @@ CASES = {
             (14, "£5 million", "listed_under", 0),
             (17, "£200 million", "total", False),  # "includes:" lists some of it, which need not add up to it
             (19, "£45 million", "listed_under", 0),
+            (24, "£4 million", "listed_under", 26),  # a list that gives its whole last: "- Total: £9 million"
+            (26, "£9 million", "total", True),
+            (30, "£30 million", "listed_under", 28),
+            (32, "£50 million", "listed_under", 0),  # the lead-in's total said again is not a part of it
         ],
     ),
     "treasury_minutes.txt": (
@@ -275,3 +280,21 @@ def test_a_council_report_s_period_label_and_table_unit_are_no_claims():
     claims = extract_document(read_document(LAYOUTS / "council_budget_monitoring.txt"))
     assert [c.text for c in claims if c.line == 10] == ["the end of September 2024"]  # not "(Period 6)"
     assert not [c for c in claims if c.line == 18]  # "Table 1: Forecast outturn by service area (£000)"
+
+
+def test_a_list_whose_parts_miss_its_total_is_a_sum_warning():
+    """The layout's lists checked by the shipped rules: "£45m + £36m + £25m + £9m" is not "£120 million", "£4m +
+    £3m" is not "- Total: £9 million"; "£30m + £20m" is the fund's £50 million, said again in its last bullet."""
+    from claimcheck.claims import claims_frame
+    from claimcheck.rules import load_rules
+    from claimcheck.runner import run_rule
+
+    claims = claims_frame(extract_document(read_document(LAYOUTS / "written_statement_allocations.txt")))
+    rule = next(r for r in load_rules(Path(__file__).parent.parent / "rules") if r.id == "parts-add-up")
+    messages = [f.message for f in run_rule(rule, claims, None).findings]
+    assert messages == [
+        "£45 million + £36 million + £25 million + £9 million (written_statement_allocations:5) comes to £113m to "
+        "£117m, not £120 million",
+        "£4 million + £3 million (written_statement_allocations:26) comes to £6m to £8m, not £9 million",
+    ]
+

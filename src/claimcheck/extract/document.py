@@ -30,7 +30,7 @@ from claimcheck.extract.date_subject import date_subject
 from claimcheck.extract.dated_spans import days_not_taken, deadlines, still_ahead, told_as_past
 from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
-from claimcheck.extract.listed import list_total, listed_parts
+from claimcheck.extract.listed import list_total, listed_parts, total_bullet
 from claimcheck.extract.memory import Memory
 from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
@@ -71,6 +71,7 @@ def extract_document(doc: Document) -> list[Claim]:
     lead_in: int | None = None  # the paragraph a list of bullets under "... the following funding:" belongs to
     lead_period: tuple | None = None  # the time that paragraph speaks of, which its bullets share
     lead_total: Claim | None = None  # the whole that paragraph's list splits ("£120 million ... This comprises:")
+    list_start = 0  # where the claims of that paragraph's bullets start in `claims`
     for number, block in enumerate(blocks(doc.lines, frozenset([title_line]) if title_line else frozenset())):
         listed = lead_in is not None and is_bullet(block.text)
         memory.block = lead_in if listed else number
@@ -92,10 +93,13 @@ def extract_document(doc: Document) -> list[Claim]:
         if listed and lead_period is not None:
             found_in_block = [in_period(claim, lead_period) for claim in found_in_block]
         if listed and lead_total is not None:
-            found_in_block = listed_parts(lead_total, found_in_block)
+            found_in_block = listed_parts(lead_total, block.text, found_in_block)
+        elif listed and (totalled := total_bullet(block.text, found_in_block, claims[list_start:])):
+            found_in_block, claims[list_start:] = totalled  # "- Total: £7 million" closing the list
         elif lead_in == number:
             lead_period = lead_in_period(doc, block.text, found_in_block)
             found_in_block, lead_total = list_total(block.text, found_in_block)
+            list_start = len(claims) + len(found_in_block)
         claims.extend(found_in_block)
     claims = amounts_said_again(claims, title_line)
     return headline_named(claims, title_line) if title_line else claims
