@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from claimcheck.claims import Claim
+from claimcheck.extract.text import BULLET_MARK
 
 # what a lead-in says after its whole to split it all: "This comprises:", "as follows:", "broken down as follows:",
 # "This is made up of:", "allocated as follows:". Not "includes:", which lists some of it ("The £200 million
@@ -22,6 +23,8 @@ from claimcheck.claims import Claim
 _SPLITS = re.compile(r"\b(?:comprises?|comprising|consists?\s+of|consisting\s+of|made\s+up\s+of|breaks?\s+down"
                      r"|broken\s+down|split\s+(?:as|between|across)|as\s+follows|allocated\s+(?:as|between|across))"
                      r"\b[^.;:]*:\s*$", re.I)
+# the bullet that closes a list with its whole: "- Total: £7 million", "• In total, 1,200 places"
+_TOTAL_BULLET = re.compile(rf"^\s*{BULLET_MARK}\s+(?:(?:grand\s+)?total|in\s+total|overall)\b", re.I)
 _MEASURED = ("money", "count")
 
 
@@ -29,11 +32,17 @@ def list_total(lead_in: str, found: list[Claim]) -> tuple[list[Claim], Claim | N
     """The lead-in paragraph's claims, its one figure of money or a count marked as the whole its list splits,
     and that figure; or the claims as they were and None, when the lead-in names no split or holds other such
     figures (which of two would the list split?)."""
-    if not _SPLITS.search(lead_in):
+    if not _SPLITS.search(lead_in) or (marked := _the_whole(found)) is None:
         return found, None
+    return marked
+
+
+def _the_whole(found: list[Claim]) -> tuple[list[Claim], Claim] | None:
+    """The claims with their one figure of money or a count marked as a total, and that figure; None when there
+    is no such figure or more than one."""
     measured = [c for c in found if c.kind in _MEASURED]
     if len(measured) != 1:
-        return found, None
+        return None
     total = replace(measured[0], total=True)
     return [total if c is measured[0] else c for c in found], total
 
@@ -50,20 +59,14 @@ def listed_parts(total: Claim, bullet: str, found: list[Claim]) -> list[Claim]:
     return [replace(c, listed_under=total.line) if c is same[0] else c for c in found]
 
 
-# the bullet that closes a list with its whole: "- Total: £7 million", "• In total, 1,200 places"
-_TOTAL_BULLET = re.compile(r"^\s*(?:[•*▪–-]|\(?[a-z0-9]{1,3}[.)])\s+(?:(?:grand\s+)?total|in\s+total|overall)\b", re.I)
-
 
 def total_bullet(bullet: str, found: list[Claim], earlier: list[Claim]) -> tuple[list[Claim], list[Claim]] | None:
     """For a "Total: ..." bullet with one figure of money or a count: its claims with that figure the total, and
     the claims of the bullets before it in the list, each bullet's one figure of that unit listed under it (a
     bullet with two is left alone); None for any other bullet, or a list with fewer than two such parts."""
-    if not _TOTAL_BULLET.match(bullet):
+    if not _TOTAL_BULLET.match(bullet) or (marked := _the_whole(found)) is None:
         return None
-    measured = [c for c in found if c.kind in _MEASURED]
-    if len(measured) != 1:
-        return None
-    total = replace(measured[0], total=True)
+    found, total = marked
     by_line: dict[int, list[Claim]] = {}
     for claim in earlier:
         if claim.kind == total.kind and claim.unit == total.unit and not claim.total:
@@ -71,5 +74,4 @@ def total_bullet(bullet: str, found: list[Claim], earlier: list[Claim]) -> tuple
     parts = {id(same[0]) for same in by_line.values() if len(same) == 1}
     if len(parts) < 2:
         return None
-    return ([total if c is measured[0] else c for c in found],
-            [replace(c, listed_under=total.line) if id(c) in parts else c for c in earlier])
+    return found, [replace(c, listed_under=total.line) if id(c) in parts else c for c in earlier]

@@ -137,7 +137,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if level is not None:
             return next((subject for f, subject in earlier if f is level), None)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
-                 and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)
+                 and not _said_where(text, e)
                  and not (_OCCASION.search(e.text) and _ANNOUNCES.match(text, e.end))
                  # "figures obtained by the charity Become show only 62 of 153 councils": who said it
                  and not (e.end < figure.start and REPORTED.search(text, e.end, figure.start))]
@@ -145,8 +145,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if share := share_subject(figure, text, ents, memory, figures, earlier, lo):
             return share
         # "we have increased spending on children's social care by 50%": what was increased
-        if figure.change and (over := _OVER_BUDGET.search(text, lo, figure.start)
-                              or _SAW_MOVE.search(text, lo, figure.start)):
+        if figure.change and (over := _moved(text, lo, figure.start)):
             return over[1]
     if figure.kind in ("money", "rate") and figure.unit.startswith(CURRENCIES):
         # "a 6.5% increase in core spending power in 2024-25, worth £4.5 billion": what the figure before is about
@@ -246,8 +245,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             # care grant in 2024-25, an increase of £1.2 billion": the same thing's
             return money[-1][1]
         # "overspent their children's services budgets by", "increased core spending power by"
-        if over := _OVER_BUDGET.search(text, lo, figure.start) or BRINGING.search(text, lo, figure.start) \
-                or _SAW_MOVE.search(text, lo, figure.start):
+        if over := _moved(text, lo, figure.start) or BRINGING.search(text, lo, figure.start):
             return over[1]
         # "The 15 largest providers made a combined profit of £310m": their profit, not the providers
         if (earned := _EARNINGS_OF.search(text, max(lo, figure.start - 60), figure.start)) \
@@ -263,7 +261,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if head and head[1].split()[-1].lower() in HEADS:
             return head[1]  # "The £50 million fund was first announced in the 2021 Budget"
         # not where it was said: "The programme was first announced at Autumn Budget 2021 with £302 million"
-        named = [e for e in ents if e.score >= 2 and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)]
+        named = [e for e in ents if e.score >= 2 and not _said_where(text, e)]
         if named:
             return memory.expand(_nearest(named, figure).text)
         return refers_back(text, figure.start, memory) or subject_before_verb(text, figure.start) \
@@ -292,7 +290,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
     before = [e for e in ents if e.end <= figure.start and e.score >= 1
               and not in_aside(text, e.start, e.end, figure)  # "The figure, obtained through FOI requests, is"
-              and not _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start)  # "announced at the Budget"
+              and not _said_where(text, e)  # "announced at the Budget"
               and not REPORTED.search(text, e.end, figure.start)  # "figures obtained by Become show only 62"
               # "from 22 per 10,000 children in Richmond upon Thames to 164 per 10,000 in Blackpool": the place
               # right after another figure is that figure's
@@ -377,6 +375,17 @@ def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> 
     holder = REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
     holder = _ARTICLE.sub("", holder.strip())
     return holder if 0 < len(holder.split()) <= words else None
+
+
+def _said_where(text: str, e: Entity) -> bool:
+    """Whether name `e` is where an amount was said ("announced at the Autumn Budget"), not what it is for."""
+    return _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start) is not None
+
+
+def _moved(text: str, lo: int, end: int) -> re.Match | None:
+    """What was overspent, cut or increased, or seen to move, by the figure at `end` (the clause from `lo`):
+    "overspent their budgets by", "saw spending per child fall by"."""
+    return _OVER_BUDGET.search(text, lo, end) or _SAW_MOVE.search(text, lo, end)
 
 
 def _nearest(candidates: list[Entity], figure: Figure) -> Entity:

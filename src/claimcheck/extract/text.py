@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*\s*$")
-_BULLET = re.compile(r"^\s*(?:[•*▪–-]|\(?[a-z0-9]{1,3}[.)])\s+")
+BULLET_MARK = r"(?:[•*▪–-]|\(?[a-z0-9]{1,3}[.)])"  # "•", "-", "1.", "(a)": what opens an item of a list
+_BULLET = re.compile(rf"^\s*{BULLET_MARK}\s+")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "hon", "rt", "e.g", "i.e", "etc", "cf", "vs",
                   "approx", "c", "para", "paras", "fig", "col", "cols", "vol", "jan", "feb", "mar", "apr",
                   "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "gov", "co", "ltd"}

@@ -70,7 +70,7 @@ _SAME_VERB_COUNTED = re.compile(r"\d[\d,]*\s+[a-z]")  # an earlier count with it
 _NAMED_AVERAGE = re.compile(r"\bthe\s+(?:[\w’'-]+\s+){1,3}average\s+of\s*$", re.I)
 _LABEL_BEFORE = re.compile(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$")
 _PART_AFTER = re.compile(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
-                         r"|of\s+(?:these|those|them|whom|which)\b|respectively\b)")
+                         rf"|{OF_THESE}|respectively\b)")
 
 
 _AVERAGED = re.compile(r"\w\s+(?:averaged|averages|averaging)\s+$", re.I)
