@@ -16,7 +16,7 @@ from re import _parser as sre_parse
 import pytest
 
 from claimcheck import calendar, furniture, metadata
-from claimcheck.extract import figures, hedges, periods, quantities
+from claimcheck.extract import figures, hedges, periods, word_figures
 from claimcheck.extract.period_grammar import FEATURES, PATTERNS
 from claimcheck.guards import any_in, fold, folded
 
@@ -93,7 +93,7 @@ AT_END = (("", ""), ("x ", ""), ("and then ", "  "))
 
 
 @pytest.mark.parametrize("pattern, guard, contexts", [
-    (quantities.WORDS, quantities.may_hold_words, AROUND),
+    (word_figures.WORDS, word_figures.may_hold_words, AROUND),
     (figures._FRACTION, lambda t: any_in(figures._WHOLE_WORDS, folded(t)), AROUND),
     (figures._FRACTION_BEFORE_VERB, lambda t: any_in(figures._WHOLE_WORDS, folded(t)), (("x ", " were y"),)),
     (figures._BY_FRACTION, lambda t: any_in(figures._WHOLE_WORDS, folded(t)), AROUND),

@@ -8,18 +8,9 @@ import re
 
 from claimcheck.extract.counted import IN_STATES, counted_phrase
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, IN_OTHER_TERMS, bound_of, interval, is_change
-from claimcheck.extract.quantities import (
-    CONTEXT,
-    FIGURE,
-    NUMBER,
-    SCALED_WORDS,
-    WORDS,
-    Figure,
-    may_hold_words,
-    numeric_figure,
-    word_figure,
-)
+from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, Figure, numeric_figure
 from claimcheck.extract.wholes import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, THAN_BEFORE, VERB_BEFORE
+from claimcheck.extract.word_figures import SCALED_WORDS, WORDS, may_hold_words, word_figure
 from claimcheck.guards import any_in, folded
 from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
 
@@ -128,6 +119,11 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if previous.change and figure.kind == previous.kind and IN_OTHER_TERMS.fullmatch(sentence, previous.end,
                                                                                          figure.start):
             figure.change = True
+        # "an increase of 10% since 2022 and of 32% in the last five years", "rose by 5% in 2022 and by 7% in
+        # 2023": the change's noun or verb, said once for both
+        if previous.change and figure.kind == previous.kind and _AND_OF_BY.fullmatch(sentence, previous.end,
+                                                                                     figure.start):
+            figure.change = True
         # "a 6.5% increase in core spending power in 2024-25, worth £4.5 billion": the increase, in money
         if figure.kind == "money" and previous.change and WORTH.fullmatch(sentence, previous.end, figure.start):
             figure.change = True
@@ -161,6 +157,7 @@ _EXTRA_BEFORE = re.compile(r"\b(?:additional|extra|further)\s+$", re.I)
 # between two amounts of one list, a time each: " this year and ", " in 2024-25, and "
 _LIST_AND = re.compile(r"(?:\s+(?:in\s+|during\s+)?(?:this|next|last)\s+(?:financial\s+)?year"
                        r"|\s+(?:in|for)\s+(?:19|20)\d\d(?:[-/]\d{2,4})?)?\s*,?\s+and\s+", re.I)
+_AND_OF_BY = re.compile(rf"[^.;:£$€%]{{0,50}}?,?\s+and\s+(?:of|by)\s+(?:(?:{HEDGE})\s+)?", re.I)
 _PART_OF_CHANGE = re.compile(rf"[^.;£$€%\d]{{0,40}},\s+including\s+(?:(?:{HEDGE})\s+)?", re.I)
 
 # "3 years and 4 months", "2 hours 30 minutes": one length of time in two units, each the next smaller

@@ -101,7 +101,9 @@ _PATTERNS: list[tuple] = [
      r"(?:,?\s+or\s+(?:up\s+to\s+|under\s+)?\d+(?![\d,.]*\s*(?:%|per\s*cent)))?"  # "aged 0 to 19, or up to 25 for"
      r"(?:\s+years?(?:\s+old)?)?"
      r"|\b\d+(?:\s*(?:to|-|–)\s*\d+)?[-\s]years?[-\s]olds?\b|\b\d+\+?\s+years?\s+old\b|\bunder[-\s]\d+s\b"
-     r"|\b\d{1,2}\+(?=\s*-?\s*(?:years?|yrs?|year-olds?)\b)",  # "16+ years"; but "400+ family hubs" is a count
+     r"|\b\d{1,2}\+(?=\s*-?\s*(?:years?|yrs?|year-olds?)\b)"  # "16+ years"; but "400+ family hubs" is a count
+     # "60 per 10,000 children under 18 years": whom the rate counts, by age
+     r"|(?:(?<=children\s)|(?<=people\s)|(?<=pupils\s)|(?<=persons\s))(?:aged\s+)?under\s+\d{1,2}\s+years?\b",
      ("aged", "old", "under", "+", "age")),
 ]
 _GUARDED = [(frozenset(needs), re.compile(also, re.I) if isinstance(also, str) else also, re.compile(pattern, re.I))

@@ -29,7 +29,10 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"totalled|totaled|stood|remained|stayed|ranged|varied|hit|averages|averaged)(?=\s+"
                   # "fell for the fifth consecutive year, to 2,960"
                   r"(?:for\s+(?:the\s+|a\s+)?[\w-]+\s+(?:(?:consecutive|successive|straight)\s+)?years?"
-                  r"(?:\s+running|\s+in\s+a\s+row)?,?\s+)?(?:(?:by|from|to|at)\s+)?"
+                  r"(?:\s+running|\s+in\s+a\s+row)?,?\s+)?"
+                  # "fell slightly to 79%"
+                  r"(?:(?:slightly|sharply|marginally|steadily|significantly|substantially|considerably|further)\s+)?"
+                  r"(?:(?:by|from|to|at)\s+)?"
                   # "reached a record £720 million", "hit an all-time high of 83,840", "rose to its highest level at"
                   r"(?:an?\s+(?:(?:record\s+|new\s+|all[\s-]time\s+)?(?:high|low|peak)\s+of|record)\s+"
                   r"|(?:its|their|a|the)\s+(?:highest|lowest|record|peak)(?:\s+(?:level|point|number|rate))?"
@@ -337,6 +340,9 @@ _WITHIN_TIME = re.compile(r"\d+\s+(?:days?|weeks?|months?|years?|miles?|km|kilom
 _AS_CLAUSE = re.compile(r"^.*\S\s+(?<!\bsuch\s)as\s+(?!well\b|part\b|a\s+result\b)(?=\S)")
 _MOVES_AFTER = re.compile(r"(?:rise|rises|rose|fall|falls|fell|soar|soars|grow|grows|increase|increases|climb|climbs"
                           r"|double|doubles|hit|hits|top|tops|reach|reaches)\b")
+# a statistic's head may carry a long qualifier: "The number of children who ceased to be looked after due to a
+# special guardianship order was 3,830"
+_MEASURE_HEAD = re.compile(r"(?:number|proportion|percentage|share|rate)\s+of\s+", re.I)
 _OF_BEFORE_AMOUNT = re.compile(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$")
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -372,9 +378,9 @@ def _opening_phrase(text: str, figure: str) -> str | None:
         amount = None  # "Re-referrals within 12 months of a previous referral fell to 21.5%": a time in the phrase
     if amount:  # "The grant of £36 million will be paid": the grant
         np = _OF_BEFORE_AMOUNT.sub("", np[:amount.start()].strip(" ,"))
-    if not np or len(np.split()) > 14 or np.lower() in _AMOUNT_WORDS or _QUESTION.match(np) \
-            or all(w in ACTOR_WORDS | STOP for w in _LETTERS.findall(np.lower())) or _ENDS_IN_PRONOUN.search(np) \
-            or _OFFICE_THEN_NAME.search(np):
+    if not np or len(np.split()) > (20 if _MEASURE_HEAD.match(np) else 14) or np.lower() in _AMOUNT_WORDS \
+            or _QUESTION.match(np) or all(w in ACTOR_WORDS | STOP for w in _LETTERS.findall(np.lower())) \
+            or _ENDS_IN_PRONOUN.search(np) or _OFFICE_THEN_NAME.search(np):
         return None
     return np
 

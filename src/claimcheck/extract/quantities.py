@@ -15,15 +15,11 @@ from dataclasses import dataclass
 from claimcheck.extract.counted import ESTIMATE, counted_phrase, plural
 from claimcheck.extract.hedges import HEDGE, bound_of, interval, is_change
 from claimcheck.extract.wholes import is_noise
-from claimcheck.guards import any_in, folded
 from claimcheck.units import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     MAGNITUDES,
     NUMBER,
-    SCALE_WORDS,
-    SMALL_NUMBERS,
-    number_words,
     per_head_unit,
     scaled,
     step_of,
@@ -43,44 +39,6 @@ FIGURE = re.compile(
     r"(?!(?!pa\b|p\.a\.)[\w£$€]|[.,]\d)",  # "£2,000pa": a yearly amount, read by the rate below
     re.I,
 )
-_WORD_NUMBERS = "|".join(sorted((w for w in SMALL_NUMBERS if w not in ("zero", "one")), key=len, reverse=True))
-_WORD_NUMBER = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|"
-                rf"seven|eight|nine)|{_WORD_NUMBERS})")
-WORDS = re.compile(
-    # "twelve", "forty-two", "two thousand", "one hundred and fifty"
-    rf"\b(?P<words>(?:{_WORD_NUMBER}|one)\s+(?:hundred|thousand|million|billion)(?:\s+and\s+{_WORD_NUMBER})?"
-    r"|(?:half\s+)?an?\s+(?:million|billion)"  # "half a million children", "a million pounds"
-    rf"|{_WORD_NUMBER}"
-    r"|a\s+dozen|dozens|hundreds|thousands|millions|tens\s+of\s+thousands)\b(?!\s*(?:-|–)\s*\w)",
-    re.I,
-)
-# "a quarter of a million", "one and a half million": apart from WORDS, and only tried in a sentence that says
-# million or billion, since every number word would try them
-SCALED_WORDS = re.compile(r"\b(?P<words>(?:a|one|two|three)[\s-]+(?:quarters?|thirds?)\s+of\s+an?\s+"
-                          rf"(?:million|billion)|(?:{_WORD_NUMBER}|one)\s+and\s+a\s+half\s+(?:million|billion))\b",
-                          re.I)
-# What WORDS cannot match without (a guard, see guards.py): a number word but "one", "dozen", the plural of a
-# scale ("hundreds"), "one" with a scale word, or "a million"; three sentences in four hold none of them.
-# Needles that hold another ("seventeen" holds "seven") are left out.
-_WORDS_NEEDED = (set(SMALL_NUMBERS) - {"zero", "one"}) | {"dozen", "hundreds", "thousands", "millions"}
-_WORDS_NEEDLES = tuple(sorted(w for w in _WORDS_NEEDED if not any(o != w and o in w for o in _WORDS_NEEDED)))
-_A_MILLION = re.compile(r"an?\s+(?:million|billion)", re.I)
-
-
-def may_hold_words(text: str) -> bool:
-    """False only when WORDS cannot match `text`."""
-    low = folded(text)
-    return any_in(_WORDS_NEEDLES, low) or ("one" in low and any_in(_SCALES, low)) \
-        or ("illion" in low and _A_MILLION.search(text) is not None)
-
-
-_SCALES = tuple(SCALE_WORDS)
-_A_SCALE = re.compile(r"(?:(?P<half>half)\s+|(?P<part>a|one|two|three)[\s-]+(?P<whole>quarter|third)s?\s+of\s+)?"
-                      r"an?\s+(?P<scale>million|billion)")
-_AND_A_HALF = re.compile(r"(?P<units>.+?)\s+and\s+a\s+half\s+(?P<scale>million|billion)")
-_VAGUE = {"a dozen": (12, "exact"), "dozens": (24, "min"), "hundreds": (200, "min"),
-          "thousands": (2000, "min"), "millions": (2e6, "min"), "tens of thousands": (20000, "min")}
-
 TIME_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
               "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour",
               "decade": "decade", "decades": "decade", "minute": "minute", "minutes": "minute"}
@@ -93,7 +51,7 @@ MEASURE_UNITS = {
     "feet": "foot", "foot": "foot", "square metres": "meter ** 2", "square feet": "foot ** 2",
 }
 _PER = {"year": "year", "annum": "year", "month": "month", "week": "week", "day": "day", "hour": "hour"}
-_RATE_AFTER = re.compile(
+RATE_AFTER = re.compile(
     # not "than a year earlier" nor "a year ago": a comparison in time, not a rate
     r"^(?:\s*|-)(?P<between>(?:(?!than\b)[\w’'-]+\s+){0,6}?)(?:(?:an?|per|each|every)[\s-]+(?P<per>year|annum|month|week|day|hour)\b"
     r"(?!\s+(?:earlier|ago|before|later|previously)\b)"
@@ -106,9 +64,7 @@ _RATE_AFTER = re.compile(
 # what may stand between money and its "a year" and leave a rate: "£2bn more a year", "£1,000 per child per year"
 # ("per young person per year", "per care leaver a year": a head of one or two words)
 _MORE = re.compile(r"\s*(?:more|extra|less|additional|(?:per|for\s+(?:each|every))\s+[a-z-]+(?:\s+[a-z-]+)?)\s+", re.I)
-_CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
-_ONE_IN = re.compile(r"\b(?P<part>one|a|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?$", re.I)
-_PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b", re.I)
+CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
 _OR_MORE = re.compile(r"\+(?![\d\w])|-plus\b", re.I)  # "£1bn+", "a £500m-plus shortfall": that much or more
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 # "the average weekly cost of a placement was £4,900", "an annual budget of £2 million": money named as so
@@ -172,13 +128,10 @@ class Figure:
 _ONE_WORD = re.compile(r"\s*([A-Za-z]+)")
 _TWO_WORDS = re.compile(r"\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
-_OVER_OR_FOR = re.compile(r"\b(?:over|for)\s*$")
+OVER_OR_FOR = re.compile(r"\b(?:over|for)\s*$")
 _PUNCTUATION = re.compile(r"[,;.]")
 _ESTIMATE_NOTE = re.compile(rf"\s*\((?:{ESTIMATE})\)")
 _YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d|2100")
-_VAGUE_SPACED = re.compile(r"a\s+dozen|tens\s+of\s+thousands")
-_SPACE_RUN = re.compile(r"\s+")
-_OF_AFTER = re.compile(r"\s+of\b")
 
 
 def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
@@ -209,17 +162,17 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         kind, unit = "percent", "percent"
     elif m["pence"] and not cur:
         kind, unit, value, step = "money", "GBP", value / 100, step / 100
-    elif cur or (named := _CURRENCY_WORD.match(after)):
+    elif cur or (named := CURRENCY_WORD.match(after)):
         currency = CURRENCY_SIGNS[cur.lower()] if cur else CURRENCY_WORDS[" ".join(named[1].lower().split())]
         if not cur:  # "1.5 million pounds": the currency is the word after the number
             end += named.end()
             after = sentence[end:end + CONTEXT]
         kind, unit = "money", currency
-        rate = _RATE_AFTER.match(after)
+        rate = RATE_AFTER.match(after)
         if _ANNUAL_NOUN.match(after) or _EACH_YEAR_AFTER.match(after):
             kind, unit = "rate", f"{currency} / year"
         elif rate and (not rate["between"].strip() or _MORE.fullmatch(rate["between"])):
-            kind, unit = "rate", f"{currency} / {_per(rate)}"  # "£2bn more a year" too
+            kind, unit = "rate", f"{currency} / {rate_per(rate)}"  # "£2bn more a year" too
             end += rate.end()
     else:
         if not mag and _looks_like_year(digits, sentence, end):
@@ -238,17 +191,17 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         elif labelled_rate:  # a headline tile "Rate per 10,000 children: 67" is the rate its label names
             kind, unit = "rate", per_head_unit(labelled_rate[1])
             counted = labelled_rate[2]
-        elif length := _length_of_time(before, after):
+        elif length := length_of_time(before, after):
             kind, unit = "duration", length[0]
             end += length[1]
-            if _OVER_OR_FOR.search(before):
+            if OVER_OR_FOR.search(before):
                 bound = "exact"  # "over two years" is how long, not "more than two years"
         elif pair in MEASURE_UNITS or first in MEASURE_UNITS:
             kind = "measure"
             unit = MEASURE_UNITS[pair] if pair in MEASURE_UNITS else MEASURE_UNITS[first]
             end = end + (word.end(2) if pair in MEASURE_UNITS else word.end(1))
-        elif (rate := _RATE_AFTER.match(after)) and not rate["between"].strip() and not rate["adverb"]:
-            kind, unit = "rate", f"count / {_per(rate)}"  # "an average of 2,316 per year"
+        elif (rate := RATE_AFTER.match(after)) and not rate["between"].strip() and not rate["adverb"]:
+            kind, unit = "rate", f"count / {rate_per(rate)}"  # "an average of 2,316 per year"
             end += rate.end()
         else:
             plus = _OR_MORE.match(after)  # "15,000-plus children": children, at least 15,000 of them
@@ -258,12 +211,12 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             if counted is None and is_noise(before, after):
                 return None
             tail = sentence[counted_end:counted_end + CONTEXT] if counted_end else after
-            rate = _RATE_AFTER.match(tail) if counted else None
+            rate = RATE_AFTER.match(tail) if counted else None
             per_population = _PER_POPULATION.match(tail) if counted else None
             if _EACH_YEAR_AFTER.match(tail):
                 kind, unit = "rate", "count / year"
             elif rate and not _PUNCTUATION.search(rate.group(0)):
-                kind, unit = "rate", f"count / {_per(rate)}"
+                kind, unit = "rate", f"count / {rate_per(rate)}"
                 # "90 children going into care every day": everything before the rate phrase is counted,
                 # but not a verb ("400,000 children are supported each year" counts children)
                 if not _AUXILIARY.match(rate["between"]):
@@ -284,7 +237,7 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
                   counted, counted_start, counted_end)
 
 
-def _length_of_time(before: str, after: str) -> tuple[str, int] | None:
+def length_of_time(before: str, after: str) -> tuple[str, int] | None:
     """The time unit a figure is a length of, and how far into `after` its word runs; None if it is none."""
     if working := _WORKING_TIME.match(after):
         return TIME_UNITS[(working[1] or working[2]).lower()], working.end()
@@ -311,7 +264,7 @@ _AUXILIARY = re.compile(r"\s*(?:are|is|was|were|have|has|had|be|been|will|would|
 _COMPARATIVES = frozenset({"more", "fewer", "extra", "additional"})
 
 
-def _per(rate: re.Match) -> str:
+def rate_per(rate: re.Match) -> str:
     if rate["per"]:
         return _PER[rate["per"].lower()]
     adverb = rate["adverb"].lower()
@@ -332,67 +285,3 @@ def _looks_like_year(digits: str, sentence: str, end: int) -> bool:
     if not nxt:
         return True
     return not plural(nxt.group(1))
-
-
-def word_figure(sentence: str, m: re.Match) -> Figure | None:
-    words = m["words"].lower()
-    before, after = sentence[max(0, m.start() - CONTEXT):m.start()], sentence[m.end():m.end() + CONTEXT]
-    if words in _VAGUE or _VAGUE_SPACED.fullmatch(words):
-        key = _SPACE_RUN.sub(" ", words)
-        value, bound = _VAGUE[key]
-        if key != "a dozen" and not _OF_AFTER.match(after):
-            return None
-        step = None
-    else:
-        value = number_words(words)
-        if a_scale := _A_SCALE.fullmatch(words):
-            share = 0.5 if a_scale["half"] else 1.0
-            if a_scale["whole"]:  # "three quarters of a million"
-                share = (number_words(a_scale["part"]) or 1.0) / {"quarter": 4, "third": 3}[a_scale["whole"]]
-            value = share * SCALE_WORDS[a_scale["scale"]]
-        elif and_a_half := _AND_A_HALF.fullmatch(words):  # "one and a half million"
-            units = number_words(and_a_half["units"])
-            value = (units + 0.5) * SCALE_WORDS[and_a_half["scale"]] if units else None
-        if value is None:
-            return None
-        bound = bound_of(before)
-        step = None
-        ratio = _ONE_IN.search(before)
-        part = (number_words(ratio["part"]) or 1.0) if ratio else 0.0  # "a in" counts one
-        if ratio and value and part < value:  # "one in five children", "three in four": a proportion
-            start = m.start() - (len(before) - ratio.start())
-            bound = bound_of(sentence[max(0, start - CONTEXT):start])
-            share = 100.0 * part / value
-            low, high = interval(share, bound, None)
-            return Figure(start, m.end(), sentence[start:m.end()], "percent", share, "percent", bound, low,
-                          high, None, False)
-        if words not in _VAGUE and (pct := _PERCENT_WORD.match(after)):  # "Sixty-two per cent of councils"
-            low, high = interval(value, bound, None)
-            end = m.end() + pct.end()
-            return Figure(m.start(), end, sentence[m.start():end], "percent", value, "percent", bound, low, high,
-                          None, is_change(before, sentence[end:end + CONTEXT], False))
-    word = _ONE_WORD.match(after)
-    first = word.group(1).lower() if word else ""
-    end = m.end()
-    if first in ("of", "or", "to", "and", "in", "times", "quarters", "thirds", "fifths", "per") and words not in _VAGUE:
-        return None
-    named = _CURRENCY_WORD.match(after) if words not in _VAGUE else None
-    if named:  # "five million pounds"
-        kind, unit, counted = "money", CURRENCY_WORDS[" ".join(named[1].lower().split())], None
-        end += named.end()
-        counted_start = counted_end = None
-    elif length := _length_of_time(before, after):
-        kind, unit, counted = "duration", length[0], None
-        if _OVER_OR_FOR.search(before):
-            bound = "exact"  # "over two years" is how long, not "more than two years"
-        end += length[1]
-        counted_start = counted_end = None
-    else:
-        counted, counted_start, counted_end = counted_phrase(sentence, m.end(), of=words in _VAGUE)
-        if counted is None:
-            return None
-        kind, unit = "count", "count"
-    change = is_change(before, after, False)
-    low, high = interval(value, bound, step)
-    return Figure(m.start(), end, sentence[m.start():end], kind, value, unit, bound, low, high, step, change,
-                  counted, counted_start, counted_end)

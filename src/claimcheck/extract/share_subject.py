@@ -59,6 +59,7 @@ _SHARE_OF = re.compile(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\)|\s+\(\d{1,3}(?:,\d{3})*\
                        r"\s+(?:the\s+|all\s+)?")
 _PROPORTION = re.compile(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$")
 _BRACKETED_SHARE = re.compile(r"\)?(?:\s+\(\d+(?:\.\d+)?%\))?")
+_TURN = re.compile(r"\b(?:while|whilst|whereas|although|but)\b", re.I)  # to another clause, with its own subject
 _OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom|these|those|them)\b")
 
 
@@ -101,7 +102,8 @@ def share_subject(figure: Figure, text: str, ents: list[Entity], memory: Memory,
     # figure, and the change of the clause before
     near = previous and (figure.start - after_previous < 60 or (
         figure.change and figures[index - 1] is previous
-        and CHANGE_AFTER_AMOUNT.fullmatch(text, after_previous, figure.start) is not None))
+        and CHANGE_AFTER_AMOUNT.fullmatch(text, after_previous, figure.start) is not None)) \
+        and not _TURN.search(text, after_previous, figure.start)  # "..., while the number of plans rose by 53%"
     if previous and ((near and (figure.change or _OPEN_BRACKET.search(text[max(0, figure.start - 5):figure.start])))
                      or OF_THE_WHOLE.search(text, 0, figure.start)  # "Of the 2,460 homes inspected, 81% were"
                      # "2,400 inspections of children's homes in 2022-23, of which 81% were judged good"

@@ -104,6 +104,7 @@ _HOLDER = re.compile(r"(?:^|,\s*)([^,]*?)\s+(?:(?:are|is|was|were|will\s+be|coul
                      r"(?:face|faces|faced|facing|have|has|had|need|needs|with"
                      r"|made|make|makes|reported|posted|earned)\s+(?:an?|the)?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_JOINING = re.compile(r"^(?:and|but|while|whilst|whereas|yet)\s+", re.I)
 
 
 # the last words BASE_BEFORE ends with
@@ -373,7 +374,7 @@ def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> 
     if not m:
         return None
     holder = REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
-    holder = _ARTICLE.sub("", holder.strip())
+    holder = _ARTICLE.sub("", _JOINING.sub("", holder.strip()))  # "..., and the largest 10 providers made"
     return holder if 0 < len(holder.split()) <= words else None
 
 
