@@ -78,6 +78,8 @@ def test_news_byline_and_date_line():
     ("Date of response: 3 June 2024", date(2024, 6, 3)),  # a reply to a Freedom of Information request
     ("Issued on 4 April 2024", date(2024, 4, 4)),
     ("HC 1234 SESSION 2023-24  |  18 January 2024", date(2024, 1, 18)),  # a National Audit Office report's cover
+    ("HC 1868 SESSION 2017–2019 23 JANUARY 2019", date(2019, 1, 23)),  # the same, as pdftotext gives it
+    ("SFR 41/2016, 29 September 2016", date(2016, 9, 29)),  # a statistical first release's number and day
     ("12 Mar 2024 | 4 min read", date(2024, 3, 12)),  # a news page's day and reading time
     ("First published on Tue 12 Mar 2024 06.00 GMT", date(2024, 3, 12)),
     ("Last modified on Wed 13 Mar 2024 10.15 GMT", date(2024, 3, 13)),  # with no other day

@@ -51,6 +51,10 @@ def said_days(value: str) -> dict[str, date]:
     return days
 
 
+_COVER_NUMBER = re.compile(r"HC\s+\d+(?:-[IVX]+)?\s+SESSION\s+\d{4}[–-]\d{2,4}\s+(?=\d)", re.I)
+_RELEASE_NUMBER = re.compile(r"[A-Z]{2,6}\s?\d{1,4}/\d{4}")
+
+
 def only_day(text: str) -> date | None:
     """A header line that is nothing but a date, optionally after a short label ("SFR 34/2015: 1 October 2015",
     "House of Commons debate, 18 January 2024", "HC 1234 SESSION 2023-24 | 18 January 2024")."""
@@ -59,12 +63,14 @@ def only_day(text: str) -> date | None:
     label, sep, rest = text.rpartition(":")
     if sep and len(label) <= 30 and (day := parse_day(rest)):
         return day
+    if cover := _COVER_NUMBER.match(text):  # a NAO report's cover: "HC 1868 SESSION 2017–2019 23 JANUARY 2019"
+        return parse_day(text[cover.end():])
     label, sep, rest = text.rpartition("|")  # a report's cover: "HC 1234 SESSION 2023-24 | 18 January 2024"
     if sep and text.count("|") == 1 and len(label) <= 40 and (day := parse_day(rest)):
         return day
     if sep and text.count("|") == 1 and not strip_furniture(rest).strip() and (day := parse_day(label)):
         return day  # a news page's "12 Mar 2024 | 4 min read"
     label, sep, rest = text.rpartition(",")  # a comma's label has no figure: "12,000 children, 3 May 2023" is prose
-    if sep and len(label) <= 30 and not re.search(r"\d", label):
-        return parse_day(rest)
+    if sep and len(label) <= 30 and (not re.search(r"\d", label) or _RELEASE_NUMBER.fullmatch(label.strip())):
+        return parse_day(rest)  # but a release's number may be one: "SFR 41/2016, 29 September 2016"
     return None
