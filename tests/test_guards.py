@@ -183,9 +183,10 @@ def test_holds_word_is_membership_in_the_words_of_a_text() -> None:
 
 # CLAUSE_BREAK as it was written before it was factored by first character (subjects.py)
 _PLAIN_CLAUSE_BREAK = re.compile(
-    r"[;:]|\s[–—-]\s|,\s+(?:which|who|while|whilst|whereas|although|but|where|and\s+we)\b"
+    r"[;:]|\s[–—-]\s|,\s+(?:which|who|while|whilst|whereas|although|but|yet|unlike|where|and\s+we)\b"
     r"|\s+but\s+|\s+and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b"
-    r"|,?\s+and\s+(?=the\s+(?:number|proportion|percentage|rate|share|amount|cost|level)\s+of\b)")
+    r"|,?\s+and\s+(?=the\s+(?:number|proportion|percentage|rate|share|amount|cost|level)\s+of\b)"
+    r"|,\s+and\s+(?=(?:the|its|their|this)\s+[^,;]{0,80}?\s(?:has|have|had|will|is|are|was|were)\s)")
 
 
 def test_clause_breaks_are_found_as_the_plain_alternatives_find_them() -> None:
@@ -195,6 +196,7 @@ def test_clause_breaks_are_found_as_the_plain_alternatives_find_them() -> None:
 
     rng = random.Random(3)
     pieces = [" ", "  ", "\n", ",", ";", ":", " - ", " – ", "—", "and", "but", "which", "the", "number", "of", "we",
+              "yet", "unlike", "its", "has", "Fund",
               "is", "x", "  and  ", ", and ", ",  but ", "and the rate of", "The cost rose, and the cost of"]
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 15)))

@@ -111,4 +111,9 @@ _IRREGULAR_PLURALS = frozenset({"children", "people", "staff", "women", "men"})
 def plural(word: str) -> bool:
     """ "children", "authorities" (a noun a count counts), not "business" or "status"."""
     word = word.lower()
-    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _IRREGULAR_PLURALS
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _ENDS_IN_S) \
+        or word in _IRREGULAR_PLURALS
+
+
+# words ending in "s" that are no plural noun: "2019 was a bad year" is a year, not 2019 of something
+_ENDS_IN_S = frozenset("was has does its as always perhaps towards whereas besides afterwards sometimes".split())

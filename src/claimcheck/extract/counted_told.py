@@ -13,7 +13,7 @@ from claimcheck.extract.counted import counted_phrase
 from claimcheck.extract.memory import Memory
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subject_of import BRINGING, base_before
-from claimcheck.extract.wholes import OF_THESE, whole_named
+from claimcheck.extract.wholes import OF_THESE, OPENS_WITH_WHOLE, whole_named
 
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
 OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
@@ -55,6 +55,10 @@ def counted_in_sentence(figures: list[Figure], text: str, timeless: str, memory:
             # "There were 83,840 children looked after ... The number has risen every year since 2008, when there
             # were 59,360": the number the paragraph counted
             figure.counted = memory.counted_in_paragraph()
+        if figure.counted is None and (opening := OPENS_WITH_WHOLE.match(text)) and figure.start >= opening.end():
+            # "Of the 61 projects, 46 were evaluated ..., 9 were evaluated internally": parts of the whole's count
+            figure.counted = next((f.counted for f in figures if f.kind == "count" and f.counted
+                                   and f.end <= opening.end()), None)
         if figure.counted is None and _AND_BEFORE.search(text, 0, figure.start):
             # "Of these, 7 were judged outstanding and 3 inadequate": the next of a list counts what the one before does
             figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count"), None)

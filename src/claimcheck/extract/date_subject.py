@@ -93,8 +93,10 @@ _EVENT_CLAUSE = re.compile(r"[,;]\s*|\s(?:and|but|while|whereas)\s+(?=(?:the|a|a
 # (and the future: "We will publish the strategy by spring 2025", "The review will report in the summer"; and
 # after "with": "..., with a second wave due in April 2025")
 _EVENT = re.compile(r"\s*(?:with\s+)?(?:(?:the|a|an|its|their|our)\s+)?(?P<what>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
-                    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|will|shall|must|should"
-                    r"|(?:plans?|intends?|aims?|expects?|(?:is|are|was|were)\s+(?:expected|due|set))\s+to)\s+)?"
+                    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:will|must|should|shall|can|may)\s+be"
+                    r"|will|shall|must|should"
+                    # "with the first projects expected to start in April 2014"
+                    r"|(?:plans?|intends?|aims?|expects?|(?:(?:is|are|was|were)\s+)?(?:expected|due|set))\s+to)\s+)?"
                     r"(?:closed?|opened|open|launch(?:ed)?|publish(?:ed)?|began|begin|begun|ended|end|started|start"
                     r"|finished|finish|took\s+place|take\s+place|came\s+into\s+force|come\s+into\s+force|laid|lay"
                     r"|released?|introduced?|completed?|due|held|announced?|report(?:ed)?|ran|run|runs"

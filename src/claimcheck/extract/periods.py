@@ -38,14 +38,16 @@ __all__ = ["NEEDS_DATE", "Context", "TimeSpan", "find_spans", "looks_forward"]
 _DUE_TO = r"(?:is|are)\s+due\s+to\s+(?!(?:the|a|an|its|their|this|that|these|those|rising|increased?|growing" \
           r"|higher|lower|more|fewer|less|high|low)\b)(?-i:[a-z])\w*"
 _FUTURE = re.compile(rf"\b(?:will|shall|{_DUE_TO}|plans?\s+to|intends?\s+to|expects?\s+to|"
-                     r"is\s+expected\s+to|are\s+expected\s+to|is\s+going\s+to|are\s+going\s+to|to\s+be\s+published|"
+                     # "must be submitted by 15 November", "with the first projects expected to start in April"
+                     r"must|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bwho\s)expected\s+to"
+                     r"|(?:is|are)\s+set\s+to|is\s+going\s+to|are\s+going\s+to|to\s+be\s+published|"
                      r"aims?\s+to|by\s+next|should|(?:target|planned|expected|proposed|intended)(?:\s+\w+)?\s+date"
                      r"|due\s+(?:by|in|on))\b", re.I)  # "Target implementation date: August 2023"
 
 
 # a word every alternative of _FUTURE holds: most sentences have none (a guard, see guards.py)
 _FUTURE_WORDS = ("will", "shall", "due", "plan", "intend", "expect", "going", "published", "aim", "next", "should",
-                 "date")
+                 "date", "must", "set")
 
 
 def looks_forward(sentence: str) -> bool:

@@ -42,7 +42,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
 
 _PHRASE_STOP = re.compile(
     # another clause after a comma: "£2 billion in homelessness services, and councils will receive ..."
-    r",\s*(?:and|or|but)\s+(?:[\w’'-]+\s+){1,3}(?=(?:will|would|could|should|might|must|can|may|is|are|was|were"
+    r",\s*(?:and|or|but)\s+(?:[\w’'-]+\s+){1,7}?(?=(?:will|would|could|should|might|must|can|may|is|are|was|were"
     r"|have|has|had)\b)|"
     # "for a placement, and some pay over £10,000": a clause with a subject of its own
     r",\s*(?:and|but)\s+(?=(?:some|many|most|others|few|they|we|he|she|it|there)\s+(?!of\b))|"

@@ -13,7 +13,6 @@ from claimcheck.extract.figures import WORTH
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.memory import Memory, refers_back
 from claimcheck.extract.phrases import (
-    ANNOUNCING,
     REPORTED,
     after_amount,
     possessive_before,
@@ -23,7 +22,7 @@ from claimcheck.extract.quantities import Figure
 from claimcheck.extract.set_apart import appositive_name, backed_name
 from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT, OF_ONE_THING, OF_WHICH_BEFORE, share_subject
 from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, clause_bounds
-from claimcheck.extract.voices import in_aside, names_about
+from claimcheck.extract.voices import announcing_occasion, in_aside, names_about, qualified_phrase, said_where
 from claimcheck.extract.wholes import NEXT_IN_LIST
 from claimcheck.guards import Endings
 from claimcheck.units import CURRENCIES
@@ -70,7 +69,8 @@ _PART_OF_NEXT = re.compile(r"\s+of\s+(?:the|its|their|this|our)\s+")
 _CURRENTLY_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*),\s+(?:currently|now|presently)"
                                r"\s+(?:(?:set\s+at|worth|at)\s+)?$")
 _BRACKET_AFTER_AMOUNT = re.compile(r"[^.;,()£$€%\d]{0,30}\(\s*")
-_WAS_NAMED = re.compile(r"\s+(?:was|were|is|are|went\s+on)\s+(?:spent\s+on\s+|for\s+|on\s+)?"
+_WAS_NAMED = re.compile(r"\s+(?:(?:was|were|is|are|went\s+on)\s+(?:spent\s+on\s+|for\s+|on\s+)?"
+                        r"|(?:relates?|related|relating)\s+to\s+)"  # "of which £0.9m relate to placement sufficiency"
                         r"(?!\w+ed\b|(?:paid|given|spent|made|set|sent|put|used|held|kept|being|not|still|now)\b)",
                         re.I)
 _NAMED_PART = re.compile(r"(?:the\s+)?((?:[a-z][\w’'-]*\s+){0,4}?[a-z][\w’'-]*)"
@@ -93,8 +93,8 @@ _THROUGH_BEFORE = re.compile(r"\b(?:through|via|benefit(?:ed|ing|s)?\s+from|supp
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
-_AT_A_COST = re.compile(rf"\s+at\s+(?:a|an)\s+(?:(?:total|combined|overall|estimated|annual)\s+)?cost\s+(?:to\s+"
-                        rf"(?:the\s+)?[\w\s]{{1,30}}?\s+)?of\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_AT_A_COST = re.compile(r"\s+at\s+(?:a|an)\s+((?:(?:total|combined|overall|estimated|annual|average)\s+)?cost)"
+                        rf"\s+(?:to\s+(?:the\s+)?[\w\s]{{1,30}}?\s+)?of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _EARNINGS_OF = re.compile(r"\b((?:(?:combined|total|average|annual|pre-tax|operating|net|gross)\s+)?(?:profits?"
                           rf"|surplus(?:es)?|loss(?:es)?|revenues?|income|turnover))\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _LEADING_COUNT = re.compile(r"^\d[\d,]*\s+")
@@ -138,8 +138,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if level is not None:
             return next((subject for f, subject in earlier if f is level), None)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
-                 and not _said_where(text, e)
-                 and not (_OCCASION.search(e.text) and _ANNOUNCES.match(text, e.end))
+                 and not said_where(text, e)
+                 and not announcing_occasion(text, e)
                  # "figures obtained by the charity Become show only 62 of 153 councils": who said it
                  and not (e.end < figure.start and REPORTED.search(text, e.end, figure.start))]
     if figure.kind == "percent":
@@ -174,6 +174,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if count is not None and count.kind == "count" and count.counted \
                 and _AT_A_COST.fullmatch(text, count.counted_end or count.end, figure.start):
             return count.counted
+        # "Councils spend £2.5 billion a year on looked after children, at an average cost of £36,000 per child"
+        if money and (cost := _AT_A_COST.search(text, max(money[-1][0].end, figure.start - 60), figure.start)) \
+                and cost.end() == figure.start:
+            return cost[1]
         # "The programme cost £12.4m against a budget of £10m": the programme's budget, not its cost
         if plan := _AGAINST_PLAN.search(text, max(0, figure.start - 40), figure.start):
             owner = money[-1][1] if money and money[-1][1] and not _GENERIC_HEADS.match(money[-1][1]) else None
@@ -198,8 +202,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
                 f.kind in ("money", "rate") and f.end <= e.start and e.end <= figure.start for f in figures)]
         # nor is a name after a later amount this one's: "includes £500 million for social care, and we are
         # investing £45 million in Families First for Children pathfinders"
+        # (nor after a later share: "£21.8 million, or about 11% of the programme budget")
         in_clause = [e for e in in_clause if not any(
-            f.kind in ("money", "rate") and figure.end <= f.start and f.end <= e.start for f in figures)]
+            f.kind in ("money", "rate", "percent") and figure.end <= f.start and f.end <= e.start for f in figures)]
         if named := appositive_name(text, figure.start):
             return named  # "The Department's reform plan, Stable Homes, Built on Love, committed £200 million"
         if in_clause:
@@ -238,6 +243,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return described
         if money and (base_before(text, figure.start) or _LABELLED_IN_BRACKETS.search(text, 0, figure.start)
                       or _AND_BEFORE.search(text[max(0, figure.start - 6):figure.start])
+                      or _REMAINING_BEFORE.search(text, max(0, figure.start - 20), figure.start)
                       or (figure.change and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))
                       # "a funding gap of £1.6 billion in 2024/25, rising to £2.9 billion by 2027/28": later
                       or _RISING_TO.fullmatch(text, money[-1][0].end, figure.start)):
@@ -252,6 +258,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if (earned := _EARNINGS_OF.search(text, max(lo, figure.start - 60), figure.start)) \
                 and (holder := _holder_before(text, earned.start(), lo, words=9)):
             return f"{_LEADING_COUNT.sub('', holder)} {earned[1]}"  # "15 largest providers": the providers
+        if (opening := _OPENING_HEAD.fullmatch(text, lo, figure.start)) and _VERB_NEXT.match(text, figure.end):
+            return opening[1]  # "Savings of £1.5m are planned for 2024/25": the savings
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,\"“‘(") == "":
             return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
@@ -262,10 +270,14 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if head and head[1].split()[-1].lower() in HEADS:
             return head[1]  # "The £50 million fund was first announced in the 2021 Budget"
         # not where it was said: "The programme was first announced at Autumn Budget 2021 with £302 million"
-        named = [e for e in ents if e.score >= 2 and not _said_where(text, e)]
+        named = [e for e in ents if e.score >= 2 and not said_where(text, e) and not any(
+            f.kind in ("money", "rate", "percent") and figure.end <= f.start and f.end <= e.start for f in figures)]
         if named:
             return memory.expand(_nearest(named, figure).text)
-        return refers_back(text, figure.start, memory) or subject_before_verb(text, figure.start) \
+        # (not "the programme" of a later share's whole: "£21.8 million, or about 11% of the programme budget")
+        upto = next((f.start for f in figures if f.start >= figure.end and f.kind in ("money", "rate", "percent")),
+                    len(text))
+        return refers_back(text[:upto], figure.start, memory) or subject_before_verb(text, figure.start) \
             or memory.named_in_paragraph() or unnamed
     if figure.counted and figure.counted_start is not None:
         # "101 Frontline participants": Frontline's; but "191 CLA per 10,000 children": the name is all that is
@@ -291,7 +303,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
     before = [e for e in ents if e.end <= figure.start and e.score >= 1
               and not in_aside(text, e.start, e.end, figure)  # "The figure, obtained through FOI requests, is"
-              and not _said_where(text, e)  # "announced at the Budget"
+              and not said_where(text, e)  # "announced at the Budget"
               and not REPORTED.search(text, e.end, figure.start)  # "figures obtained by Become show only 62"
               # "from 22 per 10,000 children in Richmond upon Thames to 164 per 10,000 in Blackpool": the place
               # right after another figure is that figure's
@@ -300,13 +312,13 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if in_clause:
         return memory.expand(_nearest(in_clause, figure).text)
     if before:
-        return _qualified(text, figure, before[-1]) or memory.expand(before[-1].text)
+        return qualified_phrase(text, figure, before[-1]) or memory.expand(before[-1].text)
     if money and not _CONTRAST.search(text, money[-1][0].end, figure.start):
         return money[-1][1]  # not across "..., while the number of children in care rose by 11%"
     referred = refers_back(text, figure.start, memory)
     if referred:
         return referred
-    named = [e for e in ents if e.score >= 2]
+    named = [e for e in ents if e.score >= 2 and e.start < hi]  # not a later clause's: ", yet kinship carers receive"
     if named:
         return _nearest(named, figure).text
     # "recruited 1,100 new social workers through Step Up to Social Work": what they came through, a name even
@@ -318,48 +330,16 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     return subject_before_verb(text, figure.start)
 
 
-def _qualified(text: str, figure: Figure, place: Entity) -> str | None:
-    """ "The number of approved foster carers in England fell by 8%": a plain name that only qualifies the
-    phrase the clause opens with is not what the figure is about; the whole phrase is. Nor is any name given as an
-    example: "spending on early interventions such as Sure Start fell by 46%"; nor one of the things spending is
-    on: "spending on Sure Start and young people's services was cut by 53%"."""
-    example = _EXAMPLE_BEFORE.search(text, max(0, place.start - 30), place.start)
-    spent_on = _SPENT_ON.search(text, 0, place.start) is not None
-    if place.score != 1 and not example and not spent_on:
-        return None
-    phrase = subject_before_verb(text, figure.start)
-    if not phrase:
-        return None
-    at = phrase.find(place.text)
-    if spent_on and at > 0 and _SPENT_ON.fullmatch(phrase, 0, at) and len(phrase) > at + len(place.text):
-        return phrase
-    if not phrase.endswith(place.text):
-        return None
-    head = phrase[:-len(place.text)]
-    return phrase if _EXAMPLE_BEFORE.search(head) or _PLACE_BEFORE.search(head) and place.score == 1 else None
-
-
-_SPENT_ON = re.compile(r"(?:^|\b)(?:total\s+)?(?:spending|expenditure|funding|investment)\s+(?:on|for|in)"
-                       r"\s+(?:the\s+)?$", re.I)
-_PLACE_BEFORE = re.compile(r"\w\s+(?:in|across|for|from|within)\s+(?:the\s+)?$")
-_EXAMPLE_BEFORE = re.compile(r"\w,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$")
-
-
-# "first announced in the 2021 Budget", "set out at the Spending Review", "announced at the Autumn Budget": where it
-# was said, not what it is
-_ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s+(?:the\s+|last\s+year.s\s+)?"
-                           r"(?:(?:19|20)\d\d(?:-\d\d)?\s+)?(?:(?:spring|summer|autumn|winter)\s+)?$", re.I)
-# "The Spring Budget 2024 announced £105 million for ...": the occasion that announced the money, not what it is for
-# (but "The Adoption Support Fund announced £411m for 2014-15": a programme's own money)
-# what an occasion does with money it names: "The Budget provides £165 million for new children's homes" is for
-# the homes ("the 2021 Spending Review announced")
-_ANNOUNCES = re.compile(rf"[\s\d]+(?:(?:has|have|had|will|also)\s+)?(?:{ANNOUNCING}|provides?|provided|gives?|gave"
-                        r"|allocates?|allocated|includes?|included|delivers?|delivered|invests?|invested|commits?"
-                        r"|committed|sets?\s+aside|confirms?)\b", re.I)
-_OCCASION = re.compile(r"\b(?:budget|statement|spending\s+review|manifesto|speech|conference)$", re.I)
 # "£50 million fund was": the thing the amount is, named right after it, before its verb
-_HEAD_AFTER = re.compile(r"(?:-a-year|-a-month)?\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)"
+# ("£30 million of the fund will be": the fund's)
+_HEAD_AFTER = re.compile(r"(?:-a-year|-a-month)?\s+(?:of\s+(?:the|this|that|its|their)\s+)?"
+                         r"((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)"
                          r"(?=\s+(?:was|is|will|has|had|were|are|would|" + "|".join(sorted(VERBS_S)) + r")\b)")
+# a clause that opens with what the amount is: "Savings of £1.5m are planned", "Payments of £2m were made"
+_OPENING_HEAD = re.compile(r"\s*(?!(?:The|A|An|This|That|These|Its|Their|Our|Total)\b)"
+                           rf"([A-Z][a-z’'-]*(?:\s+[a-z][\w’'-]*){{0,2}})\s+of\s+(?:(?:{HEDGE})\s+)?")
+_VERB_NEXT = re.compile(r"\s+(?:is|are|was|were|will|has|have|had)\b")
+_REMAINING_BEFORE = re.compile(r"\bthe\s+(?:remaining|rest\s+of\s+the|other)\s+$", re.I)  # the rest of the same
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
 
@@ -376,11 +356,6 @@ def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> 
     holder = REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
     holder = _ARTICLE.sub("", _JOINING.sub("", holder.strip()))  # "..., and the largest 10 providers made"
     return holder if 0 < len(holder.split()) <= words else None
-
-
-def _said_where(text: str, e: Entity) -> bool:
-    """Whether name `e` is where an amount was said ("announced at the Autumn Budget"), not what it is for."""
-    return _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start) is not None
 
 
 def _moved(text: str, lo: int, end: int) -> re.Match | None:

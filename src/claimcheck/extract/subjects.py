@@ -35,11 +35,13 @@ ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8}s?)\)")
 # character each break opens with (";", ":", a space or a comma), then what follows by which it was: the same
 # matches as those alternatives one after another, but the scan skips straight to those characters.
 _MEASURE = r"and\s+(?=the\s+(?:number|proportion|percentage|rate|share|amount|cost|level)\s+of\b)"
+# ", and the Adoption and Special Guardianship Support Fund has provided": another subject, with its own verb
+_AND_A_NEW_SUBJECT = r"and\s+(?=(?:the|its|their|this)\s+[^,;]{0,80}?\s(?:has|have|had|will|is|are|was|were)\s)"
 CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:])"
                           r"|(?<=\s)(?:[–—-]\s|\s*but\s+|\s*and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b"
                           rf"|\s*{_MEASURE})"
-                          r"|(?<=,)(?:\s+(?:which|who|while|whilst|whereas|although|but|where|and\s+we|and\s+that)\b"
-                          rf"|\s+{_MEASURE}))")
+                          r"|(?<=,)(?:\s+(?:which|who|while|whilst|whereas|although|but|yet|unlike|where|and\s+we|and\s+that)\b"
+                          rf"|\s+{_MEASURE}|\s+{_AND_A_NEW_SUBJECT}))")
 
 
 @dataclass

@@ -1,13 +1,15 @@
 """Names that are not what a figure is about: who says it ("..., the LGA said"), whose figures they are
 ("according to the Fostering Network"), a minister named by office, a name in an aside between dashes, in
-brackets or in a participle clause, and, for a figure in a quotation, every name outside it.
+brackets or in a participle clause, and, for a figure in a quotation, every name outside it. Nor where or on what
+occasion money was announced ("announced at the Autumn Budget"), nor a name that only qualifies the phrase a
+figure's clause opens with ("foster carers in England").
 """
 
 from __future__ import annotations
 
 import re
 
-from claimcheck.extract.phrases import ASIDE, REPORTING
+from claimcheck.extract.phrases import ANNOUNCING, ASIDE, REPORTING, subject_before_verb
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subjects import Entity
 
@@ -88,3 +90,55 @@ def _in_other_brackets(text: str, entity: Entity, figure: Figure) -> bool:
         return False
     closed = text.find(")", entity.end)
     return closed >= 0 and text.find("(", entity.end, closed) < 0 and not opened < figure.start < closed
+
+
+def qualified_phrase(text: str, figure: Figure, place: Entity) -> str | None:
+    """ "The number of approved foster carers in England fell by 8%": a plain name that only qualifies the
+    phrase the clause opens with is not what the figure is about; the whole phrase is. Nor is any name given as an
+    example: "spending on early interventions such as Sure Start fell by 46%"; nor one of the things spending is
+    on: "spending on Sure Start and young people's services was cut by 53%"."""
+    example = _EXAMPLE_BEFORE.search(text, max(0, place.start - 30), place.start)
+    spent_on = _SPENT_ON.search(text, 0, place.start) is not None
+    if place.score != 1 and not example and not spent_on:
+        return None
+    phrase = subject_before_verb(text, figure.start)
+    if not phrase:
+        return None
+    at = phrase.find(place.text)
+    if spent_on and at > 0 and _SPENT_ON.fullmatch(phrase, 0, at) and len(phrase) > at + len(place.text):
+        return phrase
+    if not phrase.endswith(place.text):
+        return None
+    head = phrase[:-len(place.text)]
+    return phrase if _EXAMPLE_BEFORE.search(head) or _PLACE_BEFORE.search(head) and place.score == 1 else None
+
+
+_SPENT_ON = re.compile(r"(?:^|\b)(?:total\s+)?(?:spending|expenditure|funding|investment)\s+(?:on|for|in)"
+                       r"\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(r"\w\s+(?:in|across|for|from|within)\s+(?:the\s+)?$")
+_EXAMPLE_BEFORE = re.compile(r"\w,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$")
+
+
+# "first announced in the 2021 Budget", "set out at the Spending Review", "announced at the Autumn Budget": where it
+# was said, not what it is
+_ANNOUNCED_IN = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in|at|on|during|through)\s+(?:the\s+|last\s+year.s\s+)?"
+                           r"(?:(?:19|20)\d\d(?:-\d\d)?\s+)?(?:(?:spring|summer|autumn|winter)\s+)?$", re.I)
+# "The Spring Budget 2024 announced £105 million for ...": the occasion that announced the money, not what it is for
+# (but "The Adoption Support Fund announced £411m for 2014-15": a programme's own money)
+# what an occasion does with money it names: "The Budget provides £165 million for new children's homes" is for
+# the homes ("the 2021 Spending Review announced")
+_ANNOUNCES = re.compile(rf"[\s\d]+(?:(?:has|have|had|will|also)\s+)?(?:{ANNOUNCING}|provides?|provided|gives?|gave"
+                        r"|allocates?|allocated|includes?|included|delivers?|delivered|invests?|invested|commits?"
+                        r"|committed|sets?\s+aside|confirms?)\b", re.I)
+_OCCASION = re.compile(r"\b(?:budget|statement|spending\s+review|manifesto|speech|conference)$", re.I)
+
+
+def said_where(text: str, e: Entity) -> bool:
+    """Whether name `e` is where an amount was said ("announced at the Autumn Budget"), not what it is for."""
+    return _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start) is not None
+
+
+def announcing_occasion(text: str, e: Entity) -> bool:
+    """Whether name `e` is an occasion that announced money ("The Spring Budget 2024 announced £105 million for
+    ..."), not what the money is for."""
+    return _OCCASION.search(e.text) is not None and _ANNOUNCES.match(text, e.end) is not None

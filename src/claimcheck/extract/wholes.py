@@ -31,6 +31,9 @@ def whole_named(text: str) -> tuple[str, int] | None:
 
 
 _OF_THE_WHOLE_BEFORE = re.compile(r"(?-i:\bOf)" + _WHOLE_AFTER_OF, re.I)
+# a later part of the same whole, in the list after the first: ", 9 were evaluated internally and 6 were not"
+_LATER_PART = re.compile(r"(?-i:\bOf)" + _WHOLE + r"[^;:]*(?:,|\band)\s*$", re.I)
+_PART_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|did|received|reported)\b", re.I)
 
 
 # what joins one figure of a list to the next: "389,260 in 2021 and 399,620", "88% [in 2022] and 87%", "71 a year
@@ -91,6 +94,8 @@ def is_noise(before: str, after: str) -> bool:
     before = _TRAILING_HEDGE.sub("", before)  # "up from around 4,000", "rose to over 80,000": what the hedge follows
     if _OF_THE_WHOLE_BEFORE.search(before):
         return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
+    if _LATER_PART.search(before) and _PART_VERB.match(after):
+        return False  # "Of the 61 projects, 46 were evaluated ..., 9 were evaluated internally and 6 were not"
     if _FIGURE_FOLLOWS.search(before):
         return False
     # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67",
