@@ -32,14 +32,16 @@ NUMBERED_IN_LOWER_CASE = frozenset({"section", "stage", "tier", "level", "wave",
 
 
 # precompiled, and read from `pos` on rather than from a copy of the rest of the text: no look-behind, no anchor
-_WORD_AFTER = re.compile(r"[A-Za-z][\w’'-]*|\d+(?![\d,.%])|[^\sA-Za-z]")
+_WORD_AFTER = re.compile(r"[A-Za-z][\w’'-]*|\d{1,2}-year-olds?\b|\d+(?![\d,.%])|[^\sA-Za-z]")
+_AGE_GROUP = re.compile(r"\d{1,2}-year-olds?")  # "48% of 18-year-olds": a group of people, named by age
 
 
 def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for m in _WORD_AFTER.finditer(text, pos):
         token = m.group(0)
-        if not token[0].isalpha() and not (token.isdigit() and found and found[-1][2] in NUMBERED_IN_LOWER_CASE):
+        if not token[0].isalpha() and not (token.isdigit() and found and found[-1][2] in NUMBERED_IN_LOWER_CASE) \
+                and not _AGE_GROUP.fullmatch(token):
             break
         found.append((m.start(), m.end(), token))
         if len(found) >= limit:

@@ -228,7 +228,7 @@ def possessive_before(sentence: str, start: int) -> str | None:
 # ("section 47 enquiries" too: lower case only for words that a count does not follow, unlike "each year 500")
 _AMOUNT_IN = re.compile(r"(?<![\w-])" + "".join(rf"(?<!{word.capitalize()}\s)" for word in sorted(NUMBERED))
                         + "".join(rf"(?<!{word}\s)" for word in sorted(NUMBERED_IN_LOWER_CASE))
-                        + r"(?!(?:19|20)\d\d\b)[£$€]?\s?\d")
+                        + r"(?!(?:19|20)\d\d\b|\d{1,2}-year-old)[£$€]?\s?\d")  # "18-year-olds" are people
 
 
 # words that only point at a figure: "with a total of", "The figure, which is up £1.1bn on the previous year"
