@@ -52,6 +52,7 @@ from claimcheck.extract.subject_of import subject_of
 from claimcheck.extract.subjects import entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
+from claimcheck.extract.voices import not_voices
 from claimcheck.extract.wholes import respectively_named
 from claimcheck.guards import any_in
 from claimcheck.subjects import normalise_subject
@@ -263,7 +264,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         memory.latest_counted = (memory.block, counted[-1])
     if earlier and earlier[-1][0] is figures[-1]:  # what the sentence ends on: its last level ("82,170, up 2%")
         memory.told_about = (memory.block, next((s for f, s in reversed(earlier) if not f.change), earlier[-1][1]))
-    memory.add_sentence(text, ents)
+    memory.add_sentence(text, not_voices(text, ents))
     return claims
 
 

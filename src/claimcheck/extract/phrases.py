@@ -67,7 +67,10 @@ _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|a
                           # "a pilot in up to 10 local authorities": where, and how many, not what
                           r"|\s+(?:in|across|to)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
                           r"|at\s+least)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
-                          r"|twenty|thirty|forty|fifty|hundreds|dozens)\s+[a-z])")  # "in up to eight local authorities"
+                          r"|twenty|thirty|forty|fifty|hundreds|dozens)\s+[a-z])"  # "in up to eight local authorities"
+                          # "on family support over three years": how long, not what
+                          r"|\s+(?:over|for|during)\s+(?:the\s+(?:next|last|past|first)\s+)?(?:\d+|two|three|four|five"
+                          r"|six|seven|eight|nine|ten)\s+(?:years?|months?|weeks?)\b")
 _PASSIVE = re.compile(r"^\s+(?:(?:that\s+|which\s+)?(?i:we|they|the\s+(?:government|department))\s+)?"  # "we committed"
                       r"(?:(?:has|have|had|will|would|is|are|was|were|shall|could|should|must|to)\s+)?(?:"
                       r"(?:been|be|now|already|also|being)\s+)*(?:(?:invested|spent)(?=\s+(?:in|on)\b)|"
@@ -95,7 +98,7 @@ _NP = re.compile(
     r"between|under|more|less|than|last|next|so|being|been|once|when|if|unless|until|after|before|against|versus|"
     r"previously|earlier|beforehand|then|now|currently|ago|"  # "up from £2,500 previously": when, not what
     r"we|they|it|you|he|she|us|them)\b)"  # "the £4bn we announced": who, not what
-    r"[a-z][\w’'-]*\s*){0,3})"
+    r"[a-z][\w’'-]*\s*){0,4})"
     r"(?P<comp>(?:for|in|into|on|to|towards|across|from|by)\b.*)?$",
     re.S,
 )
@@ -251,7 +254,7 @@ def starts_with_amount(text: str) -> bool:
 REPORTING = (r"estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)|announce[sd]"
              r"|reveal(?:s|ed)|report(?:s|ed)|predict(?:s|ed)|calculate[sd]|warns|conclude[sd]?|show(?:s|ed)?"
              r"|accept(?:s|ed)?|agree(?:s|d)?|know(?:s)?|recogni[sz]e[sd]?|point(?:s|ed)?\s+out"
-             r"|heard|hears?|learn(?:ed|t)|understands?|argue[sd]?|acknowledge[sd]?|admit(?:s|ted)?")
+             r"|heard|hears?|learn(?:ed|t)|understands?|argue[sd]?|acknowledge[sd]?|admit(?:s|ted)?|recommend(?:s|ed)?|propose[sd]?")
 # what was said, after who said it; "The analysis suggests that" too (the passive guard is whole words)
 REPORTED = re.compile(r"\b(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)"
                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"

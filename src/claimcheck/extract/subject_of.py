@@ -77,7 +77,7 @@ _NAMED_PART = re.compile(r"(?:the\s+)?((?:[a-z][\w’'-]*\s+){0,4}?[a-z][\w’'-
                          r"(?=\s*(?:[,.;)]|$)|\s+(?:in|for|on|and|to|by|from|during|over|across)\b)")
 _PAID_TO = re.compile(r"[^.;,]{0,30}?\b(?:paid|given|allocated|distributed|awarded|passed|went|gone)\s+(?:out\s+)?to\s",
                       re.I)
-_ONLY_MONEY = frozenset({"funding", "money", "investment", "spending", "cash", "finance", "resources"})
+_ONLY_MONEY = frozenset("funding money investment spending cash finance resources package pot".split())
 _CHANGE_TO_THING = re.compile(r"\s+(?:real[- ]terms\s+|cash(?:[- ]terms)?\s+)?(?:increase|rise|boost|uplift|top-up|cut"
                               r"|reduction)\s+(?:to|in|for)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
@@ -244,6 +244,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if money and (base_before(text, figure.start) or _LABELLED_IN_BRACKETS.search(text, 0, figure.start)
                       or _AND_BEFORE.search(text[max(0, figure.start - 6):figure.start])
                       or _REMAINING_BEFORE.search(text, max(0, figure.start - 20), figure.start)
+                      or _OF_THIS.match(text, figure.end)  # "a £2.6 billion investment ..., with £1.5 billion of this"
                       or (figure.change and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start))
                       # "a funding gap of £1.6 billion in 2024/25, rising to £2.9 billion by 2027/28": later
                       or _RISING_TO.fullmatch(text, money[-1][0].end, figure.start)):
@@ -339,6 +340,7 @@ _HEAD_AFTER = re.compile(r"(?:-a-year|-a-month)?\s+(?:of\s+(?:the|this|that|its|
 _OPENING_HEAD = re.compile(r"\s*(?!(?:The|A|An|This|That|These|Its|Their|Our|Total)\b)"
                            rf"([A-Z][a-z’'-]*(?:\s+[a-z][\w’'-]*){{0,2}})\s+of\s+(?:(?:{HEDGE})\s+)?")
 _VERB_NEXT = re.compile(r"\s+(?:is|are|was|were|will|has|have|had)\b")
+_OF_THIS = re.compile(r"\s+of\s+(?:this|that|it|which)\b", re.I)
 _REMAINING_BEFORE = re.compile(r"\bthe\s+(?:remaining|rest\s+of\s+the|other)\s+$", re.I)  # the rest of the same
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")

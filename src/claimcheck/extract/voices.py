@@ -19,8 +19,14 @@ def names_about(text: str, ents: list[Entity], figure: Figure) -> list[Entity]:
     if quote := quoted_around(text, figure.start):  # a figure in a quotation is about what the quotation names,
         ents = [e for e in ents if quote[0] <= e.start and e.end <= quote[1]]  # not about its speaker's title
     # nor is any figure about who says it or whose figures they are ("..., according to the Fostering Network")
-    return [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 70), e.start)
-            and not _in_dashes(text, e, figure) and not _in_other_brackets(text, e, figure)]
+    return [e for e in not_voices(text, ents)
+            if not _in_dashes(text, e, figure) and not _in_other_brackets(text, e, figure)]
+
+
+def not_voices(text: str, ents: list[Entity]) -> list[Entity]:
+    """The names of sentence `text` that are not who speaks or whose figures they are: what a later sentence of
+    the paragraph may be about (`Memory`), so that a quotation's next sentence is not about its speaker's board."""
+    return [e for e in ents if not _speaker(text, e) and not _SOURCE_BEFORE.search(text, max(0, e.start - 70), e.start)]
 
 
 def quoted_around(text: str, pos: int) -> tuple[int, int] | None:
