@@ -145,6 +145,7 @@ def test_no_metadata_at_all():
     "Last reviewed 10 June 2023",
     "Cookies on GOV.UK", "Accept additional cookies", "Is this page useful?", "Report a problem with this page",
     "Share on Twitter", "Related Topics", "More on this story", "© Crown copyright 2023", "ISBN 978-1-5286-1234-5",
+    "Estimated reading time: 6 minutes", "Reading time: about 4 mins", "Table 1 of 4", "Figure 2 of 7",
 ])
 def test_furniture_lines(line):
     assert strip_furniture(line) == ""
