@@ -127,6 +127,16 @@ CASES = {
             (18, "£4.3  billion", "period_start", "2022-04-01"),  # prose set with double spaces stays prose
         ],
     ),
+    "written_answer_unit_in_prose.txt": (  # the unit said in the sentence above the table: "Figures are in £ million"
+        {"date": date(2024, 3, 11), "asked": date(2024, 3, 4), "answered_by": "David Johnston"},
+        [
+            (12, "120.4", "value", 120_400_000),
+            (12, "120.4", "kind", "money"),
+            (12, "120.4", "period_start", "2020-04-01"),
+            (14, "452.7", "period_start", "2022-04-01"),  # after a suppressed "[x]" cell, the right year
+            (16, "3,105.9", "value", 3_105_900_000),
+        ],
+    ),
     "written_answer_speaker.txt": (  # the minister named as a speaker ("David Johnston:") below the answer's date
         {"date": date(2024, 3, 12), "asked": date(2024, 3, 4), "answered_by": "David Johnston"},
         [

@@ -37,6 +37,10 @@ _FY = re.compile(r"^((?:19|20)\d\d)\s?[-–/]\s?(\d\d|(?:19|20)\d\d)$")
 # and a qualifier after the unit: "(£ billion, cash)", "(£m, real terms)", "(£ million, 2022-23 prices)"
 _UNIT_MARK = re.compile(r"\(\s*£\s*(k|m|bn|thousands?|millions?|billions?|['’]?000s?)?\s*(?:[,;]\s*[^()]{1,40})?\)"
                         r"|£\s*(m|bn|k|['’]?000s?)(?!\w)", re.I)
+# a written answer's sentence above its table: "Figures are in £ million", "All amounts are shown in £000s"
+_UNIT_SAID = re.compile(r"\b(?:figures|amounts|values|numbers|data|spending|expenditure)\s+(?:are\s+|is\s+)?"
+                        r"(?:(?:shown|given|presented|expressed|stated|rounded)\s+)?in\s+£\s?"
+                        r"(k|m|bn|thousands?|millions?|billions?|['’]?000s?)(?!\w)", re.I)
 _CELL = re.compile(r"^(?P<sign>[+−-])?\s*(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                    r"(?:\s*(?P<pct>%)|(?<=\d)\s?(?P<mag>k|m|bn|thousand|million|billion)\b)?$")  # "£1.2 million"
 
@@ -70,6 +74,8 @@ def caption_header(text: str) -> Header | None:
     if len(text) > 160:
         return None  # a paragraph, not a caption; most blocks stop here, before any regex
     mark = _UNIT_MARK.search(text) if "£" in text else None
+    if mark is None and "£" in text and (said := _UNIT_SAID.search(text)):
+        return Header(multiplier=_multiplier(said))  # "The table below ... Figures are in £ million, cash terms."
     # (a caption, not a sentence: "The consultation closed on 28 April." dates an event, and its paragraph is no
     # table's caption)
     stock = _STOCK_DAY.search(text) if (" on " in text or " at " in text) \
