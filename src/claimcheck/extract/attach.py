@@ -133,8 +133,9 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             rank = 0
         elif after and length is not None and _SAYS_WHICH.fullmatch(text, length.end(), span.start_pos):
             rank = 0  # "£53 million over three years, from 2024-25 to 2026-27": which three years
-        elif introductory and (opens_sentence or not (own_length or further or now)):
-            rank = 1
+        elif introductory and (opens_sentence or not (own_length or further or now)) \
+                and not (";" in between and _NOW_OR_TODAY.search(text, max(0, figure.start - 30), figure.start)):
+            rank = 1  # (not across "; today there are 83,840": a clause said to hold now)
         elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures) \
                 and not own_length and not (further and not after) and not now:
             rank = 2  # across commas, and no other figure stands nearer to it (nor has the figure its own length)
@@ -182,6 +183,7 @@ _COMMA_OR_COLON = re.compile(r"\s*[,:]")
 _PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ed\s+(?:(?:in|at|on|during|for|over)\s+)?", re.I)  # "... provided in"
 _ON_TOP_OF = re.compile(r"\bon\s+top\s+of\s+(?:the\s+|an?\s+)?(?:(?:extra|additional|further|existing)\s+)?$", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present|presently)\b(?![^,;]{0,40}\b(?:than|compared))", re.I)
+_NOW_OR_TODAY = re.compile(r"\b(?:now|currently|today|at\s+present|presently)\b", re.I)
 _COMMA_THEN_CLAUSE = re.compile(r"\s*,\s*(?:but|while|whilst|whereas|although|though|yet)\b", re.I)
 _THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"

@@ -19,6 +19,9 @@ _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
 OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
 _BRACKET_THEN_OF = re.compile(r"\s*\)\s+of\s+(?:the\s+|all\s+)?")
 _AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
+# "In 2010 there were 64,400 children in care; today there are 83,840": the same things, counted again
+_THERE_ARE_AGAIN = re.compile(r"[;,]\s*(?:(?:today|now|currently|by\s+\d{4})\s*,?\s*)?there\s+(?:are|were|is|was)"
+                              r"\s+(?:now\s+|currently\s+)?$", re.I)
 # a sentence that goes on about the number the one before counted: "The number has risen every year since 2008"
 _THE_NUMBER = re.compile(r"\s*(?:The|This|That)\s+(?:number|figure|total)\b(?!\s+(?:of|for)\b)")
 _BRACKET_OF = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,]*\s*\)")
@@ -59,7 +62,8 @@ def counted_in_sentence(figures: list[Figure], text: str, timeless: str, memory:
             # "Of the 61 projects, 46 were evaluated ..., 9 were evaluated internally": parts of the whole's count
             figure.counted = next((f.counted for f in figures if f.kind == "count" and f.counted
                                    and f.end <= opening.end()), None)
-        if figure.counted is None and _AND_BEFORE.search(text, 0, figure.start):
+        if figure.counted is None and (_AND_BEFORE.search(text, 0, figure.start)
+                                       or _THERE_ARE_AGAIN.search(text, max(0, figure.start - 40), figure.start)):
             # "Of these, 7 were judged outstanding and 3 inadequate": the next of a list counts what the one before does
             figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count"), None)
         if figure.counted is None and (

@@ -272,7 +272,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return head[1]  # "The £50 million fund was first announced in the 2021 Budget"
         # not where it was said: "The programme was first announced at Autumn Budget 2021 with £302 million"
         named = [e for e in ents if e.score >= 2 and not said_where(text, e) and not any(
-            f.kind in ("money", "rate", "percent") and figure.end <= f.start and f.end <= e.start for f in figures)]
+            f.kind in ("money", "rate", "percent") and figure.end <= f.start and f.end <= e.start for f in figures)
+            # nor a name across "but": "promised £2.6 billion in the care review, but delivered just £200 million"
+            and not (e.end <= figure.start and _CONTRAST.search(text, e.end, figure.start))]
         if named:
             return memory.expand(_nearest(named, figure).text)
         # (not "the programme" of a later share's whole: "£21.8 million, or about 11% of the programme budget")

@@ -42,6 +42,10 @@ LIST_JOINT = (r"(?:\s+(?:in|at|on|for)\s+[\w-]+|\s+(?:an?|[\w-]+)\s+(?:years?|mo
               r",?\s+(?:and|or)\s+")
 NEXT_IN_LIST = re.compile(LIST_JOINT, re.I)
 _LIST_OF_FIGURES = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?{LIST_JOINT}$", re.I)
+# "64,400 children in care in 2010, and 83,840 in 2023": the next of a list of counted figures, each at its time
+_COUNTED_THEN_TIME = re.compile(r"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s+(?:[a-z][\w’'-]*\s+){1,5}?"
+                                r"(?:in|at|on|by)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[-/]\d{2,4})?,?\s+(?:and|or)\s+$")
+_AT_A_TIME = re.compile(r"\s+(?:in|at|on|by)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
 
 
 # "of which", "of these": what points back at the whole a part is of (lower case; callers set the case)
@@ -65,6 +69,7 @@ _FIGURE_FOLLOWS = re.compile(
     r"|the\s+(?:remaining|other)"  # "Of the 94 projects, 56 were evaluated and the remaining 38 ..."
     r"|(?:a|an)\s+(?:further|additional|extra)|another"  # "with a further 100 planned"
     r"|including)"  # "3,452 applications, including 2,987 from local authorities"
+    r"(?:\s+(?:now|currently|today))?"  # "there are now 83,840"
     rf"\s*$|[(|]\s*$|\b(?i:{OF_THESE}),?\s*$|\bout\s+of\s+the\s*$"
     r"|,\s*with\s*$")  # "300 applications, with 45 coming from London": some of them
 # the past-tense verb a bare count follows: "and the partnership funded 20", "and recruited a further 55"
@@ -101,7 +106,7 @@ def is_noise(before: str, after: str) -> bool:
     # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67",
     # "Social workers (FTE): 33,100": a label's
     if _LIST_OF_FIGURES.search(before) or _LABEL_BEFORE.search(before) \
-            or THAN_BEFORE.match(after):
+            or THAN_BEFORE.match(after) or (_AT_A_TIME.match(after) and _COUNTED_THEN_TIME.search(before)):
         return False
     if _GRADED.match(after):
         return False  # "Of these, 7 were judged outstanding and 3 inadequate": so many given a grade
