@@ -77,8 +77,9 @@ _CHANGE_BEFORE = re.compile(
     r"reduced|cut|boosted|raised|topped\s+up|went\s+up|gone\s+up|go\s+up|went\s+down"
     rf"|{_NOT_PHRASAL}(?:up|down))"  # "up by a quarter on Q3 2022/23"; not "drawn up by", "set up by"
     # "increased core spending power by", "increased spending on children's social care by"
-    # (six words: "increased the national minimum allowance for foster carers by")
-    r"(?:\s+(?:(?:the|its|their|our)\s+)?[a-z’'-]+(?:\s+[a-z’'-]+){0,5}?)?"
+    # (six words: "increased the national minimum allowance for foster carers by"; and an acronym in brackets:
+    # "increased the national minimum allowance (NMA) for foster carers by")
+    r"(?:\s+(?:(?:the|its|their|our)\s+)?[a-z’'-]+(?:\s+(?:[a-z’'-]+|\([A-Z]{2,6}\))){0,6}?)?"
     r"\s+by\s*"
     rf"(?:(?:{HEDGE})\s+)?$"
     # "Funding per child fell 3 pp": a change without "by" (but "rose to 5%" is the level reached)

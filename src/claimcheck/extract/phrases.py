@@ -254,7 +254,7 @@ def starts_with_amount(text: str) -> bool:
 REPORTING = (r"estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|note[sd]?|confirm(?:s|ed)|announce[sd]"
              r"|reveal(?:s|ed)|report(?:s|ed)|predict(?:s|ed)|calculate[sd]|warns|conclude[sd]?|show(?:s|ed)?"
              r"|accept(?:s|ed)?|agree(?:s|d)?|know(?:s)?|recogni[sz]e[sd]?|point(?:s|ed)?\s+out"
-             r"|heard|hears?|learn(?:ed|t)|understands?|argue[sd]?|acknowledge[sd]?|admit(?:s|ted)?|recommend(?:s|ed)?|propose[sd]?")
+             r"|heard|hears?|learn(?:ed|t)|understands?|argue[sd]?|acknowledge[sd]?|admit(?:s|ted)?|recommend(?:s|ed)?|propose[sd]?|means?")
 # what was said, after who said it; "The analysis suggests that" too (the passive guard is whole words)
 REPORTED = re.compile(r"\b(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)"
                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"

@@ -270,6 +270,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         head = _HEAD_AFTER.match(text, figure.end)
         if head and head[1].split()[-1].lower() in HEADS:
             return head[1]  # "The £50 million fund was first announced in the 2021 Budget"
+        if (through := _THROUGH_OPENING.match(text)) and through.end() <= figure.start:
+            return through[1]  # "Through Stable Homes, Built on Love, the department is investing £200 million"
         # not where it was said: "The programme was first announced at Autumn Budget 2021 with £302 million"
         named = [e for e in ents if e.score >= 2 and not said_where(text, e) and not any(
             f.kind in ("money", "rate", "percent") and figure.end <= f.start and f.end <= e.start for f in figures)
@@ -343,6 +345,10 @@ _OPENING_HEAD = re.compile(r"\s*(?!(?:The|A|An|This|That|These|Its|Their|Our|Tot
                            rf"([A-Z][a-z’'-]*(?:\s+[a-z][\w’'-]*){{0,2}})\s+of\s+(?:(?:{HEDGE})\s+)?")
 _VERB_NEXT = re.compile(r"\s+(?:is|are|was|were|will|has|have|had)\b")
 _OF_THIS = re.compile(r"\s+of\s+(?:this|that|it|which)\b", re.I)
+# what money goes through, said first: "Through Stable Homes, Built on Love, the department is investing"
+_THROUGH_OPENING = re.compile(r"\s*(?:Through|Via)\s+(?:the\s+|its\s+|our\s+)?([A-Z].{2,80}?),\s+"
+                              r"(?:the\s+(?:department|government)|we|it|they)\s+(?:is|are|will|has|have|had)\b",
+                              re.I)
 _REMAINING_BEFORE = re.compile(r"\bthe\s+(?:remaining|rest\s+of\s+the|other)\s+$", re.I)  # the rest of the same
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
