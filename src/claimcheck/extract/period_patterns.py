@@ -261,6 +261,8 @@ def _since_records_began(m, ctx):
          rf"\s+(?:in|on)\s+"
          rf"|(?:it|they|the\s+\w+)\s+(?:was|were)\s+(?:launched|introduced|created|set\s+up|established|founded|formed|opened)\s+"
          rf"(?:in|on)\s+"
+         # "since it began in 2010", "since the scheme started in April 2015"
+         rf"|(?:it|they|the\s+\w+)\s+(?:began|started|launched|opened)\s+(?:in|on)\s+"
          # "Since the publication of Stable Homes, Built on Love in February 2023": the day it was published
          rf"|the\s+(?:publication|launch|start|introduction|creation|opening|announcement)\s+of\s+[^.;\d]{{1,80}}?\s+"
          rf"(?:in|on)\s+"

@@ -140,8 +140,16 @@ _OCCASION = re.compile(r"\b(?:budget|statement|spending\s+review|manifesto|speec
 
 
 def said_where(text: str, e: Entity) -> bool:
-    """Whether name `e` is where an amount was said ("announced at the Autumn Budget"), not what it is for."""
-    return _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start) is not None
+    """Whether name `e` is where an amount was said ("announced at the Autumn Budget"; "In the Spending Review,
+    the Chancellor announced that ..."), not what it is for."""
+    return _ANNOUNCED_IN.search(text, max(0, e.start - 40), e.start) is not None or (
+        _OCCASION.search(e.text) is not None and _OPENS_WITH.fullmatch(text, 0, e.start) is not None
+        and _THEN_ANNOUNCED.match(text, e.end) is not None)
+
+
+_OPENS_WITH = re.compile(r"\s*(?:In|At|During)\s+(?:the\s+|last\s+year.s\s+|this\s+year.s\s+)?(?:(?:19|20)\d\d\s+)?")
+_THEN_ANNOUNCED = re.compile(rf"(?:\s+(?:19|20)\d\d)?\s*,\s*(?:[\w’'-]+\s+){{1,4}}?(?:{ANNOUNCING}|said|confirmed)\b",
+                             re.I)
 
 
 def announcing_occasion(text: str, e: Entity) -> bool:
