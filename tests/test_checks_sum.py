@@ -47,3 +47,24 @@ def test_a_bulleted_list_s_parts_add_up_to_its_lead_in_s_total():
     assert [e.location for e in outcome.findings[0].evidence] == ["wms:7", "wms:8", "wms:9", "wms:10", "wms:5"]
     assert sum_check.check(conf, _listed([45, 36, 30, 9], 120), None).findings == []
     assert sum_check.check(conf, _listed([45, 36, 25, 9], 120, listed=False), None).findings == []
+
+
+def test_parts_a_whole_is_said_to_include_need_not_add_up_to_it():
+    """'£200 million over the next two years, including £45 million for ... and £27 million for ...' (a written
+    answer, 9 March 2023) names two of the parts: no finding; said as 'a total of', the same figures give one."""
+    def claims(said: str):
+        return make_claims([
+            {"doc": "pq", "line": 19, "text": "£200 million", "value": 200e6, "unit": "GBP", "low": 199.5e6,
+             "high": 200.5e6, "total": True, "sentence": said},
+            {"doc": "pq", "line": 19, "text": "£45 million", "value": 45e6, "unit": "GBP", "low": 44.5e6,
+             "high": 45.5e6, "sentence": said},
+            {"doc": "pq", "line": 19, "text": "£27 million", "value": 27e6, "unit": "GBP", "low": 26.5e6,
+             "high": 27.5e6, "sentence": said},
+        ])
+    conf = {"tolerance": tolerance("0%"), "names": ()}
+    including = ("The department is investing £200 million over the next two years, including £45 million for the "
+                 "Families First for Children Pathfinder and £27 million to boost the number of foster carers.")
+    assert sum_check.check(conf, claims(including), None).findings == []
+    in_total = ("The department is investing £45 million in the Families First for Children Pathfinder and £27 "
+                "million in foster carers, a total of £200 million.")
+    assert len(sum_check.check(conf, claims(in_total), None).findings) == 1

@@ -7,7 +7,9 @@ total of £333 million". So must the bullets of a list under a lead-in that
 gives the whole ("£120 million ... This comprises:" over "- £45 million for
 ...", each `listed_under` the lead-in's line). Each figure's rounding is an interval, so the sum is
 an interval too; it fails when it cannot meet the total within `tolerance`.
-A lone part against a total is part-of-total's business, not this check's.
+A lone part against a total is part-of-total's business, not this check's, and so are
+parts a sentence says the whole includes ("£200 million ..., including £45 million for
+... and £27 million for ..."): they name only some of it.
 
 PASS::
 
@@ -47,6 +49,8 @@ FAIL::
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from claimcheck.checks import base, fields
@@ -75,6 +79,9 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     # list below is Python, so keep the groups few
     narrow = valued[["doc", "line", "c_unit", "counted", "c_value", "c_low", "c_high"]].assign(sentence=sentences)
     totals = with_nouns(narrow[marks]).assign(row=lambda f: f.index)
+    # "£200 million ..., including £45 million for ... and £27 million for ...": a whole said to include its
+    # parts names only some of them, so they need not add up to it
+    totals = totals[~base.map_distinct(claims.loc[totals.index, "sentence"], _names_some).to_numpy(dtype=bool)]
     parts = with_nouns(narrow[~marks & with_total])
     parts = parts.assign(row=parts.index).merge(totals[KEYS].drop_duplicates(), on=KEYS).set_index("row")
     parts = parts[parts.groupby(KEYS, dropna=False)["c_value"].transform("size") >= 2]
@@ -106,3 +113,11 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
         )
     used = pd.Index(pairs["row"]).append(pd.Index([r for rows in pairs["rows"] for r in rows])).unique()
     return Outcome(findings, used, base.count_docs(valued, used))
+
+
+_SOME_OF = re.compile(r"\b(?:including|includes|included|such\s+as|among\s+(?:them|which|these|others))\b", re.I)
+
+
+def _names_some(sentence) -> bool:
+    """Whether a sentence lists only some of a whole's parts ("including", "such as")."""
+    return isinstance(sentence, str) and _SOME_OF.search(sentence) is not None
