@@ -19,11 +19,11 @@ _BOUND_BEFORE = [
     ("min", r"more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|above|"
             r"greater\s+than|a\s+minimum\s+of|no\s+less\s+than|not\s+less\s+than|exceeding|exceeds?|exceeded|"
             r"over\s+and\s+above|"
-            r"no\s+fewer\s+than|not\s+fewer\s+than"),
+            r"no\s+fewer\s+than|not\s+fewer\s+than|north\s+of"),
     ("max", r"up\s+to|under|almost|nearly|less\s+than|fewer\s+than|below|no\s+more\s+than|not\s+more\s+than|"
             r"as\s+much\s+as|as\s+many\s+as|at\s+most|just\s+under|a\s+maximum\s+of|just\s+below|close\s+on|"
             r"capped\s+at|limited\s+to|a\s+ceiling\s+of|not\s+exceeding|no\s+greater\s+than|getting\s+on\s+for|"
-            r"the\s+best\s+part\s+of|a\s+little\s+under|slightly\s+(?:less|fewer)\s+than"),
+            r"the\s+best\s+part\s+of|a\s+little\s+under|slightly\s+(?:less|fewer)\s+than|approaching|south\s+of"),
 ]
 _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
 # every hedge as one alternation, for patterns that step over a figure's hedge to reach it ("up from around 4,000")
@@ -32,12 +32,12 @@ HEDGE = "|".join(words for _, words in _BOUND_BEFORE)
 # hedge only, with the words they follow in it ("than": "more than", "less than"...). A text before a figure
 # that ends in none of them (most do not) holds no hedge, and the end-anchored patterns need not be tried at
 # each of its positions (tests/test_guards.py checks these, and _CHANGE_ENDINGS, against the patterns).
-_HEDGE_FREE = ("about", "above", "almost", "approx", "approximately", "around", "average", "averaged", "averages",
-               "averaging", "below", "broadly", "c", "ca", "circa", "estimated", "exceed", "exceeded", "exceeding",
-               "exceeds", "nearly", "over",
-               "roughly", "some", "under")
+_HEDGE_FREE = ("about", "above", "almost", "approaching", "approx", "approximately", "around", "average", "averaged",
+               "averages", "averaging", "below", "broadly", "c", "ca", "circa", "estimated", "exceed", "exceeded",
+               "exceeding", "exceeds", "nearly", "over", "roughly", "some", "under")
 _HEDGE_LED = (("than", ("more", "less", "fewer", "greater")), ("to", ("close", "up", "limited")),
-              ("of", ("average", "region", "order", "excess", "upwards", "minimum", "maximum", "ceiling", "part")),
+              ("of", ("average", "region", "order", "excess", "upwards", "minimum", "maximum", "ceiling", "part",
+                      "north", "south")),
               ("as", ("much", "many")), ("least", ("at",)), ("most", ("at",)), ("on", ("close",)),
               ("at", ("capped",)), ("for", ("on",)))
 _HEDGE_ENDINGS = Endings(_HEDGE_FREE, _HEDGE_LED)

@@ -65,7 +65,9 @@ RATE_AFTER = re.compile(
 # ("per young person per year", "per care leaver a year": a head of one or two words)
 _MORE = re.compile(r"\s*(?:more|extra|less|additional|(?:per|for\s+(?:each|every))\s+[a-z-]+(?:\s+[a-z-]+)?)\s+", re.I)
 CURRENCY_WORD = re.compile(r"\s+(pounds(?:\s+sterling)?|euros|dollars)\b", re.I)
-_OR_MORE = re.compile(r"\+(?![\d\w])|-plus\b", re.I)  # "£1bn+", "a £500m-plus shortfall": that much or more
+# "£1bn+", "a £500m-plus shortfall", "£4 million or more": that much or more; "£4 million or less": at most
+_OR_MORE = re.compile(r"\+(?![\d\w])|-plus\b|\s+or\s+(?:more|over|above|greater)\b", re.I)
+_OR_LESS = re.compile(r"\s+or\s+(?:less|fewer|under|below)\b", re.I)
 _ANNUAL_NOUN = re.compile(r"^\s*(?:annual|yearly|a-year)\b", re.I)
 # "the average weekly cost of a placement was £4,900", "an annual budget of £2 million": money named as so
 # much a time is a rate, as "£50 million annual investment" is ("the annual report found £3m" is not)
@@ -230,6 +232,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
         bound = "approx"  # "2,000 (approx.) children"
     if (more := _OR_MORE.match(after)) and bound in ("exact", "approx"):  # "some 15,000-plus": at least that
         bound, end = "min", end + more.end()
+    elif (less := _OR_LESS.match(after)) and bound in ("exact", "approx"):  # "£4 million or less": at most that
+        bound, end = "max", end + less.end()
     change = is_change(before, after, signed) or (  # "£2.4 billion a year extra": after the rate phrase
         kind == "rate" and is_change("", sentence[end:end + CONTEXT], False))
     low, high = interval(value, bound, step)
