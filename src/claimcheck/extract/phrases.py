@@ -327,8 +327,11 @@ _OFFICE_THEN_NAME = re.compile(r"\b(?i:minister|secretary|chancellor|spokesperso
 _COMES_AS = re.compile(r"^.*?\b(?:comes?|came|coming)\s+(?:just\s+)?(?:as|after|amid|while)\s+(?=\S)", re.I)
 _CONCESSION = re.compile(r"^\s*(?:Although|Though|While|Whilst|Whereas)\b[^,]*,\s*")
 _SENTENCE_ADVERB = re.compile(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally"
-                              r"|Furthermore|Moreover|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition|By\s+contrast"
-                              r"|In\s+total|So\s+far|To\s+date|Thus\s+far)\s*,\s*")  # "So far [this year], councils"
+                              r"|Furthermore|Moreover|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition"
+                              r"|By\s+contrast|In\s+total|So\s+far|To\s+date|Thus\s+far"  # "So far [this year], ..."
+                              # a debate's address to the House: "My Lords, the number of children ... has risen"
+                              r"|My\s+Lords|Mr\.?\s+(?:Deputy\s+)?Speaker|Madam\s+(?:Deputy\s+)?Speaker"
+                              r"|(?:Mr\.?|Madam)\s+Chair(?:man)?)\s*,\s*")
 _CONDITION = re.compile(r"^\s*,?\s*(?:without|with|under|after|before|despite|if|unless|once|on\s+current)\b[^,]{0,60}"
                         r",\s*", re.I)
 _WHICH_CLAUSE = re.compile(r",\s*(?:which|who|that)\b")
