@@ -146,6 +146,7 @@ def test_no_metadata_at_all():
     "Cookies on GOV.UK", "Accept additional cookies", "Is this page useful?", "Report a problem with this page",
     "Share on Twitter", "Related Topics", "More on this story", "© Crown copyright 2023", "ISBN 978-1-5286-1234-5",
     "Estimated reading time: 6 minutes", "Reading time: about 4 mins", "Table 1 of 4", "Figure 2 of 7",
+    "[Adjourned till Monday 14 November at 3.30pm]",  # a committee's formal minutes
 ])
 def test_furniture_lines(line):
     assert strip_furniture(line) == ""

@@ -60,7 +60,8 @@ _CHANGE_NOUN = re.compile(r"(?:real[- ]terms\s+|cash\s+|year[- ]on[- ]year\s+)?"
                           # "£3.8m for the year, £1.1m above budget": how far the same thing is from its plan
                           r"|(?:above|below|over|under)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
                           r"(?:budget|target|forecast|plan|estimate)s?", re.I)
-_PARTICIPLE_ONLY = re.compile(r"[a-z]+ed|spent|paid|given|made|set\s+aside", re.I)
+_PARTICIPLE_ONLY = re.compile(r"(?:(?:already|previously|so\s+far)\s+)?(?:[a-z]+ed|spent|paid|given|made|set\s+aside)",
+                              re.I)  # "the £330 million already spent"
 _AGAINST_PLAN = re.compile(rf"\b(?:against|compared\s+(?:with|to)|within)\s+(?:a|an|the|its|their)\s+"
                            rf"((?:[\w-]+\s+)?(?:budget|target|allocation|forecast|plan))\s+of\s+(?:(?:{HEDGE})\s+)?$",
                            re.I)

@@ -50,6 +50,7 @@ _AT_A_TIME = re.compile(r"\s+(?:in|at|on|by)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:1
 
 # "of which", "of these": what points back at the whole a part is of (lower case; callers set the case)
 OF_THESE = r"of\s+(?:which|whom|these|those|them)\b"
+_ONLY_BEFORE = re.compile(r"(?:^|(?<=\s))(?:only|just|merely|a\s+mere)\s*$", re.I)
 _TRAILING_HEDGE = re.compile(rf"(?:^|(?<=[^\w]))(?:{HEDGE})\s*$", re.I)
 
 
@@ -97,6 +98,7 @@ def is_noise(before: str, after: str) -> bool:
     if _AVERAGED.search(before):
         return False  # "Caseloads averaged 16.3 per practitioner": a verb, though "averaged" hedges too
     before = _TRAILING_HEDGE.sub("", before)  # "up from around 4,000", "rose to over 80,000": what the hedge follows
+    before = _ONLY_BEFORE.sub("", before)  # "Of the 94 projects it funded, only 29 had evaluations"
     if _OF_THE_WHOLE_BEFORE.search(before):
         return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
     if _LATER_PART.search(before) and _PART_VERB.match(after):
