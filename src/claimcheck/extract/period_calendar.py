@@ -5,6 +5,7 @@ before `period_points`, in the order they had at the end of `period_patterns`.""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from claimcheck.calendar import (
@@ -30,7 +31,14 @@ _REST_OF = r"(?P<rest>(?:the\s+)?(?:remainder|rest|balance)\s+of\s+)?"
     needs=("parliament",),
 )
 def _parliament(m, ctx):
+    if _DEVOLVED.search(m.string):  # "The Scottish Government has committed £500 million over ... this Parliament"
+        return "period", None, None, "a devolved Parliament's term, which the calendar table does not hold"
     return _from_calendar(ctx, parliament_of, "Parliament", bool(m["rest"]))
+
+
+# a legislature or government other than Westminster's, whose "this Parliament" the calendar (`calendar.yaml`,
+# the UK Parliament's terms) does not give
+_DEVOLVED = re.compile(r"\b(?:Scottish|Holyrood|Welsh|Senedd|Northern\s+Ireland|Stormont)\b")
 
 
 @pattern(
