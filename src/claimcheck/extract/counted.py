@@ -32,7 +32,17 @@ NUMBERED_IN_LOWER_CASE = frozenset({"section", "stage", "tier", "level", "wave",
 
 
 # precompiled, and read from `pos` on rather than from a copy of the rest of the text: no look-behind, no anchor
-_WORD_AFTER = re.compile(r"[A-Za-z][\w’'-]*|\d{1,2}-year-olds?\b|\d+(?![\d,.%])|[^\sA-Za-z]")
+# (a plural with a footnote mark glued to it by PDF-to-text, "children3 in care", is the plural)
+_WORD_AFTER = re.compile(r"[A-Za-z][a-z]{2,}(?=\d{1,2}\b)|[A-Za-z][\w’'-]*|\d{1,2}-year-olds?\b|\d+(?![\d,.%])"
+                         r"|[^\sA-Za-z]")
+_GLUED_MARK = re.compile(r"(?<=[a-z]{3})\d{1,2}\b")
+
+
+def _unmarked(phrase: str) -> str:
+    """The phrase without a footnote mark glued to one of its words ("children3 in care")."""
+    return _GLUED_MARK.sub("", phrase) if any(c.isdigit() for c in phrase) else phrase
+
+
 _AGE_GROUP = re.compile(r"\d{1,2}-year-olds?")  # "48% of 18-year-olds": a group of people, named by age
 
 
@@ -40,7 +50,10 @@ def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, st
     found: list[tuple[int, int, str]] = []
     for m in _WORD_AFTER.finditer(text, pos):
         token = m.group(0)
-        if not token[0].isalpha() and not (token.isdigit() and found and found[-1][2] in NUMBERED_IN_LOWER_CASE) \
+        if token.isdigit() and len(token) <= 2 and found and found[-1][1] == m.start():
+            continue  # a footnote mark glued to the word before it: "children3 in care"
+        if not token[0].isalpha() and not (token.isdigit() and found and (found[-1][2] in NUMBERED_IN_LOWER_CASE
+                                                                          or found[-1][2] == "Year")) \
                 and not _AGE_GROUP.fullmatch(token):
             break
         found.append((m.start(), m.end(), token))
@@ -95,7 +108,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         if phrase and (state := _UNDER_ORDER.match(text, start)):
             # "children subject to a child protection plan", "children on a care order", "children placed for
             # adoption", "children waiting to be adopted": one group of children
-            return text[phrase[0][0]:state.end()], phrase[0][0], state.end()
+            return _unmarked(text[phrase[0][0]:state.end()]), phrase[0][0], state.end()
         if low == "in" and phrase and i + 1 < len(words) and words[i + 1][2].lower() in IN_STATES:
             phrase.append(words[i + 1])  # "children in care", "children in need": one group of children
             taken_next = in_state = True
@@ -144,7 +157,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         phrase.pop()  # "200 places available" counts places
     if not phrase or (len(phrase) == 1 and phrase[0][2].lower() in (_ONLY_ADJECTIVE | _GRADES)):
         return None, pos, pos  # "out of the 4,000 available", "7 were outstanding and 3 inadequate": said before
-    return text[phrase[0][0]:phrase[-1][1]], phrase[0][0], phrase[-1][1]
+    return _unmarked(text[phrase[0][0]:phrase[-1][1]]), phrase[0][0], phrase[-1][1]
 
 
 def _participle_after_plural(phrase: list[tuple[int, int, str]]) -> bool:

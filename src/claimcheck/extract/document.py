@@ -32,7 +32,7 @@ from claimcheck.extract.figures import scan
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, is_total
 from claimcheck.extract.listed import list_total, listed_parts, total_bullet
 from claimcheck.extract.memory import Memory
-from claimcheck.extract.nonclaims import citations, leading_number, mask, nonclaim_spans
+from claimcheck.extract.nonclaims import citations, footnote_marks, leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
 from claimcheck.extract.quantities import Figure, per_time_named
@@ -166,7 +166,8 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         return []
     # what the figures are about is read without the time expressions, nor a report's paragraph number ("2 Between
     # 2010-11 and 2017-18, spending on ... rose by 10.8%")
-    timeless = mask(text, [*times, *filter(None, [leading_number(text)]), *citations(text)], " ")
+    timeless = mask(text, [*times, *filter(None, [leading_number(text)]), *citations(text), *footnote_marks(text)],
+                    " ")
     counted_in_sentence(figures, text, timeless, memory)  # what each bare count counts
     ents = entities(timeless)
     claims: list[Claim] = []

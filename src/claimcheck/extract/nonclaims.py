@@ -18,6 +18,12 @@ _CITATION = r"\[\s*Official\s+Report\b[^\]]{0,160}\]"
 _CITATION_RE = re.compile(_CITATION, re.I)
 
 
+def footnote_marks(text: str) -> list[tuple[int, int]]:
+    """Footnote marks set as plain digits against the word before them ("£10.2 billion2 on"): no claim, and
+    nothing the words after them are about."""
+    return [m.span() for m in _GLUED_FOOTNOTE_RE.finditer(text)] if _GLUED_AFTER.search(text) else []
+
+
 def citations(text: str) -> list[tuple[int, int]]:
     """Where a sentence cites Hansard in brackets: no claim, and nothing a figure outside it is about."""
     return [m.span() for m in _CITATION_RE.finditer(text)] if "[" in text else []
@@ -109,6 +115,10 @@ _PATTERNS: list[tuple] = [
 _GUARDED = [(frozenset(needs), re.compile(also, re.I) if isinstance(also, str) else also, re.compile(pattern, re.I))
             for needs, pattern, also in (entry if len(entry) == 3 else (*entry, None) for entry in _PATTERNS)]
 _NEEDLES = tuple(sorted({n for needs, *_ in _PATTERNS for n in needs if n != "#digit"}))
+# a footnote mark that PDF-to-text set as a plain digit against the word before it: "£10.2 billion2 on children's
+# social care", "rose by 48%4", "83,840 children3 in care" (masked apart from _PATTERNS: only its digits are blanked)
+_GLUED_FOOTNOTE_RE = re.compile(r"(?:(?<=illion)|(?<=\bbn)|(?<=%)|(?<=[a-z]{4}))\d{1,2}(?=[\s,.;:)]|$)", re.I)
+_GLUED_AFTER = re.compile(r"[a-z%]\d", re.I)
 # "1. The Department", "(2) ...", and a report's bare paragraph numbers: "1 Local authorities spent £8.6
 # billion", "2.14 The Department has" (a capitalised word after the number, not a month: "13 Oct 2017")
 _LIST_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)](?=\s|$)")
@@ -125,7 +135,7 @@ def nonclaim_spans(text: str) -> list[tuple[int, int]]:
              if not present.isdisjoint(needs) and _also(also, text) for m in regex.finditer(text)]
     if opening := leading_number(text):
         spans.append(opening)
-    return spans
+    return spans + footnote_marks(text) if "#digit" in present else spans
 
 
 def leading_number(text: str) -> tuple[int, int] | None:

@@ -247,6 +247,8 @@ def length_of_time(before: str, after: str) -> tuple[str, int] | None:
         return TIME_UNITS[(working[1] or working[2]).lower()], working.end()
     word = _ONE_WORD.match(after)
     first = word.group(1).lower() if word else ""
+    if _SCHOOL_YEAR.match(after):
+        return None  # "300 Year 7 pupils": a school year group, not 300 years
     if first in TIME_UNITS and (not _UNITS_OF_THINGS.match(after) or _WITHIN_TIME.search(before)):
         return TIME_UNITS[first], word.end(1)
     return None
@@ -256,6 +258,7 @@ def length_of_time(before: str, after: str) -> tuple[str, int] | None:
 # day or year is the unit)
 _WORKING_TIME = re.compile(r"\s*(?:(?:working|calendar|business)\s+(days?|weeks?)"
                            r"|(?:financial|academic|calendar|school)\s+(years?))\b", re.I)
+_SCHOOL_YEAR = re.compile(r"\s*(?-i:Year)\s+\d{1,2}\b")
 # "5,500 days of support" counts days of support; "within six months of this report" is a length of time
 _UNITS_OF_THINGS = re.compile(r"\s*[A-Za-z]+\s+of\s+(?!(?:this|that|the|its|their|his|her|our|a|an)\b)[a-z]")
 # "within two years of qualifying", "after six months of": a length of time, though "of" follows ("5,500 days of
