@@ -20,7 +20,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   # "The packages, worth up to £3,000 per family, will help": what is worth it opens the clause
                   rf"(?<=,\s)worth(?=\s+(?:(?:{HEDGE})\s+)?[£$€\d])|"
                   rf"account|accounts|accounted|(?:costs?|exceed(?:s|ed)?|charge[sd]?)"
-                  rf"(?=\s+(?:(?:{HEDGE}|just|on\s+average)\s+)?[£$€\d])|"
+                  rf"(?=\s+(?:(?:{HEDGE}|just|on\s+average|between|from)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%",
                   # "Capital budgets rise from £6.5 billion" (after a plural: "a rise from" is a noun)
                   r"(?:rose|risen|rises|(?<=s\s)(?:rise|fall|grow|increase|decrease)|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
