@@ -85,8 +85,9 @@ _AFTER_OPENING = re.compile(r"\s*,?\s*")
 _BEFORE_WHICH = re.compile(r"(?:^\s*(?:(?:the|a|an|its|their|our)\s+)?|\b(?:the|a|an|its|their|our)\s+)"
                            r"((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*,\s*$", re.I)
 _RESPONSE_TO = re.compile(r"\b(?:response|reply)\s+to\s+(?:the\s+)?$", re.I)
+# (the time may follow the object with no preposition: "publish our response later this year")
 _EVENT_OBJECT_TO_TIME = re.compile(r"\s+(?:its|the|a|an|their|our|his|her)\s+(?P<what>(?:[\w’'-]+\s+){0,7}?[\w’'-]+)"
-                                   r"\s+(?:in|on|at|by|during)\s+(?:the\s+)?", re.I)
+                                   r"\s+(?:(?:in|on|at|by|during)\s+(?:the\s+)?)?", re.I)
 _EVENT_OBJECT = re.compile(r"\s+(?:its|the|a|an|their|our|his|her)\s+(?P<what>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
                            r"\s+(?:in|on|at|by|during)\b", re.I)
 _EVENT_CLAUSE = re.compile(r"[,;]\s*|\s(?:and|but|while|whereas)\s+(?=(?:the|a|an|its|their|our)\s)", re.I)
@@ -97,7 +98,8 @@ _EVENT = re.compile(r"\s*(?:with\s+)?(?:(?:the|a|an|its|their|our)\s+)?(?P<what>
                     r"|will|shall|must|should"
                     # "with the first projects expected to start in April 2014"
                     r"|(?:plans?|intends?|aims?|expects?|(?:(?:is|are|was|were)\s+)?(?:expected|due|set))\s+to)\s+)?"
-                    r"(?:closed?|opened|open|launch(?:ed)?|publish(?:ed)?|began|begin|begun|ended|end|started|start"
+                    r"(?:closes|closed?|opened|opens|open|launch(?:ed|es)?|publish(?:ed|es)?|began|begins?|begun|ended|ends?"
+                    r"|started|starts?|inspected|inspects?"
                     r"|finished|finish|took\s+place|take\s+place|came\s+into\s+force|come\s+into\s+force|laid|lay"
                     r"|released?|introduced?|completed?|due|held|announced?|report(?:ed)?|ran|run|runs"
                     r"|submit(?:ted)?)\b", re.I)
