@@ -35,12 +35,12 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _FY = re.compile(r"^((?:19|20)\d\d)\s?[-–/]\s?(\d\d|(?:19|20)\d\d)$")
 # "(£m)", "(£ million)", "£bn", and thousands written as zeros: "(£000s)", "(£'000)"
 # and a qualifier after the unit: "(£ billion, cash)", "(£m, real terms)", "(£ million, 2022-23 prices)"
-_UNIT_MARK = re.compile(r"\(\s*£\s*(k|m|bn|thousands?|millions?|billions?|['’]?000s?)?\s*(?:[,;]\s*[^()]{1,40})?\)"
+_SCALE = r"(k|m|bn|thousands?|millions?|billions?|['’]?000s?)"
+_UNIT_MARK = re.compile(rf"\(\s*£\s*{_SCALE}?\s*(?:[,;]\s*[^()]{{1,40}})?\)"
                         r"|£\s*(m|bn|k|['’]?000s?)(?!\w)", re.I)
 # a written answer's sentence above its table: "Figures are in £ million", "All amounts are shown in £000s"
 _UNIT_SAID = re.compile(r"\b(?:figures|amounts|values|numbers|data|spending|expenditure)\s+(?:are\s+|is\s+)?"
-                        r"(?:(?:shown|given|presented|expressed|stated|rounded)\s+)?in\s+£\s?"
-                        r"(k|m|bn|thousands?|millions?|billions?|['’]?000s?)(?!\w)", re.I)
+                        rf"(?:(?:shown|given|presented|expressed|stated|rounded)\s+)?in\s+£\s?{_SCALE}(?!\w)", re.I)
 _CELL = re.compile(r"^(?P<sign>[+−-])?\s*(?P<cur>£)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                    r"(?:\s*(?P<pct>%)|(?<=\d)\s?(?P<mag>k|m|bn|thousand|million|billion)\b)?$")  # "£1.2 million"
 
