@@ -283,7 +283,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # (not "the programme" of a later share's whole: "£21.8 million, or about 11% of the programme budget")
         upto = next((f.start for f in figures if f.start >= figure.end and f.kind in ("money", "rate", "percent")),
                     len(text))
+        # "extend the Staying Put arrangement, worth £1,200 per young person per year": what is worth it, though the
+        # clause opens with who extends it
+        worth = _NAMED_WORTH.search(text, max(0, figure.start - 80), figure.start)
         return refers_back(text[:upto], figure.start, memory) or subject_before_verb(text, figure.start) \
+            or (worth[1] if worth and worth[1].lower() not in _ONLY_MONEY else None) \
             or memory.named_in_paragraph() or unnamed
     if figure.counted and figure.counted_start is not None:
         # "101 Frontline participants": Frontline's; but "191 CLA per 10,000 children": the name is all that is
@@ -350,6 +354,8 @@ _OF_THIS = re.compile(r"\s+of\s+(?:this|that|it|which)\b", re.I)
 _THROUGH_OPENING = re.compile(r"\s*(?:Through|Via)\s+(?:the\s+|its\s+|our\s+)?([A-Z].{2,80}?),\s+"
                               r"(?:the\s+(?:department|government)|we|it|they)\s+(?:is|are|will|has|have|had)\b",
                               re.I)
+_NAMED_WORTH = re.compile(rf"\b(?:the|a|an|its|their|our)\s+((?:[\w’'-]+\s+){{0,4}}[\w’'-]+),\s+worth\s+"
+                          rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _REMAINING_BEFORE = re.compile(r"\bthe\s+(?:remaining|rest\s+of\s+the|other)\s+$", re.I)  # the rest of the same
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
