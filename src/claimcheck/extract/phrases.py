@@ -341,8 +341,8 @@ _PER_BEFORE = re.compile(r"\bper\s+$")
 # a time or distance that qualifies the phrase: "within 12 months of a previous referral", "placed more than 20
 # miles from home", "Repeat referrals within 12 months remained at 22.4%"
 _TIME_BEFORE = re.compile(r"\b(?:within|after|for|over|under|more\s+than|less\s+than|fewer\s+than)\s+$")
-_WITHIN_TIME = re.compile(r"\d+\s+(?:days?|weeks?|months?|years?|miles?|km|kilometres?)"
-                          r"(?:\s+(?:of|from|away)\s+\w|\s*$)")
+_WITHIN_TIME = re.compile(r"\d+\s+(?:(?:working|calendar|business)\s+)?"  # "within 45 working days"
+                          r"(?:days?|weeks?|months?|years?|miles?|km|kilometres?)(?:\s+(?:of|from|away)\s+\w|\s*$)")
 # a headline's "as" clause, what moved: "Funding boost for foster carers as allowances rise by 6.8%"
 _AS_CLAUSE = re.compile(r"^.*\S\s+(?<!\bsuch\s)as\s+(?!well\b|part\b|a\s+result\b)(?=\S)")
 _MOVES_AFTER = re.compile(r"(?:rise|rises|rose|fall|falls|fell|soar|soars|grow|grows|increase|increases|climb|climbs"
