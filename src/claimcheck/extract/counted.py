@@ -102,6 +102,9 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         if low == "of" and phrase and i + 1 < len(words) and words[i + 1][2].lower() not in STOP:
             phrase.append((start, end, word))
             continue
+        if low == "need" and phrase and phrase[-1][2].lower() == "of":
+            phrase.append((start, end, word))  # "episodes of need": a named group, ended there
+            break
         if low == "after" and phrase and phrase[-1][2].lower() == "looked":
             phrase.append((start, end, word))  # "looked after children"
             continue
