@@ -55,6 +55,7 @@ BASE_ENDINGS = Endings(("from", "with", *_HEDGE_FREE),
 OTHER_GROUP = re.compile(r"\s+(?:(?:of|for|among|amongst)\s+(?:all|other|non-[\w-]+|their\s+peers"
                          r"|the\s+(?:general|wider)\s+population)"
                          r"|in\s+the\s+(?:overall|general|wider|whole|national|total)\s)\b", re.I)
+_ARTICLE_AT_END = re.compile(r"(?<=\w)\s+an?\s+$", re.I)
 _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
 
 # "up 3.1%" is a change, "made up 17.6% of the workforce" and "set up 20 hubs" are not
@@ -155,8 +156,9 @@ def is_total(before: str, text: str, after: str = "") -> bool:
 
 
 def bound_of(before: str) -> str:
-    """The bound a hedge right before a figure sets: exact, approx, min or max."""
-    tail = before[-40:]
+    """The bound a hedge right before a figure sets: exact, approx, min or max (or before its article: "at least a
+    4% increase")."""
+    tail = _ARTICLE_AT_END.sub("", before[-42:])
     if not _HEDGE_ENDINGS.end(tail):
         return "exact"
     found = [(m.start(), order, bound) for order, (bound, regex) in enumerate(_BOUND_RE) if (m := regex.search(tail))]
@@ -178,7 +180,13 @@ def is_change(before: str, after: str, signed: bool) -> bool:
     """Whether a figure states a change or an increment rather than a level."""
     tail = before[-80:]
     return signed or (_CHANGE_ENDINGS.end(tail) and _CHANGE_BEFORE.search(" " + tail) is not None) \
-        or bool(_CHANGE_AFTER.match(after[:30]))
+        or bool(_CHANGE_AFTER.match(after[:30])) or (" in " in tail and _CHANGE_IN_OF.search(tail) is not None)
+
+
+# "an increase in Core Spending Power of up to £4.5 billion": what changed, named between the change and its size
+# (apart from _CHANGE_BEFORE, whose guard needs a change noun right before "of")
+_CHANGE_IN_OF = re.compile(rf"\b(?:increase|rise|decrease|fall|cut|reduction|drop|growth|uplift|boost|decline)s?"
+                           rf"\s+in\s+(?:[\w’'-]+\s+){{1,4}}?of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 
 
 def interval(value: float, bound: str, step: float | None) -> tuple[float, float]:

@@ -38,7 +38,8 @@ BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)t
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
                           r"|reduced|boosted|topped\s+up"
                           # "Councils will be able to increase council tax by up to 4.99%"
-                          r"|(?<=\bto\s)(?:increase|raise|reduce|cut|boost))\s+(?:on\s+)?"
+                          r"|(?:(?<=\bto\s)|(?<=\bcan\s)|(?<=\bwill\s)|(?<=\bmay\s))(?:increase|raise|reduce|cut|boost))"
+                          r"\s+(?:on\s+)?"
                           r"(?:(?:their|its|the|our)\s+)?([^,;]{3,60}?),?\s+by\s+"
                           r"(?:a\s+(?:combined\s+)?total\s+of\s+|a\s+combined\s+)?"
                           r"(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to)\s+)?$", re.I)
