@@ -66,7 +66,9 @@ _PARTICIPLE_ONLY = re.compile(r"(?:(?:already|previously|so\s+far)\s+)?(?:[a-z]+
 _AGAINST_PLAN = re.compile(rf"\b(?:against|compared\s+(?:with|to)|within)\s+(?:a|an|the|its|their)\s+"
                            rf"((?:[\w-]+\s+)?(?:budget|target|allocation|forecast|plan))\s+of\s+(?:(?:{HEDGE})\s+)?$",
                            re.I)
-_AND_NEXT = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?")
+# (a time between, blanked, its preposition left: "£2.6 million in [2023-24] and £3.1 million ... to the Strategy")
+_AND_NEXT = re.compile(r"(?:\s+(?:in|for|during)\s+)?\s*,?\s*(?:and|or)\s+"
+                       r"(?:(?:a\s+further|another|an\s+additional)\s+)?")
 _PART_OF_NEXT = re.compile(r"\s+of\s+(?:the|its|their|this|our)\s+")
 _CURRENTLY_BEFORE = re.compile(r"\bthe\s+((?:[a-z][\w’'-]*\s+){0,5}[a-z][\w’'-]*),\s+(?:currently|now|presently)"
                                r"\s+(?:(?:set\s+at|worth|at)\s+)?$")
