@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.clause_subject import subject_before_verb
 from claimcheck.extract.memory import Memory, refers_back
 from claimcheck.extract.periods import TimeSpan
-from claimcheck.extract.phrases import ASIDE, subject_before_verb
+from claimcheck.extract.phrases import ASIDE
 from claimcheck.extract.subjects import ACTOR_WORDS, Entity
 
 

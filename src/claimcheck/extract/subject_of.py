@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.clause_subject import REPORTED, subject_before_verb
 from claimcheck.extract.figures import WORTH
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.memory import Memory, refers_back
-from claimcheck.extract.phrases import (
-    REPORTED,
-    after_amount,
-    possessive_before,
-    subject_before_verb,
-)
+from claimcheck.extract.phrases import after_amount, possessive_before
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.set_apart import appositive_name, backed_name
 from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT, OF_ONE_THING, OF_WHICH_BEFORE, share_subject

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.phrases import ANNOUNCING, ASIDE, REPORTING, subject_before_verb
+from claimcheck.extract.clause_subject import REPORTING, subject_before_verb
+from claimcheck.extract.phrases import ANNOUNCING, ASIDE
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subjects import Entity
 
