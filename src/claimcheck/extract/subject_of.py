@@ -348,9 +348,9 @@ _HEAD_AFTER = re.compile(r"(?:-a-year|-a-month)?\s+(?:of\s+(?:the|this|that|its|
 _OPENING_HEAD = re.compile(r"\s*(?!(?:The|A|An|This|That|These|Its|Their|Our|Total)\b)"
                            rf"([A-Z][a-z’'-]*(?:\s+[a-z][\w’'-]*){{0,2}})\s+of\s+(?:(?:{HEDGE})\s+)?")
 _VERB_NEXT = re.compile(r"\s+(?:is|are|was|were|will|has|have|had)\b")
-_OF_THIS = re.compile(r"\s+of\s+(?:this|that|it|which)\b", re.I)
+_OF_THIS = re.compile(r"\s+of\s+(?:this|that|it)\b", re.I)  # back to the amount before (not "of which": on)
 # what money goes through, said first: "Through Stable Homes, Built on Love, the department is investing"
-_THROUGH_OPENING = re.compile(r"\s*(?:Through|Via)\s+(?:the\s+|its\s+|our\s+)?([A-Z].{2,80}?),\s+"
+_THROUGH_OPENING = re.compile(r"\s*(?:Through|Via)\s+(?:the\s+|its\s+|our\s+)?((?-i:[A-Z]).{2,80}?),\s+"
                               r"(?:the\s+(?:department|government)|we|it|they)\s+(?:is|are|will|has|have|had)\b",
                               re.I)
 _NAMED_WORTH = re.compile(rf"\b(?:the|a|an|its|their|our)\s+((?:[\w’'-]+\s+){{0,4}}[\w’'-]+),\s+worth\s+"
