@@ -44,7 +44,7 @@ def backed_name(text: str, figure: Figure, ents: list[Entity]) -> str | None:
         return None
     name = next((e for e in ents if e.end == backed.start()), None)
     if name is None:  # "help through family hubs, backed by £126 million": what the help comes through
-        through = _THROUGH_BEFORE.search(text, max(0, backed.start() - 60), backed.start())
+        through = _HELP_THROUGH.search(text, max(0, backed.start() - 60), backed.start())
         return through[1] if through else None
     first = next((e for e in ents if text[e.end:name.start] == ", "), None)
     return text[first.start:name.end] if first is not None else name.text
@@ -57,7 +57,7 @@ _APPOSITIVE = re.compile(r"\s*(?:The|Its|Our|Their|This|[A-Z][\w’'-]*[’']s)\
                          r"(?P<name>[A-Z][^,;]{2,60}?(?:,\s+[A-Z][^,;]{2,40}?)?),\s+(?:[a-z]+\s+){1,3}"
                          r"(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to"
                          r"|an?\s+(?:further|additional|extra))\s+)?")
-_THROUGH_BEFORE = re.compile(r"\b(?:through|via)\s+(?:the\s+|new\s+|more\s+)?((?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*)$")
+_HELP_THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+|new\s+|more\s+)?((?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*)$")
 _BACKED_BY = re.compile(rf",\s*(?:backed|funded|supported|underpinned)\s+by\s+(?:(?:{HEDGE})\s+)?$", re.I)
 
 
