@@ -182,8 +182,9 @@ _ON_OR_AT = re.compile(r"(?i)(?:on|at|as\s+(?:at|of))\b")
 _COMMA_OR_COLON = re.compile(r"\s*[,:]")
 _PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ed\s+(?:(?:in|at|on|during|for|over)\s+)?", re.I)  # "... provided in"
 _ON_TOP_OF = re.compile(r"\bon\s+top\s+of\s+(?:the\s+|an?\s+)?(?:(?:extra|additional|further|existing)\s+)?$", re.I)
-_NOW = re.compile(r"\b(?:now|currently|at\s+present|presently)\b(?![^,;]{0,40}\b(?:than|compared))", re.I)
-_NOW_OR_TODAY = re.compile(r"\b(?:now|currently|today|at\s+present|presently)\b", re.I)
+_NOW_WORDS = r"now|currently|at\s+present|presently"
+_NOW = re.compile(rf"\b(?:{_NOW_WORDS})\b(?![^,;]{{0,40}}\b(?:than|compared))", re.I)
+_NOW_OR_TODAY = re.compile(rf"\b(?:{_NOW_WORDS}|today)\b", re.I)
 _COMMA_THEN_CLAUSE = re.compile(r"\s*,\s*(?:but|while|whilst|whereas|although|though|yet)\b", re.I)
 _THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"

@@ -40,7 +40,7 @@ _GLUED_MARK = re.compile(r"(?<=[a-z]{3})\d{1,2}\b")
 
 def _unmarked(phrase: str) -> str:
     """The phrase without a footnote mark glued to one of its words ("children3 in care")."""
-    return _GLUED_MARK.sub("", phrase) if any(c.isdigit() for c in phrase) else phrase
+    return _GLUED_MARK.sub("", phrase)
 
 
 _AGE_GROUP = re.compile(r"\d{1,2}-year-olds?")  # "48% of 18-year-olds": a group of people, named by age
