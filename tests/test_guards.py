@@ -101,6 +101,7 @@ AT_END = (("", ""), ("x ", ""), ("and then ", "  "))
     (figures._OUT_OF, lambda t: figures._OUT_OF_WORDS.search(folded(t)) is not None, AROUND),
     (figures._RANGE, lambda t: figures._JOINT.search(folded(t)) is not None, AROUND),
     (hedges._CHANGE_BEFORE, lambda t: hedges._CHANGE_ENDINGS.end(t[1:]), (("", ""), (" x ", ""), (" and then ", "  "))),
+    (hedges._CHANGE_IN_OF, hedges._may_say_change_in, AT_END),
     *[(regex, hedges._HEDGE_ENDINGS.end, AT_END) for _, regex in hedges._BOUND_RE],
 ])
 def test_guard_holds_wherever_its_pattern_matches(pattern, guard, contexts) -> None:

@@ -180,7 +180,15 @@ def is_change(before: str, after: str, signed: bool) -> bool:
     """Whether a figure states a change or an increment rather than a level."""
     tail = before[-80:]
     return signed or (_CHANGE_ENDINGS.end(tail) and _CHANGE_BEFORE.search(" " + tail) is not None) \
-        or bool(_CHANGE_AFTER.match(after[:30])) or (" in " in tail and _CHANGE_IN_OF.search(tail) is not None)
+        or bool(_CHANGE_AFTER.match(after[:30])) \
+        or (_may_say_change_in(tail) and _CHANGE_IN_OF.search(tail) is not None)
+
+
+def _may_say_change_in(tail: str) -> bool:
+    """What every `_CHANGE_IN_OF` match holds: " in ", and at its end "of" or a hedge after it (a guard, see
+    guards.py; folded as the pattern ignores case)."""
+    folded = fold(tail)
+    return " in " in folded and (folded.rstrip().endswith("of") or _HEDGE_ENDINGS.end(tail))
 
 
 # "an increase in Core Spending Power of up to £4.5 billion": what changed, named between the change and its size
