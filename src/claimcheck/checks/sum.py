@@ -79,9 +79,6 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     # list below is Python, so keep the groups few
     narrow = valued[["doc", "line", "c_unit", "counted", "c_value", "c_low", "c_high"]].assign(sentence=sentences)
     totals = with_nouns(narrow[marks]).assign(row=lambda f: f.index)
-    # "£200 million ..., including £45 million for ... and £27 million for ...": a whole said to include its
-    # parts names only some of them, so they need not add up to it
-    totals = totals[~base.map_distinct(claims.loc[totals.index, "sentence"], _names_some).to_numpy(dtype=bool)]
     parts = with_nouns(narrow[~marks & with_total])
     parts = parts.assign(row=parts.index).merge(totals[KEYS].drop_duplicates(), on=KEYS).set_index("row")
     parts = parts[parts.groupby(KEYS, dropna=False)["c_value"].transform("size") >= 2]
@@ -93,6 +90,10 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
     )
     sums = sums[sums["n"] >= 2].reset_index()
     pairs = totals.merge(sums, on=KEYS)
+    # "£200 million ..., including £45 million for ... and £27 million for ...": a whole said to include its
+    # parts names only some of them, so they need not add up to it (asked only of totals with parts: a
+    # regex over every sentence with a total cost 0.45 s at 100k documents)
+    pairs = pairs[~base.map_distinct(claims.loc[pairs["row"], "sentence"], _names_some).to_numpy(dtype=bool)]
     if pairs.empty:
         return Outcome.skip(
             f"no sentence among {claims['doc'].nunique()} document(s) gives a total with two or "
