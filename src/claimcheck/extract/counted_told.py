@@ -10,6 +10,7 @@ import re
 
 from claimcheck.extract.carried import BRACKET_OPENS, THIS_IS_A
 from claimcheck.extract.counted import counted_phrase
+from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.memory import Memory
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subject_of import BRINGING, base_before
@@ -27,6 +28,13 @@ _THE_NUMBER = re.compile(r"\s*(?:The|This|That)\s+(?:number|figure|total)\b(?!\s
 _BRACKET_OF = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,]*\s*\)")
 _PART_IN_BRACKET = re.compile(r"\s+(?:out\s+)?of\s+")
 _WORDS_THEN_BRACKET = re.compile(r"(?:\s+[\w’'-]+){1,6}\s*\(\s*")
+# "unaccompanied asylum-seeking children (UASC), who numbered 7,380": the noun phrase before the clause (its
+# first words may be the verb before it: "These figures exclude ..."), an acronym in brackets aside
+_WHO_NUMBERED = re.compile(rf"(?P<noun>(?:[a-z][\w’'-]*\s+){{0,3}}[a-z][\w’'-]*)\s*(?:\(\s*[A-Z]{{2,8}}s?\s*\)\s*)?"
+                           rf",?\s+(?:who|which)\s+(?:now\s+)?(?:numbered|number|totalled|totaled|total)\s+"
+                           rf"(?:(?:{HEDGE})\s+)?$", re.I)
+_NOT_THE_NOUN = re.compile(r"^.*\b(?:the|these|those|all|of|and|or|to|for|in|on|at|by|from|with|are|were|is|was"
+                           r"|there|exclud\w*|includ\w*|cover\w*|\w+ly)\s+", re.I)  # up to its last such word
 
 
 def counted_in_sentence(figures: list[Figure], text: str, timeless: str, memory: Memory) -> None:
@@ -54,6 +62,8 @@ def counted_in_sentence(figures: list[Figure], text: str, timeless: str, memory:
         if figure.counted is None and (share := _share_before_bracket(figures, index, text)):
             # "one in five local authorities (31 of 153)": both count what the share is of
             figure.counted = counted_phrase(text, share.end)[0]
+        if figure.counted is None and (who := _WHO_NUMBERED.search(text, max(0, figure.start - 120), figure.start)):
+            figure.counted = _NOT_THE_NOUN.sub("", who["noun"]) or None
         if figure.counted is None and _THE_NUMBER.match(text):
             # "There were 83,840 children looked after ... The number has risen every year since 2008, when there
             # were 59,360": the number the paragraph counted

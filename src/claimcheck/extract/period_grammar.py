@@ -142,9 +142,18 @@ def nearest_year(month: int, day: int | None, ctx: Context, sentence: str = "", 
     After a month and year in the same sentence, the sentence's own date says more than the document's: a
     comparison base is that month or the one before it ("4.0% in January 2024, down from 4.6% in December":
     December 2023), anything else that month or the one after ("1.6 million in March 2020, rising to 2.7 million
-    in June"), unless that is after the document's date and the sentence does not look forward. Without one,
-    the year that puts the month nearest before the document's date, or after it looking forward."""
+    in June"), unless that is after the document's date and the sentence does not look forward. A month and year
+    just after, joined to it ("open on 1 April and close on 30 April 2025", "from 1 December to 31 January 2025"),
+    ends the span it opens: that month's year, or the year before. Without either, the year that puts the month
+    nearest before the document's date, or after it looking forward."""
     anchor = max(_DATED_MONTH.finditer(sentence, 0, before), key=lambda m: m.start(), default=None)  # the last
+    if anchor is None and (after := _JOINED_DATED_MONTH.match(sentence, before)) is not None:
+        year, named = int(after[2]), MONTHS[after[1].lower().rstrip(".")]
+        earlier = year - (month > named)
+        if ctx.future or ctx.doc_date is None or date(earlier, month, 1) <= ctx.doc_date \
+                or (date(year, named, 1) > ctx.doc_date  # a span ending after its document, not told as past
+                    and not PAST_VERB_BEFORE.search(sentence, max(0, before - 30), before)):
+            return earlier
     if anchor is not None:
         year, named = int(anchor[2]), MONTHS[anchor[1].lower().rstrip(".")]
         earlier = year - (month > named)
@@ -165,7 +174,15 @@ def nearest_year(month: int, day: int | None, ctx: Context, sentence: str = "", 
     return year if candidate <= today else year - 1
 
 
+# a verb in the past tense right before a day without a year: that day is behind the document, whatever the rest
+# of the sentence looks forward to
+PAST_VERB_BEFORE = re.compile(r"\b(?:closed|ended|opened|launched|began|started|published|announced|met|was|were"
+                              r"|took\s+place)\s+(?:on\s+)?$", re.I)
 _DATED_MONTH = re.compile(rf"\b({MONTH_NAMES})\.?\s+({Y})\b", re.I)
+# a month without a year, then (after "and", "to", "until" or a dash, in the same clause) the month and year ending
+# what it began
+_JOINED_DATED_MONTH = re.compile(rf"[^;.]{{0,20}}?(?:\s(?:and|to|until|till|through)\s|\s?[-–]\s?)[^;.]{{0,50}}?"
+                                 rf"\b({MONTH_NAMES})\.?\s+({Y})\b", re.I)
 _BASE_WORD = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|since|against)\b[^,;]*$", re.I)
 
 

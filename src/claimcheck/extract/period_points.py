@@ -5,7 +5,6 @@ holding a point is tried first."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -25,6 +24,7 @@ from claimcheck.extract.period_grammar import (
     MONTH_STEMS,
     MONTH_YEAR,
     NEEDS_DATE,
+    PAST_VERB_BEFORE,
     SEASON,
     YEAR_KIND,
     Y,
@@ -148,7 +148,7 @@ def _season_year(m, ctx):
 )
 def _day_month(m, ctx):
     month = MONTHS[m[2].lower()]
-    if ctx.future and _PAST_VERB_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+    if ctx.future and PAST_VERB_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
         ctx = replace(ctx, future=False)  # "The consultation closed on 28 April and we will publish ...": the past
     year = nearest_year(month, int(m[1]), ctx, m.string, m.start())
     lead = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
@@ -159,10 +159,6 @@ def _day_month(m, ctx):
     return (role, day, day, None) if day else None
 
 
-# a verb in the past tense right before a day without a year: that day is behind the document, whatever the rest
-# of the sentence looks forward to
-_PAST_VERB_BEFORE = re.compile(r"\b(?:closed|ended|opened|launched|began|started|published|announced|met|was|were"
-                               r"|took\s+place)\s+(?:on\s+)?$", re.I)
 
 
 # what a season's name opens rather than a time of year: "the autumn statement", "the spring budget"
