@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document, file_lines, strip_furniture
@@ -34,7 +33,6 @@ from claimcheck.extract.listed import list_total, listed_parts, total_bullet
 from claimcheck.extract.memory import Memory
 from claimcheck.extract.nonclaims import citations, footnote_marks, leading_number, mask, nonclaim_spans
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
-from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
 from claimcheck.extract.quantities import Figure, per_time_named
 from claimcheck.extract.set_apart import label_of
 from claimcheck.extract.shared_periods import (
@@ -49,6 +47,7 @@ from claimcheck.extract.shared_periods import (
     respectively,
 )
 from claimcheck.extract.subject_of import subject_of
+from claimcheck.extract.subject_tidy import tidy_subject
 from claimcheck.extract.subjects import entities
 from claimcheck.extract.tables import caption_header, table_claims
 from claimcheck.extract.text import Sentence, blocks, is_bullet, sentences
@@ -56,11 +55,6 @@ from claimcheck.extract.voices import not_voices
 from claimcheck.extract.wholes import respectively_named
 from claimcheck.guards import any_in
 from claimcheck.subjects import normalise_subject
-
-# what a blanked time expression leaves at a subject's ends: "In [2021-22] the grant", "the scheme in [2014-15]"
-_STRANDED = r"in|on|during|for|by|since|at|over|from|until|to|of|and|or|with"
-_LEFT_BY_TIME = re.compile(r"^(?:in|on|during|for|by|since|at|over|from|until|to)\s{2,}(?:(?:the|a|an)\s+)?"
-                           rf"|\s+(?:{_STRANDED})$", re.I)
 
 
 def extract_document(doc: Document) -> list[Claim]:
@@ -339,7 +333,7 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
     last_line, last_column = sent.locate(start + max(len(text), 1) - 1)
     # a claim wrapped onto the next line ends, on its own line, where that line ends
     stop = last_column + 1 if last_line == line else len(doc.lines[line - 1])
-    subject = _tidy_subject(subject) if subject else None
+    subject = tidy_subject(subject) if subject else None
     total = kind != "date" and is_total(sent.text[:start], text, sent.text[start + len(text):start + len(text) + 50])
     return Claim(
         doc=doc.id, line=line, start=column, end=stop, text=text, sentence=sent.text.strip(),
@@ -352,37 +346,3 @@ def _claim(doc: Document, sent: Sentence, start: int, end: int, kind: str, value
         doc_date=doc.date.isoformat() if doc.date else None,
         tense="future" if future else "past",
     )
-
-
-@lru_cache(maxsize=4096)
-def _tidy_subject(subject: str) -> str:
-    """A subject without the prepositions a blanked time expression strands at its ends, in single spaces;
-    empty when what is left names nothing ("alone" in "this year alone", another amount)."""
-    subject = subject.strip(" ,.;:-–—•*")  # a bullet's dash is not part of a name
-    if subject.endswith("(") or subject.count("(") > subject.count(")"):  # "Around one in five (22.2%)": cut short
-        subject = subject[:subject.rfind("(")].strip(" ,.;:")
-    elif subject.count(")") > subject.count("("):  # "(£300 for learners entering Year 7)": the bracket's end
-        subject = subject[:subject.rfind(")")].strip(" ,.;:")
-    subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
-    subject = _TIME_ADVERBS.sub("", _SPACES.sub(" ", subject)).strip(" ,.;:")
-    subject = _DANGLING.sub("", subject)  # "percentage of children looked after who", "care leavers aged [19 to 21]"
-    subject = _OF_THE_WHOLE.sub("", subject)  # "Of the children looked after": the whole its parts are of
-    return "" if _NOT_A_SUBJECT.match(subject) or starts_with_amount(subject) else subject
-
-
-_OF_THE_WHOLE = re.compile(r"^Of\s+(?:the|these|those|all|all\s+the)\s+(?=\S)")
-_SPACES = re.compile(r"\s{2,}")
-_DANGLING = re.compile(rf"\s+(?:who|which|that|whose|aged|{ANNOUNCING})$", re.I)
-_EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
-# "Expenditure on residential care therefore increased by 49%": a linking adverb names nothing either
-_TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS}|therefore|thus|also|however|meanwhile|still|now|again|in\s+turn"
-                           r"|respectively)$",
-                           re.I)
-_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them"
-                            r"|some|around|about|nearly|almost|approximately|roughly"  # "Some 7,500 children"
-                            # an ordinal whose noun is left out: "£111 million in the first round, and £200 million
-                            # in the second"
-                            r"|(?:the\s+)?(?:first|second|third|fourth|fifth|final|last|next|latter|former))$"
-                            r"|^(?:as\s+a\s+result|because|due\s+to|owing\s+to|so\s+that)\b"  # or a reason
-                            # a question ("How many children are ... placed out of area?") asks, it names nothing
-                            r"|^(?:how\s+(?:many|much)|(?:what|which|why|whether)\s+(?-i:[a-z]))\b", re.I)
