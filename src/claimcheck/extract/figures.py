@@ -124,6 +124,14 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if previous.change and figure.kind == previous.kind and _AND_OF_BY.fullmatch(sentence, previous.end,
                                                                                      figure.start):
             figure.change = True
+        # "an increase of 1.9% (610)", "rose by 5% (£2m)": the same change in numbers, in brackets
+        if previous.change and previous.kind == "percent" and figure.kind in ("count", "money") \
+                and _IN_BRACKET.fullmatch(sentence, previous.end, figure.start) \
+                and _BRACKET_ENDS.match(sentence, figure.end):
+            figure.change = True
+            if figure.kind == "count" and figure.counted is None:  # what the level before the change counts
+                figure.counted = next((f.counted for f in figures
+                                       if f.kind == "count" and f.counted and f.end <= previous.start), None)
         # "a 6.5% increase in core spending power in 2024-25, worth £4.5 billion": the increase, in money
         if figure.kind == "money" and previous.change and WORTH.fullmatch(sentence, previous.end, figure.start):
             figure.change = True
@@ -199,6 +207,7 @@ WORTH = re.compile(rf"[^.;]{{0,80}}?,\s*(?:worth|valued\s+at)\s+(?:(?:{HEDGE})\s
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
 _WITH_SOME = re.compile(r",\s+with\s+$", re.I)
 _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
+_IN_BRACKET, _BRACKET_ENDS = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
 _FROM_TO_CHANGE = re.compile(r"\b(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|declined)\s+from\b"
                              r"[^.;]*\bto\s+[^.;]*$", re.I)
