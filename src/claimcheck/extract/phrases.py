@@ -38,7 +38,7 @@ _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|a
                           # "..., and seven in 10 overspent their budgets": a proportion in words
                           r"|,?\s+(?:and|or)\s+(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s"
                           # "a pilot in up to 10 local authorities": where, and how many, not what
-                          r"|\s+(?:in|across|to)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
+                          r"|\s+(?:in|across|to|for)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
                           r"|at\s+least)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
                           r"|twenty|thirty|forty|fifty|hundreds|dozens)\s+[a-z])"  # "in up to eight local authorities"
                           # "on family support over three years": how long, not what
@@ -52,6 +52,9 @@ _PASSIVE = re.compile(r"^\s+(?:(?:that\s+|which\s+)?(?i:we|they|the\s+(?:governm
                       r"set\s+aside|paid|distributed|granted|used|go|goes|went|gone|going)"  # "will go to councils"
                       # "made available in [2018-19] and [2019-20] to support the programme": past a blanked time
                       r"(?=(?:\s+in\s{2,}(?:and\s{2,})?)?\s+(?:to|for|towards|across)\b))")
+# "the £1.1 billion a year that councils spend on residential care placements": what they spend it on follows
+_THAT_THEY_SPEND = re.compile(r"^\s+(?:that|which)\s+(?:[\w’'-]+\s+){1,3}?(?:spend|spends|spent|invest|invests|invested"
+                              r"|pay|pays|paid)(?=\s+(?:in|on)\b)")
 _IS_FOR = re.compile(r"^\s+(?:is|are|was|were|will\s+be|would\s+be)(?=\s+(?:for|towards)\b)")
 ANNOUNCING = r"announced|pledged|promised|confirmed|agreed|unveiled|set\s+out|published"
 _ANNOUNCED = re.compile(rf"^\s+(?:(?:already|previously|first|originally)\s+)?(?:{ANNOUNCING})\b")
@@ -133,6 +136,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     if _COMPARED_TIME.match(rest):
         return None  # "an increase of £1.2 billion on the previous year": when it is compared with, not what
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
+    rest = _THAT_THEY_SPEND.sub(" ", rest)
     rest = _IS_FOR.sub(" ", rest)  # "Of this, £2.9 billion is for residential care"
     # "we will make £270 million available over [two years] to transform ...": the rest of "make available"
     rest = _AVAILABLE.sub(" ", rest)
