@@ -45,6 +45,8 @@ def backed_name(text: str, figure: Figure, ents: list[Entity]) -> str | None:
     name = next((e for e in ents if e.end == backed.start()), None)
     if name is None:  # "help through family hubs, backed by £126 million": what the help comes through
         through = _HELP_THROUGH.search(text, max(0, backed.start() - 60), backed.start())
+        if through is None:  # "extend the virtual school head role to children in kinship care, backed by": the role
+            through = _WHAT_IS_DONE.search(text, max(0, backed.start() - 100), backed.start())
         return through[1] if through else None
     first = next((e for e in ents if text[e.end:name.start] == ", "), None)
     return text[first.start:name.end] if first is not None else name.text
@@ -58,6 +60,10 @@ _APPOSITIVE = re.compile(r"\s*(?:The|Its|Our|Their|This|[A-Z][\w’'-]*[’']s)\
                          r"(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to"
                          r"|an?\s+(?:further|additional|extra))\s+)?")
 _HELP_THROUGH = re.compile(r"\b(?:through|via)\s+(?:the\s+|new\s+|more\s+)?((?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*)$")
+_WHAT_IS_DONE = re.compile(r"\b(?:extend|extending|expand|expanding|introduce|introducing|launch|launching|create"
+                           r"|creating|establish|establishing|roll\s+out|rolling\s+out|set\s+up|setting\s+up)\s+"
+                           r"(?:the\s+|a\s+|an\s+|new\s+|our\s+|more\s+)*((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)"
+                           r"(?:\s+(?:to|for|in|across|into)\s+[^,;]{1,60})?$")
 _BACKED_BY = re.compile(rf",\s*(?:backed|funded|supported|underpinned)\s+by\s+(?:(?:{HEDGE})\s+)?$", re.I)
 
 
