@@ -1,10 +1,11 @@
 """Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office summary
-with key facts, a statistics release with headline tiles, Treasury Minutes, written answers with a table (one naming
-its minister as a speaker), one with each label above its value, one with who asked and answered and when on one
-line each, a statistics release's series at one day of each year, a TheyWorkForYou written answer, a written
-ministerial statement and a Welsh one, a council's budget monitoring report, a GOV.UK guide in Markdown with a table
-of milestones, a GOV.UK guidance page under its cookie banner, and a news article. The files in `fixtures/layouts/`
-were written for these tests in the phrasing of such documents; they are not copies of real ones.
+with key facts (also as PDF-to-text wraps them), a statistics release with headline tiles, Treasury Minutes, written
+answers with a table (one naming its minister as a speaker), one with each label above its value, one with who asked
+and answered and when on one line each, a statistics release's series at one day of each year, a TheyWorkForYou
+written answer, a written ministerial statement and a Welsh one, a council's budget monitoring report, a GOV.UK guide
+in Markdown with a table of milestones, a GOV.UK guidance page under its cookie banner, and a news article. The files
+in `fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of real
+ones.
 
 Each case pins the metadata and the claims a reader would take from the layout, by line.
 """
@@ -33,6 +34,20 @@ CASES = {
             (13, "108%", "subject", "number of section 47 enquiries"),
             (13, "108%", "period_start", "2010-04-01"),  # "Over the same period": since 2010-11
             (13, "15%", "subject", "number of children in care"),
+        ],
+    ),
+    # PDF-to-text: each key fact's description wrapped over short lines, which are not headings
+    "nao_key_facts_wrapped.txt": (
+        {"date": date(2019, 1, 23)},
+        [
+            (7, "£8.6bn", "subject", "total spending by local authorities on children's social care"),
+            (7, "£8.6bn", "period_start", "2017-04-01"),
+            (12, "15%", "subject", "number of children in need of a child protection plan"),
+            (12, "15%", "period_start", "2014-04-01"),
+            (12, "15%", "period_end", "2018-03-31"),
+            (18, "88%", "subject", "local authorities"),
+            (18, "88%", "period_start", "2017-04-01"),
+            (26, "£8.6 billion", "period_start", "2017-04-01"),
         ],
     ),
     "ees_headline_tiles.txt": (

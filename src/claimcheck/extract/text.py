@@ -120,6 +120,8 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
             pass
         elif is_key_figure and len(pending) == 1 and _is_label(pending[0][1]) and pending[0][0] not in alone:
             labelled.add(number)
+        elif key_figure and _goes_on(pending, stripped):
+            pass  # the description under a key fact's figure, wrapped over short lines (not headings)
         elif pending and (_SENTENCE_END.search(pending[-1][1]) or _BULLET.match(stripped) or key_figure
                           or is_key_figure
                           or _looks_like_heading(pending[-1][1]) or number in alone or pending[-1][0] in alone
@@ -152,6 +154,17 @@ _TREND = re.compile(r"(?:Up|Down|Increased?|Decreased?|Rose|Fell|No\s+change)\b(
 # such a figure, and the line before it then rarely does as well)
 _FIGURE_LED = re.compile(r"(?:[£$€]\d[\d,.]*|\d{1,3}(?:,\d{3})+|\d[\d.]*\s?%)\s*(?:bn|m|k|million|billion)?\s+[a-z]")
 _WRAPS_ON = re.compile(r"(?:,|\b(?:and|or|the|of|to|a|an|in|on|for|with|by|from|that|which|than|as))$", re.I)
+
+
+def _goes_on(pending: list[tuple[int, str, int]], line: str) -> bool:
+    """Whether `line` goes on with a key fact's description wrapped over short lines, as PDF-to-text gives a report's
+    key facts ("£8.6bn" over "total spending by local" over "authorities on children's" over "social care in
+    2017-18"): a few lines, each in lower case or after a line that wraps on."""
+    return 2 <= len(pending) < KEY_FACT_LINES and not _KEY_FIGURE.fullmatch(line) and not _BULLET.match(line) \
+        and (line[0].islower() or _WRAPS_ON.search(pending[-1][1]) is not None)
+
+
+KEY_FACT_LINES = 6  # a figure and up to five lines of its description
 
 
 def _is_label(text: str) -> bool:
