@@ -43,6 +43,7 @@ class Snapshot:
     columns: dict[str, np.ndarray]  # numbers as stored; strings as int32 codes into `strings[name]`, -1 missing
     strings: dict[str, list]
     stamp: tuple | None = None  # the arrays file read (device, inode, size, mtime): two loads of one snapshot match
+    joined: frozenset[str] = frozenset()  # string columns read from one joined run: strings all, by construction
     texts: dict[str, pd.api.extensions.ExtensionArray] = field(default_factory=dict)  # made by `prepare`
 
     def prepare(self, names: Iterable[str]) -> None:
@@ -53,7 +54,7 @@ class Snapshot:
         for name in names:
             distinct, codes = self.strings.get(name), self.columns.get(name)
             if distinct is None or codes is None or not (codes >= 0).any() \
-                    or not all(isinstance(value, str) for value in distinct):
+                    or (name not in self.joined and not all(isinstance(value, str) for value in distinct)):
                 continue
             self.texts[name] = pd.array(decode(codes, distinct), dtype="str")
 
@@ -159,7 +160,7 @@ def load(directory: str | Path, fingerprint: str, documents_only: bool = False) 
         documents["start"], documents["stop"] = stops - documents["count"].to_numpy(), stops
     except (OSError, ValueError, KeyError, TypeError, AttributeError, zipfile.BadZipFile):
         return None
-    return Snapshot(documents, columns, strings, stamp)
+    return Snapshot(documents, columns, strings, stamp, frozenset(strings) - set(spilled))
 
 
 def _check_codes(name: str, codes: np.ndarray, size: int) -> None:
