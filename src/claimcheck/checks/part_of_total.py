@@ -166,7 +166,8 @@ def check(conf: dict, claims: pd.DataFrame, documents: pd.DataFrame) -> Outcome:
             for share in evidence_of(claims.loc[shares.index[outside.to_numpy()]], "share")
         ])
         compared.append(shares.index)
-    used = pd.Index(np.unique(np.concatenate([index.to_numpy(dtype=np.int64) for index in compared]))) \
+    # (pd.unique, then a sort: NumPy 2's np.unique hashed 240k row numbers in 0.1 s)
+    used = pd.Index(np.sort(pd.unique(np.concatenate([index.to_numpy(dtype=np.int64) for index in compared])))) \
         if compared else pd.Index([])
     if used.empty:
         return Outcome.skip(
