@@ -57,7 +57,7 @@ REPORTING = (r"estimate[sd]?|expects?|believes?|found|finds?|suggest(?:s|ed)?|no
 # what was said, after who said it; "The analysis suggests that" too (the passive guard is whole words)
 REPORTED = re.compile(r"\b(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)"
                       r"(?:(?:said|says|say|told\s+\w+(?:\s+\w+)?|warned|added|claimed|claims|showed|shows|show)(?:\s+that)?"
-                      rf"|(?:{REPORTING})\s+that"
+                      rf"|(?:{REPORTING})(?:\s*\([^()]{{1,60}}\))?\s+that"  # "found (HC 1868) that"
                       # "Analysis by the CCN found the average cost of a placement was": "that" left out
                       r"|(?:found|finds|revealed|reveals|estimated|estimates)(?=\s+the\s+\w+[^.;]{0,80}?"
                       r"\s(?:was|were|is|are|had|has|will|would|could|stood|reached)\b))(?:\s+|,\s*)")
@@ -124,7 +124,11 @@ _INTRODUCTION = re.compile(r"^\s*(?:In|For|Since|Over|By|During|On|At|As\s+at|Wi
 _OFFICE_THEN_NAME = re.compile(r"\b(?i:minister|secretary|chancellor|spokesperson|spokesman|spokeswoman|councillor"
                                r"|president|chief\s+executive|commissioner|mayor)\s+[A-Z][a-z]+\s+[A-Z]")
 _COMES_AS = re.compile(r"^.*?\b(?:comes?|came|coming)\s+(?:just\s+)?(?:as|after|amid|while)\s+(?=\S)", re.I)
-_CONCESSION = re.compile(r"^\s*(?:Although|Though|While|Whilst|Whereas)\b[^,]*,\s*")
+_CONCESSION = re.compile(r"^\s*(?:Although|Though|While|Whilst|Whereas"
+                         # "As we noted in paragraph 23, the number of ... rose": where it was said before
+                         r"|As\s+(?:(?:we|I|they|he|she|it|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+)?(?:(?:has|have|had)\s+)?"
+                         r"(?:noted|said|mentioned|stated|set\s+out|explained|reported|described|discussed|shown|seen"
+                         r"|highlighted))\b[^,]*,\s*")
 _SENTENCE_ADVERB = re.compile(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally"
                               r"|Furthermore|Moreover|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition"
                               r"|By\s+contrast|In\s+total|So\s+far|To\s+date|Thus\s+far"  # "So far [this year], ..."

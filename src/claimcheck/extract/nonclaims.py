@@ -78,6 +78,8 @@ _PATTERNS: list[tuple] = [
     # statutes and things named after a year (a Spending Review's year is a time: it sets financial years)
     (("act", "regulations", "order", "rules", "measure", "bill", "strategy", "plan", "review"),
      r"\b(?:Act|Acts|Regulations|Order|Rules|Measure|Bill|Strategy|Plan|(?<![Ss]pending\s)Review)\s+(?:19|20)\d\d\b"),
+    # a parliamentary session cited with a paper: "(HC 1868, Session 2017-19)", "HC 1868 SESSION 2017–2019"
+    (("session",), r"(?-i:\b(?:Session|SESSION))\s+(?:19|20)\d\d\s?[-–/]\s?(?:19|20)?\d\d\b"),
     (("year",), r"\b(?:reporting|census)\s+years?\s+(?:19|20)\d\d(?:[-/]\d{2,4})?\b", ("reporting", "census")),
     # a price base, not a time: "£1.98 billion in 2022-23 prices", "(2023-24 prices)", "at 2019 prices"
     (("prices",), r"\b(?:(?:in|at)\s+)?(?:19|20)\d\d(?:\s?[-/–]\s?\d{2,4})?\s+prices\b"),
