@@ -215,12 +215,20 @@ _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|s
                          r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
 
 
+_SHOWS_THAT = re.compile(r"\b(?:show|shows|showed|shown|find|finds|found|reveal|reveals|revealed|suggest|suggests"
+                         r"|suggested|confirm|confirms|confirmed)\s+that\s", re.I)
+
+
 def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
     """ "83,840 children looked after on 31 March 2023", "On 31 March 2023, 83,840 children were looked
     after": the day a count or share stands at. Not the day something was announced ("£7m announced on 14
     February"): money and sentences telling an event keep the day as a date claim of its own."""
-    if figure.kind not in ("count", "percent", "rate") or not _ON_OR_AT.match(span.text) \
-            or span.start is None or _EVENT_VERB.search(text):
+    if figure.kind not in ("count", "percent", "rate") or not _ON_OR_AT.match(span.text) or span.start is None:
+        return False
+    # "Ofsted figures published today show that 4,345 places were available on 31 March 2017": the publishing is
+    # the report's, before what it shows; the day is the places'
+    shown = max((m.end() for m in _SHOWS_THAT.finditer(text, 0, min(figure.start, span.start_pos))), default=0)
+    if _EVENT_VERB.search(text, shown):
         return False
     if span.start_pos >= figure.end:
         return not CLAUSE_COMMA.search(text, figure.end, span.start_pos)

@@ -62,6 +62,7 @@ _ANNOUNCED = re.compile(rf"^\s+(?:(?:already|previously|first|originally)\s+)?(?
 # Spending Review, includes", "The scheme, which began in April 2021, has cost", "The pilot, extended to March 2025,"
 # (its time, when blanked with its preposition, leaves only spaces after the participle)
 ASIDE = re.compile(r",\s*(?:(?:which|that)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?)?"
+                   r"(?:(?:first|originally|initially|previously|recently|already|only)\s+)?"  # ", first announced"
                    r"(?:[a-z]+ed|began|begun|set\s+out|made|given|laid|held|won|ran)\s+"
                    r"(?:(?:at|in|by|on|during|through|under|from|to|until)\b|\s(?=\s))[^,]*,", re.I)
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
