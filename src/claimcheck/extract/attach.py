@@ -137,7 +137,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
                 and not (";" in between and _NOW_OR_TODAY.search(text, max(0, figure.start - 30), figure.start)):
             rank = 1  # (not across "; today there are 83,840": a clause said to hold now)
         elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures) \
-                and not own_length and not (further and not after) and not now:
+                and not own_length and not (further and not after) and not now \
+                and not (after and _SO_FAR.search(between)):  # "12 areas have signed up so far, with ... next year"
             rank = 2  # across commas, and no other figure stands nearer to it (nor has the figure its own length)
         else:
             continue
@@ -184,6 +185,7 @@ _PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ed\s+(?:(?:in|at|on|during|for|over)\s
 _ON_TOP_OF = re.compile(r"\bon\s+top\s+of\s+(?:the\s+|an?\s+)?(?:(?:extra|additional|further|existing)\s+)?$", re.I)
 _NOW_WORDS = r"now|currently|at\s+present|presently"
 _NOW = re.compile(rf"\b(?:{_NOW_WORDS})\b(?![^,;]{{0,40}}\b(?:than|compared))", re.I)
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date)\b", re.I)
 _NOW_OR_TODAY = re.compile(rf"\b(?:{_NOW_WORDS}|today)\b", re.I)
 _COMMA_THEN_CLAUSE = re.compile(r"\s*,\s*(?:but|while|whilst|whereas|although|though|yet)\b", re.I)
 _THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")

@@ -60,7 +60,10 @@ REPORTED = re.compile(r"\b(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\
                       rf"|(?:{REPORTING})(?:\s*\([^()]{{1,60}}\))?\s+that"  # "found (HC 1868) that"
                       # "Analysis by the CCN found the average cost of a placement was": "that" left out
                       r"|(?:found|finds|revealed|reveals|estimated|estimates)(?=\s+the\s+\w+[^.;]{0,80}?"
-                      r"\s(?:was|were|is|are|had|has|will|would|could|stood|reached)\b))(?:\s+|,\s*)")
+                      r"\s(?:was|were|is|are|had|has|will|would|could|stood|reached)\b))(?:\s+|,\s*)"
+                      # a debate's frames: "The noble Baroness is right that", "The hon. Gentleman will know that"
+                      r"|\b(?:is|are)\s+(?:right|correct|quite\s+right|aware)\s+that\s+"
+                      r"|\bwill\s+(?:know|be\s+aware|recall|remember)\s+that\s+")
 
 
 # "..., with the average cost of a placement now £5,200 a week", "with the cost of ... now averaging more than"

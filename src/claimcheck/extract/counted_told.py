@@ -19,7 +19,7 @@ from claimcheck.extract.wholes import OF_THESE, OPENS_WITH_WHOLE, whole_named
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)
 OF_THESE_BEFORE = re.compile(rf"^\s*{OF_THESE}\s*,?\s*(?:\w+\s+){{0,2}}$", re.I)
 _BRACKET_THEN_OF = re.compile(r"\s*\)\s+of\s+(?:the\s+|all\s+)?")
-_AND_BEFORE = re.compile(r"\s(?:and|or)\s+$")
+_AND_BEFORE = re.compile(r"\s(?:and|or|but)\s+$")  # ("..., but 2,000 joined": the contrast counts the same)
 # "In 2010 there were 64,400 children in care; today there are 83,840": the same things, counted again
 _THERE_ARE_AGAIN = re.compile(r"[;,]\s*(?:(?:today|now|currently|by\s+\d{4})\s*,?\s*)?there\s+(?:are|were|is|was)"
                               r"\s+(?:now\s+|currently\s+)?$", re.I)

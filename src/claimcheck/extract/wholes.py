@@ -83,6 +83,9 @@ _PART_AFTER = re.compile(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)
                          rf"|{OF_THESE}|respectively\b)")
 
 
+_BUT_THEN = re.compile(r",\s*but\s+$")
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]{2,}ed|were|was|are|is|have|had|did|joined|left|came|went|rose|fell|grew|began|won"
+                        r"|took|got|met)\b")
 _AVERAGED = re.compile(r"\w\s+(?:averaged|averages|averaging)\s+$", re.I)
 
 
@@ -111,6 +114,8 @@ def is_noise(before: str, after: str) -> bool:
     if _LIST_OF_FIGURES.search(before) or _LABEL_BEFORE.search(before) \
             or THAN_BEFORE.match(after) or (_AT_A_TIME.match(after) and _COUNTED_THEN_TIME.search(before)):
         return False
+    if _BUT_THEN.search(before) and _VERB_NEXT.match(after) and _SAME_VERB_COUNTED.search(before):
+        return False  # "500 social workers left the profession last year, but 2,000 joined": the contrast's count
     if _GRADED.match(after):
         return False  # "Of these, 7 were judged outstanding and 3 inadequate": so many given a grade
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
