@@ -148,7 +148,9 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
         return []
     masked = mask(text, nonclaim_spans(text))
     future = looks_forward(text)
-    ctx = Context(doc.date, future, memory.latest_period, memory.latest_points)
+    told = told_before[1] if told_before is not None and told_before[0] == memory.block else None
+    ctx = Context(doc.date, future, memory.latest_period, memory.latest_points,
+                  (told.start, told.end) if told is not None and told.start and told.end else None)
     spans = find_spans(masked, ctx)
     times = [(s.start_pos, s.end_pos) for s in spans]
     figures = scan(text, mask(masked, times))

@@ -49,6 +49,9 @@ class Context:
     # when that period ran between two times ("between 2010-11 and 2021-22"), the two as written: where a level
     # that moved "over the same period" stood before and after (`shared_periods.ends_of_a_stretch`)
     points: tuple[str, str] | None = None
+    # the time of the level the sentence just before gave, in the same paragraph: what "at the same point last year"
+    # goes back from, a single day too
+    told: tuple[date, date] | None = None
 
 
 Y = r"(?:19|20)\d\d"

@@ -165,6 +165,22 @@ def _last_units(m, ctx):
     return _back_from_reference(m, ctx)
 
 
+@pattern(r"\b(?:at|by|on|in)\s+the\s+same\s+(?:point|time|date|day|stage)\s+(?:last\s+year|the\s+(?:previous|preceding)"
+         r"\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before|ago))\b", needs=("same",))
+def _same_point_a_year_back(m, ctx):
+    """ "84% at 31 August 2023. This compares with 80% at the same point last year": the time of the figures
+    before, a year back (31 August 2022), not the last financial year."""
+    previous = ctx.told or ctx.previous
+    if not previous or previous[0] is None or previous[1] is None:
+        return unresolved("period")
+    start, end = (_year_back(day) for day in previous)
+    return "period", start, end, None
+
+
+def _year_back(day: date) -> date:
+    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else date(day.year - 1, 2, 28)
+
+
 @pattern(rf"\b{SAME_PERIOD}\b", needs=("same",))
 def _same_period(m, ctx):
     """ "Over the same period, the number of section 47 enquiries rose by 108%": the period of the figures
