@@ -45,6 +45,12 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last
     rf"(?P<span>(?:on|from)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b(?!\s*(?:[-–]|to\b|until\b|and\b))",
     needs=("on", "from", "&#pct-on"),
 )
+@pattern(  # and an amount's change: "an increase of £7.8m on 2023/24", "up £300 million on 2024-25"
+    rf"\b(?:up|down|increase|rise|fall|drop|decrease|reduction|cut|more|less)\s+(?:of\s+|by\s+)?"
+    rf"(?:(?:around|about|almost|nearly|over|some)\s+)?[£$€]\d[\d.,]*\s*(?:bn|m|k|million|billion)?\s+"
+    rf"(?P<span>on\s+(?P<date>{FY}|{Y}))\b(?!\s*(?:[-–]|to\b|until\b|and\b))",
+    needs=("on",),
+)
 @pattern(rf"\b(?:than|compared\s+(?:to|with)|(?:the\s+)?same(?:\s+(?:proportion|rate|level|share|number|figure))?\s+as"
          rf"|similar\s+to)\s+(?:in\s+)?(?P<date>{FY})\b", needs=("than", "compared", "same", "similar to"))
 def _compared_early(m, ctx):

@@ -62,6 +62,8 @@ _PARTICIPLE_ONLY = re.compile(r"(?:(?:already|previously|so\s+far)\s+)?(?:[a-z]+
 _AGAINST_PLAN = re.compile(rf"\b(?:against|compared\s+(?:with|to)|within)\s+(?:a|an|the|its|their)\s+"
                            rf"((?:[\w-]+\s+)?(?:budget|target|allocation|forecast|plan))\s+of\s+(?:(?:{HEDGE})\s+)?$",
                            re.I)
+_PLAN_OPENS = re.compile(rf"\s*(?:The|A|An|Our|Its|Their|This)\s+((?:[\w’'-]+\s+){{0,2}}(?:target|allocation|envelope"
+                         rf"|forecast|estimate))\s+of\s+(?:(?:{HEDGE})\s+)?$")
 # (a time between, blanked, its preposition left: "£2.6 million in [2023-24] and £3.1 million ... to the Strategy")
 _AND_NEXT = re.compile(r"(?:\s+(?:in|for|during)\s+)?\s*,?\s*(?:and|or)\s+"
                        r"(?:(?:a\s+further|another|an\s+additional)\s+)?")
@@ -182,6 +184,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         if plan := _AGAINST_PLAN.search(text, max(0, figure.start - 40), figure.start):
             owner = money[-1][1] if money and money[-1][1] and not _GENERIC_HEADS.match(money[-1][1]) else None
             return f"{owner} {plan[1]}" if owner and plan[1].lower() not in owner.lower() else plan[1]
+        # "The savings target of £1.5m for 2024/25 is rated amber": the plan the sentence opens with
+        if plan := _PLAN_OPENS.match(text, 0, figure.start):
+            return plan[1]
         # "the national minimum fostering allowance, currently £185 a week for a child aged 0 to 2": its value now
         if named := _CURRENTLY_BEFORE.search(text, max(0, figure.start - 100), figure.start):
             return named[1]
