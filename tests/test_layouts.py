@@ -1,11 +1,11 @@
 """Whole documents in the layouts of the kinds the corpus holds and the seeds do not: a National Audit Office summary
 with key facts (also as PDF-to-text wraps them), a statistics release with headline tiles, Treasury Minutes, written
-answers with a table (one naming its minister as a speaker), one with each label above its value, one with who asked
-and answered and when on one line each, a statistics release's series at one day of each year, a TheyWorkForYou
-written answer, a written ministerial statement and a Welsh one, a council's budget monitoring report, a GOV.UK guide
-in Markdown with a table of milestones, a GOV.UK guidance page under its cookie banner, and a news article. The files
-in `fixtures/layouts/` were written for these tests in the phrasing of such documents; they are not copies of real
-ones.
+answers with a table (one naming its minister as a speaker, one of two columns with a pipe between them), one with
+each label above its value, one with who asked and answered and when on one line each, a statistics release's series
+at one day of each year, a TheyWorkForYou written answer, a written ministerial statement and a Welsh one, a
+council's budget monitoring report, a GOV.UK guide in Markdown with a table of milestones, a GOV.UK guidance page
+under its cookie banner, and a news article. The files in `fixtures/layouts/` were written for these tests in the
+phrasing of such documents; they are not copies of real ones.
 
 Each case pins the metadata and the claims a reader would take from the layout, by line.
 """
@@ -48,6 +48,21 @@ CASES = {
             (18, "88%", "subject", "local authorities"),
             (18, "88%", "period_start", "2017-04-01"),
             (26, "£8.6 billion", "period_start", "2017-04-01"),
+        ],
+    ),
+    # a table of two columns with one pipe between them, and a lead-in naming what a table by region counts and when
+    "written_answer_two_column_tables.txt": (
+        {"date": date(2024, 1, 18)},
+        [
+            (10, "1,946", "kind", "money"),
+            (10, "1,946", "value", 1_946_000_000.0),
+            (11, "2,076", "period_start", "2022-04-01"),
+            (11, "2,076", "subject", "local authority expenditure on fostering services in England"),
+            (16, "4,340", "counted", "children looked after"),
+            (16, "4,340", "subject", "North East"),
+            (16, "4,340", "period_end", "2023-03-31"),
+            (17, "83,840", "period_start", "2023-03-31"),
+            (17, "71", "kind", "rate"),
         ],
     ),
     "ees_headline_tiles.txt": (

@@ -55,6 +55,7 @@ class Header:
     columns: dict[int, str] = field(default_factory=dict)  # "Financial year | Funding (£ million) | Local authorities"
     column_multipliers: dict[int, float] = field(default_factory=dict)  # the columns marked "(£ million)"
     rows_span: tuple[date, date] | None = None  # the years down the rows so far: what a "Total" row sums
+    day: tuple[date, date] | None = None  # "The number ... at 31 March 2023, by region, is shown below": every cell's
 
 
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart)\s+\w+[.:]?\s*", re.I)
@@ -88,6 +89,8 @@ def caption_header(text: str) -> Header | None:
         lead_in = _LEAD_IN.match(text) if text[:4] in ("The ", "This") else None
         if lead_in is None and text.rstrip().endswith(":") and "following" in text:
             lead_in = _FOLLOWING.match(text)
+        if lead_in is None and (shown := _SHOWN_BELOW.match(text)):
+            return _shown_below(shown["about"])
         return Header(caption=lead_in["about"]) if lead_in else None
     about = _CAPTION.sub("", _UNIT_MARK.sub("", text)).strip(" ,.:;–-") or None
     if about and not mark:  # "Table 1: Number of children in care, 2019 to 2023": what the rows of years count
@@ -97,6 +100,25 @@ def caption_header(text: str) -> Header | None:
     stock_day = (MONTHS[stock[2].lower().rstrip(".")], int(stock[1])) if stock else None
     return Header(multiplier=_multiplier(mark) if mark else None, caption=about if mark or labelled else None,
                   stock_day=stock_day)
+
+
+# a written answer's lead-in naming the statistic its table breaks down: "The number of children looked after at 31
+# March 2023, by region, is shown below."
+_SHOWN_BELOW = re.compile(r"(?:The\s+)?(?P<about>(?:number|rate|proportion|percentage)\s+of\s+[^.:;]{3,120}?),?\s+"
+                          r"(?:is|are)\s+(?:shown|set\s+out|given|provided|listed)\s+(?:below|in\s+the\s+(?:following\s+)?"
+                          r"table(?:\s+below)?)\s*[.:]?\s*$", re.I)
+_ON_THE_DAY = re.compile(rf",?\s+(?:on|at|as\s+at)\s+(\d{{1,2}}\s+(?:{MONTH_NAMES})\s+(?:19|20)\d\d)\b", re.I)
+_BROKEN_DOWN = re.compile(r",?\s+(?:by|in\s+each)\s+(?:region|local\s+authority|authority|area|nation|country|county"
+                          r"|constituency|age|gender|sex|ethnicity|year|type)(?:\s+(?:and|or)\s+[a-z ]+)?,?\s*$", re.I)
+
+
+def _shown_below(about: str) -> Header:
+    """The header a lead-in gives its table's rows: what is counted, and the day it stands at when the lead-in
+    says one ("at 31 March 2023")."""
+    day = None
+    if (on := _ON_THE_DAY.search(about)) and (parsed := parse_day(on[1])):
+        day, about = (parsed, parsed), about[:on.start()] + about[on.end():]
+    return Header(caption=_BROKEN_DOWN.sub("", about).strip(" ,") or None, day=day)
 
 
 # a series taken on one day of each year, the caption's last words: ", 31 March 2020 to 2024"
@@ -112,10 +134,10 @@ _YEARS_COVERED = re.compile(r",?\s*(?:(?:from|between)\s+)?(?:19|20)\d\d(?:\s?[-
 
 
 def _cells(text: str) -> list[tuple[int, str]]:
-    if text.count("|") < 2 and "\t" not in text:
+    if text.count("|") < 2 and "\t" not in text and " | " not in text:
         return spaced_cells(text)  # a fixed-width table's row (`text.blocks` took it for one)
     cells, pos = [], 0
-    for part in text.split("|" if text.count("|") >= 2 else "\t"):
+    for part in text.split("|" if "|" in text else "\t"):  # one pipe: a two-column row ("2018-19 | 1,692")
         stripped = part.strip()
         cells.append((pos + (len(part) - len(part.lstrip())), stripped))
         pos += len(part) + 1
@@ -149,7 +171,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         if stock_day:  # counts at one day of each year: the year's column is that day
             periods = {i: _day_of(p, stock_day) for i, p in periods.items()}
         new = Header(periods=periods, multiplier=header.multiplier if header else None,
-                     caption=header.caption if header else None, stock_day=stock_day)
+                     caption=header.caption if header else None, stock_day=stock_day)  # (its own periods, no day)
         if marks:
             new.multiplier = _multiplier(marks[0])
         return [], new
@@ -162,10 +184,11 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
             column_multipliers = {}
         whole_table = None if column_multipliers else (_multiplier(marks[0]) if marks else header and header.multiplier)
         return [], Header(multiplier=whole_table, caption=header.caption if header else None, columns=columns,
-                          column_multipliers=column_multipliers, stock_day=header.stock_day if header else None)
+                          column_multipliers=column_multipliers, stock_day=header.stock_day if header else None,
+                          day=header.day if header else None)
     if marks and not any(_CELL.match(c) for _, c in values[1:]):
         return [], Header(periods=header.periods if header else {}, multiplier=_multiplier(marks[0]),
-                          caption=header.caption if header else None)
+                          caption=header.caption if header else None, day=header.day if header else None)
     first = values[0][1]
     label = first if not _CELL.match(first) or _period(first) else None  # "2019 | 78,150": a year labels its row
     row_period = _period(label) if label else None  # "2019-20 | 10,500": a time series down the rows
@@ -187,6 +210,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     elif label and header and header.periods:
         header.series = label
     counted = _NUMBER_OF.sub("", label) if label else None
+    if not row_period and header and header.caption and _NUMBER_OF.match(header.caption):
+        counted = _NUMBER_OF.sub("", header.caption)  # "Region | Number" under "The number of children looked after"
     claims = []
     for index, (pos, cell) in enumerate(cells):
         m = _CELL.match(cell)
@@ -221,7 +246,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         value = sign * scaled(digits, multiplier)
         step = step_of(digits, multiplier)
         low, high = interval(value, "exact", step)
-        span = (header.periods.get(index) if header else None) or row_period
+        span = (header.periods.get(index) if header else None) or row_period or (header.day if header else None)
         line, col = block.locate(pos)
         # the row's own label ("Annual change"), or its column's ("Year | Officers | Change")
         change = signed or bool(row_label and _CHANGE_WORD.search(row_label)) \

@@ -101,6 +101,7 @@ def blocks(lines: list[str], alone: frozenset[int] = frozenset()) -> Iterator[Bl
             continue
         column = len(raw) - len(raw.lstrip())
         if stripped.count("|") >= 2 or _tab_row(stripped) or _RULE_ROW.fullmatch(stripped) \
+                or _pipe_pair(stripped, lines, index) \
                 or _spaced_row(stripped, _next_text(lines, index)):  # a lone pipe is text
             yield from flush()
             yield Block(stripped, (0,), (number,), (column,), is_table_row=True)
@@ -217,6 +218,21 @@ def _spaced_row(text: str, below: str | None) -> bool:
 def _next_text(lines: list[str], index: int) -> str | None:
     """The next line after `index` that is not blank, stripped."""
     return next((line.strip() for line in lines[index + 1:index + 3] if line.strip()), None)
+
+
+def _pipe_pair(text: str, lines: list[str], index: int) -> bool:
+    """A row of a two-column table with one pipe between its cells ("2018-19 | 1,692" under "Financial year |
+    Expenditure (£ million)"): short cells, a line next to it made the same way, and a figure in one of the two
+    (a lone pipe in a sentence is text)."""
+    if not _PIPE_PAIR.fullmatch(text):
+        return False
+    around = [line.strip() for line in lines[max(0, index - 1):index + 2] if line.strip() and line.strip() != text]
+    pairs = [line for line in around if _PIPE_PAIR.fullmatch(line)]
+    return bool(pairs) and any(_CELL_FIGURE.search(line) for line in (text, *pairs))
+
+
+_PIPE_PAIR = re.compile(r"[^|.!?]{1,60}\s\|\s[^|]{1,60}")
+_CELL_FIGURE = re.compile(r"\|\s*[£$€]?[+−-]?\d[\d,.]*\s*(?:%|m|bn|k)?\s*$")
 
 
 def _tab_row(text: str) -> bool:
