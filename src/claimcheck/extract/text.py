@@ -224,7 +224,7 @@ def _pipe_pair(text: str, lines: list[str], index: int) -> bool:
     """A row of a two-column table with one pipe between its cells ("2018-19 | 1,692" under "Financial year |
     Expenditure (£ million)"): short cells, a line next to it made the same way, and a figure in one of the two
     (a lone pipe in a sentence is text)."""
-    if not _PIPE_PAIR.fullmatch(text):
+    if " | " not in text or not _PIPE_PAIR.fullmatch(text):
         return False
     around = [line.strip() for line in lines[max(0, index - 1):index + 2] if line.strip() and line.strip() != text]
     pairs = [line for line in around if _PIPE_PAIR.fullmatch(line)]
