@@ -69,6 +69,13 @@ _PROMISED = re.compile(r"\b(?:committed|promised|pledged|planned|intended|aimed|
                        r"\s+would|announced\s+plans?)\s+to\b", re.I)
 
 
+def _a_day_or_month(span: TimeSpan, opened: re.Match) -> bool:
+    """A day, or after "from" a month too: "applies from April 2025" is when it starts, as "from 1 April 2025" is;
+    "since April 2023" is how long something has gone on."""
+    return span.start == span.end or (not opened[0].lower().startswith("since") and span.end is not None
+                                      and (span.end - span.start).days < 31)
+
+
 def _dated_within(spans: list[TimeSpan], text: str, ctx: Context, lead: re.Pattern, days_only: bool,
                   skip: frozenset[int] | set[int] = frozenset()) -> list[TimeSpan]:
     """The time a span names after its word (`lead`) as a date claim of its own, for spans no figure runs over
@@ -79,7 +86,7 @@ def _dated_within(spans: list[TimeSpan], text: str, ctx: Context, lead: re.Patte
     for index, span in enumerate(spans):
         opened = lead.match(span.text) if span.role in ("period", "compare") and index not in skip else None
         inner = [s for s in find_spans(text[span.start_pos + opened.end():span.end_pos], ctx)
-                 if s.role == "event" and s.start and (not days_only or s.start == s.end)] if opened else []
+                 if s.role == "event" and s.start and (not days_only or _a_day_or_month(s, opened))] if opened else []
         if len(inner) == 1:
             at = span.start_pos + opened.end()
             span = replace(inner[0], start_pos=inner[0].start_pos + at, end_pos=inner[0].end_pos + at)
