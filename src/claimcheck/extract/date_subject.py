@@ -28,6 +28,9 @@ def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) 
     starts = [m.end() for m in _EVENT_CLAUSE.finditer(text, 0, span.start_pos)]
     event = _EVENT.match(text, starts[-1] if starts else 0)
     phrases = [e for e in ents if e.score == 2]
+    # (not a phrase of the next clause: "The review was launched on 15 January 2021 and published its final report
+    # on 23 May 2022": the review was launched, not its final report)
+    phrases = [e for e in phrases if e.start < span.end_pos or not _AND_THEN.search(text, span.end_pos, e.start)]
     if phrases:
         nearest = min(phrases, key=lambda e: abs(e.start - span.start_pos))
         if referred and refers_back(text[: nearest.end], nearest.end, memory):
@@ -74,6 +77,7 @@ def _what_happened(event: re.Match | None, text: str) -> str | None:
     return done_to["what"] if done_to else None
 
 
+_AND_THEN = re.compile(r"\s(?:and|but|while|whereas)\s", re.I)
 _PARTICIPLE = re.compile(r"\s*(?:first\s+|originally\s+)?[a-z]+ed\s+(?:in|on|at|by|during|from)\b")
 # what an actor's event was done to: "published a summary of planned developments to the Stability Index", "published
 # Stable Homes, Built on Love in February 2023"
