@@ -5,6 +5,7 @@ holding a point is tried first."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -192,8 +193,19 @@ def _bare_season(m, ctx):
     if ctx.doc_date is None:
         return unresolved("event")
     first_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[m[1].lower()]
+    if ctx.future and _DONE_BEFORE_SEASON.search(m.string, max(0, m.start() - 60), m.start()):
+        # "The Chief Social Worker introduced for the first time in the autumn a clear statement of the skills
+        # social workers will need": the last autumn, whatever the rest of the sentence looks forward to
+        ctx = replace(ctx, future=False)
     year = nearest_year(first_month, 1, ctx)
     return "event", *season_span(m[1], year), None
+
+
+# a verb in the past tense before a season, a few small words between ("introduced for the first time in the autumn");
+# not after "be" or "will" ("will be published in the autumn")
+_DONE_BEFORE_SEASON = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwill\s)(?<!\bto\s)\b(?:[a-z]{3,}ed|began|took|went"
+                                 r"|came|held|made)(?:\s+(?:for|the|first|time|in|on|at|a|an|early|late|only|last))"
+                                 r"{0,5}\s*$", re.I)
 
 
 @pattern(rf"\b(?:in|since|from|during)\s+({MONTH_NAMES})\b(?![\s.]*\d)", needs=(*MONTH_STEMS, "&#bare-month"))
