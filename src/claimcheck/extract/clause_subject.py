@@ -155,7 +155,9 @@ _MOVES_AFTER = re.compile(r"(?:rise|rises|rose|fall|falls|fell|soar|soars|grow|g
 # a statistic's head may carry a long qualifier: "The number of children who ceased to be looked after due to a
 # special guardianship order was 3,830"
 _MEASURE_HEAD = re.compile(r"(?:number|proportion|percentage|share|rate)\s+of\s+", re.I)
-_OF_BEFORE_AMOUNT = re.compile(r"\s+(?:of|at|worth|totalling)(?:\s+the)?\s*$")
+# (and a participle with its hedge: "Placements costing more than £10,000 a week have risen": the placements)
+_OF_BEFORE_AMOUNT = re.compile(r"\s+(?:(?:of|at|worth|totalling)(?:\s+the)?|(?:costing|earning|paying|receiving)"
+                               r"(?:\s+(?:more|less|over|under|up)\s+(?:than|to))?)\s*$")
 _LETTERS = re.compile(r"[a-z]+")
 
 
