@@ -129,9 +129,13 @@ def document(index: int, size: int = 3500) -> tuple[str, str]:
 
 
 def write_corpus(directory: str | Path, count: int) -> Path:
-    """Write documents 0..count-1 under `directory` (kept when already complete)."""
+    """Write documents 0..count-1 under `directory` (kept when already complete). A generated document past them,
+    as a "+1 document" run left behind when it was stopped, is removed: the corpus measured is exactly `count`."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    for extra in directory.glob("*_bench.txt"):
+        if extra.name[:6].isdigit() and int(extra.name[:6]) >= count:
+            extra.unlink()
     marker = directory / ".complete"
     if marker.exists() and marker.read_text() == str(count):
         return directory

@@ -17,6 +17,17 @@ def test_the_generated_corpus_is_the_same_every_time(tmp_path):
     assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
 
 
+def test_a_document_left_past_the_corpus_is_removed(tmp_path):
+    """A "+1 document" a stopped run left behind would be measured, then deleted under the runner's feet."""
+    from benchmarks.corpus import document
+
+    corpus = write_corpus(tmp_path / "corpus", 5)
+    name, text = document(5)
+    (corpus / name).write_text(text, encoding="utf-8")
+    write_corpus(corpus, 5)
+    assert sorted(p.name for p in corpus.glob("*.txt")) == [document(i)[0] for i in range(5)]
+
+
 def test_each_measurement_runs_on_a_small_corpus(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", 8)
     files = measure.corpus_files(corpus)

@@ -160,8 +160,6 @@ def _day_month(m, ctx):
     return (role, day, day, None) if day else None
 
 
-
-
 # what a season's name opens rather than a time of year: "the autumn statement", "the spring budget"
 _SEASONAL_EVENT = r"(?:statement|budget|spending\s+review|term|conference|recess|session|forecast)s?\b"
 
