@@ -29,12 +29,13 @@ _BRACKET_OF = re.compile(r"\s+(?:out\s+)?of\s+\d[\d,]*\s*\)")
 _PART_IN_BRACKET = re.compile(r"\s+(?:out\s+)?of\s+")
 _WORDS_THEN_BRACKET = re.compile(r"(?:\s+[\w’'-]+){1,6}\s*\(\s*")
 # "unaccompanied asylum-seeking children (UASC), who numbered 7,380": the noun phrase before the clause (its
-# first words may be the verb before it: "These figures exclude ..."), an acronym in brackets aside
+# first words may be the verb before it: "These figures exclude ..."; `_NOT_THE_NOUN` cuts up to the last such word),
+# an acronym in brackets aside
 _WHO_NUMBERED = re.compile(rf"(?P<noun>(?:[a-z][\w’'-]*\s+){{0,3}}[a-z][\w’'-]*)\s*(?:\(\s*[A-Z]{{2,8}}s?\s*\)\s*)?"
                            rf",?\s+(?:who|which)\s+(?:now\s+)?(?:numbered|number|totalled|totaled|total)\s+"
                            rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _NOT_THE_NOUN = re.compile(r"^.*\b(?:the|these|those|all|of|and|or|to|for|in|on|at|by|from|with|are|were|is|was"
-                           r"|there|exclud\w*|includ\w*|cover\w*|\w+ly)\s+", re.I)  # up to its last such word
+                           r"|there|exclud\w*|includ\w*|cover\w*|only|currently|previously|now)\s+", re.I)
 
 
 def counted_in_sentence(figures: list[Figure], text: str, timeless: str, memory: Memory) -> None:

@@ -171,7 +171,7 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         if stock_day:  # counts at one day of each year: the year's column is that day
             periods = {i: _day_of(p, stock_day) for i, p in periods.items()}
         new = Header(periods=periods, multiplier=header.multiplier if header else None,
-                     caption=header.caption if header else None, stock_day=stock_day)  # (its own periods, no day)
+                     caption=header.caption if header else None, stock_day=stock_day)  # years: no lead-in's day
         if marks:
             new.multiplier = _multiplier(marks[0])
         return [], new
