@@ -165,11 +165,12 @@ def _last_units(m, ctx):
     return _back_from_reference(m, ctx)
 
 
-@pattern(r"\b(?:at|by|on|in)\s+the\s+same\s+(?:point|time|date|day|stage)\s+(?:last\s+year|the\s+(?:previous|preceding)"
-         r"\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before|ago))\b", needs=("same",))
+@pattern(r"\b(?:(?:at|by|on|in|over|during|for)\s+)?the\s+same\s+(?:point|time|date|day|stage|period|quarter|month"
+         r"|week)\s+(?:last\s+year|the\s+(?:previous|preceding)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before"
+         r"|ago))\b", needs=("same",))
 def _same_point_a_year_back(m, ctx):
     """ "84% at 31 August 2023. This compares with 80% at the same point last year": the time of the figures
-    before, a year back (31 August 2022), not the last financial year."""
+    before, a year back (31 August 2022), not the last financial year; "in the same period last year" likewise."""
     previous = ctx.told or ctx.previous
     if not previous or previous[0] is None or previous[1] is None:
         return unresolved("period")
