@@ -86,13 +86,15 @@ _EACH_YEAR_AFTER = re.compile(
     r"^\s*(?:(?!than\b)[\w’'-]+\s+){0,4}?(?:in|for|over|during)\s+each\s+(?:year\b|of\s+(?="
     r"(?:the|these|those)\s+(?:[\w-]+\s+){0,2}(?:financial\s+|calendar\s+|academic\s+)?years\b|(?:19|20)\d\d))",
     re.I)
-_LABELLED_RATE = re.compile(rf"\b(?:rate|rates)\s+(?:of\s+[^:;.]{{1,60}}?\s+)?"  # "Rate of children in need per"
-                            rf"per\s+({NUMBER})\s+([a-z’'-]+(?:\s+[a-z’'-]+)?)(?::\s*"
+_NOT_A_NOUN = r"(?!(?:in|at|on|of|and|or|the|for|to|from|by|with|compared|than|was|were|is|are|aged)\b)"
+_LABELLED_RATE = re.compile(rf"\b(?:(?:rate|rates)\s+(?:of\s+[^:;.]{{1,60}}?\s+)?"  # "Rate of children in need per"
+                            # "The number of looked-after children per 10,000 was 70": a rate, of those children
+                            rf"|(?:number|numbers)\s+of\s+(?P<whom>[^:;.\d]{{1,60}}?)\s+)"
+                            rf"per\s+(?P<per>{NUMBER})(?:\s+{_NOT_A_NOUN}(?P<noun>[a-z’'-]+(?:\s+[a-z’'-]+)?))?(?::\s*"
                             # "The rate of children in need per 10,000 children was 342.7, up from 334.3"
                             rf"|\s+(?:was|is|were|stood\s+at|reached|(?:rose|fell|increased|decreased|dropped|grew)\s+to)"
                             rf"\s+(?:(?:{HEDGE})\s+)?(?:[\d.,]+,?\s+(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+)?)$",
                             re.I)
-_NOT_A_NOUN = r"(?!(?:in|at|on|of|and|or|the|for|to|from|by|with|compared|than|was|were|is|are|aged)\b)"
 _PER_POPULATION = re.compile(rf"^\s*(?:per|for\s+every|in\s+every)\s+({NUMBER})(?![\d,.]*\s*(?:%|per\s*cent))"
                              rf"(?:\s+{_NOT_A_NOUN}([a-z’'-]+)(?:\s+{_NOT_A_NOUN}([a-z’'-]+))?)?",
                              re.I)  # "71 per 10,000 children", "a rate of 342.7 per 10,000."
@@ -191,8 +193,8 @@ def numeric_figure(sentence: str, masked: str, m: re.Match) -> Figure | None:
             counted, phrase_end = _per_whom(per_population)
             end += phrase_end
         elif labelled_rate:  # a headline tile "Rate per 10,000 children: 67" is the rate its label names
-            kind, unit = "rate", per_head_unit(labelled_rate[1])
-            counted = labelled_rate[2]
+            kind, unit = "rate", per_head_unit(labelled_rate["per"])
+            counted = labelled_rate["noun"] or labelled_rate["whom"]
         elif length := length_of_time(before, after):
             kind, unit = "duration", length[0]
             end += length[1]
