@@ -62,6 +62,8 @@ _PARTICIPLE_ONLY = re.compile(r"(?:(?:already|previously|so\s+far)\s+)?(?:[a-z]+
 _AGAINST_PLAN = re.compile(rf"\b(?:against|compared\s+(?:with|to)|within)\s+(?:a|an|the|its|their)\s+"
                            rf"((?:[\w-]+\s+)?(?:budget|target|allocation|forecast|plan))\s+of\s+(?:(?:{HEDGE})\s+)?$",
                            re.I)
+_RANGE_FROM = re.compile(r"\b(?:ranges?|ranged|ranging|varies|varied|varying)\s+(?:widely\s+)?from\b", re.I)
+_IN_A_PLACE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _PLAN_OPENS = re.compile(rf"\s*(?:The|A|An|Our|Its|Their|This)\s+((?:[\w’'-]+\s+){{0,2}}(?:target|allocation|envelope"
                          rf"|forecast|estimate))\s+of\s+(?:(?:{HEDGE})\s+)?$")
 # (a time between, blanked, its preposition left: "£2.6 million in [2023-24] and £3.1 million ... to the Strategy")
@@ -216,7 +218,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return memory.expand(_nearest(in_clause, figure).text)
         if backed := backed_name(text, figure, ents):
             return backed  # "we published Stable Homes, Built on Love, backed by £200 million"
-        described = after_amount(text, figure.end)
+        # "Funding per child ranges from £120 in Richmond to £340 in Blackpool": where each end stands, not what
+        described = None if _IN_A_PLACE.match(text, figure.end) and _RANGE_FROM.search(text, 0, figure.start) \
+            else after_amount(text, figure.end)
         if described is None and (later := next((f for f in figures if f.start >= figure.end), None)) is not None \
                 and later.kind in ("money", "rate") and (_AND_NEXT.fullmatch(text, figure.end, later.start)
                                                          or _PART_OF_NEXT.fullmatch(text, figure.end, later.start)):
