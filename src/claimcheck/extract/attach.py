@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
+from claimcheck.extract.figures import BRACKET_CLOSES, BRACKET_OPENS
 from claimcheck.extract.hedges import BASE_ENDINGS, BASE_FROM, HEDGE, OTHER_GROUP
 from claimcheck.extract.period_grammar import NUM, UNIT, count_of, units_back
 from claimcheck.extract.periods import TimeSpan
@@ -160,19 +161,17 @@ def _spelled_out(best: int | None, spans: list[TimeSpan], text: str, figures: li
     if best is None or best + 1 >= len(spans):
         return best
     nxt = spans[best + 1]
-    opened = _OPENS_BRACKET.match(text, spans[best].end_pos)
+    opened = BRACKET_OPENS.match(text, spans[best].end_pos)
     if opened is None and _NEXT_YEARS.match(spans[best].text):
         opened = _SAYS_WHICH.match(text, spans[best].end_pos)  # "over the next three years, 2024-25 to 2026-27"
     if opened is None or nxt.start_pos != opened.end() or nxt.start is None or nxt.end is None \
-            or not (_CLOSES_BRACKET if "(" in opened[0] else _ENDS_CLAUSE).match(text, nxt.end_pos) \
+            or not (BRACKET_CLOSES if "(" in opened[0] else _ENDS_CLAUSE).match(text, nxt.end_pos) \
             or nxt.role == "compare" \
             or any(opened.end() <= f.start < nxt.end_pos for f in figures):
         return best
     return best + 1
 
 
-_OPENS_BRACKET = re.compile(r"\s*\(\s*")
-_CLOSES_BRACKET = re.compile(r"\s*\)")
 _NEXT_YEARS = re.compile(r"(?:over|across|during)\s+the\s+next\s+\w+\s+(?:financial\s+)?years\b", re.I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,;.)]|$)")
 

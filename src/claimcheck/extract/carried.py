@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from claimcheck.claims import Claim
 from claimcheck.documents import Document
+from claimcheck.extract.figures import BRACKET_OPENS
 from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.quantities import Figure
@@ -49,9 +50,6 @@ def last_level(figures: list[Figure], text: str) -> int | None:
             continue
         return index
     return None
-
-
-BRACKET_OPENS = re.compile(r"\s*\(\s*")
 
 
 def as_told_before(figures: list[Figure], periods: list[TimeSpan | None], text: str,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.carried import BRACKET_OPENS, THIS_IS_A
+from claimcheck.extract.carried import THIS_IS_A
 from claimcheck.extract.counted import counted_phrase
+from claimcheck.extract.figures import BRACKET_OPENS
 from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.memory import Memory
 from claimcheck.extract.quantities import Figure

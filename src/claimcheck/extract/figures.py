@@ -126,8 +126,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             figure.change = True
         # "an increase of 1.9% (610)", "rose by 5% (£2m)": the same change in numbers, in brackets
         if previous.change and previous.kind == "percent" and figure.kind in ("count", "money") \
-                and _IN_BRACKET.fullmatch(sentence, previous.end, figure.start) \
-                and _BRACKET_ENDS.match(sentence, figure.end):
+                and BRACKET_OPENS.fullmatch(sentence, previous.end, figure.start) \
+                and BRACKET_CLOSES.match(sentence, figure.end):
             figure.change = True
             if figure.kind == "count" and figure.counted is None:  # what the level before the change counts
                 figure.counted = next((f.counted for f in figures
@@ -207,7 +207,8 @@ WORTH = re.compile(rf"[^.;]{{0,80}}?,\s*(?:worth|valued\s+at)\s+(?:(?:{HEDGE})\s
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
 _WITH_SOME = re.compile(r",\s+with\s+$", re.I)
 _FURTHER = re.compile(r"\b(?:(?:a|an)\s+(?:further|additional|extra)|another)\s+$", re.I)
-_IN_BRACKET, _BRACKET_ENDS = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
+# a bracket opening or closing beside a figure or a time (also `carried`, `counted_told`, `attach`)
+BRACKET_OPENS, BRACKET_CLOSES = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
 _FROM_TO_CHANGE = re.compile(r"\b(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|declined)\s+from\b"
                              r"[^.;]*\bto\s+[^.;]*$", re.I)

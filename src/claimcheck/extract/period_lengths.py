@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from claimcheck.calendar import (
     MONTH_NAMES,
     MONTHS,
+    add_months,
     financial_year,
     financial_year_of,
 )
@@ -174,12 +175,7 @@ def _same_point_a_year_back(m, ctx):
     previous = ctx.told or ctx.previous
     if not previous or previous[0] is None or previous[1] is None:
         return unresolved("period")
-    start, end = (_year_back(day) for day in previous)
-    return "period", start, end, None
-
-
-def _year_back(day: date) -> date:
-    return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else date(day.year - 1, 2, 28)
+    return "period", add_months(previous[0], -12), add_months(previous[1], -12), None
 
 
 @pattern(rf"\b{SAME_PERIOD}\b", needs=("same",))
