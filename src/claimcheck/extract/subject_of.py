@@ -297,18 +297,20 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         return refers_back(text[:upto], figure.start, memory) or subject_before_verb(text, figure.start) \
             or (worth[1] if worth and worth[1].lower() not in _ONLY_MONEY else None) \
             or memory.named_in_paragraph() or unnamed
-    if figure.counted and figure.counted_start is not None:
+    if (counted := _counted_span(text, figure)) is not None:
         # "101 Frontline participants": Frontline's; but "191 CLA per 10,000 children": the name is all that is
         # counted, so what the count is about is named elsewhere ("Blackpool has the highest rate at ...")
-        caps = [e for e in ents if figure.counted_start <= e.start < (figure.counted_end or 0) and e.score >= 1
-                and e.text != figure.counted]
+        caps = [e for e in ents if counted[0] <= e.start < counted[1] and e.score >= 1 and e.text != figure.counted
+                # told before, a name inside what is counted qualifies it: "The number of children subject to a
+                # child protection plan fell to 50,010" is about the number, not the plan
+                and (counted[1] > figure.start or e.start == counted[0] or e.text[:1].isupper())]
         if caps:
             return memory.expand(caps[0].text)
         # the counted noun, and a note before it ("33,900 full-time equivalent (FTE) children"), is not its subject
-        own = (min(figure.end, figure.counted_start), figure.counted_end or figure.counted_start)
+        own = (min(figure.end, counted[0]), counted[1])
         ents = [e for e in ents if not (own[0] <= e.start < own[1])]
         in_clause = [e for e in in_clause if not (own[0] <= e.start < own[1])]
-    elif figure.counted and figure.kind == "count" and not in_clause:
+    if figure.counted and figure.counted_start is None and figure.kind == "count" and not in_clause:
         return figure.counted  # "the number of children looked after ... rose to 83,840"
     last = earlier[-1] if earlier else None
     if last and last[0].kind == figure.kind and NEXT_IN_LIST.fullmatch(text, last[0].end, figure.start):
@@ -387,6 +389,17 @@ def _moved(text: str, lo: int, end: int) -> re.Match | None:
     """What was overspent, cut or increased, or seen to move, by the figure at `end` (the clause from `lo`):
     "overspent their budgets by", "saw spending per child fall by"."""
     return _OVER_BUDGET.search(text, lo, end) or _SAW_MOVE.search(text, lo, end)
+
+
+def _counted_span(text: str, figure: Figure) -> tuple[int, int] | None:
+    """Where the noun the figure counts stands: after it ("101 Frontline participants") or told before it ("The
+    number of children subject to a child protection plan fell to 50,010"); None when it is not in the text."""
+    if not figure.counted:
+        return None
+    if figure.counted_start is not None and (figure.counted_end or 0) > figure.counted_start:
+        return figure.counted_start, figure.counted_end
+    at = text.rfind(figure.counted, 0, figure.start)
+    return (at, at + len(figure.counted)) if at >= 0 else None
 
 
 def _nearest(candidates: list[Entity], figure: Figure) -> Entity:
