@@ -364,6 +364,7 @@ def test_a_dated_furniture_line_is_still_the_header_date():
 @pytest.mark.parametrize("line, minister", [
     ("Answered by David Johnston - Parliamentary Under-Secretary (Department for Education)", "David Johnston"),
     ("Answered by Baroness Barran", "Baroness Barran"),
+    ("Answered by David Johnston:", "David Johnston"),  # the answer follows on the next line (was "David Johnston:")
     ("Answered by: Claire Coutinho (Minister for Children)", "Claire Coutinho"),
     ("Answered by the Minister for Children", None),
     ("Answered by the Minister for Children (David Johnston)", "David Johnston"),  # Hansard: the role, then the name

@@ -356,7 +356,7 @@ def _answerer(raw: list[str], start: int) -> str | None:
 def _minister(value: str) -> str | None:
     """ "David Johnston - Parliamentary Under-Secretary (Department for Education)": the name, not the role
     (and nothing when the line gives only a role: "the Minister for Children")."""
-    name = re.split(r"\s+[-–—|]\s+|\s*[(,]", value.strip(), maxsplit=1)[0].strip()
+    name = re.split(r"\s+[-–—|]\s+|\s*[(,:]", value.strip(), maxsplit=1)[0].strip()
     if name and not _ROLE_WORDS.search(name):
         return name
     # Hansard's style, the role first: "the Minister for Housing and Planning (Lee Rowley)"

@@ -103,9 +103,11 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             continue  # "The report, published in May 2022, made 80 recommendations"
         if _ANNOUNCED_AT.search(text, max(0, span.start_pos - 20), span.start_pos) or (
                 span.end_pos <= figure.start
-                and _PUBLISHED_IN.search(text, max(0, span.start_pos - 100), span.start_pos)):
+                and _PUBLISHED_IN.search(text, max(0, span.start_pos - 100), span.start_pos)) or (
+                figure.end <= span.start_pos and _ANNOUNCED_IN_NAMED.search(text, figure.end, span.start_pos)):
             # "the £200 million investment announced in February 2023", "published Stable Homes, Built on Love in
-            # February 2023, which set out a £9 million investment": when it was said, not when it is spent
+            # February 2023, which set out a £9 million investment", "the £160 million announced in Stable Homes,
+            # Built on Love in February 2023": when it was said, not when it is spent
             continue
         if _SINCE_OR_STRETCH.match(span.text) \
                 and _RECORD_BEFORE.search(text, max(0, span.start_pos - 40), span.start_pos) \
@@ -212,6 +214,10 @@ _RECORD_BEFORE = re.compile(r"\b(?:highest|lowest|largest|smallest|biggest|great
                             r"[^,.;]{0,30}$", re.I)
 _ANNOUNCED_AT = re.compile(rf"\b(?:{ANNOUNCING})\s+(?:in\s+|on\s+)?$", re.I)
 _PUBLISHED_IN = re.compile(rf"\b(?:{ANNOUNCING}|launched|released)\s+(?:[^\d.;£$€]{{0,80}}?\s)?(?:in|on)\s+$", re.I)
+# what a later time dates when a named plan or occasion stands between: "announced in Stable Homes, Built on Love in"
+# (not "announced in the Budget to be spent in 2024-25": the spending's)
+_ANNOUNCED_IN_NAMED = re.compile(rf"\b(?:{ANNOUNCING}|launched)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w’'-]*)"
+                                 r"(?:,?\s+(?:(?-i:[A-Z][\w’'-]*)|on|of|and|for|the))*\s+(?:in|on)\s+$", re.I)
 _EVENT_VERB = re.compile(r"\b(?:announced?|announcing|published|publishes|said|says|confirmed|launched|unveiled|"
                          r"set\s+out|released|revealed|stated|told|wrote|agreed|made)\b", re.I)
 

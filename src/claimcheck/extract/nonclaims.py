@@ -42,13 +42,13 @@ _PATTERNS: list[tuple] = [
      r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]"
      r"|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|io)(?:/\S*)?"),
     # names with numbers in them: COVID-19, SSDA903, HL1234, SW1A, Mark-2, D8635E69
-    # (but not the financial years "FY2014/15" and "FY24", the quarters "Q1 2023", "Q3 of 2023-24", the halves
-    # "H1 2021", nor the times "by mid-2025", "in early-2024": `period_points`; but ONS's "estimates for mid-2021",
-    # "mid-2021 population estimates" are the figures' reference dates, no event)
+    # (but not the financial years "FY2014/15" and "FY24", the quarters "Q1 2023", "Q3 of 2023-24", "at Q2" (times,
+    # `period_patterns`), the halves "H1 2021", nor the times "by mid-2025", "in early-2024": `period_points`; but
+    # ONS's "estimates for mid-2021", "mid-2021 population estimates" are the figures' reference dates, no event)
     (("#digit",), r"\b(?=[a-z][a-z-]*\d|\d+[a-z]{2})"  # letters (and hyphens) then digits, or digits then letters
                   r"(?:\b(?!(?<!\bfor\s)(?:early|mid|late)-(?:19|20)\d\d\b(?!\s+(?:population|estimates?)))"
                   r"[A-Za-z]+-\d+[A-Za-z]?\b|(?-i:\b(?!FY(?:(?:19|20)\d\d|\d\d\b))[A-Z]{2,}[A-Z-]*\d+[A-Z\d]*\b"
-                  r"|\b(?!(?:Q[1-4]|H[12])\s+(?:of\s+)?(?:19|20)\d\d)[A-Z]\d[A-Z\d]*\b|\b\d+[A-Z]{2,}[A-Z\d]*\b))"),
+                  r"|\b(?!Q[1-4]\b|H[12]\s+(?:of\s+)?(?:19|20)\d\d)[A-Z]\d[A-Z\d]*\b|\b\d+[A-Z]{2,}[A-Z\d]*\b))"),
     # postcodes and phone numbers
     (("#digit",), r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b)", r"(?-i:\d[A-Z]{2})"),
     (("#digit",), r"(?:\+44\s?\(?0?\)?\s?|\b0)\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}\b", r"\d\d[\s-]\d\d\d"),

@@ -42,7 +42,9 @@ def backed_name(text: str, figure: Figure, ents: list[Entity]) -> str | None:
     backed = _BACKED_BY.search(text, max(0, figure.start - 40), figure.start)
     if backed is None:
         return None
-    name = next((e for e in ents if e.end == backed.start()), None)
+    # (a time between them is blanked: "the national kinship care strategy in December 2023, backed by")
+    name = next((e for e in ents if e.end <= backed.start() and _BLANKED_TIME.fullmatch(text, e.end, backed.start())),
+                None)
     if name is None:  # "help through family hubs, backed by £126 million": what the help comes through
         through = _HELP_THROUGH.search(text, max(0, backed.start() - 60), backed.start())
         if through is None:  # "extend the virtual school head role to children in kinship care, backed by": the role
@@ -64,6 +66,7 @@ _WHAT_IS_DONE = re.compile(r"\b(?:extend|extending|expand|expanding|introduce|in
                            r"|creating|establish|establishing|roll\s+out|rolling\s+out|set\s+up|setting\s+up)\s+"
                            r"(?:the\s+|a\s+|an\s+|new\s+|our\s+|more\s+)*((?:[A-Za-z][\w’'-]*\s+){0,3}[A-Za-z][\w’'-]*)"
                            r"(?:\s+(?:to|for|in|across|into)\s+[^,;]{1,60})?$")
+_BLANKED_TIME = re.compile(r"\s*(?:(?:in|on|at|during)\s+)?")  # what is left of a time the sentence's text blanks
 _BACKED_BY = re.compile(rf",\s*(?:backed|funded|supported|underpinned)\s+by\s+(?:(?:{HEDGE})\s+)?$", re.I)
 
 

@@ -14,7 +14,7 @@ from claimcheck.extract.figures import WORTH
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, OTHER_GROUP, is_total
 from claimcheck.extract.memory import Memory, refers_back
 from claimcheck.extract.phrases import after_amount, possessive_before
-from claimcheck.extract.quantities import Figure
+from claimcheck.extract.quantities import Figure, per_time_named
 from claimcheck.extract.set_apart import appositive_name, backed_name
 from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT, OF_ONE_THING, OF_WHICH_BEFORE, share_subject
 from claimcheck.extract.subjects import HEADS, VERBS_S, Entity, clause_bounds
@@ -97,7 +97,8 @@ _THROUGH_BEFORE = re.compile(r"\b(?:through|via|benefit(?:ed|ing|s)?\s+from|supp
 _GENERIC_HEADS = re.compile(r"^(?:[\w-]+\s+)?(?:gap|shortfall|deficit|overspend|pressures?|cut|cuts|boost|pot)$")
 
 
-_AT_A_COST = re.compile(r"\s+at\s+(?:a|an)\s+((?:(?:total|combined|overall|estimated|annual|average)\s+)?cost)"
+_AT_A_COST = re.compile(r",?\s+at\s+(?:a|an)\s+((?:(?:total|combined|overall|estimated|annual|average|weekly|monthly"
+                        r"|yearly|daily)\s+){0,2}cost)"
                         rf"\s+(?:to\s+(?:the\s+)?[\w\s]{{1,30}}?\s+)?of\s+(?:(?:{HEDGE})\s+)?$", re.I)
 _EARNINGS_OF = re.compile(r"\b((?:(?:combined|total|average|annual|pre-tax|operating|net|gross)\s+)?(?:profits?"
                           rf"|surplus(?:es)?|loss(?:es)?|revenues?|income|turnover))\s+of\s+(?:(?:{HEDGE})\s+)?$", re.I)
@@ -108,6 +109,8 @@ _HOLDER = re.compile(r"(?:^|,\s*)([^,]*?)\s+(?:(?:are|is|was|were|will\s+be|coul
                      r"(?:face|faces|faced|facing|have|has|had|need|needs|with"
                      r"|made|make|makes|reported|posted|earned)\s+(?:an?|the)?\s*$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+# "compared with a forecast overspend of £9.4m": a comparison, nobody who has the overspend
+_NO_HOLDER = re.compile(r"(?:compared|comparing|contrasted|together|along|coupled|combined|in\s+line)", re.I)
 _JOINING = re.compile(r"^(?:and|but|while|whilst|whereas|yet)\s+", re.I)
 
 
@@ -176,8 +179,13 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # "we employed 42 agency social workers at a total cost of £3.2m": what was counted cost it
         count = next((f for f in reversed(figures) if f.end <= figure.start), None)
         if count is not None and count.kind == "count" and count.counted \
-                and _AT_A_COST.fullmatch(text, count.counted_end or count.end, figure.start):
-            return count.counted
+                and (cost := _AT_A_COST.fullmatch(text, count.counted_end or count.end, figure.start)):
+            # "67 children placed, at an average weekly cost of £7,450": so much a week, for each of them (but "the
+            # fund has supported 88,000 children, at a cost of £340 million": the fund's cost, said elsewhere)
+            if per_time_named(cost[1]):
+                return f"{cost[1]} of {count.counted}"
+            if not cost[0].startswith(","):
+                return count.counted
         # "Councils spend £2.5 billion a year on looked after children, at an average cost of £36,000 per child"
         if money and (cost := _AT_A_COST.search(text, max(money[-1][0].end, figure.start - 60), figure.start)) \
                 and cost.end() == figure.start:
@@ -214,10 +222,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             f.kind in ("money", "rate", "percent") and figure.end <= f.start and f.end <= e.start for f in figures)]
         if named := appositive_name(text, figure.start):
             return named  # "The Department's reform plan, Stable Homes, Built on Love, committed £200 million"
-        if in_clause:
-            return memory.expand(_nearest(in_clause, figure).text)
         if backed := backed_name(text, figure, ents):
             return backed  # "we published Stable Homes, Built on Love, backed by £200 million"
+        if in_clause:
+            return memory.expand(_nearest(in_clause, figure).text)
         # "Funding per child ranges from £120 in Richmond to £340 in Blackpool": where each end stands, not what
         described = None if _IN_A_PLACE.match(text, figure.end) and _RANGE_FROM.search(text, 0, figure.start) \
             else after_amount(text, figure.end)
@@ -382,7 +390,7 @@ def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> 
         return None
     holder = REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
     holder = _ARTICLE.sub("", _JOINING.sub("", holder.strip()))  # "..., and the largest 10 providers made"
-    return holder if 0 < len(holder.split()) <= words else None
+    return holder if 0 < len(holder.split()) <= words and not _NO_HOLDER.fullmatch(holder) else None
 
 
 def _moved(text: str, lo: int, end: int) -> re.Match | None:
