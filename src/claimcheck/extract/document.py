@@ -149,9 +149,12 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     masked = mask(text, nonclaim_spans(text))
     future = looks_forward(text)
     told = told_before[1] if told_before is not None and told_before[0] == memory.block else None
+    then = memory.latest_time[1] if memory.latest_time and memory.latest_time[0] >= memory.block - 1 else None
     ctx = Context(doc.date, future, memory.latest_period, memory.latest_points,
-                  (told.start, told.end) if told is not None and told.start and told.end else None)
+                  (told.start, told.end) if told is not None and told.start and told.end else None, then)
     spans = find_spans(masked, ctx)
+    if told_times := [s.start for s in spans if s.role != "compare" and s.start]:
+        memory.latest_time = (memory.block, told_times[-1])
     times = [(s.start_pos, s.end_pos) for s in spans]
     figures = scan(text, mask(masked, times))
     if not figures and any(s.role != "event" for s in spans) and not text.rstrip().endswith(":"):

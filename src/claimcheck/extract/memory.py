@@ -33,6 +33,7 @@ class Memory:
     latest_period: tuple[date, date] | None = None  # what "over the same period" refers to
     latest_points: tuple[str, str] | None = None  # the two times it ran between, if it did (`Context.points`)
     told_before: tuple[int, TimeSpan] | None = None  # (paragraph, period) of the last figure of the sentence just read
+    latest_time: tuple[int, date] | None = None  # (paragraph, start) of the latest time told: `Context.then`
     told_about: tuple[int, str] | None = None  # (paragraph, subject) of the last figure of the sentence just read
     latest_counted: tuple[int, str] | None = None  # (paragraph, noun) of the latest count: what "of these" are
     _queue: list[tuple[int, str | list[Entity]]] = field(default_factory=list)

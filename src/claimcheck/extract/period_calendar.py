@@ -36,6 +36,22 @@ def _parliament(m, ctx):
     return _from_calendar(ctx, parliament_of, "Parliament", bool(m["rest"]))
 
 
+@pattern(r"\bsince\s+(?:then|that\s+(?:time|date|point))\b", needs=("since then", "since that"))
+def _since_then(m, ctx):
+    """ "The fund was established in May 2015. Since then, it has provided over £330 million": from the start of
+    the time told last (in this paragraph or the one before) to the document's date. Not when this sentence
+    names a year before it ("The fund opened in 2015 and since then"): which time it means is not clear. Nor in a
+    sentence that looks forward ("Since then, we have launched ..., and we will expand it to 7 areas"): its
+    figures are not all of that stretch."""
+    if ctx.then is None or ctx.doc_date is None or ctx.then > ctx.doc_date or ctx.future \
+            or _YEAR.search(m.string, 0, m.start()):
+        return "compare", None, None, None
+    return "period", ctx.then, ctx.doc_date, None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 # a legislature or government other than Westminster's, whose "this Parliament" the calendar (`calendar.yaml`,
 # the UK Parliament's terms) does not give
 _DEVOLVED = re.compile(r"\b(?:Scottish|Holyrood|Welsh|Senedd|Northern\s+Ireland|Stormont)\b")

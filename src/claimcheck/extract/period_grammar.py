@@ -52,6 +52,9 @@ class Context:
     # the time of the level the sentence just before gave, in the same paragraph: what "at the same point last year"
     # goes back from, a single day too
     told: tuple[date, date] | None = None
+    # when the last dated happening or time told in this paragraph or the one before began: what "since then" runs
+    # from ("The fund was established in May 2015. Since then, it has provided over £330 million")
+    then: date | None = None
 
 
 Y = r"(?:19|20)\d\d"
