@@ -36,6 +36,18 @@ _THIS_IS = re.compile(rf"{_SAYS_AGAIN}|{SHARE_OPENS.pattern}|\s*Of\s+(?:these|th
                       r"\s+(?:includes|included|comprises|comprised|will\s+include)\b")
 THE_FIGURE = re.compile(r"\s*(?:The|This|That)\s+(?:figure|total|amount|sum)\b")  # a news article's new paragraph
 THIS_IS_A = re.compile(_SAYS_AGAIN)  # the same thing, said another way (not "Of these": a part of it)
+# "The programme will now reach 63 more local authorities. It is expected to help recruit 3,000 foster families":
+# "It" is what the sentence before was about; but not a placeholder ("It is estimated that", "It is right to"), nor
+# a report telling ("It has found that")
+IT_OPENS = re.compile(r"\s*It\s+(?:is|was|will|has|had|would|could|can|may|also|now|already|currently|then"
+                      r"|costs?|provides?|provided|supports?|supported|funds|funded|covers|covered|reaches|reached"
+                      r"|helps|helped|pays|paid|receives|received|employs|employed)\b"
+                      r"(?!(?:\s+(?:not|also|now|already|be|been))*\s+(?:[a-z]+ed|[a-z]+ly|clear|right|wrong|important"
+                      r"|vital|essential|likely|unlikely|possible|true|worth|fair|difficult|hard|easy|necessary|time)"
+                      r"\s+(?:that|whether|how|why|what|if)\b)"
+                      r"(?!(?:\s+(?:not|also|now|already|be|been))*\s+(?!(?:[a-z]+ed)\b)[a-z]+\s+to\b)"
+                      r"(?!(?:\s+(?:also|now|already|been))*\s+(?:found|said|estimated|reported|shown|showed|concluded"
+                      r"|noted|stated|argued|warned|suggested|recommended)\b)")
 
 
 def last_level(figures: list[Figure], text: str) -> int | None:

@@ -13,6 +13,7 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document, file_lines, strip_furniture
 from claimcheck.extract.attach import period_of, year_earlier
 from claimcheck.extract.carried import (
+    IT_OPENS,
     SHARE_OPENS,
     THE_FIGURE,
     THIS_IS_A,
@@ -213,7 +214,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
             # in five (80%) were judged good": a share of what the paragraph counted last
             subject = memory.counted_in_paragraph()
         if subject is None and told_about is not None and told_about[0] >= memory.block - 1 \
-                and THIS_IS_A.match(text):
+                and (THIS_IS_A.match(text) or IT_OPENS.match(text)):
             # "the number of CLA ... rose to 82,170. This is a rate of 70 CLA per 10,000"; in a news article, whose
             # paragraphs are its sentences, "That's up 2% on the previous year" in the next paragraph
             subject = told_about[1]

@@ -304,6 +304,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         worth = _NAMED_WORTH.search(text, max(0, figure.start - 80), figure.start)
         return refers_back(text[:upto], figure.start, memory) or subject_before_verb(text, figure.start) \
             or (worth[1] if worth and worth[1].lower() not in _ONLY_MONEY else None) \
+            or (earned[1] if earned else None) \
+            or (money[-1][1] if money and _CLAUSE_OPENS.search(text, max(0, figure.start - 30), figure.start)
+                else None) \
             or memory.named_in_paragraph() or unnamed
     if (counted := _counted_span(text, figure)) is not None:
         # "101 Frontline participants": Frontline's; but "191 CLA per 10,000 children": the name is all that is
@@ -376,6 +379,9 @@ _NAMED_WORTH = re.compile(rf"\b(?:the|a|an|its|their|our)\s+((?:[\w’'-]+\s+){{
                           rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _REMAINING_BEFORE = re.compile(r"\bthe\s+(?:remaining|rest\s+of\s+the|other)\s+$", re.I)  # the rest of the same
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
+# the amount opens a clause after a semicolon: "Savings of £4.1m were built into the budget; £2.6m (63%) are on
+# track": a part of the amount before; "generating profits of around £310 million": profits, whoever made them
+_CLAUSE_OPENS = re.compile(r";\s*(?:(?:around|about|some|over|almost|nearly|only|just)\s+)?$")
 _LABELLED_IN_BRACKETS = re.compile(r"\(\s*[^():]{1,20}:\s*$")
 
 
