@@ -185,6 +185,14 @@ def _same_period(m, ctx):
     return ("period", *ctx.previous, None) if ctx.previous else None
 
 
+@pattern(rf"\b(?:over|for|in|across)\s+(?:the|a)\s+full\s+(?:financial\s+)?year\b(?!\s+(?:of\s+)?(?:{FY}|{Y}))",
+         needs=("full year", "full financial year"))
+def _full_year(m, ctx):
+    """ "reduced from 48 FTE in April to 31 FTE in September, saving an estimated £0.9m over the full year": a
+    whole year's effect, not September's; which year the sentence does not say."""
+    return "period", None, None, "a full year, which the sentence does not date"
+
+
 @pattern(rf"\b(?:({NUM})|an?)\s+({UNIT})\s+ago\b", needs=("ago",))
 def _ago(m, ctx):
     """ "up from £3,500 five years ago": a moment to compare with, not a length of time nor a date claim."""
