@@ -123,6 +123,8 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
             continue
         if low in STOP and not (word[0].isupper() and phrase):
             break
+        if phrase and _TIME_AFTER.match(text, start):
+            break  # "were used by 2,300 families last year": the families, then when
         if not phrase and (low in _PAST_VERBS or (low in _PRESENT_VERBS and not low.endswith("s"))):
             break  # "out of a total of 151 took part", "120 remain in the same home": a verb, nothing counted
         if phrase and (low in _PAST_VERBS or (low.endswith("ed") and low != "looked" and plural(phrase[-1][2])

@@ -187,7 +187,7 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
     # stretch, though a level moved to stands at its end ("rose by 46% between 2018-19 and 2022-23, to £3.1bn")
     stretched = _one_period_per_range(
         figures, change_in_other_terms(figures, change_over_a_movement(figures, periods, text), text), text)
-    periods = at_the_time_since(figures, ends_of_a_stretch(figures, stretched, timeless, ctx), text, ctx)
+    periods = at_the_time_since(figures, ends_of_a_stretch(figures, stretched, timeless, ctx, masked), text, ctx)
     # the sentence just before, in this paragraph; or the last paragraph's, for "The figure ..." naming it
     told_blocks = (memory.block, memory.block - 1) if THE_FIGURE.match(text) else (memory.block,)
     if told_before is not None and told_before[0] in told_blocks and not future:  # "This is expected to rise to"

@@ -15,6 +15,7 @@ from claimcheck.calendar import (
     add_months,
     financial_year,
     financial_year_of,
+    year_span,
 )
 from claimcheck.extract.period_grammar import (
     ACADEMIC,
@@ -28,6 +29,7 @@ from claimcheck.extract.period_grammar import (
     Context,
     Y,
     count_of,
+    fy_span,
     nearest_month,
     pattern,
     point_span,
@@ -181,8 +183,30 @@ def _same_point_a_year_back(m, ctx):
 @pattern(rf"\b{SAME_PERIOD}\b", needs=("same",))
 def _same_period(m, ctx):
     """ "Over the same period, the number of section 47 enquiries rose by 108%": the period of the figures
-    before. Unknown (no span) when no earlier figure had one."""
+    before. In the same sentence, the years it ran between: "rose from £98m in 2019/20 to £141m in 2024/25, and
+    the number of children in care has grown by a third over the same period". Unknown (no span) when no earlier
+    figure had one."""
+    points = years_told_before(m.string, m.start())
+    if points is not None:
+        first, last = (fy_span(point) or year_span(int(point)) for point in points)
+        return "period", first[0], last[1], None
     return ("period", *ctx.previous, None) if ctx.previous else None
+
+
+_YEARS_TOLD = re.compile(rf"\b(?:(?P<fy>{FY})|(?P<year>{Y})\b)")
+
+
+def years_told_before(sentence: str, end: int) -> tuple[str, str] | None:
+    """The first and the last of the years or financial years the sentence names before `end` (what "over the
+    same period" then runs between), when it names two or more of one kind and no other."""
+    told = list(_YEARS_TOLD.finditer(sentence, 0, end))
+    if len(told) < 2 or len({m.lastgroup for m in told}) > 1:
+        return None
+    first, last = told[0][0], told[-1][0]
+    if told[0].lastgroup == "fy" and not (fy_span(first) and fy_span(last)):
+        return None
+    return (first, last) if (fy_span(first) or year_span(int(first)))[0] < (fy_span(last) or year_span(int(last)))[0] \
+        else None
 
 
 @pattern(rf"\b(?:over|for|in|across)\s+(?:the|a)\s+full\s+(?:financial\s+)?year\b(?!\s+(?:of\s+)?(?:{FY}|{Y}))",

@@ -14,6 +14,7 @@ from claimcheck.calendar import add_months
 from claimcheck.extract.attach import WHEN_CLAUSE
 from claimcheck.extract.hedges import HEDGE, IN_OTHER_TERMS
 from claimcheck.extract.period_grammar import SAME_PERIOD, Context, point_span
+from claimcheck.extract.period_lengths import years_told_before
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT
@@ -135,19 +136,19 @@ _PART_AFTER_WHOLE = re.compile(r"[^.;]{0,60}?(?:,?\s*(?:of\s+(?:which|whom)|incl
 
 
 def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], timeless: str,
-                      ctx: Context) -> list[TimeSpan | None]:
+                      ctx: Context, sentence: str) -> list[TimeSpan | None]:
     """ "Between 2010-11 and 2021-22, spending fell by 46%, from £3.7 billion to £2.0 billion": over a stretch
     of time between two points, the level moved from stands at the first and the level moved to at the last;
     the change covers the whole stretch. Only levels said to move ("from £3.7 billion to", "rose to £2.0
     billion", "doubled between 2010-11 and 2022-23 to £12.2 billion"), so that "£5 million between 2019 and 2021"
     keeps the stretch. "Since 2019, ... has risen by 7%, from 78,150 to 83,840": the level moved from stands at
     2019; the one moved to keeps the whole stretch (the latest figure, which may predate the document by months).
-    `timeless` is the sentence with its time expressions blanked."""
+    `timeless` is the `sentence` with its time expressions blanked."""
     periods = list(periods)
     for index, (figure, span) in enumerate(zip(figures, periods, strict=True)):
         if span is None or figure.change:
             continue
-        points = stretch_points(span, ctx)
+        points = stretch_points(span, ctx, sentence)
         if points is None and (since := _SINCE_POINT.fullmatch(span.text.strip())) and span.end is not None:
             points = (since[1], None)  # no later point written: the level moved to is "now", of no known day
         if not points:
@@ -186,15 +187,18 @@ def at_the_time_since(figures: list[Figure], periods: list[TimeSpan | None], tex
 _SINCE_POINT = re.compile(r"since\s+(.+)", re.I)
 
 
-def stretch_points(span: TimeSpan | None, ctx: Context) -> tuple[str, str] | None:
+def stretch_points(span: TimeSpan | None, ctx: Context, sentence: str | None = None) -> tuple[str, str] | None:
     """The two times a period runs between, as written: "between 2010-11 and 2021-22"; for "over the same
-    period", those of the period it refers back to (`Context.points`)."""
+    period", those the sentence named before it ("from £98m in 2019/20 to £141m in 2024/25, and ... over the same
+    period") or else those of the period it refers back to (`Context.points`)."""
     if span is None:
         return None
     text = span.text.strip()
     if stretch := _STRETCH.fullmatch(text):
         return stretch["first"], stretch["last"]
-    return ctx.points if _SAME_PERIOD.fullmatch(text) else None
+    if not _SAME_PERIOD.fullmatch(text):
+        return None
+    return (years_told_before(sentence, span.start_pos) if sentence else None) or ctx.points
 
 
 _STRETCH = re.compile(r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until)\s+(?P<last>.+)", re.I)

@@ -84,7 +84,9 @@ _PAID_TO = re.compile(r"[^.;,]{0,30}?\b(?:paid|given|allocated|distributed|award
 _ONLY_MONEY = frozenset("funding money investment spending cash finance resources package pot".split())
 _CHANGE_TO_THING = re.compile(r"\s+(?:real[- ]terms\s+|cash(?:[- ]terms)?\s+)?(?:increase|rise|boost|uplift|top-up|cut"
                               r"|reduction)\s+(?:to|in|for)\s+(?:the\s+|its\s+|their\s+)?", re.I)
-_CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b")  # a new clause about something else
+# a new clause about something else (", and the number of": a new measure, as `subjects` breaks clauses there)
+_CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b"
+                       r"|,?\s+and\s+the\s+(?:number|proportion|percentage|share|rate)\s+of\b")
 _RISING_TO = re.compile(r"[^,;]{0,40},\s*(?:and\s+)?(?:rising|falling|increasing|decreasing|growing|climbing|dropping"
                         r"|going\s+up|going\s+down)\s+(?:again\s+|further\s+)?to\s+(?:(?:around|about|over|almost"
                         r"|nearly|more\s+than|some)\s+)?", re.I)
@@ -249,6 +251,9 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         unnamed = None  # "rolled out with £30 million of funding": "funding" only if nothing names what it is for
         if described and described.lower() in _ONLY_MONEY:
             unnamed, described = described, None
+        if described and _PURPOSE_NEXT.match(text, figure.end) \
+                and (provider := _PROVIDER_OPENS.fullmatch(text, lo, figure.start)):
+            return provider[1]  # "The prevention grant will provide £270 million ... to support": the grant
         if described:
             owner = possessive_before(text, figure.start)
             if owner:
@@ -379,6 +384,13 @@ _NAMED_WORTH = re.compile(rf"\b(?:the|a|an|its|their|our)\s+((?:[\w’'-]+\s+){{
                           rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _REMAINING_BEFORE = re.compile(r"\bthe\s+(?:remaining|rest\s+of\s+the|other)\s+$", re.I)  # the rest of the same
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
+# a named fund (not just "The settlement") that gives the amount, for a purpose said after it: "The children's
+# social care prevention grant will provide £270 million in 2025-26 to support local authorities" is the grant's
+_PROVIDER_OPENS = re.compile(rf"\s*(?:The|This|Our|Its|Their)\s+((?:[\w’'-]+\s+){{1,6}}?(?:grant|fund|programme|scheme"
+                             r"|initiative|pathfinder|project|strategy|package|settlement))\s+(?:will\s+|has\s+|also\s+)*"
+                             r"(?:provides?|provided|gives?|given|gave|invests?|invested|offers?|offered|delivers?"
+                             rf"|delivered|makes?\s+available)\s+(?:(?:{HEDGE})\s+)?")
+_PURPOSE_NEXT = re.compile(r"\s*(?:(?:in|over|during|for|across)(?:\s+the)?\s+)?,?\s*to\s+(?-i:[a-z])", re.I)
 # the amount opens a clause after a semicolon: "Savings of £4.1m were built into the budget; £2.6m (63%) are on
 # track": a part of the amount before; "generating profits of around £310 million": profits, whoever made them
 _CLAUSE_OPENS = re.compile(r";\s*(?:(?:around|about|some|over|almost|nearly|only|just)\s+)?$")

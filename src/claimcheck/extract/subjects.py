@@ -228,8 +228,11 @@ _HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(HEADS, key=len, reverse=True)
 _MODIFIERS = re.compile(r"(?<![\w’'-])(?:[a-z][\w’'-]*\s+){1,3}$")  # whole words: not the "m" of "£200m fund"
 _COMPLEMENT = re.compile(
     # (not up to the point of "by 12.4%": a decimal point ends no phrase)
-    r" (?:of|for|on|into|in) (?:[\w’'-]+ ){0,16}?[\w’'-]+(?=\s*(?:[,;:–—)]|\.(?!\d)|$|\s+(?:was|is|were|are|has|"
-    r"have|will|would|published|increased|decreased|rose|fell|grew|reached|totalled|remained|stayed|"
+    # (nor up to the thousands comma of "received 1,872 responses", nor past "ran" in "A consultation on the plans
+    # ran for six weeks")
+    r" (?:of|for|on|into|in) (?:[\w’'-]+ ){0,16}?[\w’'-]+(?=\s*(?:[;:–—)]|,(?!\d)|\.(?!\d)|$|\s+(?:was|is|were|are|"
+    r"has|have|will|would|published|increased|decreased|rose|fell|grew|reached|totalled|remained|stayed|ran|received|"
+    r"attracted|drew|began|started|ended|closed|opened|showed|found|"
     r"in\s+(?:spring|summer|autumn|winter)\b|on\s+\d|that|which|to\s+be)\b))"
 )
 
