@@ -77,8 +77,9 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     base_from = max(0, figure.start - 50)
     # "..., on top of the £1.7bn we announced last autumn": another amount, with a time of its own if any
     on_top = _ON_TOP_OF.search(text, base_from, figure.start) is not None
-    base = on_top or (BASE_ENDINGS.end(text[base_from:figure.start])
-                      and _BASE_BEFORE.search(text, base_from, figure.start) is not None
+    base = on_top or ((BASE_ENDINGS.end(text[base_from:figure.start])
+                       and _BASE_BEFORE.search(text, base_from, figure.start) is not None
+                       or _MULTIPLE_OF.search(text, base_from, figure.start) is not None)
                       and not _YEAR_EARLIER.match(text, figure.end) and not OTHER_GROUP.match(text, figure.end))
     # said to hold now, a figure takes no time from a clause before it: "had risen by £1.6bn since 2019, with nine
     # in 10 councils now overspending"
@@ -192,8 +193,11 @@ _COMMA_THEN_CLAUSE = re.compile(r"\s*,\s*(?:but|while|whilst|whereas|although|th
 _THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"
 _BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_MULTIPLE_OF = re.compile(r"\b(?:double|twice|treble|triple)\s+the\s+$", re.I)  # "nearly double the 780 we received"
 # "£2.4 billion in 2018 to 2019", "compared with 15,230 (19%) in 2022": the share in brackets is the same figure's
-_RIGHT_AFTER = re.compile(r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:(?:in|at|on|during|for|over)\s+)?", re.I)
+# "the 780 we received five years ago", "double the £2.5m spent in 2019": what the base was, then when
+_RIGHT_AFTER = re.compile(r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:(?:we|they|it)\s+)?(?:(?-i:[a-z]+ed)|spent|paid"
+                          r"|seen|made|given)?\s*(?:(?:in|at|on|during|for|over)\s+)?", re.I)
 # "£500m since 2021-22, with a further £200m announced ...": more money, not the same time's
 _FURTHER = re.compile(r",\s*(?:with|plus|and)\s+(?:a\s+further|an?\s+(?:additional|extra)|another)\s+$", re.I)
 # "£30 million for 2014-15, later increased to £100 million over 2 years": a figure with its own length of

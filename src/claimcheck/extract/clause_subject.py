@@ -24,7 +24,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   rf"(?=\s+(?:(?:{HEDGE}|just|on\s+average|between|from)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%",
                   # "Capital budgets rise from £6.5 billion" (after a plural: "a rise from" is a noun)
-                  r"(?:rose|risen|rises|(?<=s\s)(?:rise|fall|grow|increase|decrease)|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
+                  r"(?:rose|risen|rises|(?<=s\s)(?:rise|fall|grow|increase|decrease|range|vary)|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"rising|falling|increasing|decreasing|growing|dropping|declining|"  # ", with demand rising by 140%"
                   r"tripled|trebled|halved|"
                   r"totalled|totaled|totals|stood|stands|remained|stayed|stays|ranged|ranges|varied|varies|hit"

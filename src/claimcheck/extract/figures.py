@@ -197,9 +197,11 @@ def _compound_durations(sentence: str, figures: list[Figure]) -> list[Figure]:
 _OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$"
                             rf"|\b{OF_THESE},?\s+$|\bincluding\s+$")
 # "with 8 local authorities, expanding to 17": the later level counts the same things as the base
-_COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:{BASE_FROM}"
+# "up from around 4,000": the hedge is the base's own; "nearly double the 780 we received": the base too
+_COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:(?:{BASE_FROM}"
                             r"|(?:expanding|rising|increasing|growing|falling|dropping)\s+to)\s+"
-                            rf"(?:(?:{HEDGE})\s*)?", re.I)  # "up from around 4,000": the hedge is the base's own
+                            rf"(?:(?:{HEDGE})\s*)?|(?:(?:{HEDGE})\s+)?(?:double|twice|treble|triple)\s+)(?:the\s+)?",
+                            re.I)
 _AVERAGE_COMPARED = re.compile(r"[^.;\d]{0,40}?(?:than|with|to|against)\s+the\s+(?:[\w’'-]+\s+){1,3}average\s+of\s+",
                                re.I)
 # what an amount right after another figure says it is worth: "a 6.5% increase ..., worth £4.5 billion"

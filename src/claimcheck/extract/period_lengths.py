@@ -20,6 +20,7 @@ from claimcheck.calendar import (
 from claimcheck.extract.period_grammar import (
     ACADEMIC,
     FULL_DAY,
+    FULL_DAY_RE,
     FY,
     MONTH_YEAR,
     NUM,
@@ -170,14 +171,18 @@ def _last_units(m, ctx):
 
 @pattern(r"\b(?:(?:at|by|on|in|over|during|for)\s+)?the\s+same\s+(?:point|time|date|day|stage|period|quarter|month"
          r"|week)\s+(?:last\s+year|the\s+(?:previous|preceding)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before"
-         r"|ago))\b", needs=("same",))
+         rf"|ago)|(?:in|of)\s+(?P<year>{Y}))\b", needs=("same",))
 def _same_point_a_year_back(m, ctx):
     """ "84% at 31 August 2023. This compares with 80% at the same point last year": the time of the figures
-    before, a year back (31 August 2022), not the last financial year; "in the same period last year" likewise."""
-    previous = ctx.told or ctx.previous
+    before, a year back (31 August 2022), not the last financial year; "in the same period last year" likewise;
+    "down from 13 at the same point in 2023": in the year named, back from the day the sentence names before it
+    ("60% at 31 March 2024, compared with 55% at the same point in 2022") or else the sentence before's."""
+    said = [point_span(day[0], ctx) for day in FULL_DAY_RE.finditer(m.string, 0, m.start())]
+    previous = said[-1] if said and said[-1] else (ctx.told or ctx.previous)
     if not previous or previous[0] is None or previous[1] is None:
         return unresolved("period")
-    return "period", add_months(previous[0], -12), add_months(previous[1], -12), None
+    years = int(m["year"]) - previous[1].year if m["year"] else -1
+    return "period", add_months(previous[0], 12 * years), add_months(previous[1], 12 * years), None
 
 
 @pattern(rf"\b{SAME_PERIOD}\b", needs=("same",))

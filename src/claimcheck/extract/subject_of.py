@@ -26,9 +26,10 @@ from claimcheck.units import CURRENCIES
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
                       r"(?:(?:around|about|over|up\s+to|almost|nearly|some|more\s+than)\s+)?$", re.I)
 # what a change is measured from: "up from 36%", "down 0.9% from 403,890", "compared with 3,000", "than 3,000"
-# (but not the hedge of "more than 9,000"; "more than the 83,840 looked-after children" compares)
+# (but not the hedge of "more than 9,000"; "more than the 83,840 looked-after children", "double the 780" compare)
 # (tested with `base_before`: the pattern is anchored at the figure, and tried at every position before it)
-BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)than|than\s+the)"
+BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM}|(?<!more\s)(?<!less\s)(?<!fewer\s)than"
+                         r"|(?:than|double|twice|treble|triple)\s+the)"
                          r"\s+(?:(?:around|about|over|nearly|almost|some)\s+)?$", re.I)
 # "overspent their budgets by", "overspent on children's social care, by a total of"
 _OVER_BUDGET = re.compile(r"\b(?:overspent|underspent|overspending|underspending|exceeded|missed|increased|raised|cut"
@@ -46,7 +47,7 @@ _SAW_MOVE = re.compile(r"\b(?:saw|seen|see|sees|seeing)\s+(?:(?:their|its|the|ou
 # "bringing total investment to over £300 million", "will take core schools funding to £58.8bn"
 BRINGING = re.compile(r"\b(?:bringing|brings?|brought|tak(?:es?|ing|en)|took)\s+(?:the\s+|its\s+|our\s+)?"
                       r"((?!(?:it|them|this|that|us|part|place|time|steps?|action)\b)[^,;]{3,60}?)\s+to\s+"
-                      r"(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$", re.I)
+                      rf"(?:(?:{HEDGE})\s+)?$", re.I)  # "to in excess of £770 million"
 # from one change to the next of the same thing, the dates blanked: " compared to [2015] and an increase of "
 _NEXT_CHANGE = re.compile(rf"(?:\s+(?:compared\s+(?:to|with)|since|from|on|over|against)\b)?[\s,]+(?:and|but|or)\s+"
                           rf"(?:an?\s+)?(?:increase|rise|fall|drop|decrease|reduction)\s+of\s+(?:(?:{HEDGE})\s+)?",
@@ -118,7 +119,7 @@ _JOINING = re.compile(r"^(?:and|but|while|whilst|whereas|yet)\s+", re.I)
 
 # the last words BASE_BEFORE ends with
 _BASE_BEFORE_ENDINGS = Endings(("from", "with", "than", "around", "about", "over", "nearly", "almost", "some"),
-                               (("to", ("compared",)), ("the", ("than",))))
+                               (("to", ("compared",)), ("the", ("than", "double", "twice", "treble", "triple"))))
 
 
 def base_before(text: str, pos: int) -> bool:
@@ -283,6 +284,8 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             return f"{_LEADING_COUNT.sub('', holder)} {earned[1]}"  # "15 largest providers": the providers
         if (opening := _OPENING_HEAD.fullmatch(text, lo, figure.start)) and _VERB_NEXT.match(text, figure.end):
             return opening[1]  # "Savings of £1.5m are planned for 2024/25": the savings
+        if stat := _STATISTIC_OF.search(text, max(lo, figure.start - 60), figure.start):
+            return stat[1]  # "Allocations range from £52k to £8.1m, with a median allocation of c.£1.4m"
         head = _HEAD_OF.search(text, lo, figure.start)
         if head and head[1].split()[-1].lower() in HEADS and text[lo:head.start()].strip(" ,\"“‘(") == "":
             return head[1]  # "The grant of £36 million will be paid"; not "cost £4.2m against a budget of £3.9m"
@@ -391,6 +394,8 @@ _PROVIDER_OPENS = re.compile(rf"\s*(?:The|This|Our|Its|Their)\s+((?:[\w’'-]+\s
                              r"(?:provides?|provided|gives?|given|gave|invests?|invested|offers?|offered|delivers?"
                              rf"|delivered|makes?\s+available)\s+(?:(?:{HEDGE})\s+)?")
 _PURPOSE_NEXT = re.compile(r"\s*(?:(?:in|over|during|for|across)(?:\s+the)?\s+)?,?\s*to\s+(?-i:[a-z])", re.I)
+_STATISTIC_OF = re.compile(rf"\b(?:an?|the)\s+((?:average|median|mean|typical|maximum|minimum)\s+[a-z][\w’'-]*"
+                           rf"(?:\s+[a-z][\w’'-]*)?)\s+of\s+(?:(?:{HEDGE})\s*)?$")  # "of c.£1.4m"
 # the amount opens a clause after a semicolon: "Savings of £4.1m were built into the budget; £2.6m (63%) are on
 # track": a part of the amount before; "generating profits of around £310 million": profits, whoever made them
 _CLAUSE_OPENS = re.compile(r";\s*(?:(?:around|about|some|over|almost|nearly|only|just)\s+)?$")

@@ -89,6 +89,10 @@ _VERB_NEXT = re.compile(r"\s+(?:[a-z]{2,}ed|were|was|are|is|have|had|did|joined|
 _AVERAGED = re.compile(r"\w\s+(?:averaged|averages|averaging)\s+$", re.I)
 
 
+_THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
+_WHO_DID_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:we|they|it|he|she|you)\s+(?-i:[a-z])", re.I)
+
+
 def is_noise(before: str, after: str) -> bool:
     """A bare number with nothing counted: keep it only when it reads as a figure ("rose to 80,850",
     "the number of ... was 83,630", "(75%)" beside it) rather than a stray digit."""
@@ -118,6 +122,8 @@ def is_noise(before: str, after: str) -> bool:
         return False  # "500 social workers left the profession last year, but 2,000 joined": the contrast's count
     if _GRADED.match(after):
         return False  # "Of these, 7 were judged outstanding and 3 inadequate": so many given a grade
+    if _THE_BEFORE.search(before) and _WHO_DID_AFTER.match(after):
+        return False  # "nearly double the 780 we received five years ago": so many, of what they did
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not _PART_AFTER.match(after)
     # "146 out of 151", "13 of the 29", "Around 400 of these were in London", "and 82,170 respectively"
