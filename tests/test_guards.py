@@ -275,9 +275,9 @@ def test_sentence_breaks_and_last_words_are_found_as_before() -> None:
 
 
 def test_a_base_is_looked_for_only_after_its_last_words() -> None:
-    from claimcheck.extract import attach, subject_of
+    from claimcheck.extract import attach, subject_clues
 
-    for pattern, endings in ((subject_of.BASE_BEFORE, subject_of._BASE_BEFORE_ENDINGS),
+    for pattern, endings in ((subject_clues.BASE_BEFORE, subject_clues._BASE_BEFORE_ENDINGS),
                              (attach._BASE_BEFORE, hedges.BASE_ENDINGS)):
         cases = list(_cases(pattern, AT_END))
         assert len(cases) > 10

@@ -16,7 +16,7 @@ from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.periods import Context, TimeSpan, find_spans, looks_forward
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.shared_periods import stretch_points
-from claimcheck.extract.subject_of import base_before
+from claimcheck.extract.subject_clues import base_before
 from claimcheck.extract.subjects import HEADS
 
 # a sentence that goes on about the one before: "... was 83,630. This is a rate of 70 per 10,000 children"

@@ -185,3 +185,40 @@ _ONLY_ADJECTIVE = frozenset(
 _TIME_AFTER = re.compile(r"(?:last|next|this|previous|the\s+previous|the\s+same)\s+(?:year|month|week|quarter|time)\b"
                          r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|decades?)"
                          r"\s+(?:ago|earlier|before)\b", re.I)  # "up from 4,000 ten years ago"
+
+
+_TOLD_WITHIN = 400  # characters before a bare figure where "the number of ..." may say what it counts (4 x CONTEXT)
+# a whole word: "children starting" is not "children start" + "in"
+# "the number of referrals since 2019, when": what is counted ends before a time word
+# "the number of full-time equivalent (FTE) children and family social workers": an abbreviation in brackets is
+# part of what is counted; other brackets end it
+_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:(?!(?:since|until|during|between)\b)"
+                        r"(?:[\w’'-]+|\([A-Z]{2,6}s?\))\s+){0,7}?(?:[\w’'-]+\b|\([A-Z]{2,6}s?\)))"
+                        r"(?=\s*(?:\((?![A-Z]{2,6}s?\))|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
+                        r"stood|hit|since|until|during|between|doubled|tripled|trebled|halved|grew|dropped|declined|"
+                        r"climbed|jumped|totalled|remained|remains|stayed|stays)\b|[,.;]"
+                        # "bringing the total number of local authorities involved to 88" (not "... started to be"):
+                        # the figure's own start ends the search
+                        r"|to\s+(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$))", re.I)
+
+
+def counted_from_context(sentence: str, start: int) -> str | None:
+    """ "the number of children looked after (CLA) ... rose to 83,840": what the bare figure at `start` counts."""
+    found = None
+    for m in _NUMBER_OF.finditer(sentence, max(0, start - _TOLD_WITHIN), start):
+        state = _IN_STATE.match(sentence, m.end(1))  # "the number of children in care to reach": in care too
+        found = _without_abbreviation(m.group(1)) + (state.group(0) if state else "")
+    return found
+
+
+_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}s?\)\s*")
+
+
+def _without_abbreviation(counted: str) -> str:
+    """ "children looked after (CLA)": children looked after; "full-time equivalent (FTE) children and family social
+    workers": the social workers, as `counted_phrase` reads "33,900 full-time equivalent (FTE) children ..."."""
+    *_, last = _ABBREVIATION.split(counted)
+    return last or _ABBREVIATION.sub("", counted)
+
+
+_IN_STATE = re.compile(r"\s+in\s+(?:" + "|".join(sorted(IN_STATES)) + r")\b", re.I)

@@ -14,7 +14,7 @@ from claimcheck.extract.figures import BRACKET_OPENS
 from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.memory import Memory
 from claimcheck.extract.quantities import Figure
-from claimcheck.extract.subject_of import BRINGING, base_before
+from claimcheck.extract.subject_clues import BRINGING, base_before
 from claimcheck.extract.wholes import OF_THESE, OPENS_WITH_WHOLE, whole_named
 
 _OF_THESE_AFTER = re.compile(rf"\s+{OF_THESE}", re.I)

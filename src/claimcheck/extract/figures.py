@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.counted import IN_STATES, counted_phrase
+from claimcheck.extract.counted import counted_from_context, counted_phrase
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, IN_OTHER_TERMS, bound_of, interval, is_change
 from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, Figure, numeric_figure
 from claimcheck.extract.wholes import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, THAN_BEFORE, VERB_BEFORE
@@ -154,7 +154,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count" and f.counted
                                    and same_verb.search(sentence, max(0, f.start - 40), f.start)), None)
         if figure.kind == "count" and figure.counted is None:
-            figure.counted = counted_from_context(sentence, figure)
+            figure.counted = counted_from_context(sentence, figure.start)
     return figures
 
 
@@ -365,39 +365,3 @@ def _range_end(sentence: str, masked: str, m: re.Match) -> tuple[Figure | None, 
         figure.counted_start -= shift
         figure.counted_end = (figure.counted_end or shift) - shift
     return figure, found
-
-
-# a whole word: "children starting" is not "children start" + "in"
-# "the number of referrals since 2019, when": what is counted ends before a time word
-# "the number of full-time equivalent (FTE) children and family social workers": an abbreviation in brackets is
-# part of what is counted; other brackets end it
-_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:(?!(?:since|until|during|between)\b)"
-                        r"(?:[\w’'-]+|\([A-Z]{2,6}s?\))\s+){0,7}?(?:[\w’'-]+\b|\([A-Z]{2,6}s?\)))"
-                        r"(?=\s*(?:\((?![A-Z]{2,6}s?\))|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
-                        r"stood|hit|since|until|during|between|doubled|tripled|trebled|halved|grew|dropped|declined|"
-                        r"climbed|jumped|totalled|remained|remains|stayed|stays)\b|[,.;]"
-                        # "bringing the total number of local authorities involved to 88" (not "... started to be"):
-                        # the figure's own start ends the search
-                        r"|to\s+(?:(?:around|about|over|almost|nearly|more\s+than|some)\s+)?$))", re.I)
-
-
-def counted_from_context(sentence: str, figure: Figure) -> str | None:
-    """ "the number of children looked after (CLA) ... rose to 83,840": what a bare figure counts."""
-    found = None
-    for m in _NUMBER_OF.finditer(sentence, max(0, figure.start - 4 * CONTEXT), figure.start):
-        state = _IN_STATE.match(sentence, m.end(1))  # "the number of children in care to reach": in care too
-        found = _without_abbreviation(m.group(1)) + (state.group(0) if state else "")
-    return found
-
-
-_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}s?\)\s*")
-
-
-def _without_abbreviation(counted: str) -> str:
-    """ "children looked after (CLA)": children looked after; "full-time equivalent (FTE) children and family social
-    workers": the social workers, as `counted_phrase` reads "33,900 full-time equivalent (FTE) children ..."."""
-    *_, last = _ABBREVIATION.split(counted)
-    return last or _ABBREVIATION.sub("", counted)
-
-
-_IN_STATE = re.compile(r"\s+in\s+(?:" + "|".join(sorted(IN_STATES)) + r")\b", re.I)
