@@ -104,6 +104,9 @@ def test_document_without_date_says_so(header):
     ("Date: asked 6 July 2015; answered 14 July 2015", date(2015, 7, 6), date(2015, 7, 14)),
     ("Date: answered 25 March 2015 (asked 13 March 2015)", date(2015, 3, 13), date(2015, 3, 25)),
     ("Date: not shown in stored excerpt (answered 25 March 2015)", None, date(2015, 3, 25)),
+    # "on" after each word, numeric days: the answer's day was lost (the line was read as "asked on" alone)
+    ("Date: asked on 01/10/2024, answered on 09/10/2024", date(2024, 10, 1), date(2024, 10, 9)),
+    ("Date: asked on 1 October 2024; answered on 9 October 2024", date(2024, 10, 1), date(2024, 10, 9)),
 ])
 def test_asked_and_answered_in_one_date_line(header, asked, answered):
     doc = parse_document(f"A title\n{header}\nSource: https://x\n\nThe Department spent £5 million.", "q")

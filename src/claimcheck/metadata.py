@@ -205,6 +205,11 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             else:
                 doc.asked, doc.asked_line = day, i + 1
             lines[i] = ""
+        elif i != first and _LABELLED_DATE.match(text) and len(said_days(text)) > 1 and i not in consumed \
+                and any_in(("asked on", "answered on", "tabled on"), fold(line)):
+            # "Date: asked on 01/10/2024, answered on 09/10/2024": both days (the branches below read one a line)
+            _question_days(doc, said_days(text), i + 1)
+            lines[i] = ""
         elif any_in(_ASKED_ON, fold(line)) and (m := _ASKED.search(line)):
             doc.asked = find_day(m.group(1)) or parse_day(m.group(1))
             doc.asked_line = i + 1
@@ -297,13 +302,9 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             lines[i] = ""
             value = m.group(1).strip()
             days_said = said_days(value)
-            for word, found in days_said.items():  # "Date: asked 6 July 2015; answered 14 July 2015"
-                if word == "asked" and doc.asked is None:
-                    doc.asked, doc.asked_line = found, i + 1
-                elif word == "answered" and doc.answered is None:
-                    doc.answered, doc.answered_line = found, i + 1
-                elif word == "published" and published is None:
-                    published, published_line = found, i
+            _question_days(doc, days_said, i + 1)  # "Date: asked 6 July 2015; answered 14 July 2015"
+            if "published" in days_said and published is None:
+                published, published_line = days_said["published"], i
             day = leading_day(value)
             if day and _UPDATED.match(text):
                 updated = updated or day  # "Last updated: 10 January 2024": the day only if no other is given
@@ -351,6 +352,15 @@ def _answerer(raw: list[str], start: int) -> str | None:
             continue
         return text
     return None
+
+
+def _question_days(doc: Document, days: dict[str, date], line: int) -> None:
+    """The days a question was asked and answered, from what a header line said of them (`said_days`), unless
+    an earlier line gave them."""
+    if "asked" in days and doc.asked is None:
+        doc.asked, doc.asked_line = days["asked"], line
+    if "answered" in days and doc.answered is None:
+        doc.answered, doc.answered_line = days["answered"], line
 
 
 def _minister(value: str) -> str | None:
