@@ -150,8 +150,11 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         # is that figure's, so a later one in the clause is this figure's
         owned = rank == 0 and any(
             f is not figure and (between_figure(f, figure, span) if after else low <= f.start < span.start_pos)
+            and not _IN_BRACKETS_AFTER.fullmatch(text, figure.end, f.start)  # "£1.7 billion (19%) since 2010-11"
             for f in figures)
-        key = (rank, owned, distance, 0 if after else 1)
+        # (an owned time ranks after any other: "in the year ending 31 March 2025, 5% fewer than in 2024 and a third
+        # lower than the peak of 5,360 in 2015": 2015 is the peak's)
+        key = (3 if owned else rank, distance, 0 if after else 1)
         if best_key is None or key < best_key:
             best_key, best = key, index
     return _spelled_out(best, spans, text, figures)
@@ -193,6 +196,7 @@ _COMMA_THEN_CLAUSE = re.compile(r"\s*,\s*(?:but|while|whilst|whereas|although|th
 _THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"
 _BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?$", re.I)
+_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*")  # the same figure said again, in brackets right after it
 _MULTIPLE_OF = re.compile(r"\b(?:double|twice|treble|triple)\s+the\s+$", re.I)  # "nearly double the 780 we received"
 # "£2.4 billion in 2018 to 2019", "compared with 15,230 (19%) in 2022": the share in brackets is the same figure's
 # "the 780 we received five years ago", "double the £2.5m spent in 2019": what the base was, then when

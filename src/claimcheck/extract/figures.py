@@ -232,6 +232,9 @@ _FRACTION = re.compile(
 _BY_FRACTION = re.compile(r"\b(?:by|(?:fall|rise|increase|decrease|drop|cut|reduction|decline)\s+of)\s+"
                           rf"(?:(?:{HEDGE})\s+)?(?:(?P<part>a|one|two|three)[\s-]+)?"
                           r"(?P<whole>half|thirds?|quarters?|fifths?)\b(?!\s+of\b)", re.I)  # "fell by almost a third"
+# "around a third lower than the peak", "a quarter higher than in 2015" (the time compared with is blanked)
+_FRACTION_COMPARED = re.compile(r"(?<![\w-])(?P<part>a|one|two)[\s-]+(?P<whole>thirds?|quarters?|fifths?)(?=\s+(?:lower"
+                                r"|higher|more|less|fewer|smaller|larger|bigger|greater)\b)", re.I)
 # "Of these, two-thirds were boys", "Half were placed with foster carers": the share is what the verb tells of
 _FRACTION_BEFORE_VERB = re.compile(
     r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"
@@ -247,7 +250,8 @@ def _fractions(masked: str) -> list[re.Match]:
     if not any_in(_WHOLE_WORDS, folded(masked)):
         return []  # each of the three patterns needs one
     in_words = [*_FRACTION.finditer(masked), *_FRACTION_BEFORE_VERB.finditer(masked)]
-    return [m for m in in_words if m["part"] or m["whole"].lower() == "half"] + list(_BY_FRACTION.finditer(masked))
+    return [m for m in in_words if m["part"] or m["whole"].lower() == "half"] + list(_BY_FRACTION.finditer(masked)) \
+        + list(_FRACTION_COMPARED.finditer(masked))
 
 
 def _proportions(sentence: str, masked: str) -> list[Figure]:
@@ -259,7 +263,7 @@ def _proportions(sentence: str, masked: str) -> list[Figure]:
     matches = [*(_N_IN_M.finditer(masked) if _IN_FIGURE.search(low) else ()),
                *(_OUT_OF.finditer(masked) if _OUT_OF_WORDS.search(low) else ()), *_fractions(masked)]
     for m in sorted(matches, key=lambda match: match.start()):
-        if m.re in (_FRACTION, _FRACTION_BEFORE_VERB, _BY_FRACTION):
+        if m.re in (_FRACTION, _FRACTION_BEFORE_VERB, _BY_FRACTION, _FRACTION_COMPARED):
             whole = _WHOLES[m["whole"].lower().rstrip("s")]
             part = 1 if (m["part"] or "a").lower() in ("a", "one") else int(number_words(m["part"]) or 0)
             begin, end = m.start("part") if m["part"] else m.start("whole"), m.end("whole")
@@ -274,7 +278,8 @@ def _proportions(sentence: str, masked: str) -> list[Figure]:
         before = sentence[max(0, begin - CONTEXT):begin]
         bound = bound_of(before)
         low, high = interval(value, bound, None)
-        change = m.re is _BY_FRACTION and is_change(before, "", False)  # "rose by a third"
+        # "rose by a third"; "around a third lower than the peak": a change too
+        change = (m.re is _BY_FRACTION and is_change(before, "", False)) or m.re is _FRACTION_COMPARED
         found.append(Figure(begin, end, sentence[begin:end], "percent", value, "percent", bound, low, high, None,
                             change))
     return found

@@ -178,6 +178,20 @@ def _year_range(m, ctx):
     return "period", year_span(first)[0], year_span(last)[1], None
 
 
+@pattern(rf"\b{FY}(?:\s*,\s*{FY})+,?\s+and\s+{FY}", needs=("#fy",))
+def _fy_list(m, ctx):
+    """ "in 2023-24, 2024-25 and 2025-26": financial years back to back are one period, from the first to the last
+    (a list with a gap is left to the patterns below)."""
+    years = [fy_span(year[0]) for year in _FY_RE.finditer(m[0])]
+    if any(span is None for span in years) or any(
+            later[0] != earlier[1] + timedelta(days=1) for earlier, later in zip(years, years[1:], strict=False)):
+        return None
+    return "period", years[0][0], years[-1][1], None
+
+
+_FY_RE = re.compile(FY)
+
+
 @pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})", needs=("#fy",))
 def _fy_pair(m, ctx):
     first, last = fy_span(m[1]), fy_span(m[2])
