@@ -133,6 +133,8 @@ _CONCESSION = re.compile(r"^\s*(?:Although|Though|While|Whilst|Whereas"
                          r"|As\s+(?:(?:we|I|they|he|she|it|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+)?(?:(?:has|have|had)\s+)?"
                          r"(?:noted|said|mentioned|stated|set\s+out|explained|reported|described|discussed|shown|seen"
                          r"|highlighted))\b[^,]*,\s*")
+# what a blanked opening time goes on to say of itself: ", when services were judged to be good,"
+_WHEN_ASIDE = re.compile(r"^[\s,]*,\s*(?:when|where)\b[^,]*,\s*", re.I)
 _SENTENCE_ADVERB = re.compile(r"^\s*(?:Meanwhile|However|Overall|Nationally|Similarly|Separately|Additionally"
                               r"|Furthermore|Moreover|Altogether|Currently|Today|Now|Elsewhere|Together|In\s+addition"
                               r"|By\s+contrast|In\s+total|So\s+far|To\s+date|Thus\s+far"  # "So far [this year], ..."
@@ -169,6 +171,7 @@ def _opening_phrase(text: str, figure: str) -> str | None:
     text = _COMES_AS.sub("", text)  # "The announcement comes as the number of children in care ... hit"
     # "Meanwhile, the average cost of a residential placement reached": a sentence adverb is not the phrase
     text = _CONCESSION.sub("", text)  # a concession first
+    text = _WHEN_ASIDE.sub("", text)  # "Since [the last inspection in 2019], when services were judged good, the ..."
     text = _SENTENCE_ADVERB.sub("", text)
     # reported speech: "One council leader said costs for a single placement could reach £10,000 a week"
     text = REPORTED.split(text)[-1]

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from claimcheck.calendar import add_months
 from claimcheck.extract.attach import WHEN_CLAUSE
 from claimcheck.extract.hedges import HEDGE, IN_OTHER_TERMS
-from claimcheck.extract.period_grammar import SAME_PERIOD, Context, point_span
+from claimcheck.extract.period_grammar import POINT, SAME_PERIOD, Context, point_span
 from claimcheck.extract.period_lengths import years_told_before
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.quantities import Figure
@@ -150,7 +150,10 @@ def ends_of_a_stretch(figures: list[Figure], periods: list[TimeSpan | None], tim
             continue
         points = stretch_points(span, ctx, sentence)
         if points is None and (since := _SINCE_POINT.fullmatch(span.text.strip())) and span.end is not None:
-            points = (since[1], None)  # no later point written: the level moved to is "now", of no known day
+            # no later point written: the level moved to is "now", of no known day ("since the last inspection in
+            # 2019": the time it ends in)
+            point = _POINT_AT_END.search(since[1])
+            points = (point[0] if point else since[1], None)
         if not points:
             continue
         nxt = figures[index + 1] if index + 1 < len(figures) else None
@@ -185,6 +188,7 @@ def at_the_time_since(figures: list[Figure], periods: list[TimeSpan | None], tex
 
 
 _SINCE_POINT = re.compile(r"since\s+(.+)", re.I)
+_POINT_AT_END = re.compile(rf"\b(?:{POINT})$", re.I)
 
 
 def stretch_points(span: TimeSpan | None, ctx: Context, sentence: str | None = None) -> tuple[str, str] | None:

@@ -20,7 +20,9 @@ _WHOLE_AFTER_OF = _WHOLE + r"\s*$"
 _PARAGRAPH_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})?\s+)?"  # "2.2 Of the 94 projects funded, 56 ..."
 OF_THE_WHOLE = re.compile(r"(?:^|[;:])\s*" + _PARAGRAPH_NUMBER + "Of" + _WHOLE_AFTER_OF, re.I)
 OPENS_WITH_WHOLE = re.compile(r"\s*" + _PARAGRAPH_NUMBER + "Of" + _WHOLE)  # a sentence about parts of that whole
-_PLAIN_WHOLE = re.compile(r"\s*" + _PARAGRAPH_NUMBER + r"Of\s+(?:the|these|those|all|all\s+the)\s+([^,;\d]{3,80}?)\s*,")
+# (or a plural said without "the": "Of children who left care, 14% returned home"; not "Of course,")
+_PLAIN_WHOLE = re.compile(r"\s*" + _PARAGRAPH_NUMBER + r"Of\s+(?:(?:the|these|those|all|all\s+the)\s+"
+                          r"|(?=(?:children|people|staff|(?-i:[a-z])[\w’'-]+s)\b))([^,;\d]{3,80}?)\s*,")
 
 
 def whole_named(text: str) -> tuple[str, int] | None:
@@ -90,7 +92,7 @@ _AVERAGED = re.compile(r"\w\s+(?:averaged|averages|averaging)\s+$", re.I)
 
 
 _THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
-_WHO_DID_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:we|they|it|he|she|you)\s+(?-i:[a-z])", re.I)
+_WHO_DID_AFTER = re.compile(r"\s+(?:(?:that\s+|which\s+)?(?:we|they|it|he|she|you)|who|which|that)\s+(?-i:[a-z])", re.I)
 
 
 def is_noise(before: str, after: str) -> bool:
@@ -123,7 +125,7 @@ def is_noise(before: str, after: str) -> bool:
     if _GRADED.match(after):
         return False  # "Of these, 7 were judged outstanding and 3 inadequate": so many given a grade
     if _THE_BEFORE.search(before) and _WHO_DID_AFTER.match(after):
-        return False  # "nearly double the 780 we received five years ago": so many, of what they did
+        return False  # "nearly double the 780 we received five years ago", "the 1,300 who have qualified"
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
     return not _PART_AFTER.match(after)
     # "146 out of 151", "13 of the 29", "Around 400 of these were in London", "and 82,170 respectively"
