@@ -192,9 +192,14 @@ def _fy_list(m, ctx):
 _FY_RE = re.compile(FY)
 
 
-@pattern(rf"\b({FY})\s+(?:and|to|until)\s+({FY})", needs=("#fy",))
+@pattern(rf"\b({FY})\s+(and|to|until)\s+({FY})", needs=("#fy",))
 def _fy_pair(m, ctx):
-    first, last = fy_span(m[1]), fy_span(m[2])
+    """ "2014-15 and 2015-16", "2021-22 to 2024-25": one period. But "£2m and £3m in 2018-19 and 2020-21
+    respectively": two years with a gap between them, each a figure's own."""
+    first, last = fy_span(m[1]), fy_span(m[3])
+    if m[2].lower() == "and" and first and last and last[0] != first[1] + timedelta(days=1) \
+            and "respectively" in m.string:
+        return None
     if first and last and first[0] <= last[1]:
         return "period", first[0], last[1], None
     return None
