@@ -155,7 +155,14 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                                    and same_verb.search(sentence, max(0, f.start - 40), f.start)), None)
         if figure.kind == "count" and figure.counted is None:
             figure.counted = counted_from_context(sentence, figure.start)
+    for figure, later in reversed(list(zip(figures, figures[1:], strict=False))):
+        if figure.kind == later.kind == "count" and figure.counted is None and later.counted \
+                and _LIST_GAP.fullmatch(sentence, figure.end, later.start):
+            figure.counted = later.counted  # "300, 400 and 500 places": each counts places
     return figures
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 # a count's share in brackets, then the word that makes both an increase: "7,000 (8%) more children"
