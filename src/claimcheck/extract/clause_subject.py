@@ -162,6 +162,8 @@ _MEASURE_HEAD = re.compile(r"(?:number|proportion|percentage|share|rate)\s+of\s+
 _OF_BEFORE_AMOUNT = re.compile(r"\s+(?:(?:of|at|worth|totalling)(?:\s+the)?|(?:costing|earning|paying|receiving)"
                                r"(?:\s+(?:more|less|over|under|up)\s+(?:than|to))?)\s*$")
 _LETTERS = re.compile(r"[a-z]+")
+# "Attainment 8", "Progress 8" inside a phrase (not its opening word: "Around 400 family hubs")
+_NUMBERED_NAME = re.compile(r"(?<=[a-z]\s)(?-i:[A-Z][a-z]+)\s+\d{1,2}$")
 
 
 def _opening_phrase(text: str, figure: str) -> str | None:
@@ -188,6 +190,8 @@ def _opening_phrase(text: str, figure: str) -> str | None:
         np = _AS_CLAUSE.sub("", np)  # "Funding boost for foster carers as allowances rise by 6.8%": the allowances
     np = _ARTICLE.sub("", np)
     amount = AMOUNT_IN.search(np)
+    if amount and _NUMBERED_NAME.search(np, 0, amount.end()):
+        amount = None  # "the average Attainment 8 score of children looked after was 20.3": a name's number
     if amount and _PER_BEFORE.search(np[:amount.start()]):
         amount = None  # "the rate of children in need per 10,000 children ranged from": the rate's own denominator
     if amount and _HEAD_OF_THE.fullmatch(np, 0, amount.start()) and _COUNT_OF_THINGS.match(np, amount.start()):

@@ -107,4 +107,4 @@ _EVENT = re.compile(r"\s*(?:with\s+)?(?:(?:the|a|an|its|their|our)\s+)?(?P<what>
                     r"|started|starts?|inspected|inspects?"
                     r"|finished|finish|took\s+place|take\s+place|came\s+into\s+force|come\s+into\s+force|laid|lay"
                     r"|released?|introduced?|completed?|due|held|announced?|report(?:ed)?|ran|run|runs"
-                    r"|submit(?:ted)?)\b", re.I)
+                    r"|submit(?:ted)?|return(?:ed|s)?)\b", re.I)  # "must return the completed data collection by"

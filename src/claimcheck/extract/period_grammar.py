@@ -59,6 +59,7 @@ class Context:
 
 Y = r"(?:19|20)\d\d"
 FY = rf"(?:{Y})\s?[-–/]\s?(?:\d\d|{Y})\b"
+GOVUK_FY = rf"{Y}\s+to\s+{Y}\b"  # "2023 to 2024", GOV.UK's style for 2023-24 (`point_span` reads it so)
 # "over the same period": the period of the figures before (`period_lengths._same_period`,
 # `shared_periods.stretch_points`)
 SAME_PERIOD = r"(?:(?:over|in|during|for|across)\s+)?the\s+same\s+(?:period|time|years?|months?)"
@@ -98,6 +99,7 @@ _NUMERIC_ISO = re.compile(rf"({Y})-(\d\d)-(\d\d)")
 _MONTH_AND_YEAR = re.compile(rf"({MONTH_NAMES})\.?\s+({Y})", re.I)
 _SEASON_AND_YEAR = re.compile(rf"({SEASON})\s+({Y})", re.I)
 _FY_ONLY = re.compile(FY)
+_GOVUK_FY = re.compile(rf"({Y})\s+to\s+({Y})")
 _YEAR_ONLY = re.compile(Y)
 
 
@@ -122,6 +124,8 @@ def point_span(text: str, ctx: Context) -> tuple[date, date] | None:
         return season_span(m[1], int(m[2]))
     if _FY_ONLY.fullmatch(text):
         return fy_span(text)
+    if (m := _GOVUK_FY.fullmatch(text)) and int(m[2]) == int(m[1]) + 1:
+        return financial_year(int(m[1]))  # "on 2023 to 2024": GOV.UK's way of writing 2023-24
     if _YEAR_ONLY.fullmatch(text):
         return year_span(int(text))
     return None

@@ -18,6 +18,7 @@ from claimcheck.extract.period_grammar import (
     ACADEMIC,
     FULL_DAY,
     FY,
+    GOVUK_FY,
     MONTH_STEMS,
     MONTH_YEAR,
     NEEDS_DATE,
@@ -40,15 +41,16 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last
 @pattern(  # the word "on" right after a change: "a 3% rise on 2014-15", "down 2.2 per cent on March 2022", and after
     # what changed: "an increase of 6.8% in Core Spending Power on 2024-25"; or "from" one time, not a stretch from it
     # to another: "down 7% from 2021-22" (but "rose 7% from 2021-22 to 2022-23")
-    rf"\b\d[\d.,]*(?:%|\s*per\s*cent)(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?"
+    rf"\b\d[\d.,]*(?:%|\s*per\s*cent)\)?(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?"
     rf"(?:\s+in\s+(?:[A-Za-z’'-]+\s+){{0,4}}[A-Za-z’'-]+)?\s+"
-    rf"(?P<span>(?:on|from)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{FY}|{Y}))\b(?!\s*(?:[-–]|to\b|until\b|and\b))",
+    rf"(?P<span>(?:on|from)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{GOVUK_FY}|{FY}|{Y}))\b"
+    r"(?!\s*(?:[-–]|to\b|until\b|and\b))",
     needs=("on", "from", "&#pct-on"),
 )
 @pattern(  # and an amount's change: "an increase of £7.8m on 2023/24", "up £300 million on 2024-25"
     rf"\b(?:up|down|increase|rise|fall|drop|decrease|reduction|cut|more|less)\s+(?:of\s+|by\s+)?"
-    rf"(?:(?:around|about|almost|nearly|over|some)\s+)?[£$€]\d[\d.,]*\s*(?:bn|m|k|million|billion)?\s+"
-    rf"(?P<span>on\s+(?P<date>{FY}|{Y}))\b(?!\s*(?:[-–]|to\b|until\b|and\b))",
+    rf"(?:(?:around|about|almost|nearly|over|some)\s+)?[£$€]\d[\d.,]*\s*(?:bn|m|k|million|billion)?"
+    rf"(?:\s*\([^()]{{1,20}}\))?\s+(?P<span>on\s+(?P<date>{GOVUK_FY}|{FY}|{Y}))\b(?!\s*(?:[-–]|to\b|until\b|and\b))",
     needs=("on",),
 )
 @pattern(rf"\b(?:than|compared\s+(?:to|with)|(?:the\s+)?same(?:\s+(?:proportion|rate|level|share|number|figure))?\s+as"

@@ -60,14 +60,19 @@ _FROM_AFTER_CHANGE = re.compile(rf"\s*,?\s*from\s+(?:(?:{HEDGE})\s+)?", re.I)
 
 def change_in_other_terms(figures: list[Figure], periods: list[TimeSpan | None], text: str) -> list[TimeSpan | None]:
     """ "rose from £8.6 billion in 2015/16 to £11.2 billion in 2022/23, an increase of 30% in cash terms and 9% in
-    real terms": the second measure of one change covers the first's time, not the nearest year."""
+    real terms": the second measure of one change covers the first's time, not the nearest year; so does a share
+    in brackets right after it with no time of its own ("an increase of £2.7 million (6.5%) on 2023-24")."""
     periods = list(periods)
     for index in range(1, len(figures)):
         first, second = figures[index - 1], figures[index]
         if first.change and second.change and periods[index - 1] is not None \
-                and IN_OTHER_TERMS.fullmatch(text, first.end, second.start):
+                and (IN_OTHER_TERMS.fullmatch(text, first.end, second.start)
+                     or (periods[index] is None and _BRACKET_RIGHT_AFTER.fullmatch(text, first.end, second.start))):
             periods[index] = periods[index - 1]
     return periods
+
+
+_BRACKET_RIGHT_AFTER = re.compile(r"\s*\(\s*")
 
 
 def period_after_an_aside(figures: list[Figure], periods: list[TimeSpan | None],

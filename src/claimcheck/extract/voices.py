@@ -114,12 +114,15 @@ def qualified_phrase(text: str, figure: Figure, place: Entity) -> str | None:
     at = phrase.find(place.text)
     if spent_on and at > 0 and _SPENT_ON.fullmatch(phrase, 0, at) and len(phrase) > at + len(place.text):
         return phrase
+    if place.score == 1 and at > 0 and phrase[:1].islower() and _NAMED_MEASURE.match(phrase, at + len(place.text)):
+        return phrase  # "the average Attainment 8 score of children looked after was 20.3": the score
     if not phrase.endswith(place.text):
         return None
     head = phrase[:-len(place.text)]
     return phrase if _EXAMPLE_BEFORE.search(head) or _PLACE_BEFORE.search(head) and place.score == 1 else None
 
 
+_NAMED_MEASURE = re.compile(r"\s+(?:\d+\s+)?(?:score|rate|gap|measure|level|grade|index|result|outcome)s?\b")
 _SPENT_ON = re.compile(r"(?:^|\b)(?:total\s+)?(?:spending|expenditure|funding|investment)\s+(?:on|for|in)"
                        r"\s+(?:the\s+)?$", re.I)
 _PLACE_BEFORE = re.compile(r"\w\s+(?:in|across|for|from|within)\s+(?:the\s+)?$")
