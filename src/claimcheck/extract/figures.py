@@ -159,10 +159,17 @@ def scan(sentence: str, masked: str) -> list[Figure]:
         if figure.kind == later.kind == "count" and figure.counted is None and later.counted \
                 and _LIST_GAP.fullmatch(sentence, figure.end, later.start):
             figure.counted = later.counted  # "300, 400 and 500 places": each counts places
+        elif figure.kind == "count" and figure.counted is None and later.kind == "rate" \
+                and later.unit.startswith("count /") and _FROM_BEFORE.search(sentence, 0, figure.start) \
+                and _TO_NEXT.fullmatch(sentence, figure.end, later.start):
+            # "from 58 to 40 per 10,000 children": the level moved from is a rate per 10,000 too
+            figure.kind, figure.unit, figure.counted = "rate", later.unit, later.counted
     return figures
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_NEXT = re.compile(r"\s+to\s+")
 
 
 # a count's share in brackets, then the word that makes both an increase: "7,000 (8%) more children"

@@ -68,6 +68,9 @@ _PATTERNS: list[tuple] = [
                   r"\d[\d.]*[a-z]?\b"),
     # a page's place in a document: "page 3 of 12", "Page 2 of 40" (PDF-to-text's running footers too)
     (("page",), r"\bpage\s+\d+\s+of\s+\d+\b"),
+    # a statistical interval's level, not a share of anything: "(95% confidence interval: 22% to 40%)"
+    (("confidence", "credible"), r"\b(?:80|90|95|99)(?:\.\d)?\s*(?:%|per\s*cent)\s+(?:confidence|credible)"
+                                 r"\s+(?:intervals?|levels?|limits?)\b"),
     # DfE's school measures are named with a number: "Attainment 8", "Progress 8"
     (("attainment", "progress"), r"\b(?:attainment|progress)\s+8\b"),
     # a Commons question's number closing it: "1. What assessment she has made of ... (901234)"

@@ -225,6 +225,13 @@ def _day_to_day(m, ctx):
     return _between_days(m, ctx)
 
 
+@pattern(rf"\b({MONTH_YEAR})\s*(?:to|until|[-–])\s*({MONTH_YEAR})", needs=("to", "until", "-", "–", "&#month"))
+def _month_to_month(m, ctx):
+    """ "over the evaluation period (April 2019 to March 2022)": two months and the stretch between them, with no
+    "from" or "between" before it (it was April 2019, then a date claim of March 2022)."""
+    return _between_days(m, ctx)
+
+
 @pattern(rf"\b(?:between|from)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAMES})\s+(?:and|to|until)\s+({FULL_DAY})",
          needs=("between", "from"))
 def _between_days_one_year(m, ctx):

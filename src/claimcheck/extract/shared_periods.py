@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from claimcheck.calendar import add_months
 from claimcheck.extract.attach import WHEN_CLAUSE
 from claimcheck.extract.hedges import HEDGE, IN_OTHER_TERMS
-from claimcheck.extract.period_grammar import POINT, SAME_PERIOD, Context, point_span
+from claimcheck.extract.period_grammar import DAY, MONTH_YEAR, POINT, SAME_PERIOD, Context, point_span
 from claimcheck.extract.period_lengths import years_told_before
 from claimcheck.extract.periods import TimeSpan
 from claimcheck.extract.quantities import Figure
@@ -204,13 +204,16 @@ def stretch_points(span: TimeSpan | None, ctx: Context, sentence: str | None = N
         return None
     text = span.text.strip()
     if stretch := _STRETCH.fullmatch(text):
-        return stretch["first"], stretch["last"]
+        return (stretch["first"], stretch["last"]) if stretch["first"] else (stretch["start"], stretch["end"])
     if not _SAME_PERIOD.fullmatch(text):
         return None
     return (years_told_before(sentence, span.start_pos) if sentence else None) or ctx.points
 
 
-_STRETCH = re.compile(r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until)\s+(?P<last>.+)", re.I)
+# (or, between two months or days, with no word before: "(April 2019 to March 2022)"; not GOV.UK's "2021 to 2022")
+_STRETCH = re.compile(r"(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until)\s+(?P<last>.+)"
+                      rf"|(?P<start>(?:{DAY}\s+)?{MONTH_YEAR})\s+(?:to|until|–)\s+(?P<end>(?:{DAY}\s+)?{MONTH_YEAR})",
+                      re.I)
 _SAME_PERIOD = re.compile(SAME_PERIOD, re.I)  # the text `period_lengths._same_period` gave the span
 _MOVES = (r"(?:rose|risen|rising|fell|fallen|falling|increased|increasing|decreased|decreasing|grew|grown|growing"
           r"|dropped|declined|doubled|halved|trebled|tripled|climbed|jumped|slipped|reduced|cut|went\s+(?:up|down))")
