@@ -331,6 +331,9 @@ def test_title_after_a_content_type_or_a_label(text, title, day):
     ("By Jane Smith, Social Affairs Correspondent\nTuesday 9 January 2024 06:00 GMT", "Jane Smith", date(2024, 1, 9)),
     ("By Jane Smith\n10:31, 9 January 2024\nLast updated: 10 January 2024", "Jane Smith", date(2024, 1, 9)),
     ("By Jane Smith\nLast updated: 10 January 2024\n9 Jan 2024 | 6.05pm BST", "Jane Smith", date(2024, 1, 9)),
+    # a newspaper's byline with no comma, and a news agency's service after one (both had no author)
+    ("Sally Weale Education correspondent\nMon 6 Jan 2025 06.00 GMT", "Sally Weale", date(2025, 1, 6)),
+    ("By Jane Smith, Local Democracy Reporting Service\n3 February 2025", "Jane Smith", date(2025, 2, 3)),
 ])
 def test_bylines_of_news_sites(header, author, day):
     doc = parse_document(f"Council overspends grow\n{header}\n\nCouncils overspent by £800m.\n", "n")
@@ -343,6 +346,7 @@ def test_bylines_of_news_sites(header, author, day):
     "By March, 200 councils will have new funding.",
     "By then the total was £3m",
     "Department for Education, press office",
+    "Children Services Update editor",
 ])
 def test_a_sentence_opening_with_by_is_no_byline(sentence):
     doc = parse_document(f"A title\n{sentence}\n\nThe Department spent £3m.\n", "x")

@@ -65,7 +65,7 @@ _MADE_BY = re.compile(rf"^\s*(?:(?:statement\s+)?made\s+by|delivered\s+by|(?-i:A
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
 # "By Jim.Dunton", "Written by Jane Smith and Tom Clarke", "Author: Jane Smith", "by Jane Smith | 3 March 2023"
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-_ROLE = (r"[\w\s&'’-]{0,60}?\b(?i:reporter|correspondent|editor|journalist|writer|contributor|staff|desk)\b"
+_ROLE = (r"[\w\s&'’-]{0,60}?\b(?i:reporter|reporting|correspondent|editor|journalist|writer|contributor|staff|desk)\b"
          r"[\w\s&'’-]{0,40}")
 _BYLINE = re.compile(rf"^\s*(?:[Bb]y|(?i:written\s+by|posted\s+by|words\s+by|author|reporter)):?\s+"
                      rf"({_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
@@ -78,6 +78,9 @@ _NOT_A_PERSON = re.compile(r"\b(?:Association|Office|Department|Council|Network|
                            r"|Scotland|Ireland|Britain|Kingdom|Report|Reports|Summary|Introduction|Contents|Update|Release"
                            r"|Guidance|Statement|Speech|Story|Stories|Data|Findings|Review|Budget|Debate|Policy|Home|Skip)\b")
 _NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
+# a newspaper's byline with no comma: "Sally Weale Education correspondent", "Jane Smith Social affairs editor"
+_NAME_THEN_ROLE = re.compile(r"^\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}?)\s+(?:[A-Z][a-z]+\s+)(?:[a-z]+\s+){0,2}"
+                             r"(?:correspondent|editor|reporter|journalist|writer)\s*$")
 # a council's committee report, a statistics release, a reply to a Freedom of Information request
 _LABELLED_DATE = re.compile(r"^\s*(?:date\s+of\s+(?:meeting|publication|issue|report|release|response|reply)"
                             r"|date(?: published)?|published(?: on)?|posted(?: on)?|first published(?: on)?|updated"
@@ -285,7 +288,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             for j in range(i, role_line + 1):
                 lines[j] = ""
                 consumed.add(j)
-        elif (m := _BYLINE.match(text) or _NAME_AND_ROLE.match(text)) and (
+        elif (m := _BYLINE.match(text) or _NAME_AND_ROLE.match(text) or _name_then_role(text)) and (
                 (said := (m.group(2) or m.group(3)) if m.re is _BYLINE else None) is None
                 or (byline_day := leading_day(said))):
             doc.author = m.group(1)
@@ -352,6 +355,12 @@ def _answerer(raw: list[str], start: int) -> str | None:
             continue
         return text
     return None
+
+
+def _name_then_role(text: str) -> re.Match | None:
+    """A byline with no comma ("Sally Weale Education correspondent"), when the name is a person's."""
+    m = _NAME_THEN_ROLE.match(text)
+    return m if m and not _NOT_A_PERSON.search(m[1]) else None
 
 
 def _question_days(doc: Document, days: dict[str, date], line: int) -> None:
