@@ -49,10 +49,14 @@ def date_subject(text: str, span: TimeSpan, ents: list[Entity], memory: Memory) 
             or _EVENT_OBJECT.match(text, event.end())
         if thing and thing.end() <= span.start_pos + 4:
             return thing["what"]
-        if event["what"].lower() in ("which", "that", "who") and starts \
-                and (antecedent := _BEFORE_WHICH.search(text, 0, starts[-1])):
-            return antecedent[1]  # "The ban, which came into force from 1 September 2024, ...": the ban
-        return event["what"]
+        if event["what"].lower() not in ("which", "that", "who"):
+            return event["what"]
+        if starts and (antecedent := _BEFORE_WHICH.search(text, 0, starts[-1])
+                       or _OBJECT_BEFORE_WHICH.search(text, 0, starts[-1])):
+            # "The ban, which came into force from 1 September 2024, ...": the ban; "the government introduced new
+            # rules capping the hourly rate ..., which came into force in spring 2024": the rules
+            return antecedent[1]
+        # (no antecedent found: not "which" itself, the rules below decide)
     if starts and _PARTICIPLE.match(text, starts[-1]) and (antecedent := _BEFORE_WHICH.search(text, 0, starts[-1])):
         return antecedent[1]  # "The review, commissioned in March 2021, reported ...": the review
     # "The review, commissioned in March 2021, reported in May 2022": what reported, an aside between
@@ -89,6 +93,9 @@ _OPENING_PREPOSITION = re.compile(r"\s*(?:on|in|from|by|at|since)\s+", re.I)
 _AFTER_OPENING = re.compile(r"\s*,?\s*")
 _BEFORE_WHICH = re.compile(r"(?:^\s*(?:(?:the|a|an|its|their|our)\s+)?|\b(?:the|a|an|its|their|our)\s+)"
                            r"((?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s*,\s*$", re.I)
+_OBJECT_BEFORE_WHICH = re.compile(r"\b(?:introduced|published|launched|announced|created|set\s+up|brought\s+in"
+                                  r"|opened|agreed|made)\s+(?:(?:the|a|an|its|their|our)\s+)?([^,;]{3,80}?)\s*,\s*$",
+                                  re.I)
 _RESPONSE_TO = re.compile(r"\b(?:response|reply)\s+to\s+(?:the\s+)?$", re.I)
 # (the time may follow the object with no preposition: "publish our response later this year")
 _EVENT_OBJECT_TO_TIME = re.compile(r"\s+(?:its|the|a|an|their|our|his|her)\s+(?P<what>(?:[\w’'-]+\s+){0,7}?[\w’'-]+)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import counted_phrase
+from claimcheck.extract.figures import BRACKET_CLOSES
 from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.memory import Memory
 from claimcheck.extract.phrases import after_amount
@@ -63,6 +64,9 @@ _TURN = re.compile(r"\b(?:while|whilst|whereas|although|but)\b", re.I)  # to ano
 _OF_WHICH_AFTER = re.compile(r"\s+of\s+(?:which|whom|these|those|them)\b")
 
 
+_SHARE_SAID_AGAIN = re.compile(r"[^.;()\d%]{0,80}\(\s*")
+
+
 def share_subject(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
                   earlier: list[tuple[Figure, str]], clause_start: int) -> str | None:
     """The subject of the percentage `figure` by the rules for shares and changes, or None for the general ones.
@@ -75,6 +79,10 @@ def share_subject(figure: Figure, text: str, ents: list[Entity], memory: Memory,
         # "Planned spending on children looked after is £6.9 billion, 49.6% of the total"; "an overspend of £8.4m
         # (5.9%)": the amount's share of its whole, so about what the amount is about
         return earlier[-1][1]
+    if earlier and earlier[-1][1] and earlier[-1][0].kind == "percent" and not earlier[-1][0].change \
+            and _SHARE_SAID_AGAIN.fullmatch(text, earlier[-1][0].end, figure.start) \
+            and BRACKET_CLOSES.match(text, figure.end):
+        return earlier[-1][1]  # "One in six children's social workers (17.6%)": the same share, in figures
     change_in = _CHANGE_IN.match(text, figure.end)
     described = after_amount(text, change_in.end()) if change_in else None
     if described:  # "a 10% reduction in the number of children's social workers", "a 4% rise in staff costs"

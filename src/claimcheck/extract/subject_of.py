@@ -31,6 +31,10 @@ _THROUGH_BEFORE = re.compile(r"\b(?:through|via|benefit(?:ed|ing|s)?\s+from|supp
                              re.I)
 
 
+# what the things counted before provide: ", providing a total of", "..., which will provide a further"
+# (not "69 projects ..., which will create an additional 350 beds": what the funding creates)
+_PROVIDING = re.compile(r"[^.;]{0,80}?,\s*(?:which\s+(?:will\s+|would\s+)?)?(?:providing|provides?|offering|offers?)"
+                        r"\s+(?:a\s+total\s+of\s+|a\s+further\s+|an\s+additional\s+|up\s+to\s+)?")
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w’'-]*){0,2}\s+(?:in|at|across)\s+(?:the\s+)?")
 
 
@@ -91,6 +95,10 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
     if figure.change and figure.kind == "percent" and money and money[-1][1] \
             and CHANGE_AFTER_AMOUNT.fullmatch(text, money[-1][0].end, figure.start):
         return money[-1][1]  # "spent £10.7 billion on children's social care in 2021-22, 9% more than in 2020-21"
+    provider = next((f for f in reversed(figures) if f.end <= figure.start), None)
+    if figure.kind == "count" and provider is not None and provider.kind == "count" and provider.counted \
+            and _PROVIDING.fullmatch(text, provider.counted_end or provider.end, figure.start):
+        return provider.counted  # "13 secure children's homes in England, providing a total of 233 places": theirs
     before = [e for e in ents if e.end <= figure.start and e.score >= 1
               and not in_aside(text, e.start, e.end, figure)  # "The figure, obtained through FOI requests, is"
               and not said_where(text, e)  # "announced at the Budget"
