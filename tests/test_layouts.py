@@ -65,6 +65,17 @@ CASES = {
             (17, "71", "kind", "rate"),
         ],
     ),
+    # a written answer's table whose column names money so much a week: "Year | Average weekly cost (£)"
+    "written_answer_weekly_cost_table.txt": (
+        {"date": date(2024, 7, 15), "answered_by": "Janet Daby"},
+        [
+            (12, "4,190", "kind", "rate"),  # was money, an amount of £4,190
+            (12, "4,190", "unit", "GBP / week"),
+            (12, "4,190", "period_start", "2019-04-01"),
+            (16, "6,120", "unit", "GBP / week"),
+            (16, "6,120", "subject", "Average weekly cost"),
+        ],
+    ),
     "ees_headline_tiles.txt": (
         {"date": date(2020, 12, 10)},
         [

@@ -92,6 +92,12 @@ _NAMED_WORTH = re.compile(rf"\b(?:the|a|an|its|their|our)\s+((?:[\w’'-]+\s+){{
                           rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _REMAINING_BEFORE = re.compile(r"\bthe\s+(?:remaining|rest\s+of\s+the|other)\s+$", re.I)  # the rest of the same
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
+_KNOWN_THAT = re.compile(r"\b(?:aware|know|knows|accept|accepts|agree|agrees|recognise|recognises|recognize"
+                         r"|recognizes|note|notes)\s+that\s+", re.I)
+_NO_DESCRIPTION = re.compile(r"(?:just|only|some|around|about|nearly|almost|roughly|approximately|each|a|an|the)",
+                             re.I)
+_BASE_AFTER = re.compile(r"[\s,]*(?:on|from|out\s+of)\s+(?:a|an|its|their)\s+(?:turnover|income|revenue|budget|total)"
+                         r"\s+of\b", re.I)
 # a named fund (not just "The settlement") that gives the amount, for a purpose said after it: "The children's
 # social care prevention grant will provide £270 million in 2025-26 to support local authorities" is the grant's
 _PROVIDER_OPENS = re.compile(rf"\s*(?:The|This|Our|Its|Their)\s+((?:[\w’'-]+\s+){{1,6}}?(?:grant|fund|programme|scheme"
@@ -113,6 +119,7 @@ def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> 
     if not m:
         return None
     holder = REPORTED.split(m.group(1))[-1]  # "The LGA said that councils face": the councils
+    holder = _KNOWN_THAT.split(holder)[-1]  # "Is she aware that one provider made a profit of": the provider
     holder = _ARTICLE.sub("", _JOINING.sub("", holder.strip()))  # "..., and the largest 10 providers made"
     return holder if 0 < len(holder.split()) <= words and not _NO_HOLDER.fullmatch(holder) else None
 
@@ -195,6 +202,10 @@ def money_subject(figure: Figure, text: str, ents: list[Entity], in_clause: list
     # "Funding per child ranges from £120 in Richmond to £340 in Blackpool": where each end stands, not what
     described = None if _IN_A_PLACE.match(text, figure.end) and _RANGE_FROM.search(text, 0, figure.start) \
         else after_amount(text, figure.end)
+    if described and (_NO_DESCRIPTION.fullmatch(described) or _BASE_AFTER.match(text, figure.end)):
+        # "up from £1.9 billion just [five years earlier]": a word left of a blanked time; "a profit of £120 million
+        # [last year] on a turnover of £600 million": the base the profit is a share of, not what it is
+        described = None
     if described is None and (later := next((f for f in figures if f.start >= figure.end), None)) is not None \
             and later.kind in ("money", "rate") and (_AND_NEXT.fullmatch(text, figure.end, later.start)
                                                      or _PART_OF_NEXT.fullmatch(text, figure.end, later.start)):

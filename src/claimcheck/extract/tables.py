@@ -27,6 +27,7 @@ from claimcheck.claims import Claim
 from claimcheck.documents import Document
 from claimcheck.extract.hedges import interval
 from claimcheck.extract.period_grammar import safe_date
+from claimcheck.extract.quantities import per_time_named
 from claimcheck.extract.text import Block, spaced_cells
 from claimcheck.subjects import normalise_subject
 from claimcheck.units import MAGNITUDES, per_head_unit, scaled, step_of
@@ -268,6 +269,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
                     # "Year | Total | Looked after children | Safeguarding" under a caption of spending: each
                     # column but the total is a part of it, named by the column
                     subject = named
+        if kind == "money" and (per := per_time_named(subject) or per_time_named(column)):
+            kind, unit = "rate", f"{unit} / {per}"  # "Year | Average weekly cost (£)": so much a week
         claims.append(Claim(
             doc=doc.id, line=line, start=col, end=col + len(cell), text=cell, sentence=block.text,
             kind=kind, value=value, unit=unit, low=low, high=high, step=step, change=change, total=total_row,
