@@ -368,6 +368,14 @@ def test_a_dated_furniture_line_is_still_the_header_date():
     assert body.date is None and not any(body.lines[1:])
 
 
+def test_answer_label_over_the_minister_s_name_and_colon():
+    """questions-statements.parliament.uk: "Answer" over "Baroness Barran:" over the answer (had no minister)."""
+    doc = parse_document("Foster Care (HL5678)\nDate: Tabled on 14 May 2024; Answered on 28 May 2024\n\nAnswer\n"
+                         "Baroness Barran:\nThe number of fostering households was 40,720.\n", "hl5678")
+    assert (doc.answered_by, doc.answered, doc.kind) == ("Baroness Barran", date(2024, 5, 28), "written-question")
+    assert doc.lines[3] == doc.lines[4] == ""
+
+
 @pytest.mark.parametrize("line, minister", [
     ("Answered by David Johnston - Parliamentary Under-Secretary (Department for Education)", "David Johnston"),
     ("Answered by Baroness Barran", "Baroness Barran"),

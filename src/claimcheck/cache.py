@@ -29,8 +29,9 @@ DEFAULT_DIR = Path(".claimcheck")
 CACHE_FILE = "cache.sqlite"
 SCHEMA_VERSION = "1"
 # The extractor's inputs besides the document: its code, and the code and data it reads.
-FINGERPRINTED = ("extract", "data", "documents.py", "furniture.py", "metadata.py", "header_days.py", "html_text.py",
-                 "markdown_text.py", "guards.py", "claims.py", "units.py", "calendar.py", "subjects.py", "wordlists.py")
+FINGERPRINTED = ("extract", "data", "documents.py", "furniture.py", "metadata.py", "bylines.py", "header_days.py",
+                 "html_text.py", "markdown_text.py", "guards.py", "claims.py", "units.py", "calendar.py", "subjects.py",
+                 "wordlists.py")
 _DATE_FIELDS = {"asked", "answered", "date"}
 _METADATA_FIELDS = tuple(f.name for f in fields(Document) if f.name != "lines")
 

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from claimcheck.bylines import BARE_NAME, BYLINE, NAME_AND_ROLE, NOT_A_PERSON, name_then_role
 from claimcheck.calendar import DATE_IN_TEXT, MONTH_NAMES, find_day, parse_day
 from claimcheck.furniture import strip_furniture
 from claimcheck.guards import any_in, fold
@@ -63,24 +64,6 @@ _FROM = re.compile(r"^\s*from\s*:\s*(.+?)\s*$", re.I)
 _MADE_BY = re.compile(rf"^\s*(?:(?:statement\s+)?made\s+by|delivered\s+by|(?-i:Author))\s*:?\s+({_PERSON})"
                       r"(?:\s*\(.*\)|\s*,\s*(.*))?\s*$", re.I)
 # "By Jim.Dunton", "By Hannah Richardson, Education correspondent", "by Mithran Samuel on November 20, 2023 in News"
-# "By Jim.Dunton", "Written by Jane Smith and Tom Clarke", "Author: Jane Smith", "by Jane Smith | 3 March 2023"
-_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-_ROLE = (r"[\w\s&'’-]{0,60}?\b(?i:reporter|reporting|correspondent|editor|journalist|writer|contributor|staff|desk)\b"
-         r"[\w\s&'’-]{0,40}")
-_BYLINE = re.compile(rf"^\s*(?:[Bb]y|(?i:written\s+by|posted\s+by|words\s+by|author|reporter)):?\s+"
-                     rf"({_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
-                     rf"(?:\s*[,|]\s*{_ROLE}(?:\|\s*(.+?))?|\s+(?:on\s+|\|\s*)(.+?)(?:\s+in\s+.*)?)?\s*$")
-# a person's name alone on a line: "Rupert Jones", "Sally J. Weale", "Aoife O'Brien" (two or three words)
-_BARE_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+){1,2}")
-_NOT_A_PERSON = re.compile(r"\b(?:Association|Office|Department|Council|Network|Board|Agency|Authority|Commission"
-                           r"|Committee|Trust|Foundation|Society|Group|Partnership|Services?|Alliance|Institute|Centre"
-                           r"|Center|Unit|News|Press|Government|Parliament|Statistics|Care|Children|England|Wales"
-                           r"|Scotland|Ireland|Britain|Kingdom|Report|Reports|Summary|Introduction|Contents|Update|Release"
-                           r"|Guidance|Statement|Speech|Story|Stories|Data|Findings|Review|Budget|Debate|Policy|Home|Skip)\b")
-_NAME_AND_ROLE = re.compile(rf"^\s*({_NAME}),\s*{_ROLE}\s*$")  # "Jane Smith, Social Affairs Editor"
-# a newspaper's byline with no comma: "Sally Weale Education correspondent", "Jane Smith Social affairs editor"
-_NAME_THEN_ROLE = re.compile(r"^\s*([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}?)\s+(?:[A-Z][a-z]+\s+)(?:[a-z]+\s+){0,2}"
-                             r"(?:correspondent|editor|reporter|journalist|writer)\s*$")
 # a council's committee report, a statistics release, a reply to a Freedom of Information request
 _LABELLED_DATE = re.compile(r"^\s*(?:date\s+of\s+(?:meeting|publication|issue|report|release|response|reply)"
                             r"|date(?: published)?|published(?: on)?|posted(?: on)?|first published(?: on)?|updated"
@@ -269,6 +252,12 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 if _ANSWERED.search(raw[j]):
                     break
                 lines[j] = ""
+        elif text.lower() == "answer" and doc.answered_by is None and (j := _next_line(stripped, i)) is not None \
+                and (m := _SPEAKER_LINE.match(stripped[j].strip())) and m[2] and (name := _minister(m[1])):
+            # questions-statements.parliament.uk: "Answer" over "Baroness Barran:" over the answer
+            doc.answered_by = name
+            lines[i] = lines[j] = ""
+            consumed.add(j)
         elif i > HEADER_ZONE:
             continue
         elif doc.author is None and (m := _MADE_BY.match(text)) and not _ROLE_WORDS.search(m[1]) \
@@ -288,15 +277,15 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
             for j in range(i, role_line + 1):
                 lines[j] = ""
                 consumed.add(j)
-        elif (m := _BYLINE.match(text) or _NAME_AND_ROLE.match(text) or _name_then_role(text)) and (
-                (said := (m.group(2) or m.group(3)) if m.re is _BYLINE else None) is None
+        elif (m := BYLINE.match(text) or NAME_AND_ROLE.match(text) or name_then_role(text)) and (
+                (said := (m.group(2) or m.group(3)) if m.re is BYLINE else None) is None
                 or (byline_day := leading_day(said))):
             doc.author = m.group(1)
             lines[i] = ""
             if said and published is None:
                 published, published_line = byline_day, i
         elif doc.author is None and not (doc.asked or doc.answered or doc.answered_by) and i != first \
-                and _BARE_NAME.fullmatch(text) and not _NOT_A_PERSON.search(text) \
+                and BARE_NAME.fullmatch(text) and not NOT_A_PERSON.search(text) \
                 and (below := next((t.strip() for t in stripped[i + 1:i + 3] if t.strip()), None)) \
                 and leading_day(below):
             doc.author = text  # a news page's byline: the name alone, over the day ("Rupert Jones" / "Thu 10 Mar 2022")
@@ -357,10 +346,9 @@ def _answerer(raw: list[str], start: int) -> str | None:
     return None
 
 
-def _name_then_role(text: str) -> re.Match | None:
-    """A byline with no comma ("Sally Weale Education correspondent"), when the name is a person's."""
-    m = _NAME_THEN_ROLE.match(text)
-    return m if m and not _NOT_A_PERSON.search(m[1]) else None
+def _next_line(lines: list[str], i: int) -> int | None:
+    """The next line after `i` that is not blank, within two lines."""
+    return next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
 
 
 def _question_days(doc: Document, days: dict[str, date], line: int) -> None:

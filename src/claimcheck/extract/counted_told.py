@@ -32,8 +32,9 @@ _WORDS_THEN_BRACKET = re.compile(r"(?:\s+[\w’'-]+){1,6}\s*\(\s*")
 # "unaccompanied asylum-seeking children (UASC), who numbered 7,380": the noun phrase before the clause (its
 # first words may be the verb before it: "These figures exclude ..."; `_NOT_THE_NOUN` cuts up to the last such word),
 # an acronym in brackets aside
+# ("Unaccompanied asylum-seeking children numbered 4,560": without "who" too)
 _WHO_NUMBERED = re.compile(rf"(?P<noun>(?:[a-z][\w’'-]*\s+){{0,3}}[a-z][\w’'-]*)\s*(?:\(\s*[A-Z]{{2,8}}s?\s*\)\s*)?"
-                           rf",?\s+(?:who|which)\s+(?:now\s+)?(?:numbered|number|totalled|totaled|total)\s+"
+                           rf"(?:,?\s+(?:who|which))?\s+(?:now\s+)?(?:numbered|number|totalled|totaled|total)\s+"
                            rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _NOT_THE_NOUN = re.compile(r"^.*\b(?:the|these|those|all|of|and|or|to|for|in|on|at|by|from|with|are|were|is|was"
                            r"|there|exclud\w*|includ\w*|cover\w*|only|currently|previously|now)\s+", re.I)

@@ -9,7 +9,7 @@ import re
 from claimcheck.extract.counted import counted_from_context, counted_phrase
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, IN_OTHER_TERMS, bound_of, interval, is_change
 from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, Figure, numeric_figure
-from claimcheck.extract.wholes import NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, THAN_BEFORE, VERB_BEFORE
+from claimcheck.extract.wholes import COMMA_LIST_JOINT, NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, THAN_BEFORE, VERB_BEFORE
 from claimcheck.extract.word_figures import SCALED_WORDS, WORDS, may_hold_words, word_figure
 from claimcheck.guards import any_in, folded
 from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
@@ -72,6 +72,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      or _COMPARED_BASE.fullmatch(sentence, previous.end, figure.start)
                      # "up from 389,260 in 2021 and 399,620 in 2020": another of the list
                      or NEXT_IN_LIST.fullmatch(sentence, previous.end, figure.start)
+                     or _COMMA_NEXT.fullmatch(sentence, previous.end, figure.start)
                      # "56 had evaluations published, and the remaining 38 were evaluated internally"
                      or _REMAINING.search(sentence, max(0, figure.start - 20), figure.start)
                      # "300 applications, with 45 coming from London": some of them
@@ -167,6 +168,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
+_COMMA_NEXT = re.compile(COMMA_LIST_JOINT, re.I)  # "44,450 at 31 March 2020, 43,905 at 31 March 2021"
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_NEXT = re.compile(r"\s+to\s+")

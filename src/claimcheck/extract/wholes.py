@@ -40,10 +40,15 @@ _PART_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|did|received|reported)\
 
 # what joins one figure of a list to the next: "389,260 in 2021 and 399,620", "88% [in 2022] and 87%", "71 a year
 # earlier and 67"
-LIST_JOINT = (r"(?:\s+(?:in|at|on|for)\s+[\w-]+|\s+(?:an?|[\w-]+)\s+(?:years?|months?)\s+(?:earlier|before|ago))?"
+LIST_JOINT = (r"(?:\s+(?:in|at|on|for)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?[\w-]+"  # "at 31 March 2022 and"
+              r"|\s+(?:an?|[\w-]+)\s+(?:years?|months?)\s+(?:earlier|before|ago)|\s*\x00+)?"  # (or that time blanked)
               r",?\s+(?:and|or)\s+")
 NEXT_IN_LIST = re.compile(LIST_JOINT, re.I)
 _LIST_OF_FIGURES = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?{LIST_JOINT}$", re.I)
+# "was 44,450 at 31 March 2020, 43,905 at 31 March 2021, 43,360 at ...": one more of a list joined by commas, each
+# figure at its time (blanked in the text read)
+COMMA_LIST_JOINT = r"(?:\s+(?:in|at|on|for)\s+[^,;\d]{0,12}\d[^,;]{0,16}|\s*\x00+)\s*,\s+"
+_COMMA_LIST = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]{{2,}}(?:\.\d+)?{COMMA_LIST_JOINT}$", re.I)
 # "64,400 children in care in 2010, and 83,840 in 2023": the next of a list of counted figures, each at its time
 _COUNTED_THEN_TIME = re.compile(r"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s+(?:[a-z][\w’'-]*\s+){1,5}?"
                                 r"(?:in|at|on|by)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[-/]\d{2,4})?,?\s+(?:and|or)\s+$")
@@ -94,6 +99,7 @@ _AVERAGED = re.compile(r"\w\s+(?:averaged|averages|averaging)\s+$", re.I)
 # (not an age: "a 16 or 17 year old")
 _LISTED_BEFORE_NOUN = re.compile(r"(?:\s*,\s*\d[\d,.]*)*\s*,?\s+(?:and|or)\s+\d[\d,.]*\s+"
                                  r"(?!(?:years?|months?|weeks?|days?|hours?)\b)(?-i:[a-z])", re.I)
+_MULTIPLE_OF_THE = re.compile(r"\b(?:double|twice|treble|triple)\s+the\s+$", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 _WHO_DID_AFTER = re.compile(r"\s+(?:(?:that\s+|which\s+)?(?:we|they|it|he|she|you)|who|which|that)\s+(?-i:[a-z])", re.I)
 
@@ -120,7 +126,7 @@ def is_noise(before: str, after: str) -> bool:
         return False
     # "up from 389,260 in 2021 and 399,620 in 2020": one more of a list; "Rate per 10,000 children: 67",
     # "Social workers (FTE): 33,100": a label's
-    if _LIST_OF_FIGURES.search(before) or _LABEL_BEFORE.search(before) \
+    if _LIST_OF_FIGURES.search(before) or _COMMA_LIST.search(before) or _LABEL_BEFORE.search(before) \
             or THAN_BEFORE.match(after) or (_AT_A_TIME.match(after) and _COUNTED_THEN_TIME.search(before)):
         return False
     if _BUT_THEN.search(before) and _VERB_NEXT.match(after) and _SAME_VERB_COUNTED.search(before):
@@ -129,6 +135,8 @@ def is_noise(before: str, after: str) -> bool:
         return False  # "Of these, 7 were judged outstanding and 3 inadequate": so many given a grade
     if _LISTED_BEFORE_NOUN.match(after):
         return False  # "There were 300, 400 and 500 places": one of a list of counts of the noun after the last
+    if _MULTIPLE_OF_THE.search(before):
+        return False  # "more than double the 1,950 in 2013": the base of a multiple
     if _THE_BEFORE.search(before) and _WHO_DID_AFTER.match(after):
         return False  # "nearly double the 780 we received five years ago", "the 1,300 who have qualified"
     # "2,100 (12.5%) were placed": a share beside it makes it a figure
