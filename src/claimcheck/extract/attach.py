@@ -20,6 +20,7 @@ from claimcheck.extract.phrases import ANNOUNCING
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subjects import clause_bounds
 from claimcheck.extract.voices import in_aside
+from claimcheck.extract.wholes import MULTIPLE_OF_THE
 
 _BASE_DATE = re.compile(r"(?:in|at|on)\b", re.I)  # how a compare span of a base figure starts (periods._compared)
 _YEAR_EARLIER = re.compile(rf"\s*(?:,\s*)?(?:(?P<count>an?|{NUM})\s+(?P<unit>{UNIT})\s+(?:earlier|before)"
@@ -79,7 +80,7 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
     on_top = _ON_TOP_OF.search(text, base_from, figure.start) is not None
     base = on_top or ((BASE_ENDINGS.end(text[base_from:figure.start])
                        and _BASE_BEFORE.search(text, base_from, figure.start) is not None
-                       or _MULTIPLE_OF.search(text, base_from, figure.start) is not None)
+                       or MULTIPLE_OF_THE.search(text, base_from, figure.start) is not None)  # "double the 780"
                       and not _YEAR_EARLIER.match(text, figure.end) and not OTHER_GROUP.match(text, figure.end))
     # said to hold now, a figure takes no time from a clause before it: "had risen by £1.6bn since 2019, with nine
     # in 10 councils now overspending"
@@ -150,7 +151,8 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         # is that figure's, so a later one in the clause is this figure's
         owned = rank == 0 and any(
             f is not figure and (between_figure(f, figure, span) if after else low <= f.start < span.start_pos)
-            and not _IN_BRACKETS_AFTER.fullmatch(text, figure.end, f.start)  # "£1.7 billion (19%) since 2010-11"
+            # (not the same figure said again in brackets right after it: "£1.7 billion (19%) since 2010-11")
+            and not BRACKET_OPENS.fullmatch(text, figure.end, f.start)
             for f in figures)
         # (an owned time ranks after any other: "in the year ending 31 March 2025, 5% fewer than in 2024 and a third
         # lower than the peak of 5,360 in 2015": 2015 is the peak's)
@@ -196,8 +198,6 @@ _COMMA_THEN_CLAUSE = re.compile(r"\s*,\s*(?:but|while|whilst|whereas|although|th
 _THERE_WERE = re.compile(r"\s*(?:,|there\s+(?:were|was|are|is)\b)")
 # what a comparison base follows: "up from 4.6 million", "compared with around £8 billion"
 _BASE_BEFORE = re.compile(rf"\b(?:{BASE_FROM})\s+(?:(?:{HEDGE})\s+)?$", re.I)
-_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*")  # the same figure said again, in brackets right after it
-_MULTIPLE_OF = re.compile(r"\b(?:double|twice|treble|triple)\s+the\s+$", re.I)  # "nearly double the 780 we received"
 # "£2.4 billion in 2018 to 2019", "compared with 15,230 (19%) in 2022": the share in brackets is the same figure's
 # "the 780 we received five years ago", "double the £2.5m spent in 2019": what the base was, then when
 _RIGHT_AFTER = re.compile(r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:(?:we|they|it)\s+)?(?:(?-i:[a-z]+ed)|spent|paid"

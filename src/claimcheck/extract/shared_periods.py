@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from claimcheck.calendar import add_months
 from claimcheck.extract.attach import WHEN_CLAUSE
+from claimcheck.extract.figures import BRACKET_OPENS
 from claimcheck.extract.hedges import HEDGE, IN_OTHER_TERMS
 from claimcheck.extract.period_grammar import DAY, MONTH_YEAR, POINT, SAME_PERIOD, Context, point_span
 from claimcheck.extract.period_lengths import years_told_before
@@ -67,12 +68,10 @@ def change_in_other_terms(figures: list[Figure], periods: list[TimeSpan | None],
         first, second = figures[index - 1], figures[index]
         if first.change and second.change and periods[index - 1] is not None \
                 and (IN_OTHER_TERMS.fullmatch(text, first.end, second.start)
-                     or (periods[index] is None and _BRACKET_RIGHT_AFTER.fullmatch(text, first.end, second.start))):
+                     or (periods[index] is None and BRACKET_OPENS.fullmatch(text, first.end, second.start))):
             periods[index] = periods[index - 1]
     return periods
 
-
-_BRACKET_RIGHT_AFTER = re.compile(r"\s*\(\s*")
 
 
 def period_after_an_aside(figures: list[Figure], periods: list[TimeSpan | None],

@@ -99,7 +99,7 @@ _AVERAGED = re.compile(r"\w\s+(?:averaged|averages|averaging)\s+$", re.I)
 # (not an age: "a 16 or 17 year old")
 _LISTED_BEFORE_NOUN = re.compile(r"(?:\s*,\s*\d[\d,.]*)*\s*,?\s+(?:and|or)\s+\d[\d,.]*\s+"
                                  r"(?!(?:years?|months?|weeks?|days?|hours?)\b)(?-i:[a-z])", re.I)
-_MULTIPLE_OF_THE = re.compile(r"\b(?:double|twice|treble|triple)\s+the\s+$", re.I)
+MULTIPLE_OF_THE = re.compile(r"\b(?:double|twice|treble|triple)\s+the\s+$", re.I)
 _THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 _WHO_DID_AFTER = re.compile(r"\s+(?:(?:that\s+|which\s+)?(?:we|they|it|he|she|you)|who|which|that)\s+(?-i:[a-z])", re.I)
 
@@ -135,7 +135,7 @@ def is_noise(before: str, after: str) -> bool:
         return False  # "Of these, 7 were judged outstanding and 3 inadequate": so many given a grade
     if _LISTED_BEFORE_NOUN.match(after):
         return False  # "There were 300, 400 and 500 places": one of a list of counts of the noun after the last
-    if _MULTIPLE_OF_THE.search(before):
+    if MULTIPLE_OF_THE.search(before):
         return False  # "more than double the 1,950 in 2013": the base of a multiple
     if _THE_BEFORE.search(before) and _WHO_DID_AFTER.match(after):
         return False  # "nearly double the 780 we received five years ago", "the 1,300 who have qualified"
