@@ -179,9 +179,15 @@ def nearest_year(month: int, day: int | None, ctx: Context, sentence: str = "", 
     year = ctx.doc_date.year
     candidate = (month, day or 1)
     today = (ctx.doc_date.month, ctx.doc_date.day)
-    if ctx.future:
+    if ctx.future or _SAID_WOULD.search(sentence, 0, before):
         return year if candidate >= today else year + 1
     return year if candidate <= today else year - 1
+
+
+# a future told in reported speech: "The council said the closures would save around £850k a year from April" (in a
+# February document: the April to come); only for a month without a year, the sentence's tense unchanged
+_SAID_WOULD = re.compile(r"\b(?:said|says|told\s+\w+|expects?|expected|estimated|estimates)\s+(?:that\s+)?[^.;]{0,80}?"
+                         r"\bwould\b(?!\s+have\b)[^.;]*$", re.I)
 
 
 # a verb in the past tense right before a day without a year: that day is behind the document, whatever the rest
