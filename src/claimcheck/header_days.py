@@ -13,13 +13,16 @@ from claimcheck.calendar import DATE_IN_TEXT, parse_day, without_clock
 from claimcheck.furniture import strip_furniture
 
 
+def line_below(lines: list[str], i: int) -> int | None:
+    """The index of the first non-blank line below line `i`, at most two down."""
+    return next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
+
+
 def day_below(lines: list[str], i: int) -> tuple[date, int] | None:
     """The day on the first non-blank line below line `i` (at most two down), and that line's index."""
-    for j in range(i + 1, min(i + 3, len(lines))):
-        if text := lines[j].strip():
-            day = parse_day(text)
-            return (day, j) if day else None
-    return None
+    j = line_below(lines, i)
+    day = parse_day(lines[j].strip()) if j is not None else None
+    return (day, j) if day else None
 
 
 def leading_day(value: str) -> date | None:

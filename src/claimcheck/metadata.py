@@ -16,7 +16,7 @@ from claimcheck.bylines import BARE_NAME, BYLINE, NAME_AND_ROLE, NOT_A_PERSON, n
 from claimcheck.calendar import DATE_IN_TEXT, MONTH_NAMES, find_day, parse_day
 from claimcheck.furniture import strip_furniture
 from claimcheck.guards import any_in, fold
-from claimcheck.header_days import day_below, leading_day, only_day, said_days
+from claimcheck.header_days import day_below, leading_day, line_below, only_day, said_days
 
 if TYPE_CHECKING:
     from claimcheck.documents import Document
@@ -252,7 +252,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 if _ANSWERED.search(raw[j]):
                     break
                 lines[j] = ""
-        elif text.lower() == "answer" and doc.answered_by is None and (j := _next_line(stripped, i)) is not None \
+        elif text.lower() == "answer" and doc.answered_by is None and (j := line_below(stripped, i)) is not None \
                 and (m := _SPEAKER_LINE.match(stripped[j].strip())) and m[2] and (name := _minister(m[1])):
             # questions-statements.parliament.uk: "Answer" over "Baroness Barran:" over the answer
             doc.answered_by = name
@@ -286,8 +286,7 @@ def read_metadata(doc: Document, raw: list[str], lines: list[str]) -> None:
                 published, published_line = byline_day, i
         elif doc.author is None and not (doc.asked or doc.answered or doc.answered_by) and i != first \
                 and BARE_NAME.fullmatch(text) and not NOT_A_PERSON.search(text) \
-                and (below := next((t.strip() for t in stripped[i + 1:i + 3] if t.strip()), None)) \
-                and leading_day(below):
+                and (below := line_below(stripped, i)) is not None and leading_day(stripped[below].strip()):
             doc.author = text  # a news page's byline: the name alone, over the day ("Rupert Jones" / "Thu 10 Mar 2022")
             lines[i] = ""
         elif (m := _LABELLED_DATE.match(text)) and i != first:
@@ -344,11 +343,6 @@ def _answerer(raw: list[str], start: int) -> str | None:
             continue
         return text
     return None
-
-
-def _next_line(lines: list[str], i: int) -> int | None:
-    """The next line after `i` that is not blank, within two lines."""
-    return next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
 
 
 def _question_days(doc: Document, days: dict[str, date], line: int) -> None:

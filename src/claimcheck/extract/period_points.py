@@ -225,8 +225,9 @@ def _in_year(m, ctx):
 @pattern(rf"(?:(?<=\d{{4}},\s)|(?<=\d{{4}}\sand\s))({Y})\b(?![-–/]\d)", needs=("respectively",))
 def _next_year_listed(m, ctx):
     """ "300, 400 and 500 places in 2015, 2018 and 2020 respectively": each year after the first of a list is a
-    time of its own (the first is "in 2015"); only in a "respectively" sentence, where a bare year is read so."""
-    return ("period", *year_span(int(m[1])), None) if "respectively" in m.string else None
+    time of its own (the first is "in 2015"); only in a "respectively" sentence (the pattern's `needs`), where a
+    bare year is read so."""
+    return "period", *year_span(int(m[1])), None
 
 
 @pattern(rf"\bthe\s+({Y})\s+(?=(?:(?:all-time|record|previous)\s+)?(?:peak|high|low|level|figure|total|record|average)"

@@ -40,14 +40,14 @@ _PART_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|did|received|reported)\
 
 # what joins one figure of a list to the next: "389,260 in 2021 and 399,620", "88% [in 2022] and 87%", "71 a year
 # earlier and 67"
-LIST_JOINT = (r"(?:\s+(?:in|at|on|for)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?[\w-]+"  # "at 31 March 2022 and"
-              r"|\s+(?:an?|[\w-]+)\s+(?:years?|months?)\s+(?:earlier|before|ago)|\s*\x00+)?"  # (or that time blanked)
-              r",?\s+(?:and|or)\s+")
+# a figure's own time after it, "in 2021", "at 31 March 2022", "in 2019/20" (or that time blanked)
+_ITS_TIME = r"\s+(?:in|at|on|for)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?[\w/-]+|\s*\x00+"
+LIST_JOINT = rf"(?:{_ITS_TIME}|\s+(?:an?|[\w-]+)\s+(?:years?|months?)\s+(?:earlier|before|ago))?,?\s+(?:and|or)\s+"
 NEXT_IN_LIST = re.compile(LIST_JOINT, re.I)
 _LIST_OF_FIGURES = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?{LIST_JOINT}$", re.I)
 # "was 44,450 at 31 March 2020, 43,905 at 31 March 2021, 43,360 at ...": one more of a list joined by commas, each
 # figure at its time (blanked in the text read)
-COMMA_LIST_JOINT = r"(?:\s+(?:in|at|on|for)\s+[^,;\d]{0,12}\d[^,;]{0,16}|\s*\x00+)\s*,\s+"
+COMMA_LIST_JOINT = rf"(?:{_ITS_TIME})\s*,\s+"
 _COMMA_LIST = re.compile(rf"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]{{2,}}(?:\.\d+)?{COMMA_LIST_JOINT}$", re.I)
 # "64,400 children in care in 2010, and 83,840 in 2023": the next of a list of counted figures, each at its time
 _COUNTED_THEN_TIME = re.compile(r"(?<![\w,.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s+(?:[a-z][\w’'-]*\s+){1,5}?"
