@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from claimcheck.checking import run_rules
 from claimcheck.checks.base import documents_frame
 from claimcheck.claims import typed
 from claimcheck.documents import read_document
 from claimcheck.extract import extract_document
 from claimcheck.pipeline import load_corpus
 from claimcheck.rules import load_rules
-from claimcheck.runner import run_rules
 
 MONEY = re.compile(r"£\s?\d[\d,.]*\s?(?:m|bn|million|billion)?\b")
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from claimcheck import runner, units
+from claimcheck.checking import run_rules
 from claimcheck.checks.base import documents_frame
 from claimcheck.cli import build_parser
 from claimcheck.config import discovery_settings
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> None:
     with phase("documents frame"):
         documents = documents_frame(corpus.metadata)
     with phase(f"checks ({len(rules)} rules)"):
-        verdicts = runner.run_rules(rules, corpus.claims, documents, corpus.sentence_codes)
+        verdicts = run_rules(rules, corpus.claims, documents, corpus.sentence_codes)
     with phase("discovery"):
         if settings["enabled"]:
             found = discover(corpus.claims, documents, aliases_from_rules(rules), settings, reported_pairs(verdicts))

@@ -13,12 +13,12 @@ import pandas as pd
 import pytest
 import yaml
 
+from claimcheck.checking import run_rule
 from claimcheck.checks import examples
 from claimcheck.checks.base import documents_frame
 from claimcheck.claims import Claim, claims_frame
 from claimcheck.findings import Verdict
 from claimcheck.rules import parse_rules
-from claimcheck.runner import run_rule
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -14,10 +14,10 @@ import claimcheck.extract
 from claimcheck import cache as cache_module
 from claimcheck import cli, pipeline, snapshot, survey
 from claimcheck.cache import ClaimsCache
+from claimcheck.checking import run_rule, run_rules
 from claimcheck.checks.base import documents_frame
 from claimcheck.pipeline import load_corpus
 from claimcheck.rules import load_rules
-from claimcheck.runner import run_rule, run_rules
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -7,13 +7,13 @@ import pandas as pd
 import pytest
 import yaml
 
+from claimcheck.checking import run_rule
 from claimcheck.checks.base import documents_frame
 from claimcheck.config import ConfigError, load_config
 from claimcheck.discover import DEFAULTS, _document_days, aliases_from_rules, as_verdicts, discover
 from claimcheck.pipeline import load_corpus
 from claimcheck.report.discovery import SECTION, render_discoveries
 from claimcheck.rules import load_rules, parse_rules
-from claimcheck.runner import run_rule
 from conftest import FIXTURES, ROOT, SEEDS, make_claims, make_documents
 
 CASES = FIXTURES / "discover"

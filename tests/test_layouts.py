@@ -336,9 +336,9 @@ def test_a_council_report_s_period_label_and_table_unit_are_no_claims():
 def test_a_list_whose_parts_miss_its_total_is_a_sum_warning():
     """The layout's lists checked by the shipped rules: "£45m + £36m + £25m + £9m" is not "£120 million", "£4m +
     £3m" is not "- Total: £9 million"; "£30m + £20m" is the fund's £50 million, said again in its last bullet."""
+    from claimcheck.checking import run_rule
     from claimcheck.claims import claims_frame
     from claimcheck.rules import load_rules
-    from claimcheck.runner import run_rule
 
     claims = claims_frame(extract_document(read_document(LAYOUTS / "written_statement_allocations.txt")))
     rule = next(r for r in load_rules(Path(__file__).parent.parent / "rules") if r.id == "parts-add-up")

@@ -141,3 +141,21 @@ def test_a_cached_run_starts_pint_only_for_units_it_has_not_met(tmp_path):
     assert runs[0].stdout.splitlines()[-1] == "True True 0"
     assert runs[1].stdout.splitlines()[-1] == "False False 0"
     assert (tmp_path / "units.json").is_file()
+
+
+def test_answers_worked_out_in_another_process_are_kept_here(fresh_answers, tmp_path):
+    """A forked lane of checks sends back what it asked Pint (`new_answers`); this process adopts them and `keep`
+    stores them with its own."""
+    assert units.new_answers() is None  # nothing asked yet
+    assert factor("GBP / year", "GBP / day") == pytest.approx(1 / 365.25)
+    theirs = json.loads(json.dumps(units.new_answers()))  # as a pipe would carry them
+    units._ANSWERS = {question: {} for question in units._QUESTIONS}  # this process: asked nothing
+    units._ASKED["new"] = False
+    units.adopt(None)
+    assert not units._ASKED["new"]
+    units.adopt(theirs)
+    units.keep(tmp_path / "units.json")
+    stored = json.loads((tmp_path / "units.json").read_text())
+    assert stored["answers"]["factor"]["GBP / year -> GBP / day"] == pytest.approx(1 / 365.25)
+    units.adopt(theirs)  # nothing new a second time
+    assert not units._ASKED["new"]

@@ -1,6 +1,6 @@
 """The Dask engine: extraction and checks on a Dask cluster, for corpora beyond one machine.
 
-The work units are the local engine's (`pipeline.extract_file`, `runner.run_rule`),
+The work units are the local engine's (`pipeline.extract_file`, `checking.run_rule`),
 so results are the same; Dask only schedules them. The client sends each
 document's bytes, so workers need no shared filesystem. Needs the optional
 extra: `pip install 'claimcheck[dask]'`.
@@ -90,8 +90,8 @@ def extract_files_on_cluster(paths: list[str], scheduler: str | None = None) -> 
 def run_rules_on_cluster(
     rules: list[Rule], claims: pd.DataFrame, documents: pd.DataFrame, scheduler: str | None = None
 ) -> list[Verdict]:
-    """`runner.run_rule` for every rule, one task each, over the claims table sent once to every worker."""
-    from claimcheck.runner import run_rule
+    """`checking.run_rule` for every rule, one task each, over the claims table sent once to every worker."""
+    from claimcheck.checking import run_rule
 
     client = client_for(scheduler)
     claims_future, documents_future = client.scatter([claims, documents], broadcast=True)

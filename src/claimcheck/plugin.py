@@ -133,8 +133,8 @@ class CheckItem(pytest.Item):
 
     def runtest(self) -> None:
         from claimcheck import baseline
+        from claimcheck.checking import run_rule  # the runner's own semantics: subject scope, accept:, crashes
         from claimcheck.result import relative_path
-        from claimcheck.runner import run_rule  # the runner's own semantics: subject scope, accept:, crashes
 
         corpus, documents, known, known_file = _session_corpus(self.config, self.path)
         verdict = run_rule(self.rule, corpus.claims, documents)

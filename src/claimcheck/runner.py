@@ -11,24 +11,19 @@ findings; `claimcheck baseline` writes one.
 from __future__ import annotations
 
 import argparse
-import contextvars
-import os
 import sys
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
 
 from claimcheck import baseline, units
 from claimcheck.baseline import DEFAULT_BASELINE, BaselineError
 from claimcheck.changed import ChangedError, Focus, changed_files, focus_on
-from claimcheck.checks.base import documents_frame, shared_work
+from claimcheck.checking import run_rules
+from claimcheck.checks.base import documents_frame
 from claimcheck.config import ConfigError, add_discovery_arguments, discovery_settings
 from claimcheck.corpus import Corpus
 from claimcheck.discover import aliases_from_rules, as_verdicts, discover, reported_pairs
-from claimcheck.findings import STATUS_OF_SEVERITY, Finding, Findings, Verdict
+from claimcheck.findings import Verdict
 from claimcheck.pipeline import EngineError, add_engine_arguments, engine_options, load_corpus
 from claimcheck.report import github
 from claimcheck.report.formats import FORMATS, FormatError, parse_formats
@@ -36,10 +31,8 @@ from claimcheck.report.markdown import render, write_atomic
 from claimcheck.result import RunResult, relative_path
 from claimcheck.rules import RULE_SUFFIXES, Rule, RuleFileError, load_rules
 from claimcheck.safepaths import UnsafePathError, report_path
-from claimcheck.subjects import subject_mask
 
 UNITS_FILE = "units.json"  # Pint's answers about this corpus's units, beside the claims (see `units.recall`)
-RULE_THREADS = 2  # rules checked side by side (at 100k documents, 1.0 s one after the other, 0.8 s two at once)
 CONSOLE_FINDINGS = 20  # per check on the console: a CI log of 100,000 lines helps nobody; the report lists more
 SUMMARY_ORDER = (  # status, then how one and how many are counted: "1 warning", "2 warnings"
     ("passed", "passed", "passed"),
@@ -285,81 +278,6 @@ def baseline_main(args: argparse.Namespace) -> int:
     count = sum(len(v.findings) for v in verdicts)
     print(f"baseline: {count} finding(s) recorded in {output}; `claimcheck run` now fails only on new ones")
     return 0
-
-
-def run_rules(rules: list[Rule], claims: pd.DataFrame, documents: pd.DataFrame,
-              sentence_codes: np.ndarray | None = None) -> list[Verdict]:
-    """Every rule's check on the claims of its subject, in the rules' order; a crashing check is an ERROR
-    verdict. What several checks derive from the whole table is worked out once (`base.shared_work`), with the
-    loader's `sentence_codes` (`Corpus.sentence_codes`) when it has them. Rules are checked side by side
-    (`RULE_THREADS`): the checks spend most of their time in NumPy and pandas loops that release the GIL, and
-    each only reads the claims table."""
-    with shared_work(claims, sentence_codes):
-        threads = min(RULE_THREADS, os.cpu_count() or 1, len(rules))
-        if threads < 2:
-            return [run_rule(rule, claims, documents) for rule in rules]
-        with ThreadPoolExecutor(max_workers=threads) as pool:  # each rule in the run's context (its shared work)
-            running = [pool.submit(contextvars.copy_context().run, run_rule, rule, claims, documents)
-                       for rule in rules]
-            return [verdict.result() for verdict in running]
-
-
-def run_rule(rule: Rule, claims: pd.DataFrame, documents: pd.DataFrame) -> Verdict:
-    scope = claims[subject_mask(claims, rule.names)] if rule.names else claims
-    verdict = Verdict(
-        source=rule.source,
-        line=rule.line,
-        id=rule.id,
-        kind=rule.kind,
-        severity=rule.severity,
-        message=rule.message,
-        status="passed",
-        reason=rule.reason,
-        link=rule.link,
-        subject=", ".join(rule.names) or "all documents",
-    )
-    try:
-        outcome = rule.module.check({**rule.conf, "names": rule.names}, scope, documents)
-    except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others' verdicts
-        verdict.status, verdict.note = "error", f"the check crashed: {type(exc).__name__}: {exc}"
-        return verdict
-    verdict.claims, verdict.documents = len(outcome.claims), outcome.documents
-    verdict.claim_index = outcome.claims.to_numpy()
-    if outcome.skipped:
-        verdict.status = "skipped"
-        verdict.note = outcome.skipped
-        if rule.names and scope.empty:
-            verdict.note = f"no claim matched {' / '.join(rule.names)!r}; {outcome.skipped}"
-        return verdict
-    if not rule.accept:  # most rules accept nothing: no Python pass over a hundred thousand findings
-        found = outcome.findings
-        verdict.findings = found if isinstance(found, Findings) else list(found)
-    else:
-        for finding in outcome.findings:
-            accepted = _accepted_by(rule, finding)
-            if accepted:
-                verdict.accepted.append((finding, accepted))
-            else:
-                verdict.findings.append(finding)
-    if verdict.findings:
-        verdict.status = STATUS_OF_SEVERITY[rule.severity]
-    what = (
-        f"{verdict.claims} claim(s) from {verdict.documents} document(s)"
-        if verdict.claims
-        else f"{verdict.documents} document(s)"
-    )
-    verdict.note = f"compared {what}" + (
-        f"; {len(verdict.accepted)} known discrepancy accepted" if verdict.accepted else ""
-    )
-    return verdict
-
-
-def _accepted_by(rule: Rule, finding: Finding) -> str | None:
-    """The reason a known discrepancy is accepted: every place it names is covered by the rule's `accept`."""
-    for entry in rule.accept:
-        if any(entry.covers(location) for location in finding.locations):
-            return entry.reason
-    return None
 
 
 def console_line(verdict: Verdict) -> str:

@@ -11,7 +11,6 @@ what this process would have found: the same functions run, on the same snapshot
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from claimcheck import snapshot
 from claimcheck.cache import ClaimsCache, Extraction, FileStat, content_digest
 from claimcheck.documents import MAX_BYTES, Unreadable
 from claimcheck.folders import iter_paths
+from claimcheck.forked import Forked, ForkedError, can_fork
 
 RACY_SECONDS = 2  # a file modified this recently may change again within the same mtime: read it anyway
 SCOUT_EXTRACTS = 32  # the scout extracts up to this many documents; more go to `pipeline`'s process pool
@@ -76,9 +76,8 @@ def survey(files: list[str], unreadable: list[Unreadable], snap: snapshot.Snapsh
 class Scout:
     """A forked process working out the `Survey` of a run while this one reads the snapshot."""
 
-    def __init__(self, process: multiprocessing.process.BaseProcess, reader) -> None:
-        self.process = process
-        self.reader = reader
+    def __init__(self, child: Forked[Survey | None]) -> None:
+        self.child = child
 
     @classmethod
     def start(cls, paths: list[str | Path], directory: Path, fingerprint: str,
@@ -86,30 +85,19 @@ class Scout:
         """The scout for a run with a cache whose snapshot this extractor wrote, on a system that can fork; else
         None (the run works it out itself: after the extractor changed, the snapshot is of no use). Started
         before this process opens the cache: a forked child must not inherit an SQLite connection."""
-        if "fork" not in multiprocessing.get_all_start_methods() \
-                or not snapshot.written_by(directory, fingerprint):
+        if not can_fork() or not snapshot.written_by(directory, fingerprint):
             return None
-        context = multiprocessing.get_context("fork")
-        reader, writer = context.Pipe(duplex=False)
-        process = context.Process(target=_scout, args=(paths, directory, fingerprint, extract, writer), daemon=True)
-        try:
-            process.start()
-        except OSError:
-            return None
-        writer.close()
-        return cls(process, reader)
+        child = Forked.start(lambda: _scout(paths, directory, fingerprint, extract))
+        return cls(child) if child is not None else None
 
     def result(self, snap: snapshot.Snapshot | None) -> Survey | None:
         """What the scout found, if it matched the files against `snap` itself (None otherwise: it failed, or
-        the snapshot was replaced between its reading and ours)."""
-        try:  # a scout that is stuck (a lock held by another thread when it was forked) must not hang the run
-            found = self.reader.recv() if self.reader.poll(SCOUT_PATIENCE) else None
-        except (EOFError, OSError):
-            found = None
-        finally:
-            self.reader.close()
-        if found is None and self.process.is_alive():
-            self.process.kill()
+        the snapshot was replaced between its reading and ours). A scout that is stuck (a lock held by another
+        thread when it was forked) is killed after `SCOUT_PATIENCE` seconds: it must not hang the run."""
+        try:
+            found = self.child.result(SCOUT_PATIENCE)
+        except ForkedError:
+            return None
         if found is None or snap is None or found.stamp != snap.stamp:
             return None
         return found
@@ -117,34 +105,30 @@ class Scout:
     def close(self) -> None:
         """Wait for the scout to end (it ends once it has sent what it found; tearing down a process of a few
         hundred MB takes a few tens of milliseconds, so the run does not wait for it before building its table)."""
-        self.process.join()
+        self.child.close()
 
 
 def _scout(paths: list[str | Path], directory: Path, fingerprint: str,
-           extract: Callable[[list[str]], list[Outcome]], writer) -> None:
+           extract: Callable[[list[str]], list[Outcome]]) -> Survey | None:
     """The scout's work: walk, read the snapshot's documents, match, look up the cache, extract a few."""
-    found = None
+    store = ClaimsCache(directory, fingerprint)
     try:
-        store = ClaimsCache(directory, fingerprint)
-        try:
-            stats: dict[str, os.stat_result] = {}
-            with ThreadPoolExecutor(max_workers=1) as pool:  # the snapshot's documents, read while walking
-                reading = pool.submit(snapshot.load, directory, fingerprint, documents_only=True)
-                files, unreadable = iter_paths(paths, stats)
-                snap = reading.result()
-            # without a snapshot to match against (replaced or damaged since the start), hashing every file
-            # here would only be done again by the run, which does not take a survey of no snapshot
-            if snap is not None:
-                found = survey(files, unreadable, snap, store, stats, extract, SCOUT_EXTRACTS)
-                # only the files the run reads other than from the snapshot go back by name: sending 100k paths
-                # through the pipe took 0.08 s, and the run looks files up only there (`pipeline._assemble`)
-                found.files = {at: files[at] for at in np.flatnonzero(found.in_snapshot < 0).tolist()}
-        finally:
-            store.close()
-    except Exception:  # noqa: BLE001 - the run then works it out itself, and reports what goes wrong
-        found = None
-    writer.send(found)
-    writer.close()
+        stats: dict[str, os.stat_result] = {}
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the snapshot's documents, read while walking
+            reading = pool.submit(snapshot.load, directory, fingerprint, documents_only=True)
+            files, unreadable = iter_paths(paths, stats)
+            snap = reading.result()
+        # without a snapshot to match against (replaced or damaged since the start), hashing every file
+        # here would only be done again by the run, which does not take a survey of no snapshot
+        if snap is None:
+            return None
+        found = survey(files, unreadable, snap, store, stats, extract, SCOUT_EXTRACTS)
+        # only the files the run reads other than from the snapshot go back by name: sending 100k paths
+        # through the pipe took 0.08 s, and the run looks files up only there (`pipeline._assemble`)
+        found.files = {at: files[at] for at in np.flatnonzero(found.in_snapshot < 0).tolist()}
+        return found
+    finally:
+        store.close()
 
 
 def _snapshot_rows(files: list[str], snap: snapshot.Snapshot | None,

@@ -133,6 +133,21 @@ def recall(path: Path) -> None:
         return
 
 
+def new_answers() -> dict[str, dict[str, object]] | None:
+    """Every answer, when Pint was asked something new in this process (a forked lane of checks sends them
+    back, so that `keep` in the run's process stores them); else None."""
+    return _ANSWERS if _ASKED["new"] else None
+
+
+def adopt(answers: dict[str, dict[str, object]] | None) -> None:
+    """Take the answers another process worked out (`new_answers`); `keep` stores them if any is new."""
+    for question, known in (answers or {}).items():
+        new = {key: value for key, value in known.items() if key not in _ANSWERS[question]}
+        if new:
+            _ANSWERS[question].update(new)
+            _ASKED["new"] = True
+
+
 def keep(path: Path) -> None:
     """Store Pint's answers when this run asked anything new; a failed write only costs the next run time."""
     if not _ASKED["new"]:

@@ -4,7 +4,10 @@ Every module has a docstring with a PASS and a FAIL example, the constants
 `ID`, `CONF` (field -> type, choices or converter from `fields`) and
 `DEFAULT`, and `check(conf, claims, documents) -> Outcome`, where `claims` is
 the claims table already narrowed to the rule's subject and `documents` the
-document metadata table. Checks never read documents.
+document metadata table. Checks never read documents. A module whose check
+derives the same work from the table as another's (`base.shared`) names a
+common `FAMILY`: the rules of one family are checked in one process
+(`checking.py`), which works it out once.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from claimcheck.units import UnitError
 DOC_COLUMNS = ("doc", "kind", "date", "asked", "answered", "asked_line", "answered_line")
 PAIR_BLOCK_CELLS = 1 << 18  # claim pairs compared at once: a few MB for each temporary array
 _SHARED: ContextVar[dict | None] = ContextVar("claimcheck_shared_work", default=None)
-_PINT = Lock()  # the runner checks rules side by side: Pint (asked about units first met) is asked one at a time
+_PINT = Lock()  # a Dask worker checks rules on several threads: Pint (asked about units first met) answers one
 T = TypeVar("T")
 
 
@@ -37,11 +37,12 @@ def dimensionality(unit: str) -> str:
 
 @contextmanager
 def shared_work(claims: pd.DataFrame, sentence_codes: np.ndarray | None = None) -> Iterator[None]:
-    """While the runner's rules run over one claims table, what several checks derive from the same table is
-    worked out once (`shared`): part-of-total and sum both look at the claims beside a total in canonical units,
-    and part-of-total, sum and rate-total all join claims by sentence. `sentence_codes`, when the loader has
-    them (`Corpus.sentence_codes`, from the snapshot), number the table's sentences without reading their text.
-    Outside it (a check called on its own), every check works everything out for itself."""
+    """While the rules run over one claims table (in one lane of `checking.py`), what several checks derive
+    from the same table is worked out once (`shared`): part-of-total and sum both look at the claims beside a
+    total in canonical units, and part-of-total, sum and rate-total all join claims by sentence.
+    `sentence_codes`, when the loader has them (`Corpus.sentence_codes`, from the snapshot), number the table's
+    sentences without reading their text. Outside it (a check called on its own), every check works everything
+    out for itself."""
     token = _SHARED.set({"table": claims, "sentence_codes": sentence_codes, "made": {}, "locks": {}, "lock": Lock()})
     try:
         yield
@@ -51,8 +52,8 @@ def shared_work(claims: pd.DataFrame, sentence_codes: np.ndarray | None = None) 
 
 def shared(claims: pd.DataFrame, name: str, make: Callable[[], T]) -> T:
     """`make()`, made once per run for the table the rules run over (`shared_work`); other tables make it
-    every time. What is shared must not be changed by its users (pandas copies on write). Rules run side by
-    side: the first to ask makes it while the others wait for it."""
+    every time. What is shared must not be changed by its users (pandas copies on write). Should two threads
+    ask at once, the first makes it while the other waits for it."""
     memo = _SHARED.get()
     if memo is None or memo["table"] is not claims:
         return make()

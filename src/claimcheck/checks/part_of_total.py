@@ -80,6 +80,7 @@ from claimcheck.guards import words_at
 from claimcheck.subjects import noun_key, noun_mask
 
 ID = "part-of-total"
+FAMILY = "beside a total"  # with sum: both read the claims beside a total (`near_a_total`), worked out once a lane
 CONF = {"sentences": bool, "shares": bool, "counted": fields.text, "total": fields.amount, "elsewhere": fields.texts}
 DEFAULT = {"sentences": True, "shares": True}
 

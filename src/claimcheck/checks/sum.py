@@ -53,12 +53,13 @@ import re
 
 import pandas as pd
 
-from claimcheck.checks import base, fields
+from claimcheck.checks import base, fields, part_of_total
 from claimcheck.checks.part_of_total import canonical_near_a_total, near_a_total, totals_and_sentences, with_nouns
 from claimcheck.findings import Finding, Outcome, evidence_of
 from claimcheck.report import numbers
 
 ID = "sum"
+FAMILY = part_of_total.FAMILY
 CONF = {"tolerance": fields.tolerance, "measure": fields.measure}
 DEFAULT = {"tolerance": "0"}
 KEYS = ["doc", "line", "sentence", "c_unit", "noun"]
