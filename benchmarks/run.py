@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     sample_dir = write_corpus(work / f"corpus-{args.extract_sample}", args.extract_sample)
     results: dict = {"machine": machine(), "jobs": args.jobs, "sizes": []}
     print(f"machine: {results['machine']}")
+    print(f"bytecode: compiled under {measure.compile_bytecode()}, as an installed package has it")
 
     extraction, claims = measure.extraction_rate(measure.corpus_files(sample_dir))
     bare, money = measure.bare_scan_rate(measure.corpus_files(sample_dir))

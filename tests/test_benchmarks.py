@@ -4,6 +4,8 @@ The benchmark itself is not a test (`make bench`); these keep its code working a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from benchmarks import measure
 from benchmarks.corpus import write_corpus
 
@@ -47,3 +49,14 @@ def test_the_tiled_claims_table_has_the_real_tables_column_types(tmp_path, monke
     assert claims["doc"].nunique() > 6  # copies under fresh document ids
     assert {name: str(claims[name].dtype) for name in DTYPES} == {
         name: "category" if kind == "category" else kind for name, kind in DTYPES.items()}
+
+
+def test_the_measured_runs_import_claimcheck_from_bytecode():
+    """Every measured `claimcheck run` imports the package as an install has it: compiled, not from source."""
+    import importlib.util
+
+    package = measure.compile_bytecode()
+    for module in ("cli.py", "extract/document.py", "checks/part_of_total.py"):
+        source = package / module
+        compiled = Path(importlib.util.cache_from_source(str(source)))
+        assert compiled.is_file() and compiled.stat().st_mtime >= source.stat().st_mtime
