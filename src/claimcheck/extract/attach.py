@@ -111,6 +111,10 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             # February 2023, which set out a £9 million investment", "the £160 million announced in Stable Homes,
             # Built on Love in February 2023": when it was said, not when it is spent
             continue
+        if span.role == "event" and any(
+                other.role == "period" and low <= other.start_pos < high
+                and _FOR_BEFORE.search(text, max(0, other.start_pos - 10), other.start_pos) for other in spans):
+            continue  # "announced £740 million of capital funding in December 2024 for 2025-26": what it is for
         if _SINCE_OR_STRETCH.match(span.text) \
                 and _RECORD_BEFORE.search(text, max(0, span.start_pos - 40), span.start_pos) \
                 and not (span.end_pos <= figure.start and WHEN_CLAUSE.fullmatch(text, span.end_pos, figure.start)):
@@ -154,6 +158,11 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             # (not the same figure said again in brackets right after it: "£1.7 billion (19%) since 2010-11")
             and not BRACKET_OPENS.fullmatch(text, figure.end, f.start)
             for f in figures)
+        if owned and after and any(other.role == "compare" and figure.end <= other.start_pos < span.start_pos
+                                   and not any(figure.end <= f.start < other.start_pos for f in figures)
+                                   for other in spans):
+            continue  # "an increase of 9.0% compared with 2024-25 and follows an increase of 60% between 2019-20 and
+            # 2024-25": a figure with a base of its own is said; the later time is the later figure's alone
         # (an owned time ranks after any other: "in the year ending 31 March 2025, 5% fewer than in 2024 and a third
         # lower than the peak of 5,360 in 2015": 2015 is the peak's)
         key = (3 if owned else rank, distance, 0 if after else 1)
@@ -180,6 +189,7 @@ def _spelled_out(best: int | None, spans: list[TimeSpan], text: str, figures: li
     return best + 1
 
 
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _NEXT_YEARS = re.compile(r"(?:over|across|during)\s+the\s+next\s+\w+\s+(?:financial\s+)?years\b", re.I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,;.)]|$)")
 
