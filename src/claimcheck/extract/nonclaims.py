@@ -116,6 +116,9 @@ _PATTERNS: list[tuple] = [
      # "60 per 10,000 children under 18 years": whom the rate counts, by age
      r"|(?:(?<=children\s)|(?<=people\s)|(?<=pupils\s)|(?<=persons\s))(?:aged\s+)?under\s+\d{1,2}\s+years?\b",
      ("aged", "old", "under", "+", "age")),
+    # an age band naming a population: "per head of their 2 to 18 population", "the 16-24 age group"
+    (("population", "age group", "age range"),
+     r"\b\d{1,2}\s*(?:to|-|–)\s*\d{1,2}(?=\s+(?:year[-\s]olds?\s+)?(?:population|age\s+(?:group|range))\b)"),
 ]
 _GUARDED = [(frozenset(needs), re.compile(also, re.I) if isinstance(also, str) else also, re.compile(pattern, re.I))
             for needs, pattern, also in (entry if len(entry) == 3 else (*entry, None) for entry in _PATTERNS)]

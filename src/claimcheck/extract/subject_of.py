@@ -38,6 +38,19 @@ _PROVIDING = re.compile(r"[^.;]{0,80}?,\s*(?:which\s+(?:will\s+|would\s+)?)?(?:p
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w’'-]*){0,2}\s+(?:in|at|across)\s+(?:the\s+)?")
 
 
+def _shares_of_two_groups(text: str, figure: Figure, level: Figure) -> bool:
+    """ "6.7% of boys compared with 2.8% of girls": a share of another group, said beside the level's."""
+    mine, theirs = _OF_GROUP.match(text, figure.end), _OF_GROUP.match(text, level.end)
+    return figure.kind == "percent" and mine is not None and theirs is not None \
+        and not set(mine[1].lower().split()) & set(theirs[1].lower().split())  # (not "of local authorities" and
+    # "of authorities": one group named twice)
+
+
+_NOT_IN_A_GROUP = r"compared|in|at|on|and|or|with|who|which|than|now|were|was|is|are|had|have|has"
+_OF_GROUP = re.compile(rf"\s+of\s+(?:the\s+|all\s+)?"
+                       rf"([a-z][\w’'-]*(?:\s+(?!(?:{_NOT_IN_A_GROUP})\b)[a-z][\w’'-]*){{0,2}})", re.I)
+
+
 def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
                earlier: list[tuple[Figure, str]]) -> str | None:
     """The subject of `figure` in sentence `text`; `earlier` holds the sentence's figures before it with the
@@ -56,7 +69,7 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
             # "141,000 children living in kinship care in England, more than the 83,840 looked-after children":
             # another group, counted by its own noun, and not the level's place
             return None
-        if level is not None:
+        if level is not None and not _shares_of_two_groups(text, figure, level):
             return next((subject for f, subject in earlier if f is level), None)
     in_clause = [e for e in ents if lo <= e.start < hi and e.score >= 3 and not in_aside(text, e.start, e.end, figure)
                  and not said_where(text, e)
