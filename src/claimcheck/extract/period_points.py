@@ -195,6 +195,11 @@ def _bare_season(m, ctx):
         # "The Chief Social Worker introduced for the first time in the autumn a clear statement of the skills
         # social workers will need": the last autumn, whatever the rest of the sentence looks forward to
         ctx = replace(ctx, future=False)
+    if ctx.future:  # "we will set out our plans in the autumn", said on 10 September: this autumn, not the next
+        for around in (ctx.doc_date.year - 1, ctx.doc_date.year):
+            span = season_span(m[1], around)
+            if span[0] <= ctx.doc_date <= span[1]:
+                return "event", *span, None
     year = nearest_year(first_month, 1, ctx)
     return "event", *season_span(m[1], year), None
 
