@@ -123,6 +123,10 @@ def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> 
     holder = _ARTICLE.sub("", _JOINING.sub("", holder.strip()))  # "..., and the largest 10 providers made"
     return holder if 0 < len(holder.split()) <= words and not _NO_HOLDER.fullmatch(holder) else None
 
+# a forecast of what an amount before was set aside for: "but now expects to spend", "forecasts spending of"
+_EXPECTS_TO_SPEND = re.compile(r"\b(?:expects?|expected|forecasts?|forecasting|predicts?|anticipates?)\s+(?:to\s+)?"
+                               r"(?:spend|spending|cost)\s+(?:of\s+)?$", re.I)
+
 
 def money_subject(figure: Figure, text: str, ents: list[Entity], in_clause: list[Entity], memory: Memory,
                   figures: list[Figure], earlier: list[tuple[Figure, str]], money: list[tuple[Figure, str]],
@@ -137,6 +141,10 @@ def money_subject(figure: Figure, text: str, ents: list[Entity], in_clause: list
     # level moved to is the same thing's as the one moved from
     if money and money[-1][1] and _FROM_TO.fullmatch(text, money[-1][0].end, figure.start) \
             and _FROM_BEFORE.search(text, max(0, money[-1][0].start - 10), money[-1][0].start):
+        return money[-1][1]
+    # "budgeted £31.6m for the service in 2024/25 but now expects to spend £35.8m": the same thing's forecast
+    if money and money[-1][1] and not after_amount(text, figure.end) \
+            and _EXPECTS_TO_SPEND.search(text, max(money[-1][0].end, figure.start - 40), figure.start):
         return money[-1][1]
     # "the £500 million Adult Social Care Discharge Fund ..., of which £200 million has been paid to local
     # authorities": a part of the fund, not of the councils it was paid to (but "of which £3.1 billion was
