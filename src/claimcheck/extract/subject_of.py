@@ -35,6 +35,7 @@ _THROUGH_BEFORE = re.compile(r"\b(?:through|via|benefit(?:ed|ing|s)?\s+from|supp
 # (not "69 projects ..., which will create an additional 350 beds": what the funding creates)
 _PROVIDING = re.compile(r"[^.;]{0,80}?,\s*(?:which\s+(?:will\s+|would\s+)?)?(?:providing|provides?|offering|offers?)"
                         r"\s+(?:a\s+total\s+of\s+|a\s+further\s+|an\s+additional\s+|up\s+to\s+)?")
+_MEASURE_OPENS = re.compile(r"(?:the\s+)?(?:percentage|proportion|share)\s+of\s", re.I)
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w’'-]*){0,2}\s+(?:in|at|across)\s+(?:the\s+)?")
 
 
@@ -82,6 +83,11 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
         # "we have increased spending on children's social care by 50%": what was increased
         if figure.change and (over := moved(text, lo, figure.start)):
             return over[1]
+    # "The percentage of pupils with an EHC plan has increased to 4.8%": the measure its clause opens with, not the
+    # plan named inside it (a count says whom it counts in `counted`)
+    if figure.kind == "percent" and in_clause and (opening := subject_before_verb(text, figure.start)) \
+            and _MEASURE_OPENS.match(opening) and any(e.text in opening for e in in_clause):
+        return opening
     if figure.kind in ("money", "rate") and figure.unit.startswith(CURRENCIES):
         return money_subject(figure, text, ents, in_clause, memory, figures, earlier, money, lo)
     if (counted := _counted_span(text, figure)) is not None:

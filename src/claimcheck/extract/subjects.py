@@ -39,8 +39,9 @@ _MEASURE = r"and\s+(?=the\s+(?:number|proportion|percentage|rate|share|amount|co
 _AND_A_NEW_SUBJECT = r"and\s+(?=(?:the|its|their|this)\s+[^,;]{0,80}?\s(?:has|have|had|will|is|are|was|were)\s)"
 CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:])"
                           # (not "budgeted £31.6m for the service in 2024/25 but now expects to spend £35.8m": the same
-                          # budget's forecast)
-                          r"|(?<=\s)(?:[–—-]\s|\s*but\s+(?!(?:now\s+)?(?:expects?|forecasts?|predicts?|anticipates?)\b)"
+                          # budget's forecast; nor "pupils with SEN but no EHC plan": one group)
+                          r"|(?<=\s)(?:[–—-]\s|\s*but\s+(?!(?:now\s+)?(?:expects?|forecasts?|predicts?|anticipates?)\b"
+                          r"|not?\s)"
                           r"|\s*and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b"
                           rf"|\s*{_MEASURE})"
                           r"|(?<=,)(?:\s+(?:which|who|while|whilst|whereas|although|but|yet|unlike|where|and\s+we|and\s+that)\b"
