@@ -90,6 +90,11 @@ _THROUGH_OPENING = re.compile(r"\s*(?:Through|Via)\s+(?:the\s+|its\s+|our\s+)?((
                               re.I)
 _NAMED_WORTH = re.compile(rf"\b(?:the|a|an|its|their|our)\s+((?:[\w’'-]+\s+){{0,4}}[\w’'-]+),\s+worth\s+"
                           rf"(?:(?:{HEDGE})\s+)?$", re.I)
+# what opens its clause and is worth the amount right after it: "Bursaries worth up to", ", and scholarships worth"
+# (not "the fund approved applications worth £286 million": the fund's, a name told before)
+_THING_WORTH = re.compile(rf"(?:^|[,;]\s*(?:and\s+)?|\band\s+)(?!(?:we|they|it|he|she|I|you)\b)"
+                          rf"((?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*)\s+worth\s+"
+                          rf"(?:(?:{HEDGE})\s+)?$", re.I)
 _REMAINING_BEFORE = re.compile(r"\bthe\s+(?:remaining|rest\s+of\s+the|other)\s+$", re.I)  # the rest of the same
 # "£6,400m (2023–24: £6,100m)": another year's figure for the same thing, labelled in brackets
 _KNOWN_THAT = re.compile(r"\b(?:aware|know|knows|accept|accepts|agree|agrees|recognise|recognises|recognize"
@@ -142,6 +147,10 @@ def money_subject(figure: Figure, text: str, ents: list[Entity], in_clause: list
     if money and money[-1][1] and _FROM_TO.fullmatch(text, money[-1][0].end, figure.start) \
             and _FROM_BEFORE.search(text, max(0, money[-1][0].start - 10), money[-1][0].start):
         return money[-1][1]
+    # "Bursaries worth up to £30,000 tax-free, and scholarships worth up to £32,000, are available": each what is worth
+    # its amount, whatever the sentence's other names
+    if worth := _THING_WORTH.search(text, max(lo, figure.start - 60), figure.start):
+        return worth[1]
     # "budgeted £31.6m for the service in 2024/25 but now expects to spend £35.8m": the same thing's forecast
     if money and money[-1][1] and not after_amount(text, figure.end) \
             and _EXPECTS_TO_SPEND.search(text, max(money[-1][0].end, figure.start - 40), figure.start):
