@@ -76,6 +76,16 @@ CASES = {
             (16, "6,120", "subject", "Average weekly cost"),
         ],
     ),
+    # a written answer's table of years ending on a day: "Year ending 31 March | Adoptions" over "2020 | 3,440"
+    "written_answer_year_ending_table.txt": (
+        {"date": date(2024, 12, 10), "answered_by": "Janet Daby"},
+        [
+            (16, "3,440", "period_start", "2019-04-01"),  # was the calendar year 2020
+            (16, "3,440", "period_end", "2020-03-31"),
+            (20, "2,980", "period_start", "2023-04-01"),
+            (20, "2,980", "counted", "adoptions"),
+        ],
+    ),
     "ees_headline_tiles.txt": (
         {"date": date(2020, 12, 10)},
         [

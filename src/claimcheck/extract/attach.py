@@ -145,7 +145,12 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
         elif introductory and (opens_sentence or not (own_length or further or now)) \
                 and not (";" in between and _NOW_OR_TODAY.search(text, max(0, figure.start - 30), figure.start)):
             rank = 1  # (not across "; today there are 83,840": a clause said to hold now)
-        elif same_clause and not any(f is not figure and between_figure(f, figure, span) for f in figures) \
+        elif same_clause and not any(f is not figure and between_figure(f, figure, span)
+                                     # (but "rose by 4.2% quarter on quarter, reaching 7,900 in the three months to
+                                     # December 2023": the change and the level it reached share their time)
+                                     and not (figure.change and after
+                                              and _REACHING.fullmatch(text, figure.end, f.start))
+                                     for f in figures) \
                 and not own_length and not (further and not after) and not now \
                 and not (after and _SO_FAR.search(between)):  # "12 areas have signed up so far, with ... next year"
             rank = 2  # across commas, and no other figure stands nearer to it (nor has the figure its own length)
@@ -189,6 +194,8 @@ def _spelled_out(best: int | None, spans: list[TimeSpan], text: str, figures: li
     return best + 1
 
 
+_REACHING = re.compile(rf"[^.;,]{{0,30}},?\s*(?:reaching|to\s+reach|rising\s+to|falling\s+to)\s+(?:(?:{HEDGE})\s+)?£?",
+                       re.I)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _NEXT_YEARS = re.compile(r"(?:over|across|during)\s+the\s+next\s+\w+\s+(?:financial\s+)?years\b", re.I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,;.)]|$)")

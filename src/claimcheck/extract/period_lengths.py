@@ -114,6 +114,17 @@ def _past_financial_years(m, ctx):
     return "period", financial_year(current - count)[0], financial_year(current - 1)[1], None
 
 
+@pattern(rf"\b(?:(?:over|in|during|for|across)\s+)?the\s+(?:next|coming|following)\s+({NUM})\s+financial\s+years\b",
+         needs=("next", "coming", "following"))
+def _next_financial_years(m, ctx):
+    """ "£68 million over the next three financial years", said in March 2024: the three whole financial years
+    after the current one (2024-25 to 2026-27), as "the last three financial years" are the three before it."""
+    if ctx.doc_date is None:
+        return unresolved()
+    current = financial_year_of(ctx.doc_date)[0].year
+    return "period", financial_year(current + 1)[0], financial_year(current + count_of(m[1]))[1], None
+
+
 # "As at 30 September 2023, 7,200 social workers had left in the previous 12 months": the day the figures stand
 # at, which "the previous 12 months" runs to, rather than to the document's date
 _REFERENCE_DAY = re.compile(rf"\b(?:as\s+(?:at|of)|at)\s+({FULL_DAY})\b", re.I)

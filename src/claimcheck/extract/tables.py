@@ -57,6 +57,7 @@ class Header:
     column_multipliers: dict[int, float] = field(default_factory=dict)  # the columns marked "(£ million)"
     rows_span: tuple[date, date] | None = None  # the years down the rows so far: what a "Total" row sums
     day: tuple[date, date] | None = None  # "The number ... at 31 March 2023, by region, is shown below": every cell's
+    year_end: tuple[int, int] | None = None  # (month, day): "Year ending 31 March | Adoptions": each row's year ends
 
 
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart)\s+\w+[.:]?\s*", re.I)
@@ -67,6 +68,8 @@ _FOLLOWING = re.compile(r".*?\bthe\s+following\s+(?:funding|allocations?|amounts
                         r"\s+(?:to|for|on)\s+(?:the\s+)?(?P<about>[^\d.:;]{3,100}?)\s*:\s*$")
 
 
+_YEAR_ENDING = re.compile(rf"^(?:(?:financial|reporting)\s+)?(?:year|12\s+months|twelve\s+months)\s+"
+                          rf"(?:ending|ended|to)\s+(\d{{1,2}})\s+({MONTH_NAMES})\b", re.I)
 _STOCK_DAY = re.compile(rf"\b(?:on|at|as\s+at)\s+(\d{{1,2}})\s+({MONTH_NAMES})\b(?!\s+(?:19|20)\d\d)", re.I)
 
 
@@ -184,9 +187,11 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         if len(column_multipliers) == 1 and 0 in column_multipliers:  # "(£m) | 2021-22 | ...": the whole table's
             column_multipliers = {}
         whole_table = None if column_multipliers else (_multiplier(marks[0]) if marks else header and header.multiplier)
+        year_end = next(((MONTHS[m[2].lower().rstrip(".")], int(m[1])) for c in columns.values()
+                         for m in [_YEAR_ENDING.match(c)] if m), None)
         return [], Header(multiplier=whole_table, caption=header.caption if header else None, columns=columns,
                           column_multipliers=column_multipliers, stock_day=header.stock_day if header else None,
-                          day=header.day if header else None)
+                          day=header.day if header else None, year_end=year_end)
     if marks and not any(_CELL.match(c) for _, c in values[1:]):
         return [], Header(periods=header.periods if header else {}, multiplier=_multiplier(marks[0]),
                           caption=header.caption if header else None, day=header.day if header else None)
@@ -195,6 +200,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
     row_period = _period(label) if label else None  # "2019-20 | 10,500": a time series down the rows
     if row_period and header and header.stock_day:  # "Table 1: Children looked after at 31 March" over "2023 | ..."
         row_period = _day_of(row_period, header.stock_day)
+    elif row_period and header and header.year_end:  # "Year ending 31 March | Adoptions" over "2020 | 3,440"
+        row_period = _year_ending(row_period, header.year_end)
     by_column = bool(header and header.columns and (row_period or _TOTAL_ROW.match(label or "")))
     total_row = by_column and not row_period
     if row_period:
@@ -322,6 +329,17 @@ _GENERIC_COLUMN = re.compile(r"^(?:number|numbers|count|total|value|figure|n)$",
 _CHANGE_WORD = re.compile(r"\bchange\b", re.I)  # a row of changes ("Annual change", "Percentage change")
 _TOTAL_ROW = re.compile(r"^(?:grand\s+)?total\b", re.I)
 _CHANGE_ROW = re.compile(r"^(?:annual|yearly|year[- ]on[- ]year)?\s*(?:percentage\s+)?change(?:\s*\(%\))?$", re.I)
+
+
+def _year_ending(period: tuple[date, date], month_day: tuple[int, int]) -> tuple[date, date]:
+    """A calendar year's row as the year ending on that day of it ("Year ending 31 March": 2020 is April 2019 to
+    March 2020); a financial year's stays as it is."""
+    start, end = period
+    last = safe_date(end.year, *month_day)
+    before = safe_date(end.year - 1, *month_day)
+    if (start.month, start.day, end.month, end.day) != (1, 1, 12, 31) or last is None or before is None:
+        return period
+    return before + timedelta(days=1), last
 
 
 def _day_of(period: tuple[date, date], month_day: tuple[int, int]) -> tuple[date, date]:

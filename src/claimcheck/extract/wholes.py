@@ -74,6 +74,7 @@ _NUMBER_OF = re.compile(r"\b(?i:number|total|figure)\s+of\b")
 # the words a bare number reads as a figure after: "rose to", "was", "by", "compared with", "including"
 _FIGURE_FOLLOWS = re.compile(
     r"\b(?:to|at|of|was|were|is|are|reached|totalled|stood\s+at|by|from|compare[sd]?\s+(?:with|to)|than"
+    r"|reach(?:es|ing)?|hit(?:s|ting)?|stands\s+at|standing\s+at"  # "rose by 4.2%, reaching 7,900"
     r"|numbered|numbering|totalling|totaling|(?:who|which)\s+number"  # "children, who numbered 7,380"
     r"|the\s+(?:remaining|other)"  # "Of the 94 projects, 56 were evaluated and the remaining 38 ..."
     r"|(?:a|an)\s+(?:further|additional|extra)|another"  # "with a further 100 planned"
