@@ -13,6 +13,7 @@ from claimcheck.calendar import (
     MONTH_NAMES,
     MONTHS,
     WEEKDAYS,
+    financial_year,
     month_end,
     season_span,
     year_span,
@@ -104,6 +105,15 @@ def _fy_label(m, ctx):
     if span and ACADEMIC.search(f"{m[1] or ''} {m[3] or ''}"):
         return "period", date(span[0].year, 9, 1), date(span[1].year, 8, 31), None
     return ("period", *span, None) if span else None
+
+
+@pattern(r"\b(?-i:FY)\s?(\d\d)\s?[-–/]\s?(\d\d)\b", needs=("fy",))
+def _short_fy_label(m, ctx):
+    """ "FY24/25", a council's shorthand: the financial year 2024-25 (the years must follow each other)."""
+    first, second = int(m[1]), int(m[2])
+    if (first + 1) % 100 != second:
+        return None
+    return "period", *financial_year(2000 + first), None
 
 
 @pattern(rf"\b(?:(?:on|at|as\s+at|as\s+of|of)\s+)?({FULL_DAY})",
