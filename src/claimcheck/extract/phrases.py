@@ -38,6 +38,10 @@ _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|a
                           r"[£$€]\s?\d|,?\s+(?:and|or)\s+\d"  # "..., or 30% of all spending": another figure
                           # "..., and seven in 10 overspent their budgets": a proportion in words
                           r"|,?\s+(?:and|or)\s+(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s"
+                          # "to the Youth Futures Foundation to help around 23,000 young people": what it goes to,
+                          # not the count it serves (but "£7 million to recruit over 1,000 new foster carers": them)
+                          r"|(?<=[a-z])\s+to\s+(?:help|support|reach|train|recruit|create|fund|provide|deliver)\s+"
+                          r"(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly|at\s+least)\s+)?\d"
                           # "a pilot in up to 10 local authorities": where, and how many, not what
                           r"|\s+(?:in|across|to|for)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
                           r"|at\s+least)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
