@@ -97,6 +97,7 @@ _TO_RUN_IT = re.compile(r"to\s+(?:run|operate|deliver|administer|maintain|implem
 
 # what `after_amount` strips from the text after an amount before reading its phrase (precompiled: a pattern
 # string passed to re.sub costs a cache lookup on every call)
+_MORE_FOR = re.compile(r"^\s*(?:more|extra|additional)\s+(?=(?:for|on|in|into)\s)", re.I)  # (not "more to deliver")
 _OF_FUNDING = re.compile(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(?:funding|investment|money|capital"
                          r"|spending|support|grants?|savings|cuts|efficiencies|efficiency\s+savings)\b)")
 _FOR_YEARS = re.compile(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?"
@@ -132,6 +133,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     developing the workforce"). Time expressions should be blanked out of `sentence` before the call.
     """
     rest = _OF_FUNDING.sub(" ", sentence[end:])
+    rest = _MORE_FOR.sub(" ", rest)  # "£1 billion more for high needs": what the more is for
     rest = _FOR_YEARS.sub(" ", rest)  # "£2.6 billion in the first five years": when, not what
     rest = _FOOTNOTE.sub(" ", rest)  # a footnote mark: "£160 million [14] to the scheme"
     rest = _QUOTE_CLOSED.sub(" ", rest)  # the quotation ends at the figure: 'spends "around £3.5 billion" on X'

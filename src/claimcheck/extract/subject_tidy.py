@@ -48,7 +48,8 @@ _OF_THE_WHOLE = re.compile(r"^Of\s+(?:the|these|those|all|all\s+the)\s+(?=\S)")
 _ITS_OWN_TIME = re.compile(r"\s+(?:in|during|over|for)\s+(?:its|their)\s+(?:first|second|third|final|last|opening)"
                            r"(?:\s+[\w-]+)?\s+(?:years?|months?|weeks?|days?|round|phase)$", re.I)
 _SPACES = re.compile(r"\s{2,}")
-_DANGLING = re.compile(rf"\s+(?:who|which|that|whose|aged|{ANNOUNCING})$", re.I)
+# (and the verb an amount is set by: "the minimum per-pupil level for secondary schools [set] at £6,250")
+_DANGLING = re.compile(rf"\s+(?:who|which|that|whose|aged|set|fixed|capped|pegged|frozen|{ANNOUNCING})$", re.I)
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 # "Expenditure on residential care therefore increased by 49%": a linking adverb names nothing either
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS}|therefore|thus|also|however|meanwhile|still|now|again|in\s+turn"
