@@ -48,11 +48,18 @@ def seen(verdicts) -> list[tuple]:
             for v in verdicts]
 
 
-@needs_fork
-def test_two_lanes_give_the_verdicts_of_one(table, lane_of, monkeypatch: pytest.MonkeyPatch) -> None:
-    claims, documents, codes = table
+@pytest.fixture
+def one_lane(table, lane_of) -> tuple[list, list]:
+    """The shipped rules and their verdicts checked one after the other in this process."""
+    claims, documents, _ = table
     rules = load_rules(RULES)
-    one = [checking.run_rule(rule, claims, documents) for rule in rules]
+    return rules, [checking.run_rule(rule, claims, documents) for rule in rules]
+
+
+@needs_fork
+def test_two_lanes_give_the_verdicts_of_one(table, one_lane, monkeypatch: pytest.MonkeyPatch) -> None:
+    claims, documents, codes = table
+    rules, one = one_lane
     monkeypatch.setattr(checking, "FORK_CLAIMS", 0)
     two = checking.run_rules(rules, claims, documents, codes)
     assert seen(two) == seen(one)
@@ -64,10 +71,9 @@ def test_two_lanes_give_the_verdicts_of_one(table, lane_of, monkeypatch: pytest.
 
 
 @needs_fork
-def test_a_failed_lane_has_its_rules_checked_here(table, lane_of, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_lane_has_its_rules_checked_here(table, one_lane, monkeypatch: pytest.MonkeyPatch) -> None:
     claims, documents, codes = table
-    rules = load_rules(RULES)
-    one = [checking.run_rule(rule, claims, documents) for rule in rules]
+    rules, one = one_lane
     monkeypatch.setattr(checking, "FORK_CLAIMS", 0)
 
     def broken():
