@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,21 @@ checks:
         ["dates", "named-dates"],  # 1 + 0.2
         ["named-agrees"],  # 0.2
     ]
+
+
+@needs_fork
+def test_a_stuck_lane_is_killed_and_its_rules_checked_here(table, one_lane, monkeypatch: pytest.MonkeyPatch) -> None:
+    claims, documents, codes = table
+    rules, one = one_lane
+    monkeypatch.setattr(checking, "FORK_CLAIMS", 0)
+    monkeypatch.setattr(checking, "LANE_PATIENCE_MIN", 0.5)
+
+    def stuck():
+        time.sleep(60)
+
+    monkeypatch.setattr(units, "new_answers", stuck)  # the forked lane's last step never ends
+    started = time.monotonic()
+    two = checking.run_rules(rules, claims, documents, codes)
+    assert time.monotonic() - started < 30
+    assert seen(two) == seen(one)
+    assert {v.details for v in two} == {os.getpid()}

@@ -12,6 +12,7 @@ are checked here.
 from __future__ import annotations
 
 import multiprocessing
+import time
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,10 @@ from claimcheck.subjects import subject_mask
 
 FORK_CLAIMS = 200_000  # a smaller table is checked in this process alone: the fork would cost more than it saves
 NAMED_WEIGHT = 0.2  # a rule about named subjects checks a few of the table's claims; one about all, every claim
+# how long the run waits for the forked lane before it kills it and checks its rules itself: ten times as long as its
+# own lane took, and at least a minute (a child stuck on a lock held at the fork must not hang the run)
+LANE_PATIENCE = 10.0
+LANE_PATIENCE_MIN = 60.0
 
 
 class Checking:
@@ -33,16 +38,17 @@ class Checking:
 
     def __init__(self, rules: list[Rule], claims: pd.DataFrame, documents: pd.DataFrame,
                  sentence_codes: np.ndarray | None, done: dict[int, Verdict],
-                 other: Forked[tuple[dict[int, Verdict], dict | None]] | None) -> None:
+                 other: Forked[tuple[dict[int, Verdict], dict | None]] | None, patience: float | None = None) -> None:
         self.rules, self.claims, self.documents, self.sentence_codes = rules, claims, documents, sentence_codes
         self.done = done
         self.other = other
+        self.patience = patience
 
     def verdicts(self) -> list[Verdict]:
         """Every rule's verdict, in the rules' order."""
         if self.other is not None:
             try:
-                theirs, answers = self.other.result()
+                theirs, answers = self.other.result(self.patience)
                 self.done.update(theirs)
                 units.adopt(answers)
             except ForkedError:
@@ -89,7 +95,10 @@ def start_rules(rules: list[Rule], claims: pd.DataFrame, documents: pd.DataFrame
         return done
 
     other = Forked.start(lambda: (lane(), units.new_answers()))
-    return Checking(rules, claims, documents, sentence_codes, lane() if other is not None else {}, other)
+    started = time.perf_counter()
+    done = lane() if other is not None else {}
+    patience = max(LANE_PATIENCE_MIN, LANE_PATIENCE * (time.perf_counter() - started))
+    return Checking(rules, claims, documents, sentence_codes, done, other, patience)
 
 
 def run_rules(rules: list[Rule], claims: pd.DataFrame, documents: pd.DataFrame,

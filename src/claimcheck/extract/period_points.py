@@ -113,7 +113,7 @@ def _short_fy_label(m, ctx):
     first, second = int(m[1]), int(m[2])
     if (first + 1) % 100 != second:
         return None
-    return "period", *financial_year(2000 + first), None
+    return "period", *financial_year((1900 if first >= 70 else 2000) + first), None  # "FY99/00" is 1999-2000
 
 
 @pattern(rf"\b(?:(?:on|at|as\s+at|as\s+of|of)\s+)?({FULL_DAY})",
