@@ -55,7 +55,10 @@ def test_not_a_claim(text):
                                   "Accept additional cookies Reject additional cookies View cookies",
                                   "We use some essential cookies to make this website work.",
                                   # GOV.UK's footer: the day a page changed, with the link to its history
-                                  "Last updated 8 March 2024 + show all updates"])
+                                  "Last updated 8 March 2024 + show all updates",
+                                  # a news page's one-line link to another article
+                                  "Read more: Councils warn of £2.7bn children's services black hole",
+                                  "Related: Council spent £5m on agency staff in 2023"])
 def test_furniture_yields_nothing(line):
     assert extract_text(f"Intro.\n{line}\n", date(2020, 1, 1)) == []
 

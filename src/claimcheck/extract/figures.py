@@ -211,7 +211,7 @@ def _compound_durations(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 # "146 local authorities out of a total of 151", "of which 800", "including 400": a whole's part, or a whole
 _OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|the\s+)?$"
-                            rf"|\b{OF_THESE},?\s+$|\bincluding\s+$")
+                            rf"|\b{OF_THESE},?\s+(?:(?:{HEDGE})\s+)?$|\bincluding\s+$")  # "of whom around 24,000"
 # "with 8 local authorities, expanding to 17": the later level counts the same things as the base
 # "up from around 4,000": the hedge is the base's own; "nearly double the 780 we received": the base too
 _COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:(?:{BASE_FROM}"

@@ -37,8 +37,10 @@ ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,8}s?)\)")
 _MEASURE = r"and\s+(?=the\s+(?:number|proportion|percentage|rate|share|amount|cost|level)\s+of\b)"
 # ", and the Adoption and Special Guardianship Support Fund has provided": another subject, with its own verb
 _AND_A_NEW_SUBJECT = r"and\s+(?=(?:the|its|their|this)\s+[^,;]{0,80}?\s(?:has|have|had|will|is|are|was|were)\s" \
-    r"|[a-z][^,;]{0,60}?\s(?:has|have|had)\s+(?:risen|fallen|grown|increased|decreased|doubled|dropped|declined)\b)"
-# (", and demand for early help has risen by 35 per cent": a new subject, with no article either)
+    r"|[a-z][^,;]{0,60}?\s(?:has|have|had)\s+(?:risen|fallen|grown|increased|decreased|doubled|dropped|declined)\b" \
+    r"|(?:half|(?:one|two|three|four)\s+(?:quarters?|thirds?|fifths?))\s+of\s)"
+# (", and demand for early help has risen by 35 per cent": a new subject, with no article either; ", and three
+# quarters of special guardians report": a share of a new group)
 CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:])"
                           # (not "budgeted £31.6m for the service in 2024/25 but now expects to spend £35.8m": the same
                           # budget's forecast; nor "pupils with SEN but no EHC plan": one group)
