@@ -158,8 +158,11 @@ def period_of(figure: Figure, spans: list[TimeSpan], text: str, figures: list[Fi
             continue
         # "£45m for 2021-22 and £40m was spent in 2014-15": a time expression right after another figure
         # is that figure's, so a later one in the clause is this figure's
+        # (before the figure, only a time in the earlier figure's own stretch of the clause: not "£126 million for the
+        # programme in 2025-26, bringing the total investment since 2022 to over £500 million", past a comma)
         owned = rank == 0 and any(
-            f is not figure and (between_figure(f, figure, span) if after else low <= f.start < span.start_pos)
+            f is not figure and (between_figure(f, figure, span) if after else low <= f.start < span.start_pos
+                                 and not CLAUSE_COMMA.search(text, f.end, span.start_pos))
             # (not the same figure said again in brackets right after it: "£1.7 billion (19%) since 2010-11")
             and not BRACKET_OPENS.fullmatch(text, figure.end, f.start)
             for f in figures)
