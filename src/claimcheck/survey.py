@@ -24,7 +24,7 @@ from claimcheck import snapshot
 from claimcheck.cache import ClaimsCache, Extraction, FileStat, content_digest
 from claimcheck.documents import MAX_BYTES, Unreadable
 from claimcheck.folders import iter_paths
-from claimcheck.forked import Forked, ForkedError, can_fork
+from claimcheck.forked import Forked, ForkedError
 
 RACY_SECONDS = 2  # a file modified this recently may change again within the same mtime: read it anyway
 SCOUT_EXTRACTS = 32  # the scout extracts up to this many documents; more go to `pipeline`'s process pool
@@ -85,9 +85,9 @@ class Scout:
         """The scout for a run with a cache whose snapshot this extractor wrote, on a system that can fork; else
         None (the run works it out itself: after the extractor changed, the snapshot is of no use). Started
         before this process opens the cache: a forked child must not inherit an SQLite connection."""
-        if not can_fork() or not snapshot.written_by(directory, fingerprint):
+        if not snapshot.written_by(directory, fingerprint):
             return None
-        child = Forked.start(lambda: _scout(paths, directory, fingerprint, extract))
+        child = Forked.start(lambda: _scout(paths, directory, fingerprint, extract))  # None where there is no fork
         return cls(child) if child is not None else None
 
     def result(self, snap: snapshot.Snapshot | None) -> Survey | None:

@@ -16,7 +16,7 @@ from claimcheck.extract.quantities import Figure, per_time_named
 from claimcheck.extract.set_apart import appositive_name, backed_name
 from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT, OF_WHICH_BEFORE
 from claimcheck.extract.subject_clues import BRINGING, CONTRAST, base_before, moved, nearest
-from claimcheck.extract.subjects import HEADS, VERBS_S, Entity
+from claimcheck.extract.subjects import FORECAST_VERBS, HEADS, VERBS_S, Entity
 from claimcheck.extract.voices import said_where
 
 _HEAD_OF = re.compile(r"\b(?:the|a|an|this|our)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+of\s+"
@@ -129,7 +129,7 @@ def _holder_before(text: str, start: int, clause_start: int, words: int = 6) -> 
     return holder if 0 < len(holder.split()) <= words and not _NO_HOLDER.fullmatch(holder) else None
 
 # a forecast of what an amount before was set aside for: "but now expects to spend", "forecasts spending of"
-_EXPECTS_TO_SPEND = re.compile(r"\b(?:expects?|expected|forecasts?|forecasting|predicts?|anticipates?)\s+(?:to\s+)?"
+_EXPECTS_TO_SPEND = re.compile(rf"\b(?:{FORECAST_VERBS}|expected|forecasting)\s+(?:to\s+)?"
                                r"(?:spend|spending|cost)\s+(?:of\s+)?$", re.I)
 
 

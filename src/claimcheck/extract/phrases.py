@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import NUMBERED_IN_LOWER_CASE
-from claimcheck.extract.subjects import NUMBERED
+from claimcheck.extract.subjects import FORECAST_VERBS, NUMBERED
 
 _PHRASE_STOP = re.compile(
     # another clause after a comma: "£2 billion in homelessness services, and councils will receive ..."
@@ -28,7 +28,7 @@ _PHRASE_STOP = re.compile(
     r"will|would|could|should|might|must|is|are|was|were|"  # "a £1.6 billion black hole in funding will widen"
     r"remains|remained|"  # "the £500m fund remains unspent"
     r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they)|"
-    r"and\s+(?:now\s+)?(?:expects?|forecasts?|predicts?|anticipates?)|"  # "£12m for home care and now forecasts"
+    rf"and\s+(?:now\s+)?(?:{FORECAST_VERBS})|"  # "£12m for home care and now forecasts"
     # "its £330 million investment ... has been worthwhile", "... has improved outcomes"
     r"(?:has|have|had)\s+(?:been|not|now|already|also|[a-z]+ed)|"
     r"(?:last|this|next)\s+(?:year|month|week))\b"  # "£11.4 billion on children's social care last year, and ..."

@@ -41,10 +41,12 @@ _AND_A_NEW_SUBJECT = r"and\s+(?=(?:the|its|their|this)\s+[^,;]{0,80}?\s(?:has|ha
     r"|(?:half|(?:one|two|three|four)\s+(?:quarters?|thirds?|fifths?))\s+of\s)"
 # (", and demand for early help has risen by 35 per cent": a new subject, with no article either; ", and three
 # quarters of special guardians report": a share of a new group)
+# a verb saying what is now expected of an amount set before: "but now expects to spend", "and now forecasts"
+FORECAST_VERBS = r"expects?|forecasts?|predicts?|anticipates?"
 CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:])"
                           # (not "budgeted £31.6m for the service in 2024/25 but now expects to spend £35.8m": the same
                           # budget's forecast; nor "pupils with SEN but no EHC plan": one group)
-                          r"|(?<=\s)(?:[–—-]\s|\s*but\s+(?!(?:now\s+)?(?:expects?|forecasts?|predicts?|anticipates?)\b"
+                          rf"|(?<=\s)(?:[–—-]\s|\s*but\s+(?!(?:now\s+)?(?:{FORECAST_VERBS})\b"
                           r"|not?\s)"
                           r"|\s*and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b"
                           rf"|\s*{_MEASURE})"
