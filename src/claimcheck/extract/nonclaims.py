@@ -130,11 +130,12 @@ _GLUED_AFTER = re.compile(r"[a-z%]\d", re.I)
 # "1. The Department", "(2) ...", and a report's bare paragraph numbers: "1 Local authorities spent £8.6
 # billion", "2.14 The Department has" (a capitalised word after the number, not a month: "13 Oct 2017")
 _LIST_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)](?=\s|$)")
-# (or a possessive, or an acronym and its verb: "1.2 Children's Services are forecasting", "2 DfE estimated in 2021";
-# not "12 NHS trusts reported" nor "150 MPs signed": counts)
+# (or a possessive, or an acronym and its verb: "1.2 Children's Services are forecasting", "2 DfE estimated in 2021",
+# "2 DfE spent"; not "12 NHS trusts reported" nor "150 MPs signed": counts)
 _PARAGRAPH_NUMBER = re.compile(rf"^\s*\d{{1,2}}(?:\.\d{{1,2}})?(?=\s+(?!{MONTH_NAMES}\b)(?:[A-Z][a-z]+(?:[’'][a-z]+)?"
                                r"|[A-Z][a-z]*[A-Z]+(?![a-z])(?=\s+(?:has|have|had|is|are|was|were|will|would|can|could"
-                               r"|should|may|might|must|does|did|[a-z]{3,}ed)\b))\s+\S.{30})")
+                               r"|should|may|might|must|does|did|spent|paid|made|gave|found|set|put|took|met|sent|held|kept|began"
+                               r"|[a-z]{3,}ed)\b))\s+\S.{30})")
 _DIGIT = re.compile(r"\d")
 
 

@@ -43,7 +43,7 @@ _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|a
                           r"|(?<=[a-z])\s+to\s+(?:help|support|reach|train|recruit|create|fund|provide|deliver)\s+"
                           r"(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly|at\s+least)\s+)?\d"
                           # "a pilot in up to 10 local authorities": where, and how many, not what
-                          r"|\s+(?:in|across|to|for)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
+                          r"|(?<!\bup)\s+(?:in|across|to|for)\s+(?:(?:up\s+to|around|about|over|more\s+than|some|almost|nearly"
                           r"|at\s+least)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
                           r"|twenty|thirty|forty|fifty|hundreds|dozens)\s+[a-z])"  # "in up to eight local authorities"
                           # "on family support over three years": how long, not what
