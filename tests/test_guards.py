@@ -16,7 +16,7 @@ from re import _parser as sre_parse
 import pytest
 
 from claimcheck import calendar, furniture, metadata
-from claimcheck.extract import figures, hedges, periods, word_figures
+from claimcheck.extract import figures, hedges, periods, proportions, word_figures
 from claimcheck.extract.period_grammar import FEATURES, PATTERNS
 from claimcheck.guards import any_in, fold, folded
 
@@ -94,11 +94,13 @@ AT_END = (("", ""), ("x ", ""), ("and then ", "  "))
 
 @pytest.mark.parametrize("pattern, guard, contexts", [
     (word_figures.WORDS, word_figures.may_hold_words, AROUND),
-    (figures._FRACTION, lambda t: any_in(figures._WHOLE_WORDS, folded(t)), AROUND),
-    (figures._FRACTION_BEFORE_VERB, lambda t: any_in(figures._WHOLE_WORDS, folded(t)), (("x ", " were y"),)),
-    (figures._BY_FRACTION, lambda t: any_in(figures._WHOLE_WORDS, folded(t)), AROUND),
-    (figures._N_IN_M, lambda t: figures._IN_FIGURE.search(folded(t)) is not None, AROUND),
-    (figures._OUT_OF, lambda t: figures._OUT_OF_WORDS.search(folded(t)) is not None, AROUND),
+    (proportions._FRACTION, lambda t: any_in(proportions._WHOLE_WORDS, folded(t)), AROUND),
+    (proportions._FRACTION_BEFORE_VERB, lambda t: any_in(proportions._WHOLE_WORDS, folded(t)), (("x ", " were y"),)),
+    (proportions._FRACTION_BEFORE_AND, lambda t: any_in(proportions._WHOLE_WORDS, folded(t)),
+     (("between ", " and a third of x"),)),
+    (proportions._BY_FRACTION, lambda t: any_in(proportions._WHOLE_WORDS, folded(t)), AROUND),
+    (proportions._N_IN_M, lambda t: proportions._IN_FIGURE.search(folded(t)) is not None, AROUND),
+    (proportions._OUT_OF, lambda t: proportions._OUT_OF_WORDS.search(folded(t)) is not None, AROUND),
     (figures._RANGE, lambda t: figures._JOINT.search(folded(t)) is not None, AROUND),
     (hedges._CHANGE_BEFORE, lambda t: hedges._CHANGE_ENDINGS.end(t[1:]), (("", ""), (" x ", ""), (" and then ", "  "))),
     (hedges._CHANGE_IN_OF, hedges._may_say_change_in, AT_END),

@@ -7,21 +7,17 @@ from __future__ import annotations
 import re
 
 from claimcheck.extract.counted import counted_from_context, counted_phrase
-from claimcheck.extract.hedges import BASE_FROM, HEDGE, IN_OTHER_TERMS, bound_of, interval, is_change
+from claimcheck.extract.hedges import BASE_FROM, HEDGE, IN_OTHER_TERMS, interval, is_change
+from claimcheck.extract.proportions import between_shares, proportions
 from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, Figure, numeric_figure
 from claimcheck.extract.wholes import COMMA_LIST_JOINT, NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, THAN_BEFORE, VERB_BEFORE
 from claimcheck.extract.word_figures import SCALED_WORDS, WORDS, may_hold_words, word_figure
-from claimcheck.guards import any_in, folded
-from claimcheck.units import MAGNITUDES, number_words, scaled, step_of
+from claimcheck.guards import folded
+from claimcheck.units import MAGNITUDES, scaled, step_of
 
 # a sentence opening with the whole it counts parts of, named without a figure: "Of the children who ceased ..."
 _OPENS_WITH_NAMED_WHOLE = re.compile(r"\s*Of\s+(?:the|these|those|all|all\s+the)\s+(?=[a-z])")
 _DENOMINATOR = re.compile(r"\bper\s+$")  # "per 10,000 children" is never a figure of its own
-_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
-# "Nine in 10", "1 in every 5", "£1 in every £4"
-_N_IN_M = re.compile(rf"(?<![\w.,£$€-])(?P<cur>[£$€])?(?P<part>\d{{1,3}}|{_SMALL})\s+in\s+(?:every\s+)?(?(cur)[£$€])"
-                     rf"(?P<whole>\d{{1,4}})\b"
-                     r"(?![.,]\d|\s*(?:%|per\s*cent|years?|months?|weeks?|days?|hours?)\b)", re.I)
 
 
 # A figure opens with its sign, its currency sign or its first digit, or with "US" before "$" or a currency code
@@ -32,7 +28,7 @@ _FIGURE_CHARACTER = re.compile(r"[+−\-£€$\d]")
 
 def scan(sentence: str, masked: str) -> list[Figure]:
     """Every figure in `sentence`, reading numbers from `masked` (blanked spans can't yield one)."""
-    figures = _proportions(sentence, masked) + _ranges(sentence, masked)
+    figures = proportions(sentence, masked) + _ranges(sentence, masked)
     taken = [(f.start, f.end) for f in figures]
     taken_until = 0  # figures are found left to right; one that grew past a number swallows it
     first = _FIGURE_CHARACTER.search(masked)
@@ -56,6 +52,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
     figures = _compound_durations(sentence, figures)
+    if "etween" in lower:
+        between_shares(masked, figures)
     first = figures[0] if figures else None
     whole = _OPENS_WITH_NAMED_WHOLE.match(sentence)
     if first and first.kind == "count" and first.counted is None and whole \
@@ -230,75 +228,7 @@ BRACKET_OPENS, BRACKET_CLOSES = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
 _FROM_TO_CHANGE = re.compile(r"\b(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|declined)\s+from\b"
                              r"[^.;]*\bto\s+[^.;]*$", re.I)
-# what _N_IN_M and _OUT_OF cannot match without, in `folded` text (guards.py): "in [every] [£]9", "out of "
-_IN_FIGURE = re.compile(r"in\s+(?:every\s+)?[£$€]?\d")
-_OUT_OF_WORDS = re.compile(r"out\s+of\s")
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?")  # "146 out of 151", "13 of the 29"
-_OUT_OF = re.compile(rf"(?<![\w.,£$€-])(?P<part>\d{{1,3}}|{_SMALL})\s+out\s+of\s+(?P<whole>\d{{1,4}}|{_SMALL})\b"
-                     r"(?![.,]\d|\s*(?:%|per\s*cent)|\s+(?:the|a|an|all|our|their|its)\b)", re.I)
-
-
-_FRACTION = re.compile(
-    r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"
-    r"(?:\s+\(\d+(?:\.\d+)?%\))?\s+of\s+(?!an?\s+(?:million|billion)\b)"  # "a quarter of a million": a number
-    r"(?!(?:the\s+|this\s+|that\s+|next\s+|last\s+|each\s+)?(?:years?|months?|weeks?|days?|decade|"
-    r"century|financial|calendar|academic|term|session|period|quarter|spring|summer|autumn|winter|(?:19|20)\d\d)\b)",
-    re.I)
-# "demand rose by a third", "cut by half", "a fall of around two thirds": a change as a share, with no "of" after
-_BY_FRACTION = re.compile(r"\b(?:by|(?:fall|rise|increase|decrease|drop|cut|reduction|decline)\s+of)\s+"
-                          rf"(?:(?:{HEDGE})\s+)?(?:(?P<part>a|one|two|three)[\s-]+)?"
-                          r"(?P<whole>half|thirds?|quarters?|fifths?)\b(?!\s+of\b)", re.I)  # "fell by almost a third"
-# "around a third lower than the peak", "a quarter higher than in 2015" (the time compared with is blanked)
-_FRACTION_COMPARED = re.compile(r"(?<![\w-])(?P<part>a|one|two)[\s-]+(?P<whole>thirds?|quarters?|fifths?)(?=\s+(?:lower"
-                                r"|higher|more|less|fewer|smaller|larger|bigger|greater)\b)", re.I)
-# "Of these, two-thirds were boys", "Half were placed with foster carers": the share is what the verb tells of
-_FRACTION_BEFORE_VERB = re.compile(
-    r"(?<![\w-])(?<!the\s)(?:(?P<part>a|one|two|three|four|nine)[\s-]+)?(?P<whole>half|thirds?|quarters?|fifths?|tenths?)"
-    r"(?=\s+(?:were|was|are|is|had|have|has|said|say|reported|agreed|received)\b)", re.I)
-_WHOLES = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
-_WHOLE_WORDS = tuple(_WHOLES)
-
-
-def _fractions(masked: str) -> list[re.Match]:
-    """ "a third of councils", "two-thirds of children", "half of local authorities": a share in words. Not
-    "the first half of 2023" (a period) nor "the third of May"; a bare "third" or "quarter" needs its
-    number."""
-    if not any_in(_WHOLE_WORDS, folded(masked)):
-        return []  # each of the three patterns needs one
-    in_words = [*_FRACTION.finditer(masked), *_FRACTION_BEFORE_VERB.finditer(masked)]
-    return [m for m in in_words if m["part"] or m["whole"].lower() == "half"] + list(_BY_FRACTION.finditer(masked)) \
-        + list(_FRACTION_COMPARED.finditer(masked))
-
-
-def _proportions(sentence: str, masked: str) -> list[Figure]:
-    """ "7 in 10 councils", "nine out of ten councils", "two-thirds of councils": a proportion, 70%, 90% or
-    66.7%, not a count of ten councils. "146 out of 151 local authorities" stays two counts, a part and its
-    total: only a whole of ten or less, or 100 or 1,000, is read as a proportion."""
-    found = []
-    low = folded(masked)
-    matches = [*(_N_IN_M.finditer(masked) if _IN_FIGURE.search(low) else ()),
-               *(_OUT_OF.finditer(masked) if _OUT_OF_WORDS.search(low) else ()), *_fractions(masked)]
-    for m in sorted(matches, key=lambda match: match.start()):
-        if m.re in (_FRACTION, _FRACTION_BEFORE_VERB, _BY_FRACTION, _FRACTION_COMPARED):
-            whole = _WHOLES[m["whole"].lower().rstrip("s")]
-            part = 1 if (m["part"] or "a").lower() in ("a", "one") else int(number_words(m["part"]) or 0)
-            begin, end = m.start("part") if m["part"] else m.start("whole"), m.end("whole")
-        else:
-            part, whole = (int(v) if v.isdigit() else int(number_words(v) or 0) for v in (m["part"], m["whole"]))
-            begin, end = m.start(), m.end()
-        if not 0 < part < whole <= 1000:
-            continue
-        if " out " in f" {m.group(0).lower()} " and not (whole <= 10 or whole in (100, 1000)):
-            continue
-        value = 100.0 * part / whole
-        before = sentence[max(0, begin - CONTEXT):begin]
-        bound = bound_of(before)
-        low, high = interval(value, bound, None)
-        # "rose by a third"; "around a third lower than the peak": a change too
-        change = (m.re is _BY_FRACTION and is_change(before, "", False)) or m.re is _FRACTION_COMPARED
-        found.append(Figure(begin, end, sentence[begin:end], "percent", value, "percent", bound, low, high, None,
-                            change))
-    return found
 
 
 _RANGE = re.compile(
