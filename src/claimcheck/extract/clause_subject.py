@@ -26,7 +26,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   # "Capital budgets rise from £6.5 billion" (after a plural: "a rise from" is a noun)
                   r"(?:rose|risen|rises|(?<=s\s)(?:rise|fall|grow|increase|decrease|range|vary)|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"
                   r"rising|falling|increasing|decreasing|growing|dropping|declining|"  # ", with demand rising by 140%"
-                  r"tripled|trebled|halved|"
+                  r"tripled|trebled|halved|overspent|underspent|overspends|underspends|"
                   r"totalled|totaled|totals|stood|stands|remained|stayed|stays|ranged|ranges|varied|varies|hit"
                   r"|averages|averaged|amounts|amounted|comes|came)(?=\s+"
                   # "fell for the fifth consecutive year, to 2,960"

@@ -57,7 +57,7 @@ _SHARE_OF = re.compile(r"(?:\s*\)|\s+\(\d+(?:\.\d+)?%\)|\s+\(\d{1,3}(?:,\d{3})*\
                        r"\s+(?:of|(?:for|among|amongst)(?=\s+(?:all|other)\b)"
                        # "compared to 51% in the overall child population"
                        r"|in(?=\s+the\s+(?:overall|general|wider|whole|national|total)\s))"
-                       r"\s+(?:the\s+|all\s+)?")
+                       r"\s+(?:the\s+|all\s+|our\s+|its\s+|their\s+)?")
 _PROPORTION = re.compile(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\S+$")
 _BRACKETED_SHARE = re.compile(r"\)?(?:\s+\(\d+(?:\.\d+)?%\))?")
 _TURN = re.compile(r"\b(?:while|whilst|whereas|although|but)\b", re.I)  # to another clause, with its own subject
