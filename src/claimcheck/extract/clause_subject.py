@@ -21,7 +21,9 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   # "The packages, worth up to £3,000 per family, will help": what is worth it opens the clause
                   rf"(?<=,\s)worth(?=\s+(?:(?:{HEDGE})\s+)?[£$€\d])|"
                   rf"account|accounts|accounted|(?:costs?|exceed(?:s|ed)?|charge[sd]?)"
-                  rf"(?=\s+(?:(?:{HEDGE}|just|on\s+average|between|from)\s+)?[£$€\d])|"
+                  # "costs the council more than £15,000 a week": whom it costs, then the amount
+                  r"(?=(?:\s+(?:the|its|their|each|every)\s+[a-z]+)?"
+                  rf"\s+(?:(?:{HEDGE}|just|on\s+average|between|from)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%",
                   # "Capital budgets rise from £6.5 billion" (after a plural: "a rise from" is a noun)
                   r"(?:rose|risen|rises|(?<=s\s)(?:rise|fall|grow|increase|decrease|range|vary)|fell|fallen|falls|increased|decreased|grew|grown|dropped|declined|reached|doubled|"

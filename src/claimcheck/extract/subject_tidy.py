@@ -57,6 +57,7 @@ _DANGLING = re.compile(rf"\s+(?:who|which|that|whose|aged|set|fixed|capped|pegge
 _EMPTY_WORDS = r"so\s+far|to\s+date|alone|in\s+total|altogether|overall"  # "this year alone", "the pilot so far"
 # "Expenditure on residential care therefore increased by 49%": a linking adverb names nothing either
 _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS}|therefore|thus|also|however|meanwhile|still|now|again|in\s+turn"
+                           r"|currently|presently|typically|usually|normally|already"
                            r"|respectively)$",
                            re.I)
 _NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them"
