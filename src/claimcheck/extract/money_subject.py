@@ -15,7 +15,7 @@ from claimcheck.extract.phrases import after_amount, possessive_before
 from claimcheck.extract.quantities import Figure, per_time_named
 from claimcheck.extract.set_apart import appositive_name, backed_name
 from claimcheck.extract.share_subject import CHANGE_AFTER_AMOUNT, OF_WHICH_BEFORE
-from claimcheck.extract.subject_clues import BRINGING, CONTRAST, base_before, moved, nearest
+from claimcheck.extract.subject_clues import BRINGING, CONTRAST, LEAVING, base_before, moved, nearest
 from claimcheck.extract.subjects import FORECAST_VERBS, HEADS, VERBS_S, Entity
 from claimcheck.extract.voices import said_where
 
@@ -266,8 +266,9 @@ def money_subject(figure: Figure, text: str, ents: list[Entity], in_clause: list
         # funding for social care in 2023-24 and £2.7 billion in 2024-25", "£2.7 billion through the social
         # care grant in 2024-25, an increase of £1.2 billion": the same thing's
         return money[-1][1]
-    # "overspent their children's services budgets by", "increased core spending power by"
-    if over := moved(text, lo, figure.start) or BRINGING.search(text, lo, figure.start):
+    # "overspent their children's services budgets by", "increased core spending power by", "leaving reserves at"
+    if over := moved(text, lo, figure.start) or BRINGING.search(text, lo, figure.start) \
+            or LEAVING.search(text, lo, figure.start):
         return over[1]
     # "The 15 largest providers made a combined profit of £310m": their profit, not the providers
     if (earned := _EARNINGS_OF.search(text, max(lo, figure.start - 60), figure.start)) \

@@ -34,10 +34,20 @@ _SAW_MOVE = re.compile(r"\b(?:saw|seen|see|sees|seeing)\s+(?:(?:their|its|the|ou
                        r"\s+(?:fall|rise|drop|increase|decrease|grow|shrink|go\s+(?:up|down))\s+by\s+"
                        r"(?:(?:around|about|over|almost|nearly|more\s+than|some|up\s+to)\s+)?$", re.I)
 
+# "an increase in core spending power of up to 6.8%": what changed, between the change and its size
+_CHANGE_IN_WHAT = re.compile(r"\b(?:increase|rise|decrease|fall|cut|reduction|drop|growth|uplift|boost|decline)s?"
+                             r"\s+in\s+(?:the\s+|its\s+|their\s+|our\s+)?((?:[\w’'-]+\s+){1,4}?)of\s+"
+                             rf"(?:(?:{HEDGE})\s+)?$", re.I)
+
 # "bringing total investment to over £300 million", "will take core schools funding to £58.8bn"
 BRINGING = re.compile(r"\b(?:bringing|brings?|brought|tak(?:es?|ing|en)|took)\s+(?:the\s+|its\s+|our\s+)?"
                       r"((?!(?:it|them|this|that|us|part|place|time|steps?|action)\b)[^,;]{3,60}?)\s+to\s+"
                       rf"(?:(?:{HEDGE})\s+)?$", re.I)  # "to in excess of £770 million"
+
+# "leaving reserves at £23.6m", "which left the fund at £2m": the level something was left at
+LEAVING = re.compile(r"\b(?:leaving|leaves|left)\s+(?:the\s+|its\s+|our\s+|their\s+)?"
+                     r"((?!(?:it|them|this|that|us)\b)[^,;]{3,60}?)\s+at\s+"
+                     rf"(?:(?:{HEDGE})\s+)?$", re.I)
 
 # a new clause about something else (", and the number of": a new measure, as `subjects` breaks clauses there)
 CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b"
@@ -55,8 +65,9 @@ def base_before(text: str, pos: int) -> bool:
 
 def moved(text: str, lo: int, end: int) -> re.Match | None:
     """What was overspent, cut or increased, or seen to move, by the figure at `end` (the clause from `lo`):
-    "overspent their budgets by", "saw spending per child fall by"."""
-    return _OVER_BUDGET.search(text, lo, end) or _SAW_MOVE.search(text, lo, end)
+    "overspent their budgets by", "saw spending per child fall by", "an increase in core spending power of"."""
+    return _OVER_BUDGET.search(text, lo, end) or _SAW_MOVE.search(text, lo, end) \
+        or _CHANGE_IN_WHAT.search(text, max(lo, end - 90), end)
 
 
 def nearest(candidates: list[Entity], figure: Figure) -> Entity:
