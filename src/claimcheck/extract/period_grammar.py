@@ -20,6 +20,7 @@ from claimcheck.calendar import (
     add_months,
     financial_year,
     fy_start_year,
+    month_end,
     month_span,
     season_span,
     year_span,
@@ -74,6 +75,7 @@ NUMERIC_DAY = rf"\d{{1,2}}/\d{{1,2}}/{Y}\b|\d{{1,2}}\.\d{{1,2}}\.{Y}\b|{Y}-\d\d-
 FULL_DAY = (rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|{MONTH_NAMES}\.?\s+{DAY},\s+{Y}"
             rf"|{NUMERIC_DAY}")
 MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
+PART_OF_YEAR = rf"(?:early|mid|late)[\s-]+{Y}"  # "early 2026": January to April
 POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
 
 ACADEMIC = re.compile(r"academic|school", re.I)  # a year label for September to August
@@ -101,6 +103,15 @@ _SEASON_AND_YEAR = re.compile(rf"({SEASON})\s+({Y})", re.I)
 _FY_ONLY = re.compile(FY)
 _GOVUK_FY = re.compile(rf"({Y})\s+to\s+({Y})")
 _YEAR_ONLY = re.compile(Y)
+_PART_AND_YEAR = re.compile(rf"(early|mid|late)[\s-]+({Y})", re.I)
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def part_of_year(part: str, year: int) -> tuple[date, date]:
+    """ "early 2026", "mid-2025", "late 2024": a third of the year each (January to April, May to August,
+    September to December)."""
+    first, last = _PART_MONTHS[part.lower()]
+    return date(year, first, 1), month_end(year, last)
 
 
 def point_span(text: str, ctx: Context) -> tuple[date, date] | None:
@@ -122,6 +133,8 @@ def point_span(text: str, ctx: Context) -> tuple[date, date] | None:
         return month_span(int(m[2]), MONTHS[m[1].lower()])
     if m := _SEASON_AND_YEAR.fullmatch(text):
         return season_span(m[1], int(m[2]))
+    if m := _PART_AND_YEAR.fullmatch(text):
+        return part_of_year(m[1], int(m[2]))
     if _FY_ONLY.fullmatch(text):
         return fy_span(text)
     if (m := _GOVUK_FY.fullmatch(text)) and int(m[2]) == int(m[1]) + 1:

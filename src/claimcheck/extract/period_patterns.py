@@ -22,6 +22,7 @@ from claimcheck.extract.period_grammar import (
     MONTH_STEMS,
     MONTH_YEAR,
     NEEDS_DATE,
+    PART_OF_YEAR,
     POINT,
     STARTS_AFTER_DATE,
     YEAR_KIND,
@@ -208,7 +209,9 @@ def _fy_pair(m, ctx):
 
 
 @pattern(
-    rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}))\s+(?:and|to|until)\s+((?:{FULL_DAY}|{MONTH_YEAR}))",
+    # "from early 2026 until March 2028"
+    rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}|{PART_OF_YEAR}))\s+(?:and|to|until)\s+"
+    rf"((?:{FULL_DAY}|{MONTH_YEAR}|{PART_OF_YEAR}))",
     needs=("between", "from"),
 )
 def _between_days(m, ctx):

@@ -14,7 +14,6 @@ from claimcheck.calendar import (
     MONTHS,
     WEEKDAYS,
     financial_year,
-    month_end,
     season_span,
     year_span,
 )
@@ -33,6 +32,7 @@ from claimcheck.extract.period_grammar import (
     fy_span,
     nearest_month,
     nearest_year,
+    part_of_year,
     pattern,
     point_span,
     safe_date,
@@ -128,10 +128,7 @@ def _full_day(m, ctx):
 
 @pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b", needs=("early", "mid", "late"))
 def _part_of_year(m, ctx):
-    year = int(m[1])
-    part = m.group(0).split()[0].split("-")[0].lower()
-    months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
-    return "event", date(year, months[0], 1), month_end(year, months[1]), None
+    return "event", *part_of_year(re.split(r"[\s-]", m.group(0))[0], int(m[1])), None
 
 
 @pattern(rf"\b(?:at|as\s+at)\s+the\s+end\s+of\s+({MONTH_YEAR})\b", needs=("end of",))
