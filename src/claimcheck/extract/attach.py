@@ -269,10 +269,13 @@ def _stock_date(figure: Figure, span: TimeSpan, text: str) -> bool:
         return not CLAUSE_COMMA.search(text, figure.end, span.start_pos)
     if _STANDS_AT.fullmatch(text, span.end_pos, figure.start):
         return True  # "The number of children looked after on 31 March 2023 was 83,840"
+    if _LABEL_COLON.fullmatch(text, span.end_pos, figure.start):
+        return True  # a headline's label: "Children in need on 31 March 2024: 399,460"
     if _YEAR_EARLIER.match(text, figure.end):
         return True  # "83,630 children in care on 31 March 2024, down from 83,840 a year earlier": that day, shifted
     return not text[:span.start_pos].strip() and _THERE_WERE.match(text, span.end_pos) is not None
 
 
+_LABEL_COLON = re.compile(r"\s*:\s*")
 # between a stock's day and its figure: the verb that gives the level, and perhaps a hedge ("was around")
 _STANDS_AT = re.compile(r"\s*,?\s*(?:was|were|is|are|stood\s+at|totalled|totaled|reached)\b[a-z\s-]{0,20}", re.I)

@@ -86,7 +86,8 @@ _FIGURE_FOLLOWS = re.compile(
 VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?$")
 _SAME_VERB_COUNTED = re.compile(r"\d[\d,]*\s+[a-z]")  # an earlier count with its noun
 _NAMED_AVERAGE = re.compile(r"\bthe\s+(?:[\w’'-]+\s+){1,3}average\s+of\s*$", re.I)
-_LABEL_BEFORE = re.compile(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)):\s*$")
+# (a label may end in its time: "Children in need in 2024: 399,460", "... at 31 March 2024: 83,630", "2023-24: 412")
+_LABEL_BEFORE = re.compile(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)|(?<![\d,.])(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?):\s*$")
 _PART_AFTER = re.compile(r"^\s*(?:[)|]|\(\s*[\d.]+\s*(?:%|per\s*cent)|(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?\d"
                          rf"|{OF_THESE}|respectively\b)")
 
