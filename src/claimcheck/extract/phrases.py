@@ -25,6 +25,7 @@ _PHRASE_STOP = re.compile(
     r"so(?=\s+(?:[\w’'-]+\s+){1,3}(?:can|could|will|would|may|might)\b)|"  # "places so patients can be discharged"
     r"enabling|helping|meaning|working|including|includes|included|comprising|comprises|bringing|intended|"
     r"designed|aimed|aiming|targeted|"
+    r"depending|according\s+to|"  # "£170 to £300 per week depending on the age of the child": a condition
     r"will|would|could|should|might|must|is|are|was|were|"  # "a £1.6 billion black hole in funding will widen"
     r"remains|remained|"  # "the £500m fund remains unspent"
     r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they)|"
