@@ -76,6 +76,8 @@ FULL_DAY = (rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|
             rf"|{NUMERIC_DAY}")
 MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
 PART_OF_YEAR = rf"(?:early|mid|late)[\s-]+{Y}"  # "early 2026": January to April
+# the ONS's and DWP's name for a financial year, by the calendar year it ends in: "FYE 2024" is 2023-24
+FYE = rf"(?:(?:the\s+)?financial\s+year\s+ending(?:\s+\(FYE\))?\s+|(?-i:FYE)\s?){Y}\b(?!\s*[-–/]\s*\d)"
 POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
 
 ACADEMIC = re.compile(r"academic|school", re.I)  # a year label for September to August
@@ -103,6 +105,7 @@ _SEASON_AND_YEAR = re.compile(rf"({SEASON})\s+({Y})", re.I)
 _FY_ONLY = re.compile(FY)
 _GOVUK_FY = re.compile(rf"({Y})\s+to\s+({Y})")
 _YEAR_ONLY = re.compile(Y)
+_FYE_ONLY = re.compile(FYE, re.I)
 _PART_AND_YEAR = re.compile(rf"(early|mid|late)[\s-]+({Y})", re.I)
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
@@ -116,6 +119,8 @@ def part_of_year(part: str, year: int) -> tuple[date, date]:
 
 def point_span(text: str, ctx: Context) -> tuple[date, date] | None:
     """The span of one point expression (day, month, season, financial year, year)."""
+    if _FYE_ONLY.fullmatch(text.strip()):
+        return financial_year(int(text.strip()[-4:]) - 1)
     text = _FY_LABEL.sub("", text.strip())
     if m := _DAY_FIRST.fullmatch(text):
         day = safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))

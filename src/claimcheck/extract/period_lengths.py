@@ -22,6 +22,7 @@ from claimcheck.extract.period_grammar import (
     FULL_DAY,
     FULL_DAY_RE,
     FY,
+    FYE,
     MONTH_YEAR,
     NUM,
     SAME_PERIOD,
@@ -269,3 +270,10 @@ def _year_ending(m, ctx):
     after = span[1] + timedelta(days=1)  # counted back from the day after, as `_units_to` does
     start = units_back(after, 3, "month") if unit == "quarter" else units_back(after, 1, unit)
     return ("period", start, span[1], None) if start else None
+
+
+@pattern(rf"\b{FYE}", needs=("financial year ending", "fye"))
+def _financial_year_ending(m, ctx):
+    """ "in the financial year ending (FYE) 2024", "up from 4.33 million in FYE 2023": 2023-24 and 2022-23."""
+    span = point_span(m.group(0), ctx)
+    return ("period", *span, None) if span else None

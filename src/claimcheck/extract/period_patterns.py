@@ -18,6 +18,7 @@ from claimcheck.extract.period_grammar import (
     ACADEMIC,
     FULL_DAY,
     FY,
+    FYE,
     GOVUK_FY,
     MONTH_STEMS,
     MONTH_YEAR,
@@ -44,7 +45,7 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last
     # to another: "down 7% from 2021-22" (but "rose 7% from 2021-22 to 2022-23")
     rf"\b\d[\d.,]*(?:%|\s*per\s*cent)\)?(?:\s+(?:rise|increase|fall|drop|decrease|reduction|higher|lower))?"
     rf"(?:\s+in\s+(?:[A-Za-z’'-]+\s+){{0,4}}[A-Za-z’'-]+)?\s+"
-    rf"(?P<span>(?:on|from)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{GOVUK_FY}|{FY}|{Y}))\b"
+    rf"(?P<span>(?:on|from)\s+(?P<date>{FULL_DAY}|{MONTH_YEAR}|{GOVUK_FY}|{FY}|{FYE}|{Y}))\b"
     r"(?!\s*(?:[-–]|to\b|until\b|and\b))",
     needs=("on", "from", "&#pct-on"),
 )
