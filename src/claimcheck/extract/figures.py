@@ -228,7 +228,8 @@ BRACKET_OPENS, BRACKET_CLOSES = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 _SHARE_BESIDE = re.compile(r"(?:\s+in\s+(?:19|20)\d\d(?:\s?[-–/]\s?\d\d)?)?\s*(?:\(|or)\s*")  # "... in 2021 (16%)"
 _FROM_TO_CHANGE = re.compile(r"\b(?:increased|rose|risen|grew|grown|fell|fallen|decreased|dropped|declined)\s+from\b"
                              r"[^.;]*\bto\s+[^.;]*$", re.I)
-_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+)?")  # "146 out of 151", "13 of the 29"
+# "146 out of 151", "13 of the 29", "142 of England's 153"
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|[A-Z][a-z]+[’']s\s+)?")
 
 
 _RANGE = re.compile(

@@ -31,6 +31,7 @@ def tidy_subject(subject: str) -> str:
     subject = _ITS_OWN_TIME.sub("", subject)  # "the scheme in its first year"
     subject = _DANGLING.sub("", subject)  # "percentage of children looked after who", "care leavers aged [19 to 21]"
     subject = _OF_THE_WHOLE.sub("", subject)  # "Of the children looked after": the whole its parts are of
+    subject = _POSSESSIVE_END.sub("", subject)  # "England's [153 local authorities]": whose, named plainly
     return "" if _NOT_A_SUBJECT.match(subject) or starts_with_amount(subject) else subject
 
 
@@ -47,6 +48,7 @@ def _unquoted(subject: str) -> str:
 
 # the hedge of the figure a subject stops before: what it claims, not what the figure is about
 _HEDGE_LEFT = re.compile(rf"\s+(?:{HEDGE})$", re.I)
+_POSSESSIVE_END = re.compile(r"(?<=\w)[’']s$")
 _OF_THE_WHOLE = re.compile(r"^Of\s+(?:the|these|those|all|all\s+the)\s+(?=\S)")
 # a time of the thing itself, which no calendar places: "the scheme in its first year", "over their first two years"
 _ITS_OWN_TIME = re.compile(r"\s+(?:in|during|over|for)\s+(?:its|their)\s+(?:first|second|third|final|last|opening)"
