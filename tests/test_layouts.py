@@ -196,6 +196,15 @@ CASES = {
             (17, "56.2", "period_start", "2023-04-01"),
         ],
     ),
+    # a Lords answer: the asker and the peer who answers, each as a speaker, the peer's title with its place
+    "lords_written_answer_peer.txt": (
+        {"date": date(2025, 2, 17), "asked": date(2025, 2, 3), "answered_by": "Baroness Smith of Malvern"},
+        [
+            (13, "46.0", "value", 46_000_000),
+            (14, "50.0", "period_start", "2023-04-01"),
+            (16, "£50 million", "period_start", "2024-04-01"),
+        ],
+    ),
     "written_answer_stacked.txt": (  # each label above its value: "Answered on", then the day, name and role
         {"date": date(2024, 3, 12), "asked": date(2024, 3, 4), "answered": date(2024, 3, 12),
          "answered_line": 12, "answered_by": "David Johnston"},

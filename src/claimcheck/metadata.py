@@ -47,7 +47,10 @@ _QUESTION_TO = re.compile(r"^\s*question (?:to|for) (?:the )?(.+?):?\s*$", re.I)
 _ANSWERED_BY = re.compile(r"^\s*(?:answered by|answering (?:member|minister))\s*(?::\s*|\s)(.+?)\s*$", re.I)
 _DEPARTMENT_NAME = r"(?:Department|Ministry)\s+(?:for|of)\s+[A-Z][A-Za-z,&'’ -]{2,60}?"  # "Department for Education"
 # "Department: Education", "Answering body: Department for Education", or the department alone on a header line
-_PERSON = r"(?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_NAME_WORD = r"[A-Z][\w'’.-]+"
+# (a peer's title may add a place: "Baroness Smith of Malvern", "Lord Hunt of Kings Heath")
+_PERSON = (rf"(?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+           rf"(?:\s+of\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?|{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
 # a GOV.UK page's "From:" names its department and perhaps a minister: "Department for Education and Claire
 # Coutinho MP" (not the "and" inside "Department for Environment, Food and Rural Affairs")
 _AND_MINISTER = rf"(?:\s+and\s+(?:(?:the\s+)?Rt\.?\s+Hon\.?\s+)?{_PERSON}\s+(?:MP|MS|MSP|MLA)\b.*)?"
