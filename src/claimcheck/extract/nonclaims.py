@@ -116,6 +116,10 @@ _PATTERNS: list[tuple] = [
      # "60 per 10,000 children under 18 years": whom the rate counts, by age
      r"|(?:(?<=children\s)|(?<=people\s)|(?<=pupils\s)|(?<=persons\s))(?:aged\s+)?under\s+\d{1,2}\s+years?\b",
      ("aged", "old", "under", "+", "age")),
+    # an age a person reaches: "after they turn 18, until they reach 21", "until they are 21"
+    (("they", "she", "he ", "you"),
+     r"\b(?:they|he|she|you)\s+(?:turn|turns|turned|reach|reaches|reached|are|were|is|was)\s+\d{1,2}"
+     r"(?=\s*(?:[,.;:)]|$)|\s+(?:or|and|until|when|if|years?)\b)"),
     # an age band naming a population: "per head of their 2 to 18 population", "the 16-24 age group"
     (("population", "age group", "age range"),
      r"\b\d{1,2}\s*(?:to|-|–)\s*\d{1,2}(?=\s+(?:year[-\s]olds?\s+)?(?:population|age\s+(?:group|range))\b)"),

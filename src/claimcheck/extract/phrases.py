@@ -26,6 +26,9 @@ _PHRASE_STOP = re.compile(
     r"enabling|helping|meaning|working|including|includes|included|comprising|comprises|bringing|intended|"
     r"designed|aimed|aiming|targeted|"
     r"depending|according\s+to|"  # "£170 to £300 per week depending on the age of the child": a condition
+    # "£1 billion more a year on children's homes than they were five years ago": the comparison (not the hedge of
+    # "to open more than 40 new homes")
+    r"(?<!\bmore\s)(?<!\bless\s)(?<!\bfewer\s)(?<!\bgreater\s)than|"
     r"will|would|could|should|might|must|is|are|was|were|"  # "a £1.6 billion black hole in funding will widen"
     r"remains|remained|"  # "the £500m fund remains unspent"
     r"and\s+(?:have|has|had|will|are|is|was|were|we|it|they)|"
