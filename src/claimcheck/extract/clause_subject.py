@@ -73,7 +73,7 @@ REPORTED = re.compile(r"\b(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\
 _WITH_CLAUSE = re.compile(r",\s+with\s+(?:the\s+|an?\s+)?([^,;\d£$€]{3,80}?)\s+(?:now|currently|(?:now\s+)?(?:at"
                           r"|standing\s+at|reaching|totalling|averaging|running\s+at)"
                           # "..., with demand for child protection services rising by 140 per cent"
-                          r"|(?:rising|falling|increasing|decreasing|growing|dropping|declining|up|down)(?:\s+by)?)"
+                          r"|(?:rising|falling|increasing|decreasing|growing|dropping|declining|up|down)(?:\s+by|\s+to)?)"
                           r"(?:\s+(?:more\s+than|over|around|about|almost|nearly|some|up\s+to))?\s*$", re.I)
 
 

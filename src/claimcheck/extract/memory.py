@@ -127,16 +127,24 @@ _REFERENCE = re.compile(r"\b(?i:the|this|that|these|its|our)\s+(" + "|".join(sor
                         + r")\b")
 
 
+# "The review has found that ...", "The report estimates": who tells the figure, not what it is about
+_TELLS = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:found|finds|estimates?|estimated|says?|said|reports?"
+                    r"|reported|shows?|showed|shown|concludes?|concluded|recommends?|recommended|warns?|warned"
+                    r"|calculates?|calculated|suggests?|suggested)\b")
+
+
 @lru_cache(maxsize=32)
 def _first_reference(sentence: str) -> re.Match | None:
-    return _REFERENCE.search(sentence)
+    return next((m for m in _REFERENCE.finditer(sentence) if not _TELLS.match(sentence, m.end())), None)
 
 
 def refers_back(sentence: str, pos: int, memory: Memory) -> str | None:
-    """ "The programme", "this consultation", "the review": the named thing the document meant."""
+    """ "The programme", "this consultation", "the review": the named thing the document meant (not one that tells
+    the figure: "The review has found that ...")."""
     best = None
     for m in _REFERENCE.finditer(sentence, max(0, pos - 300), pos):
-        best = m
+        if not _TELLS.match(sentence, m.end()):
+            best = m
     if best is None:
         best = _first_reference(sentence)
     if best is None:
