@@ -36,7 +36,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   r"(?:\s+running|\s+in\s+a\s+row)?,?\s+)?"
                   # "fell slightly to 79%"
                   r"(?:(?:slightly|sharply|marginally|steadily|significantly|substantially|considerably|further)\s+)?"
-                  r"(?:(?:by|from|to|at)\s+)?"
+                  r"(?:(?:by|from|to|at)\s+)?(?:(?:just|only|merely)\s+)?"  # "grew by just 18%"
                   # "reached a record £720 million", "hit an all-time high of 83,840", "rose to its highest level at"
                   r"(?:an?\s+(?:(?:record\s+|new\s+|all[\s-]time\s+)?(?:high|low|peak)\s+of|record)\s+"
                   r"|(?:its|their|a|the)\s+(?:highest|lowest|record|peak)(?:\s+(?:level|point|number|rate))?"

@@ -176,9 +176,12 @@ IN_OTHER_TERMS = re.compile(rf"\s+in\s+(?:cash|real|nominal|money)(?:[- ]terms)?
                             rf"(?:(?:{HEDGE})\s+)?", re.I)
 
 
+_EMPHASIS_END = re.compile(r"(?<=\w)\s+(?:just|only|merely|a\s+mere)\s*$", re.I)
+
+
 def is_change(before: str, after: str, signed: bool) -> bool:
     """Whether a figure states a change or an increment rather than a level."""
-    tail = before[-80:]
+    tail = _EMPHASIS_END.sub("", before[-80:])  # "grew by just 18%", "rose by only 2%": the change, stressed
     return signed or (_CHANGE_ENDINGS.end(tail) and _CHANGE_BEFORE.search(" " + tail) is not None) \
         or bool(_CHANGE_AFTER.match(after[:30])) \
         or (_may_say_change_in(tail) and _CHANGE_IN_OF.search(tail) is not None)
