@@ -49,8 +49,9 @@ LEAVING = re.compile(r"\b(?:leaving|leaves|left)\s+(?:the\s+|its\s+|our\s+|their
                      r"((?!(?:it|them|this|that|us)\b)[^,;]{3,60}?)\s+at\s+"
                      rf"(?:(?:{HEDGE})\s+)?$", re.I)
 
-# a new clause about something else (", and the number of": a new measure, as `subjects` breaks clauses there)
-CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but)\b"
+# a new clause about something else (", adding that": a new statement; ", and the number of": a new measure, as
+# `subjects` breaks clauses there)
+CONTRAST = re.compile(r";|,\s+(?:while|whilst|whereas|although|but|adding\s+that)\b"
                       r"|,?\s+and\s+the\s+(?:number|proportion|percentage|share|rate)\s+of\b")
 
 # the last words BASE_BEFORE ends with

@@ -52,12 +52,17 @@ _OF_GROUP = re.compile(rf"\s+of\s+(?:the\s+|all\s+)?"
                        rf"([a-z][\w’'-]*(?:\s+(?!(?:{_NOT_IN_A_GROUP})\b)[a-z][\w’'-]*){{0,2}})", re.I)
 
 
+_QUOTES = ('"', "“", "‘", "'")
+
+
 def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
                earlier: list[tuple[Figure, str]]) -> str | None:
     """The subject of `figure` in sentence `text`; `earlier` holds the sentence's figures before it with the
     subjects they were given."""
     money = [(f, subject) for f, subject in earlier if f.kind in ("money", "rate")]  # amounts before, subjects
-    ents = names_about(text, ents, figure)
+    # (not a quotation holding the figure itself: '"Ofsted registered 120 new children's homes in the last year"')
+    ents = [e for e in names_about(text, ents, figure)
+            if not (e.start <= figure.start < figure.end <= e.end and text[max(0, e.start - 1):e.start] in _QUOTES)]
     lo, hi = clause_bounds(text, figure.start)
     if figure.kind in ("percent", "count") and base_before(text, figure.start) \
             and not OTHER_GROUP.match(text, figure.end) \
