@@ -56,6 +56,9 @@ OTHER_GROUP = re.compile(r"\s+(?:(?:of|for|among|amongst)\s+(?:all|other|non-[\w
                          r"|the\s+(?:general|wider)\s+population)"
                          r"|in\s+the\s+(?:overall|general|wider|whole|national|total)\s)\b", re.I)
 _ARTICLE_AT_END = re.compile(r"(?<=\w)\s+an?\s+$", re.I)
+# a limit said of none: "no authority will receive more than", "no council will get less than"
+_NONE_WILL = re.compile(r"\b[Nn]o\s+(?:[\w’'-]+\s+){1,4}?(?:will|would|shall|can|could|may|should|must)\s+"
+                        r"(?:be\s+)?(?:[a-z]+\s+){0,2}?(?:more|greater|less|fewer|lower|higher)\s+than\s*$")
 _DECLINE_UNDER = re.compile(r"(?:children|people|those|young\s+people|pupils)\s+under\s*$", re.I)
 
 # "up 3.1%" is a change, "made up 17.6% of the workforce" and "set up 20 hubs" are not
@@ -167,6 +170,8 @@ def bound_of(before: str) -> str:
     _, _, bound = min(found)  # the longest hedge: "no more than 20" is a ceiling, not "more than 20"
     if bound == "max" and _DECLINE_UNDER.search(tail):
         return "exact"  # "children under 5" is an age, not a ceiling
+    if bound in ("min", "max") and _NONE_WILL.search(before[-90:]):
+        return "max" if bound == "min" else "min"  # "no authority will receive more than £1.2 million": a ceiling
     return bound
 
 
