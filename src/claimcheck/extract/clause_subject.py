@@ -14,6 +14,10 @@ from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.phrases import AMOUNT_IN, ASIDE
 from claimcheck.extract.subjects import ACTOR_WORDS, CLAUSE_BREAK
 
+# the words that cannot name whom something costs: a hedge's, or a verb's after a noun "costs"
+_NOT_WHOM = (r"(?:of|for|to|in|on|per|by|from|with|and|or|the|this|that"  # "The cost of the 10 most expensive"
+             r"|more|less|over|under|around|about|just|nearly|almost|up|at|an?|some|is|are|was|were|has|have|had"
+             r"|will|would|could|should|be|been|remains?|remained|rose|fell|stood|totalled|reached)\b")
 _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|"
                   r"remains?|covers?|involves?|provides?|offers?|receives?|received|spends|spent|face|faces|"
                   # "The department expects total spending on ... to be over £8 billion"
@@ -22,7 +26,9 @@ _AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|shoul
                   rf"(?<=,\s)worth(?=\s+(?:(?:{HEDGE})\s+)?[£$€\d])|"
                   rf"account|accounts|accounted|(?:costs?|exceed(?:s|ed)?|charge[sd]?)"
                   # "costs the council more than £15,000 a week": whom it costs, then the amount
-                  r"(?=(?:\s+(?:the|its|their|each|every)\s+[a-z]+)?"
+                  # ("cost local authorities an estimated £1.5 billion"; not "housing costs was £36,700": a noun)
+                  rf"(?=(?:\s+(?:the\s+|its\s+|their\s+|each\s+|every\s+)?(?!{_NOT_WHOM})[a-z]+"
+                  rf"(?:\s+(?!{_NOT_WHOM})[a-z]+)?)?"
                   rf"\s+(?:(?:{HEDGE}|just|on\s+average|between|from)\s+)?[£$€\d])|"
                   # a level's change: "Average weekly prices ... rose from £2,977", "The number of ... fell by 0.4%",
                   # "Capital budgets rise from £6.5 billion" (after a plural: "a rise from" is a noun)

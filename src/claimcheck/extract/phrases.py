@@ -72,7 +72,9 @@ _ANNOUNCED = re.compile(rf"^\s+(?:(?:already|previously|first|originally)\s+)?(?
 # (its time, when blanked with its preposition, leaves only spaces after the participle)
 ASIDE = re.compile(r",\s*(?:(?:which|that)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?)?"
                    r"(?:(?:first|originally|initially|previously|recently|already|only)\s+)?"  # ", first announced"
-                   r"(?:[a-z]+ed|began|begun|set\s+out|made|given|laid|held|won|ran)\s+"
+                   r"(?:[a-z]+ed|began|begun|set\s+out|made|given|laid|held|won|ran"
+                   # "The fund, which opens in August, will provide": when it opens, not the grants' time
+                   r"|(?:will\s+)?(?:opens?|starts?|begins?|closes?|launch(?:es)?))\s+"
                    r"(?:(?:at|in|by|on|during|through|under|from|to|until)\b|\s(?=\s))[^,]*,", re.I)
 _LIST_MARK = re.compile(r"\s\((?:[a-h]|i{1,3}|iv|v|vi{1,3})\)(?=\s)")
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")  # any comma but a thousands separator ("1,000")

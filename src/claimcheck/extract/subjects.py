@@ -38,9 +38,11 @@ _MEASURE = r"and\s+(?=the\s+(?:number|proportion|percentage|rate|share|amount|co
 # ", and the Adoption and Special Guardianship Support Fund has provided": another subject, with its own verb
 _AND_A_NEW_SUBJECT = r"and\s+(?=(?:the|its|their|this)\s+[^,;]{0,80}?\s(?:has|have|had|will|is|are|was|were)\s" \
     r"|[a-z][^,;]{0,60}?\s(?:has|have|had)\s+(?:risen|fallen|grown|increased|decreased|doubled|dropped|declined)\b" \
-    r"|(?:half|(?:one|two|three|four)\s+(?:quarters?|thirds?|fifths?))\s+of\s)"
+    r"|(?:half|(?:one|two|three|four)\s+(?:quarters?|thirds?|fifths?))\s+of\s" \
+    r"|(?:some|many|most|other)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?\s+(?:cost|are|were|have|had|will|can|receive" \
+    r"|received|pay|paid|spend|spent|report|reported)\s)"
 # (", and demand for early help has risen by 35 per cent": a new subject, with no article either; ", and three
-# quarters of special guardians report": a share of a new group)
+# quarters of special guardians report": a share of a new group; ", and some placements cost": some of a new group)
 # a verb saying what is now expected of an amount set before: "but now expects to spend", "and now forecasts"
 FORECAST_VERBS = r"expects?|forecasts?|predicts?|anticipates?"
 CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:])"
