@@ -205,6 +205,16 @@ CASES = {
             (16, "£50 million", "period_start", "2024-04-01"),
         ],
     ),
+    # a row whose year carries a note of how sure its figure is, "2024-25 (forecast)": still that year, and in the
+    # total's span (the row had no period, and its label for a subject)
+    "written_answer_forecast_row.txt": (
+        {"date": date(2025, 2, 11), "asked": date(2025, 2, 3), "answered_by": "Janet Daby"},
+        [
+            (19, "20.5", "period_start", "2024-04-01"),
+            (19, "20.5", "subject", "Spend"),
+            (20, "36.0", "period_end", "2025-03-31"),
+        ],
+    ),
     "written_answer_stacked.txt": (  # each label above its value: "Answered on", then the day, name and role
         {"date": date(2024, 3, 12), "asked": date(2024, 3, 4), "answered": date(2024, 3, 12),
          "answered_line": 12, "answered_by": "David Johnston"},

@@ -35,6 +35,7 @@ NUMBERED_IN_LOWER_CASE = frozenset({"section", "stage", "tier", "level", "wave",
 # (a plural with a footnote mark glued to it by PDF-to-text, "children3 in care", is the plural)
 _WORD_AFTER = re.compile(r"[A-Za-z][a-z]{2,}(?=\d{1,2}\b)|[A-Za-z][\w’'-]*|\d{1,2}-year-olds?\b|\d+(?![\d,.%])"
                          r"|[^\sA-Za-z]")
+_EHC_REST = re.compile(r"\s*health\s+and\s+care\b", re.I)
 _GLUED_MARK = re.compile(r"(?<=[a-z]{3})\d{1,2}\b")
 
 
@@ -52,6 +53,8 @@ def _words_after(text: str, pos: int, limit: int = 6) -> list[tuple[int, int, st
         token = m.group(0)
         if token.isdigit() and len(token) <= 2 and found and found[-1][1] == m.start():
             continue  # a footnote mark glued to the word before it: "children3 in care"
+        if token == "," and found and found[-1][2].lower() == "education" and _EHC_REST.match(text, m.end()):
+            continue  # "an education, health and care plan": one name, commas and all
         if not token[0].isalpha() and not (token.isdigit() and found and (found[-1][2] in NUMBERED_IN_LOWER_CASE
                                                                           or found[-1][2] == "Year")) \
                 and not _AGE_GROUP.fullmatch(token):
@@ -196,9 +199,10 @@ _TOLD_WITHIN = 400  # characters before a bare figure where "the number of ..." 
 # a whole word: "children starting" is not "children start" + "in"
 # "the number of referrals since 2019, when": what is counted ends before a time word
 # "the number of full-time equivalent (FTE) children and family social workers": an abbreviation in brackets is
-# part of what is counted; other brackets end it
+# part of what is counted; other brackets end it ("an education, health and care plan" is one name, commas and all)
 _NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:number|total|count)\s+of\s+((?!\d)(?:(?!(?:since|until|during|between)\b)"
-                        r"(?:[\w’'-]+|\([A-Z]{2,6}s?\))\s+){0,7}?(?:[\w’'-]+\b|\([A-Z]{2,6}s?\)))"
+                        r"(?:education,\s+health\s+and\s+care|[\w’'-]+|\([A-Z]{2,6}s?\))\s+){0,7}?"
+                        r"(?:(?!education,\s)[\w’'-]+\b|\([A-Z]{2,6}s?\)))"
                         r"(?=\s*(?:\((?![A-Z]{2,6}s?\))|(?:by|in|at|on|was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
                         r"stood|hit|since|until|during|between|doubled|tripled|trebled|halved|grew|dropped|declined|"
                         r"climbed|jumped|totalled|remained|remains|stayed|stays)\b|[,.;]"

@@ -175,6 +175,8 @@ def after_amount(sentence: str, end: int) -> str | None:
         else:
             break
     kept = _SPACE_RUN.sub(" ", kept).strip()
+    if (kept.endswith('"') and kept.count('"') % 2) or (kept.endswith("”") and kept.count("”") > kept.count("“")):
+        kept = kept[:-1].rstrip()  # a quotation that ends with the phrase: 'faced "a £25m funding gap ..."'
     m = _NP.match(kept)
     if not m and _KEY_FACT.fullmatch(sentence, 0, end) and kept[:1].isupper():
         # a report's key fact, the figure over its description: "£8.6bn" over "Total spending by local authorities

@@ -279,11 +279,14 @@ def _head_phrases(sentence: str, named: list[Entity]) -> list[Entity]:
         end = comp.end() if comp else head_end
         text = " ".join([*mods, m.group(0)]) + (comp.group(0) if comp else "")
         start = head_start if not mods else sentence.rfind(mods[0], 0, head_start)
+        if text.lower().startswith("health and care") and (ehc := _EDUCATION_BEFORE.search(sentence, 0, start)):
+            start, text = ehc.start(), f"{ehc.group(0)}{text}"  # "an education, health and care plan": one name
         score = 2 if (mods or comp) else 0
         found.append(Entity(start, end, text.strip(), score, m.group(0)))
     return found
 
 
+_EDUCATION_BEFORE = re.compile(r"\b[Ee]ducation,\s+$")
 # a noun that "and" joins to the modifier after it: lower case, not a function word, not a verb form
 _JOINED_MODIFIER = re.compile(r"(?!(?:and|or|the|a|an|of|for|to|in|on|with|by|from)$)[a-z][a-z-]*(?<!ed)(?<!ing)")
 

@@ -150,6 +150,7 @@ def _cells(text: str) -> list[tuple[int, str]]:
 
 def _period(cell: str) -> tuple[date, date] | None:
     cell = _UNIT_MARK.sub("", cell).strip()  # "2021-22 (£m)": the column's year and its unit
+    cell = _STATUS_NOTE.sub("", cell)  # "2024-25 (forecast)", "2023 (p)": the year, however sure its figures
     if _YEAR.match(cell):
         return year_span(int(cell))
     if m := _FY.match(cell):
@@ -158,6 +159,8 @@ def _period(cell: str) -> tuple[date, date] | None:
     return None
 
 
+_STATUS_NOTE = re.compile(r"\s*(?:\((?:forecast|estimated?|provisional|planned|plans?|budget|projected|outturn"
+                          r"|revised|indicative|p|e|f|r)\)|\s(?:forecast|estimate|provisional|plans?))\s*\**$", re.I)
 _RULE_CELL = re.compile(r"[-:]+")
 _NUMBER_OF = re.compile(r"^(?:the\s+)?number\s+of\s+", re.I)
 
