@@ -215,6 +215,24 @@ CASES = {
             (20, "36.0", "period_end", "2025-03-31"),
         ],
     ),
+    # a release's headlines as a list of "- Label: figure" (the label names the figure, bullet and all); a table
+    # whose caption ends in its day ("..., 30 September 2024") and whose column says "(%)": each cell is a percentage
+    # on that day (they were counts of "agency rate", with no period); "between Q3 2023/24 and Q3 2024/25" spans both
+    # quarters, and "around 2.1–2.4 thousand" is a range of what the sentence counts (it was a count of 2.1)
+    "statistics_bullets_percent_column.txt": (
+        {"date": date(2025, 2, 27)},
+        [
+            (7, "15.6%", "subject", "Turnover rate"),
+            (8, "17.6%", "subject", "Agency worker rate"),
+            (13, "12.1", "kind", "percent"),
+            (13, "1,720", "period_start", "2024-09-30"),
+            (16, "17.6", "period_end", "2024-09-30"),
+            (20, "2.1", "value", 2100),
+            (20, "2.1", "period_start", "2023-10-01"),
+            (20, "2.4 thousand", "bound", "max"),
+            (20, "2.4 thousand", "subject", "number of agency workers"),
+        ],
+    ),
     "written_answer_stacked.txt": (  # each label above its value: "Answered on", then the day, name and role
         {"date": date(2024, 3, 12), "asked": date(2024, 3, 4), "answered": date(2024, 3, 12),
          "answered_line": 12, "answered_by": "David Johnston"},

@@ -267,6 +267,9 @@ def _ranges(sentence: str, masked: str) -> list[Figure]:
                 and not _SPREAD_FROM.search(masked, max(0, m.start() - 30), m.start()):
             continue  # "rose from 10 to 15" is a change; "ranged from 217 to 679" is a range
         high, high_match = _range_end(sentence, masked, m)
+        if high is not None and high.kind == "count" and not high.counted:
+            # "the number of agency workers fell by around 2.1–2.4 thousand": what the sentence said it counts
+            high.counted = counted_from_context(sentence, m.start())
         if high is None or high.kind not in _RANGE_KINDS or (high.kind == "count" and not high.counted):
             continue  # a range of plain numbers must say what it counts ("10-15 children")
         money = high.kind == "money" or (high.kind == "rate" and bool(m["cur"]))  # "£30m-£40m a year"

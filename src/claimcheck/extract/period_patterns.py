@@ -89,6 +89,15 @@ def _quarter_compared(m, ctx):
     return ("compare", *span, None) if span else None
 
 
+@pattern(rf"\b(?:between|from)\s+{_PART_OF_YEAR}\s+(?:and|to)\s+{_PART_OF_YEAR}",
+         needs=("q1", "q2", "q3", "q4", "h1", "h2", "quarter", "half"))
+def _quarter_to_quarter(m, ctx):
+    """ "Between Q3 2023/24 and Q3 2024/25, the number of agency workers fell": from the first quarter's start to the
+    second's end (it was the second quarter alone)."""
+    first, last = _part_of_year(m, 1), _part_of_year(m, 7)
+    return ("period", first[0], last[1], None) if first and last and first[0] <= last[1] else None
+
+
 @pattern(rf"\b(?:(?:in|during)\s+)?{_PART_OF_YEAR}", needs=("q1", "q2", "q3", "q4", "h1", "h2", "quarter", "half"))
 def _quarter(m, ctx):
     """ "Q1 2023" is January-March 2023; "Q1 2023-24" (or "Q1 of 2023-24"), of a financial year, is April-June

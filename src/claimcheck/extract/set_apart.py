@@ -11,8 +11,8 @@ from claimcheck.extract.hedges import HEDGE
 from claimcheck.extract.quantities import Figure
 from claimcheck.extract.subjects import Entity
 
-# "Rate per 10,000 children:", "Social workers (FTE):"
-_LABEL = re.compile(r"\s*([A-Z](?:[A-Za-z’' -]|(?<=per )[\d,]+|(?<= )\([A-Z]{2,6}s?\)){2,70}?)\s*:\s")
+# "Rate per 10,000 children:", "Social workers (FTE):", and in a list of headlines "- Agency worker rate:"
+_LABEL = re.compile(r"\s*(?:[-•*–]\s+)?([A-Z](?:[A-Za-z’' -]|(?<=per )[\d,]+|(?<= )\([A-Z]{2,6}s?\)){2,70}?)\s*:\s")
 
 
 def label_of(text: str, figure: Figure) -> str | None:

@@ -12,7 +12,9 @@ from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
 
 # what a blanked time expression leaves at a subject's ends: "In [2021-22] the grant", "the scheme in [2014-15]"
 _STRANDED = r"in|on|during|for|by|since|at|over|from|until|to|of|and|or|with"
-_LEFT_BY_TIME = re.compile(r"^(?:in|on|during|for|by|since|at|over|from|until|to)\s{2,}(?:(?:the|a|an)\s+)?"
+# (and "Between [Q3 2023/24] and [Q3 2024/25], the number of agency workers": both times, and the comma after them)
+_LEFT_BY_TIME = re.compile(r"^(?:(?:in|on|during|for|by|since|at|over|from|until|to|between|and)\s{2,})+,?\s*"
+                           r"(?:(?:the|a|an)\s+)?"
                            rf"|\s+(?:{_STRANDED})(?:\s+(?:the|their|its))?$", re.I)  # "in the [16-24] age group"
 
 

@@ -96,6 +96,9 @@ def caption_header(text: str) -> Header | None:
         if lead_in is None and (shown := _SHOWN_BELOW.match(text)):
             return _shown_below(shown["about"])
         return Header(caption=lead_in["about"]) if lead_in else None
+    day = None  # "Table 1: FTE social workers by region, 30 September 2024": the day every cell stands at
+    if labelled and (dated := _CAPTION_DAY.search(text)) and (parsed := parse_day(dated[1])):
+        day, text = (parsed, parsed), text[:dated.start()]
     about = _CAPTION.sub("", _UNIT_MARK.sub("", text)).strip(" ,.:;–-") or None
     if about and not mark:  # "Table 1: Number of children in care, 2019 to 2023": what the rows of years count
         about = _YEARS_COVERED.sub("", about).strip(" ,.:;–-") or None
@@ -103,7 +106,7 @@ def caption_header(text: str) -> Header | None:
         about = _NATION.sub("", _STOCK_DAY.sub("", about)).strip(" ,.:;–-") or None
     stock_day = (MONTHS[stock[2].lower().rstrip(".")], int(stock[1])) if stock else None
     return Header(multiplier=_multiplier(mark) if mark else None, caption=about if mark or labelled else None,
-                  stock_day=stock_day)
+                  stock_day=stock_day, day=day)
 
 
 # a written answer's lead-in naming the statistic its table breaks down: "The number of children looked after at 31
@@ -111,6 +114,7 @@ def caption_header(text: str) -> Header | None:
 _SHOWN_BELOW = re.compile(r"(?:The\s+)?(?P<about>(?:number|rate|proportion|percentage)\s+of\s+[^.:;]{3,120}?),?\s+"
                           r"(?:is|are)\s+(?:shown|set\s+out|given|provided|listed)\s+(?:below|in\s+the\s+(?:following\s+)?"
                           r"table(?:\s+below)?)\s*[.:]?\s*$", re.I)
+_CAPTION_DAY = re.compile(rf",?\s+(?:(?:on|at|as\s+at)\s+)?(\d{{1,2}}\s+(?:{MONTH_NAMES})\s+(?:19|20)\d\d)\s*$", re.I)
 _ON_THE_DAY = re.compile(rf",?\s+(?:on|at|as\s+at)\s+(\d{{1,2}}\s+(?:{MONTH_NAMES})\s+(?:19|20)\d\d)\b", re.I)
 _BROKEN_DOWN = re.compile(r",?\s+(?:by|in\s+each)\s+(?:region|local\s+authority|authority|area|nation|country|county"
                           r"|constituency|age|gender|sex|ethnicity|year|type)(?:\s+(?:and|or)\s+[a-z ]+)?,?\s*$", re.I)
@@ -159,6 +163,7 @@ def _period(cell: str) -> tuple[date, date] | None:
     return None
 
 
+_PERCENT_COLUMN = re.compile(r"\(\s*%\s*\)|%$|\bper\s?cent\b|^(?:percentage|proportion)\b", re.I)
 _STATUS_NOTE = re.compile(r"\s*(?:\((?:forecast|estimated?|provisional|planned|plans?|budget|projected|outturn"
                           r"|revised|indicative|p|e|f|r)\)|\s(?:forecast|estimate|provisional|plans?))\s*\**$", re.I)
 _RULE_CELL = re.compile(r"[-:]+")
@@ -246,6 +251,8 @@ def table_claims(doc: Document, block: Block, header: Header | None) -> tuple[li
         elif column is not None and (per := _RATE_COLUMN.match(column)):  # "Rate per 10,000 children"
             kind, unit, multiplier = "rate", per_head_unit(per[1]), 1.0
             population = per[2]
+        elif column is not None and not m["cur"] and _PERCENT_COLUMN.search(column):  # "Agency rate (%)"
+            kind, unit, multiplier = "percent", "percent", 1.0
         elif column is not None and not m["cur"]:  # each column its own unit: "Funding (£ million)", "Areas"
             money = index in header.column_multipliers or (not header.column_multipliers and header.multiplier)
             kind, unit = ("money", "GBP") if money else ("count", "count")
