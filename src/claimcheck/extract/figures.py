@@ -10,7 +10,15 @@ from claimcheck.extract.counted import counted_from_context, counted_phrase
 from claimcheck.extract.hedges import BASE_FROM, HEDGE, IN_OTHER_TERMS, interval, is_change
 from claimcheck.extract.proportions import between_shares, proportions
 from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, Figure, numeric_figure
-from claimcheck.extract.wholes import COMMA_LIST_JOINT, NEXT_IN_LIST, OF_THE_WHOLE, OF_THESE, THAN_BEFORE, VERB_BEFORE
+from claimcheck.extract.wholes import (
+    COMMA_LIST_JOINT,
+    GAPPED_COUNT,
+    NEXT_IN_LIST,
+    OF_THE_WHOLE,
+    OF_THESE,
+    THAN_BEFORE,
+    VERB_BEFORE,
+)
 from claimcheck.extract.word_figures import SCALED_WORDS, WORDS, may_hold_words, word_figure
 from claimcheck.guards import folded
 from claimcheck.units import MAGNITUDES, scaled, step_of
@@ -71,6 +79,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      # "up from 389,260 in 2021 and 399,620 in 2020": another of the list
                      or NEXT_IN_LIST.fullmatch(sentence, previous.end, figure.start)
                      or _COMMA_NEXT.fullmatch(sentence, previous.end, figure.start)
+                     # "520 participants started on Frontline and 460 on Step Up": the same verb's, left out
+                     or GAPPED_COUNT.search(sentence, previous.start, figure.start)
                      # "56 had evaluations published, and the remaining 38 were evaluated internally"
                      or _REMAINING.search(sentence, max(0, figure.start - 20), figure.start)
                      # "300 applications, with 45 coming from London": some of them

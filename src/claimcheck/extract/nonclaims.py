@@ -58,8 +58,8 @@ _PATTERNS: list[tuple] = [
      r"(?:SFR|UIN|HL|HC|questions?|no\.|nos\.|number|sections?|s\.|clauses?|schedules?|paragraphs?|paras?\.?"
      r"|articles?|regulations?|rules?|parts?|chapters?|tables?|figures?|charts?|annex(?:es)?|appendix|pages?|pp\.|p\."
      r"|wave|version|phase|tier|key\s+stage|footnote|ref\.?|reference|item|box|volume|vol\.|issue|release|edition"
-     r"|recommendation|conclusion|standard|level|grade|vol|col|(?-i:Year)"
-     r"|(?-i:Period|Month|Week|Round|Cohort|Stage|Step))\s+\d[\d./-]*[a-z]?\b"  # a council's "Period 6" monitoring
+     r"|recommendation|conclusion|standard|level|grade|vol|col|cohort|(?-i:Year)"  # "(cohort 8)"
+     r"|(?-i:Period|Month|Week|Round|Stage|Step))\s+\d[\d./-]*[a-z]?\b"  # a council's "Period 6" monitoring
      r"(?!\s*(?:%|per\s*cent|million|billion|m\b|bn\b))"),
     # "paragraphs 3 to 5", "sections 17 and 20": a plural reference's range or pair, its last number too (not "Table 3
     # and 4,500 children")

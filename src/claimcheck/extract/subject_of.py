@@ -53,6 +53,7 @@ _OF_GROUP = re.compile(rf"\s+of\s+(?:the\s+|all\s+)?"
 
 
 _QUOTES = ('"', "“", "‘", "'")
+_NAMED_RIGHT_AFTER = re.compile(r"\s+(?:on|in|at|through|with|for)\s+(?:the\s+)?")
 
 
 def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, figures: list[Figure],
@@ -131,6 +132,12 @@ def subject_of(figure: Figure, text: str, ents: list[Entity], memory: Memory, fi
               # right after another figure is that figure's
               and not any(f.end <= e.start and f.start < figure.start and _PLACE_AFTER.fullmatch(text, f.end, e.start)
                           for f in figures if f is not figure)]
+    # "520 participants started on the Frontline programme and 460 on Step Up to Social Work": a bare count, its
+    # noun and verb left out, is about the name right after it
+    if figure.kind == "count" and figure.text[:1].isdigit() and figure.text.replace(",", "").isdigit() \
+            and (place := _NAMED_RIGHT_AFTER.match(text, figure.end)) \
+            and (named := next((e for e in ents if e.start == place.end()), None)) is not None:
+        return memory.expand(named.text)
     if in_clause:
         return memory.expand(nearest(in_clause, figure).text)
     if before:
