@@ -79,6 +79,8 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      # "up from 389,260 in 2021 and 399,620 in 2020": another of the list
                      or NEXT_IN_LIST.fullmatch(sentence, previous.end, figure.start)
                      or _COMMA_NEXT.fullmatch(sentence, previous.end, figure.start)
+                     # "1,000 more family group conferences, taking the total this year to over 6,000": their total
+                     or _TAKING_TOTAL.fullmatch(sentence, max(previous.end, previous.counted_end or 0), figure.start)
                      # "520 participants started on Frontline and 460 on Step Up": the same verb's, left out
                      or GAPPED_COUNT.search(sentence, previous.start, figure.start)
                      # "56 had evaluations published, and the remaining 38 were evaluated internally"
@@ -176,6 +178,9 @@ def scan(sentence: str, masked: str) -> list[Figure]:
     return figures
 
 
+_TAKING_TOTAL = re.compile(rf",?\s*(?:taking|bringing)\s+(?:the\s+|their\s+|its\s+)?total(?:\s+[^.;,£$€\d]{{1,30}}?)?"
+                           r"\s+to\s+"
+                           rf"(?:(?:{HEDGE})\s+)?", re.I)
 _COMMA_NEXT = re.compile(COMMA_LIST_JOINT, re.I)  # "44,450 at 31 March 2020, 43,905 at 31 March 2021"
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)

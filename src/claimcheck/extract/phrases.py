@@ -61,6 +61,9 @@ _PASSIVE = re.compile(r"^\s+(?:(?:that\s+|which\s+)?(?i:we|they|the\s+(?:governm
                       r"set\s+aside|paid|distributed|granted|used|go|goes|went|gone|going)"  # "will go to councils"
                       # "made available in [2018-19] and [2019-20] to support the programme": past a blanked time
                       r"(?=(?:\s+in\s{2,}(?:and\s{2,})?)?\s+(?:to|for|towards|across)\b))")
+# "An additional £20 million will fund 1,000 more family group conferences": what it will do is what it is for
+# (not "Capital funding of £740 million will create 10,000 places": what creates them is named already)
+_WILL_FUND = re.compile(r"^\s+(?:will|would|could|is\s+to|are\s+to)\s+(?:also\s+)?(?=(?:fund|pay\s+for)\b)")
 # "the £1.1 billion a year that councils spend on residential care placements": what they spend it on follows
 _THAT_THEY_SPEND = re.compile(r"^\s+(?:that|which)\s+(?:[\w’'-]+\s+){1,3}?(?:spend|spends|spent|invest|invests|invested"
                               r"|pay|pays|paid)(?=\s+(?:in|on)\b)")
@@ -104,8 +107,8 @@ _TO_RUN_IT = re.compile(r"to\s+(?:run|operate|deliver|administer|maintain|implem
 # what `after_amount` strips from the text after an amount before reading its phrase (precompiled: a pattern
 # string passed to re.sub costs a cache lookup on every call)
 _MORE_FOR = re.compile(r"^\s*(?:more|extra|additional)\s+(?=(?:for|on|in|into)\s)", re.I)  # (not "more to deliver")
-_OF_FUNDING = re.compile(r"^\s+of\s+(?=(?:(?:new|additional|extra|further)\s+)?(?:funding|investment|money|capital"
-                         r"|spending|support|grants?|savings|cuts|efficiencies|efficiency\s+savings)\b)")
+_OF_FUNDING = re.compile(r"^\s+of\s+(?=(?:(?:new|additional|extra|further|existing)\s+)?(?:funding|investment|money"
+                         r"|capital|spending|support|grants?|savings|cuts|efficiencies|efficiency\s+savings)\b)")
 _FOR_YEARS = re.compile(r"^\s+(?:for|over|in|during|within)\s+(?:the\s+(?:(?:next|first|last|past|coming)\s+)?)?"
                         r"(?:\S+\s+)?(?:years?|months?|weeks?)\b")
 _QUOTE_CLOSED = re.compile(r"^[\"”]")
@@ -150,6 +153,7 @@ def after_amount(sentence: str, end: int) -> str | None:
     if _COMPARED_TIME.match(rest):
         return None  # "an increase of £1.2 billion on the previous year": when it is compared with, not what
     rest = _PASSIVE.sub(" ", rest)  # "£1.2 billion has been invested in early help": what it went to follows
+    rest = _WILL_FUND.sub(" to ", rest)  # "£20 million will fund 1,000 more family group conferences": to fund
     rest = _THAT_THEY_SPEND.sub(" ", rest)
     rest = _IS_FOR.sub(" ", rest)  # "Of this, £2.9 billion is for residential care"
     # "we will make £270 million available over [two years] to transform ...": the rest of "make available"

@@ -64,10 +64,17 @@ def base_before(text: str, pos: int) -> bool:
     return _BASE_BEFORE_ENDINGS.end(text[:pos]) and BASE_BEFORE.search(text, 0, pos) is not None
 
 
+# "the £259m fund had been underspent by £43m": what was underspent, said before the verb
+_OVER_BUDGET_PASSIVE = re.compile(r"\b(?:the\s+|its\s+|their\s+)?(?:[£$€]\d[\d.,]*\s*(?:m|bn|k|million|billion)?\s+)?"
+                                  r"([a-z][\w’' -]{2,40}?)\s+(?:had|has|have|was|were|is|are)\s+(?:been\s+)?"
+                                  rf"(?:overspent|underspent)\s+by\s+(?:(?:{HEDGE})\s+)?$", re.I)
+
+
 def moved(text: str, lo: int, end: int) -> re.Match | None:
     """What was overspent, cut or increased, or seen to move, by the figure at `end` (the clause from `lo`):
     "overspent their budgets by", "saw spending per child fall by", "an increase in core spending power of"."""
     return _OVER_BUDGET.search(text, lo, end) or _SAW_MOVE.search(text, lo, end) \
+        or _OVER_BUDGET_PASSIVE.search(text, max(lo, end - 90), end) \
         or _CHANGE_IN_WHAT.search(text, max(lo, end - 90), end)
 
 
