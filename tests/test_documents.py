@@ -418,6 +418,22 @@ def test_a_list_of_links_to_other_articles_yields_no_claim():
     assert claims == ["£800m", "£800m", "75 per cent"]
 
 
+def test_a_page_s_change_history_yields_no_claim():
+    """GOV.UK's "Updates to this page" lists the page's edits: their dates and numbers ("Corrected the number of
+    regions from 2 to 3") are not claims. The history ends at the next blank line; the date still comes from the
+    page's own "Published" line."""
+    from claimcheck.extract import extract_document
+
+    text = ("£7 million to recruit more foster carers\n\nFrom: Department for Education\nPublished 12 May 2024\n\n"
+            "The money will recruit around 1,000 new foster carers across 3 regions by 2026.\n\n"
+            "Updates to this page\nPublished 12 May 2024\n14 May 2024\nCorrected the number of regions from 2 to 3.\n"
+            "\nIs this page useful?\nSpending rose by 12%.\n")
+    doc = parse_document(text, "news")
+    claims = [c.text for c in extract_document(doc)]
+    assert claims == ["£7 million", "1,000 new foster carers", "3 regions", "12%"]
+    assert doc.date == date(2024, 5, 12)
+
+
 @pytest.mark.parametrize("header, author", [
     ("Rupert Jones\nThu 10 Mar 2022 11.30 GMT", "Rupert Jones"),  # a name alone over the day: a byline
     ("Aoife O'Brien\n10 March 2022", "Aoife O'Brien"),

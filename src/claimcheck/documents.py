@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from claimcheck.furniture import strip_furniture, without_link_lists
+from claimcheck.furniture import strip_furniture, without_change_history, without_link_lists
 from claimcheck.html_text import html_to_text, looks_like_html
 from claimcheck.markdown_text import MARKDOWN_SUFFIXES, markdown_to_text
 from claimcheck.metadata import read_metadata
@@ -191,7 +191,7 @@ def file_lines(text: str) -> list[str]:
 def parse_document(text: str, doc_id: str, path: str = "") -> Document:
     raw_lines = file_lines(text)
     doc = Document(id=doc_id, path=path)
-    lines = without_link_lists([strip_furniture(line) for line in raw_lines])
+    lines = without_link_lists([strip_furniture(line) for line in without_change_history(list(raw_lines))])
     read_metadata(doc, raw_lines, lines)
     doc.lines = lines
     return doc

@@ -67,6 +67,7 @@ def strip_furniture(line: str) -> str:
     return inline.sub("", line)
 
 
+_CHANGE_HISTORY = re.compile(r"(?:updates\s+to\s+this\s+page|full\s+page\s+history|page\s+history)\s*:?$", re.I)
 LINK_TITLE_CHARS = 150  # a headline in a list of links; a longer line, or one ending a sentence, is prose
 
 
@@ -83,5 +84,21 @@ def without_link_lists(lines: list[str]) -> list[str]:
         elif listing and text and (len(text) > LINK_TITLE_CHARS or text.endswith((".", "!", "?", ":", ";"))):
             listing = False
         if listing:
+            lines[index] = ""
+    return lines
+
+
+def without_change_history(lines: list[str]) -> list[str]:
+    """`lines` (as the file has them) with a page's change history blanked: GOV.UK's "Updates to this page", then
+    "Published 12 May 2024", "14 May 2024", "Corrected the number of regions from 2 to 3.", up to the next blank
+    line. Its dates and numbers are edits to the page, not claims."""
+    history = False
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if _CHANGE_HISTORY.match(text):
+            history = True
+        elif history and not text:
+            history = False
+        if history:
             lines[index] = ""
     return lines

@@ -52,7 +52,9 @@ CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:])"
                           r"|not?\s)"
                           r"|\s*and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b"
                           rf"|\s*{_MEASURE})"
-                          r"|(?<=,)(?:\s+(?:which|who|while|whilst|whereas|although|but|yet|unlike|where|and\s+we|and\s+that)\b"
+                          # (", building on the 500 recruited in the North East pilot": what came before, not this)
+                          r"|(?<=,)(?:\s+(?:which|who|while|whilst|whereas|although|but|yet|unlike|where|and\s+we|and\s+that"
+                          r"|building\s+on)\b"
                           rf"|\s+{_MEASURE}|\s+{_AND_A_NEW_SUBJECT}))")
 
 
