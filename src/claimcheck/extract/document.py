@@ -239,11 +239,12 @@ def _sentence_claims(doc: Document, sent: Sentence, memory: Memory, title_line: 
                              figure.bound, figure.low, figure.high, figure.step, figure.change, subject,
                              figure.counted, span, future))
         if previous is not None and _range_ends(previous, figure, text):
-            # "Between 10% and 15% of care leavers", "from 15 to 20 children": one range, about one thing
-            low = claims[-2]
-            claims[-2] = replace(low, subject=low.subject or claims[-1].subject,
-                                 subject_key=low.subject_key or claims[-1].subject_key,
-                                 counted=low.counted or claims[-1].counted)
+            # "Between 10% and 15% of care leavers", "from 15 to 20 children": one range, about one thing (named
+            # before it when both ends have a name: "£1.2bn-£1.5bn depending on final settlement figures")
+            low, high = claims[-2], claims[-1]
+            subject, key = (low.subject, low.subject_key) if low.subject else (high.subject, high.subject_key)
+            claims[-2] = replace(low, subject=subject, subject_key=key, counted=low.counted or high.counted)
+            claims[-1] = replace(high, subject=subject, subject_key=key)
         previous = figure
     if figures and len(attached) < len(spans):
         spans = days_not_taken(spans, masked, ctx, attached)  # "..., following the ban from 9 September 2021"

@@ -162,6 +162,8 @@ def bound_of(before: str) -> str:
     """The bound a hedge right before a figure sets: exact, approx, min or max (or before its article: "at least a
     4% increase")."""
     tail = _ARTICLE_AT_END.sub("", before[-42:])
+    if tail.rstrip().endswith(("~", "≈")):
+        return "approx"  # "~£3m", "≈ 40%": a sign for "around"
     if not _HEDGE_ENDINGS.end(tail):
         return "exact"
     found = [(m.start(), order, bound) for order, (bound, regex) in enumerate(_BOUND_RE) if (m := regex.search(tail))]

@@ -39,7 +39,8 @@ _PHRASE_STOP = re.compile(
 )
 # another figure: "£50 million for parenting support and £100 million for ...", "..., and 83,840 children are"
 _NEXT_AMOUNT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)?(?:an?\s+)?(?:(?:further|additional|extra|another)\s+)?"
-                          r"[£$€]\s?\d|,?\s+(?:and|or)\s+\d"  # "..., or 30% of all spending": another figure
+                          # "..., or 30% of all spending", "and ~£3m": another figure
+                          r"[~≈]?\s?[£$€]\s?\d|,?\s+(?:and|or)\s+(?:[~≈]\s?)?\d"
                           # "..., and seven in 10 overspent their budgets": a proportion in words
                           r"|,?\s+(?:and|or)\s+(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s"
                           # "to the Youth Futures Foundation to help around 23,000 young people": what it goes to,
