@@ -44,9 +44,12 @@ BRINGING = re.compile(r"\b(?:bringing|brings?|brought|tak(?:es?|ing|en)|took)\s+
                       r"((?!(?:it|them|this|that|us|part|place|time|steps?|action)\b)[^,;]{3,60}?)\s+to\s+"
                       rf"(?:(?:{HEDGE})\s+)?$", re.I)  # "to in excess of £770 million"
 
-# "leaving reserves at £23.6m", "which left the fund at £2m": the level something was left at
-LEAVING = re.compile(r"\b(?:leaving|leaves|left)\s+(?:the\s+|its\s+|our\s+|their\s+)?"
-                     r"((?!(?:it|them|this|that|us)\b)[^,;]{3,60}?)\s+at\s+"
+# "leaving reserves at £23.6m", "which left the fund at £2m", "capped agency pay at £45 an hour": the level
+# something was left, capped or set at
+# (not "The cap was set at £4,000": a passive names what was set before the verb)
+LEAVING = re.compile(r"\b(?:leaving|leaves|left|capped|capping|set|setting|sets|fixed|fixing|froze|freezing"
+                     r"|frozen|pegged|pegging|kept|keeping)\s+(?:the\s+|its\s+|our\s+|their\s+)?"
+                     r"((?!(?:it|them|this|that|us|was|were|is|are|be|been|being|has|have|had)\b)[^,;]{3,60}?)\s+at\s+"
                      rf"(?:(?:{HEDGE})\s+)?$", re.I)
 
 # a new clause about something else (", adding that": a new statement; ", and the number of": a new measure, as
