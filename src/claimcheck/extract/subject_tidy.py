@@ -64,7 +64,9 @@ _TIME_ADVERBS = re.compile(rf"\s+(?:{_EMPTY_WORDS}|therefore|thus|also|however|m
                            r"|currently|presently|typically|usually|normally|already"
                            r"|respectively)$",
                            re.I)
-_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them"
+# ("date" is what "to date" leaves once its "to" is stripped: "£12.5 million of the £50 million has been allocated to
+# date")
+_NOT_A_SUBJECT = re.compile(rf"^(?:{_EMPTY_WORDS}|{_STRANDED}|only|each|the|total|this|that|these|those|it|them|date"
                             r"|some|around|about|nearly|almost|approximately|roughly"  # "Some 7,500 children"
                             # an ordinal whose noun is left out: "£111 million in the first round, and £200 million
                             # in the second"
