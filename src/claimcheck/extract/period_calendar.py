@@ -136,13 +136,20 @@ _NOT_YEAR_TO = (r"(?!\s+(?:to|ending)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{1,2}(?:
                 rf"(?:{MONTH_NAMES}|Q[1-4]\b|(?:19|20)\d\d))")
 
 
-@pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year(?:,?\s+({FY}))?"
-         r"|\b(?:in\s+|for\s+)?this\s+year\b", needs=("financial year", "this year", "&#this-year"))
+@pattern(rf"\b(?P<before>so\s+far\s+)?(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year"
+         rf"(?:,?\s+(?P<fy>{FY}))?(?P<after>\s+(?:so\s+far|to\s+date))?"
+         r"|\b(?P<before2>so\s+far\s+)?(?:in\s+|for\s+)?this\s+year\b(?P<after2>\s+(?:so\s+far|to\s+date))?",
+         needs=("financial year", "this year", "&#this-year"))
 def _this_year(m, ctx):
-    if m[1]:
-        span = fy_span(m[1])
+    """ "this financial year": the document's own; "so far this financial year", "this year to date": its part
+    up to the document's date."""
+    if m["fy"]:
+        span = fy_span(m["fy"])
         return ("period", *span, None) if span else None
-    return _financial_year_from(ctx, 0)
+    found = _financial_year_from(ctx, 0)
+    if any(m[name] for name in ("before", "after", "before2", "after2")) and found[1] is not None:
+        return "period", found[1], ctx.doc_date, None
+    return found
 
 
 @pattern(rf"\b(?:in\s+|for\s+|during\s+)?(?:next|the\s+next|the\s+coming)\s+(?:financial\s+)?year\b{_NOT_YEAR_TO}",
