@@ -228,7 +228,9 @@ _OUT_OF_BEFORE = re.compile(r"\b(?:out\s+of|of\s+the|of)\s+(?:a\s+total\s+of\s+|
 # "with 8 local authorities, expanding to 17": the later level counts the same things as the base
 # "up from around 4,000": the hedge is the base's own; "nearly double the 780 we received": the base too
 _COMPARED_BASE = re.compile(rf"[^.;]{{0,60}}?,?\s*(?:(?:{BASE_FROM}"
-                            r"|(?:expanding|rising|increasing|growing|falling|dropping)\s+to)\s+"
+                            r"|(?:expanding|rising|increasing|growing|falling|dropping)\s+to"
+                            # "its target of helping 400,000 families ..., having reached 340,000"
+                            r"|(?:having\s+)?reached|reaching)\s+"
                             rf"(?:(?:{HEDGE})\s*)?|(?:(?:{HEDGE})\s+)?(?:double|twice|treble|triple)\s+)(?:the\s+)?",
                             re.I)
 _AVERAGE_COMPARED = re.compile(r"[^.;\d]{0,40}?(?:than|with|to|against)\s+the\s+(?:[\w’'-]+\s+){1,3}average\s+of\s+",
