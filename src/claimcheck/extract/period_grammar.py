@@ -75,7 +75,7 @@ NUMERIC_DAY = rf"\d{{1,2}}/\d{{1,2}}/{Y}\b|\d{{1,2}}\.\d{{1,2}}\.{Y}\b|{Y}-\d\d-
 FULL_DAY = (rf"(?:(?:{WEEKDAYS}),?\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAMES}\.?\s+{Y}|{MONTH_NAMES}\.?\s+{DAY},\s+{Y}"
             rf"|{NUMERIC_DAY}")
 MONTH_YEAR = rf"{MONTH_NAMES}\.?\s+{Y}"
-PART_OF_YEAR = rf"(?:early|mid|late)[\s-]+{Y}"  # "early 2026": January to April
+EARLY_MID_LATE = rf"(?:early|mid|late)[\s-]+{Y}"  # "early 2026": January to April
 # the ONS's and DWP's name for a financial year, by the calendar year it ends in: "FYE 2024" is 2023-24
 FYE = rf"(?:(?:the\s+)?financial\s+year\s+ending(?:\s+\(FYE\))?\s+|(?-i:FYE)\s?){Y}\b(?!\s*[-–/]\s*\d)"
 POINT = rf"(?:{FULL_DAY}|{MONTH_YEAR}|{SEASON}\s+{Y}|(?:financial\s+year\s+)?{FY}|{Y})"
@@ -110,7 +110,7 @@ _PART_AND_YEAR = re.compile(rf"(early|mid|late)[\s-]+({Y})", re.I)
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
 
-def part_of_year(part: str, year: int) -> tuple[date, date]:
+def early_mid_late(part: str, year: int) -> tuple[date, date]:
     """ "early 2026", "mid-2025", "late 2024": a third of the year each (January to April, May to August,
     September to December)."""
     first, last = _PART_MONTHS[part.lower()]
@@ -139,7 +139,7 @@ def point_span(text: str, ctx: Context) -> tuple[date, date] | None:
     if m := _SEASON_AND_YEAR.fullmatch(text):
         return season_span(m[1], int(m[2]))
     if m := _PART_AND_YEAR.fullmatch(text):
-        return part_of_year(m[1], int(m[2]))
+        return early_mid_late(m[1], int(m[2]))
     if _FY_ONLY.fullmatch(text):
         return fy_span(text)
     if (m := _GOVUK_FY.fullmatch(text)) and int(m[2]) == int(m[1]) + 1:

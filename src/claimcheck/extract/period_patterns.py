@@ -16,6 +16,7 @@ from claimcheck.calendar import (
 )
 from claimcheck.extract.period_grammar import (
     ACADEMIC,
+    EARLY_MID_LATE,
     FULL_DAY,
     FY,
     FYE,
@@ -23,7 +24,6 @@ from claimcheck.extract.period_grammar import (
     MONTH_STEMS,
     MONTH_YEAR,
     NEEDS_DATE,
-    PART_OF_YEAR,
     POINT,
     STARTS_AFTER_DATE,
     YEAR_KIND,
@@ -220,8 +220,8 @@ def _fy_pair(m, ctx):
 
 @pattern(
     # "from early 2026 until March 2028"
-    rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}|{PART_OF_YEAR}))\s+(?:and|to|until)\s+"
-    rf"((?:{FULL_DAY}|{MONTH_YEAR}|{PART_OF_YEAR}))",
+    rf"\b(?:between|from)\s+((?:{FULL_DAY}|{MONTH_YEAR}|{EARLY_MID_LATE}))\s+(?:and|to|until)\s+"
+    rf"((?:{FULL_DAY}|{MONTH_YEAR}|{EARLY_MID_LATE}))",
     needs=("between", "from"),
 )
 def _between_days(m, ctx):

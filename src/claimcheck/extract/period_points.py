@@ -29,10 +29,10 @@ from claimcheck.extract.period_grammar import (
     SEASON,
     YEAR_KIND,
     Y,
+    early_mid_late,
     fy_span,
     nearest_month,
     nearest_year,
-    part_of_year,
     pattern,
     point_span,
     safe_date,
@@ -128,7 +128,7 @@ def _full_day(m, ctx):
 
 @pattern(rf"\b(?:early|mid|late)[\s-]+({Y})\b", needs=("early", "mid", "late"))
 def _part_of_year(m, ctx):
-    return "event", *part_of_year(re.split(r"[\s-]", m.group(0))[0], int(m[1])), None
+    return "event", *early_mid_late(re.split(r"[\s-]", m.group(0))[0], int(m[1])), None
 
 
 @pattern(rf"\b(?:at|as\s+at)\s+the\s+end\s+of\s+({MONTH_YEAR})\b", needs=("end of",))
