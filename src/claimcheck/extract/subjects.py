@@ -51,6 +51,10 @@ CLAUSE_BREAK = re.compile(r"[;:,\s](?:(?<=[;:])"
                           rf"|(?<=\s)(?:[–—-]\s|\s*but\s+(?!(?:now\s+)?(?:{FORECAST_VERBS})\b"
                           r"|not?\s)"
                           r"|\s*and\s+(?:have|has|had|will|are|is|was|were|we|it|they)\b"
+                          # "capped agency pay at £45 an hour and introduced a £1,500 retention payment": a second
+                          # verb with an object of its own
+                          r"|\s*and\s+(?:introduced|announced|launched|extended|provided|allocated|awarded|published)"
+                          r"\s+(?:a|an|the|new|further|additional)\b"
                           rf"|\s*{_MEASURE})"
                           # (", building on the 500 recruited in the North East pilot": what came before, not this)
                           r"|(?<=,)(?:\s+(?:which|who|while|whilst|whereas|although|but|yet|unlike|where|and\s+we|and\s+that"
