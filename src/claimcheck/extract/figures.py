@@ -12,12 +12,12 @@ from claimcheck.extract.proportions import between_shares, proportions
 from claimcheck.extract.quantities import CONTEXT, FIGURE, NUMBER, Figure, numeric_figure
 from claimcheck.extract.wholes import (
     COMMA_LIST_JOINT,
-    GAPPED_COUNT,
     NEXT_IN_LIST,
     OF_THE_WHOLE,
     OF_THESE,
     THAN_BEFORE,
     VERB_BEFORE,
+    gapped_count,
 )
 from claimcheck.extract.word_figures import SCALED_WORDS, WORDS, may_hold_words, word_figure
 from claimcheck.guards import folded
@@ -81,8 +81,6 @@ def scan(sentence: str, masked: str) -> list[Figure]:
                      or _COMMA_NEXT.fullmatch(sentence, previous.end, figure.start)
                      # "1,000 more family group conferences, taking the total this year to over 6,000": their total
                      or _TAKING_TOTAL.fullmatch(sentence, max(previous.end, previous.counted_end or 0), figure.start)
-                     # "520 participants started on Frontline and 460 on Step Up": the same verb's, left out
-                     or GAPPED_COUNT.search(sentence, previous.start, figure.start)
                      # "56 had evaluations published, and the remaining 38 were evaluated internally"
                      or _REMAINING.search(sentence, max(0, figure.start - 20), figure.start)
                      # "300 applications, with 45 coming from London": some of them
@@ -164,6 +162,12 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             same_verb = re.compile(rf"\b{verb[1]}\s+(?:\S+\s+)?$")
             figure.counted = next((f.counted for f in reversed(figures[:index]) if f.kind == "count" and f.counted
                                    and same_verb.search(sentence, max(0, f.start - 40), f.start)), None)
+        if figure.kind == "count" and figure.counted is None:
+            # "520 participants started on Frontline and 460 on Step Up", "6,710 (86%) were in homes run by private
+            # providers and 1,110 in homes run by local authorities": the earlier count's noun, its verb left out
+            counts = [f for f in figures[:index] if f.kind == "count" and f.counted]
+            if counts and gapped_count(sentence, counts[-1].start, figure.start):
+                figure.counted = counts[-1].counted
         if figure.kind == "count" and figure.counted is None:
             figure.counted = counted_from_context(sentence, figure.start)
     for figure, later in reversed(list(zip(figures, figures[1:], strict=False))):

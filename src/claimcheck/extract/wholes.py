@@ -85,11 +85,21 @@ _FIGURE_FOLLOWS = re.compile(
 # the past-tense verb a bare count follows: "and the partnership funded 20", "and recruited a further 55"
 VERB_BEFORE = re.compile(r"\b([a-z]{3,}ed)\s+(?:(?:a\s+further|another|an\s+additional)\s+)?$")
 _SAME_VERB_COUNTED = re.compile(r"\d[\d,]*\s+[a-z]")  # an earlier count with its noun
-# a count with its noun and verb, then "and" before a bare number whose verb is left out (the place follows it):
-# "520 participants started on the Frontline programme and 460 on Step Up"
-GAPPED_COUNT = re.compile(r"(?<![\w,.£$€])\d[\d,]*\s+[a-z][\w’'-]*\s+(?:[a-z]{3,}ed|began|took|joined|went|won)\s+"
-                          r"(?:on|in|at|for|through|from|to|with)\s+[^,;.]{1,80}?\s+and\s+$")
-_WHERE_AFTER = re.compile(r"\s+(?:on|in|at|for|through|from|to|with)\s+(?:the\s+)?[A-Z]")
+# a count, its verb and a preposition, then "and" before a bare number whose verb is left out, the same preposition
+# after it: "520 participants started on the Frontline programme and 460 on Step Up", "of whom 6,710 (86%) were in
+# homes run by private providers and 1,110 in homes run by local authorities"
+GAPPED_COUNT = re.compile(r"(?<![\w,.£$€])\d[\d,]*(?:\s*\([^()]{1,20}\))?\s+(?:[a-z][\w’'-]*\s+)?"
+                          r"(?:were|was|are|is|[a-z]{3,}ed|began|took|joined|went|won)\s+"
+                          r"(?P<prep>on|in|at|for|through|from|with)\s+[^,;.]{1,80}?\s+and\s+$")
+
+
+def gapped_count(text: str, start: int, end: int) -> bool:
+    """Whether the bare number at `end` of `text` is a count whose verb is left out (`GAPPED_COUNT`), an earlier
+    count's from `start` on."""
+    gapped = GAPPED_COUNT.search(text, start, end)
+    return gapped is not None and re.match(rf"\d[\d,.]*\s+{gapped['prep']}\s", text[end:]) is not None
+
+
 _NAMED_AVERAGE = re.compile(r"\bthe\s+(?:[\w’'-]+\s+){1,3}average\s+of\s*$", re.I)
 # (a label may end in its time: "Children in need in 2024: 399,460", "... at 31 March 2024: 83,630", "2023-24: 412")
 _LABEL_BEFORE = re.compile(r"(?:[A-Za-z]|\([A-Z]{2,6}s?\)|(?<![\d,.])(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?):\s*$")
@@ -121,7 +131,7 @@ def is_noise(before: str, after: str) -> bool:
     if (verb := VERB_BEFORE.search(before)) and _SAME_VERB_COUNTED.search(before, 0, verb.start()) \
             and re.search(rf"\b{verb[1]}\s+(?:(?:a\s+)?[\w-]+\s+)?\d", before[:verb.start()]):
         return False  # "The programme funded 53 projects, and the partnership funded 20": the same verb's count
-    if GAPPED_COUNT.search(before) and _WHERE_AFTER.match(after):
+    if (gapped := GAPPED_COUNT.search(before)) and after.startswith(f" {gapped['prep']} "):
         return False  # "520 participants started on Frontline and 460 on Step Up": the same verb, left out
     if _AVERAGED.search(before):
         return False  # "Caseloads averaged 16.3 per practitioner": a verb, though "averaged" hedges too
