@@ -78,7 +78,7 @@ _LEAD = re.compile(r"(?:\s+(?:full[- ]time[- ]equivalent|FTE)(?=\s+(?:\(FTE\)\s+
                    r"\s+(?:of\s+(?:our|the|these|those|its|their|which|whom|them)\s+"
                    r"|Number\s+of\s+)?")  # a key fact: "83,840" over "Number of children ..."
 _LEAD_OF = re.compile(r"\s+of\s+")
-_OF_DETERMINER = re.compile(r"\bof\s+(?:our|the|these|those|its|their)\s+$", re.I)
+_OF_DETERMINER = re.compile(r"\bof\s+(?:our|the|these|those|its|their)\s+$", re.I)  # before the first word
 
 
 def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, int, int]:
@@ -91,7 +91,6 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
     if _TIME_AFTER.match(rest, lead.end()):
         return None, pos, pos  # "down from 1,402 last year": a time, not what is counted
     words = _words_after(text, pos + lead.end(), limit=8)
-    after_determiner = _OF_DETERMINER.search(text, max(0, pos - 12), pos + lead.end()) is not None
     phrase: list[tuple[int, int, str]] = []
     taken_next = False  # the word was read with the one before it
     in_state = False  # the phrase ends in a state: "children in care", whose verb follows ("live", "are")
@@ -131,7 +130,7 @@ def counted_phrase(text: str, pos: int, of: bool = False) -> tuple[str | None, i
         if phrase and _TIME_AFTER.match(text, start):
             break  # "were used by 2,300 families last year": the families, then when
         if not phrase and (low in _PAST_VERBS or (low in _PRESENT_VERBS and not low.endswith("s")
-                                                  and not after_determiner)):
+                                                  and not _OF_DETERMINER.search(text, max(0, start - 20), start))):
             # "out of a total of 151 took part", "120 remain in the same home": a verb, nothing counted (but "75%
             # of the overspend", "of our cost": after a determiner, a noun)
             break

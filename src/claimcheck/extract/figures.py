@@ -166,7 +166,7 @@ def scan(sentence: str, masked: str) -> list[Figure]:
             # "520 participants started on Frontline and 460 on Step Up", "6,710 (86%) were in homes run by private
             # providers and 1,110 in homes run by local authorities": the earlier count's noun, its verb left out
             counts = [f for f in figures[:index] if f.kind == "count" and f.counted]
-            if counts and gapped_count(sentence, counts[-1].start, figure.start):
+            if counts and gapped_count(sentence[counts[-1].start:figure.start], sentence[figure.end:]):
                 figure.counted = counts[-1].counted
         if figure.kind == "count" and figure.counted is None:
             figure.counted = counted_from_context(sentence, figure.start)

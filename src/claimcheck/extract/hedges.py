@@ -28,6 +28,9 @@ _BOUND_BEFORE = [
 _BOUND_RE = [(bound, re.compile(rf"(?:^|[^\w])(?:{words})\s*$", re.I)) for bound, words in _BOUND_BEFORE]
 # every hedge as one alternation, for patterns that step over a figure's hedge to reach it ("up from around 4,000")
 HEDGE = "|".join(words for _, words in _BOUND_BEFORE)
+# a hedge that ends a text: what the text before a figure says of it, not what the figure is about ("rose to over",
+# "to help councils create up to")
+TRAILING_HEDGE = re.compile(rf"(?:^|(?<=[^\w]))(?:{HEDGE})\s*$", re.I)
 # The last word of every hedge, lower case and without its full stop ("c." is "c"); those that end a longer
 # hedge only, with the words they follow in it ("than": "more than", "less than"...). A text before a figure
 # that ends in none of them (most do not) holds no hedge, and the end-anchored patterns need not be tried at

@@ -136,9 +136,8 @@ _NOT_YEAR_TO = (r"(?!\s+(?:to|ending)\s+(?:(?:the\s+)?(?:end\s+of\s+)?\d{1,2}(?:
                 rf"(?:{MONTH_NAMES}|Q[1-4]\b|(?:19|20)\d\d))")
 
 
-@pattern(rf"\b(?P<before>so\s+far\s+)?(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year"
-         rf"(?:,?\s+(?P<fy>{FY}))?(?P<after>\s+(?:so\s+far|to\s+date))?"
-         r"|\b(?P<before2>so\s+far\s+)?(?:in\s+|for\s+)?this\s+year\b(?P<after2>\s+(?:so\s+far|to\s+date))?",
+@pattern(rf"\b(?P<before>so\s+far\s+)?(?:(?:in\s+|for\s+|during\s+)?(?:this|the\s+current)\s+financial\s+year"
+         rf"(?:,?\s+(?P<fy>{FY}))?|(?:in\s+|for\s+)?this\s+year\b)(?P<after>\s+(?:so\s+far|to\s+date))?",
          needs=("financial year", "this year", "&#this-year"))
 def _this_year(m, ctx):
     """ "this financial year": the document's own; "so far this financial year", "this year to date": its part
@@ -147,7 +146,7 @@ def _this_year(m, ctx):
         span = fy_span(m["fy"])
         return ("period", *span, None) if span else None
     found = _financial_year_from(ctx, 0)
-    if any(m[name] for name in ("before", "after", "before2", "after2")) and found[1] is not None:
+    if (m["before"] or m["after"]) and found[1] is not None:
         return "period", found[1], ctx.doc_date, None
     return found
 

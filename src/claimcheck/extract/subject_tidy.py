@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimcheck.extract.hedges import HEDGE
+from claimcheck.extract.hedges import TRAILING_HEDGE
 from claimcheck.extract.phrases import ANNOUNCING, starts_with_amount
 
 # what a blanked time expression leaves at a subject's ends: "In [2021-22] the grant", "the scheme in [2014-15]"
@@ -27,7 +27,7 @@ def tidy_subject(subject: str) -> str:
         subject = subject[:subject.rfind("(")].strip(" ,.;:")
     elif subject.count(")") > subject.count("("):  # "(£300 for learners entering Year 7)": the bracket's end
         subject = subject[:subject.rfind(")")].strip(" ,.;:")
-    subject = _HEDGE_LEFT.sub("", subject)  # "to help councils create up to [200 new foster placements]"
+    subject = TRAILING_HEDGE.sub("", subject).rstrip()  # "to help councils create up to [200 new foster placements]"
     subject = _LEFT_BY_TIME.sub("", subject).strip(" ,.;:")
     subject = _TIME_ADVERBS.sub("", _SPACES.sub(" ", subject)).strip(" ,.;:")
     subject = _ITS_OWN_TIME.sub("", subject)  # "the scheme in its first year"
@@ -48,8 +48,6 @@ def _unquoted(subject: str) -> str:
     return subject
 
 
-# the hedge of the figure a subject stops before: what it claims, not what the figure is about
-_HEDGE_LEFT = re.compile(rf"\s+(?:{HEDGE})$", re.I)
 _POSSESSIVE_END = re.compile(r"(?<=\w)[’']s$")
 _OF_THE_WHOLE = re.compile(r"^Of\s+(?:the|these|those|all|all\s+the)\s+(?=\S)")
 # a time of the thing itself, which no calendar places: "the scheme in its first year", "over their first two years"

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from claimcheck.claims import Claim
-from claimcheck.extract.hedges import HEDGE
+from claimcheck.extract.hedges import TRAILING_HEDGE
 from claimcheck.subjects import normalise_subject
 
 # "Of the 83,840 children looked after, " (a thousands comma is no clause break): what opens a sentence about
@@ -58,7 +58,6 @@ _AT_A_TIME = re.compile(r"\s+(?:in|at|on|by)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:1
 # "of which", "of these": what points back at the whole a part is of (lower case; callers set the case)
 OF_THESE = r"of\s+(?:which|whom|these|those|them)\b"
 _ONLY_BEFORE = re.compile(r"(?:^|(?<=\s))(?:only|just|merely|a\s+mere)\s*$", re.I)
-_TRAILING_HEDGE = re.compile(rf"(?:^|(?<=[^\w]))(?:{HEDGE})\s*$", re.I)
 
 
 # "9,000 more than in 2015", "3,000 fewer than five years ago": a bare number that is the difference from a time
@@ -93,11 +92,11 @@ GAPPED_COUNT = re.compile(r"(?<![\w,.£$€])\d[\d,]*(?:\s*\([^()]{1,20}\))?\s+(
                           r"(?P<prep>on|in|at|for|through|from|with)\s+[^,;.]{1,80}?\s+and\s+$")
 
 
-def gapped_count(text: str, start: int, end: int) -> bool:
-    """Whether the bare number at `end` of `text` is a count whose verb is left out (`GAPPED_COUNT`), an earlier
-    count's from `start` on."""
-    gapped = GAPPED_COUNT.search(text, start, end)
-    return gapped is not None and re.match(rf"\d[\d,.]*\s+{gapped['prep']}\s", text[end:]) is not None
+def gapped_count(before: str, after: str) -> bool:
+    """Whether a bare number, with `before` and `after` it, is a count whose verb is left out (`GAPPED_COUNT`): the
+    same preposition follows it as followed the earlier count's verb."""
+    gapped = GAPPED_COUNT.search(before)
+    return gapped is not None and after.startswith(f" {gapped['prep']} ")
 
 
 _NAMED_AVERAGE = re.compile(r"\bthe\s+(?:[\w’'-]+\s+){1,3}average\s+of\s*$", re.I)
@@ -131,11 +130,11 @@ def is_noise(before: str, after: str) -> bool:
     if (verb := VERB_BEFORE.search(before)) and _SAME_VERB_COUNTED.search(before, 0, verb.start()) \
             and re.search(rf"\b{verb[1]}\s+(?:(?:a\s+)?[\w-]+\s+)?\d", before[:verb.start()]):
         return False  # "The programme funded 53 projects, and the partnership funded 20": the same verb's count
-    if (gapped := GAPPED_COUNT.search(before)) and after.startswith(f" {gapped['prep']} "):
+    if gapped_count(before, after):
         return False  # "520 participants started on Frontline and 460 on Step Up": the same verb, left out
     if _AVERAGED.search(before):
         return False  # "Caseloads averaged 16.3 per practitioner": a verb, though "averaged" hedges too
-    before = _TRAILING_HEDGE.sub("", before)  # "up from around 4,000", "rose to over 80,000": what the hedge follows
+    before = TRAILING_HEDGE.sub("", before)  # "up from around 4,000", "rose to over 80,000": what the hedge follows
     before = _ONLY_BEFORE.sub("", before)  # "Of the 94 projects it funded, only 29 had evaluations"
     if _OF_THE_WHOLE_BEFORE.search(before):
         return False  # "Of the 31 homes judged inadequate that were re-inspected, 27 improved": a part of them
